@@ -1,0 +1,3 @@
+from biennien.cli import main
+
+main()

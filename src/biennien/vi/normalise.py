@@ -1,0 +1,100 @@
+"""Vietnamese text normalisation that never changes a string's length.
+
+Two spellings of the same syllable are common in Vietnamese news: the "old"
+tone placement ``hoà``, ``thuý``, ``khoẻ`` and the "new" one ``hòa``,
+``thúy``, ``khỏe``.  Analysis reads one form (tone on the first vowel of the
+open glides ``oa``, ``oe``, ``uy``: the form most outlets use), but the
+stored text keeps what the outlet wrote.  Moving a tone mark between two
+precomposed letters keeps the length, so offsets found in the analysis text
+index the stored text too.
+
+NFC is applied once at ingest (it may change length, so it defines the stored
+text); everything after that is length-preserving.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# tone combining marks: grave, acute, hook above, tilde, dot below
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def _split_tone(ch: str) -> tuple[str, str]:
+    """Return (letter without tone, tone mark or '')."""
+    d = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in d if c in _TONES)
+    base = "".join(c for c in d if c not in _TONES)
+    return unicodedata.normalize("NFC", base), tone
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", base) + tone)
+
+
+# A syllable ending in one of the glides oa/oe/uy with the tone on the second
+# vowel and nothing after it: "hoà", "khoẻ", "thuý" (but not "quý", where u
+# belongs to the consonant, nor "hoàng", where a final consonant follows).
+_GLIDE = re.compile(
+    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
+)
+
+_PAIRS = {"o": "ae", "u": "y"}
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    base2, tone = _split_tone(second)
+    if base2.lower() not in _PAIRS[first.lower()]:
+        return m.group(0)
+    return _with_tone(first, tone) + base2
+
+
+def tone_normalise(text: str) -> str:
+    """Move tone marks to the "hòa" placement; the result has the same length."""
+    out = _GLIDE.sub(_move_tone, text)
+    assert len(out) == len(text)
+    return out
+
+
+def strip_diacritics(text: str) -> str:
+    """``Tô Lâm`` -> ``To Lam``; ``đ`` -> ``d``.  Used for search keys."""
+    d = unicodedata.normalize("NFD", text)
+    d = "".join(c for c in d if unicodedata.category(c) != "Mn")
+    return d.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """A lower-cased, accent-free key for comparing names and words."""
+    return strip_diacritics(tone_normalise(nfc(text))).lower()
+
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by spaces (newlines kept), so offsets stay valid."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def analysis_text(text: str, skip_spans: list[tuple[int, int]] | None = None) -> str:
+    """The text the taggers read: tone-normalised, non-body spans blanked."""
+    return tone_normalise(mask_spans(text, skip_spans or []))

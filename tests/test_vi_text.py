@@ -1,0 +1,52 @@
+"""Normalisation and sentence splitting on real-style Vietnamese text."""
+
+from biennien.vi.normalise import analysis_text, fold, mask_spans, nfc, tone_normalise
+from biennien.vi.sentences import split_sentences
+
+
+def test_tone_placement_moves_to_first_vowel_and_keeps_length() -> None:
+    for old, new in [("hoà bình", "hòa bình"), ("Thuý", "Thúy"), ("khoẻ", "khỏe"), ("xoá", "xóa")]:
+        assert tone_normalise(old) == new
+        assert len(tone_normalise(old)) == len(old)
+
+
+def test_tone_placement_leaves_qu_and_closed_syllables() -> None:
+    for word in ["quý", "hoàng", "thuyền", "hòa", "Quà"]:
+        assert tone_normalise(word) == word
+
+
+def test_nfd_input_is_composed() -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Tô Lâm")
+    assert nfc(decomposed) == "Tô Lâm"
+    assert len(nfc(decomposed)) == 6
+
+
+def test_fold_strips_accents_and_d() -> None:
+    assert fold("Đặng Hoàng Giang") == "dang hoang giang"
+    assert fold("Hoà") == fold("Hòa")
+
+
+def test_mask_keeps_offsets() -> None:
+    text = "Dòng một\nẢnh: TTXVN\nDòng ba"
+    masked = mask_spans(text, [(9, 19)])
+    assert len(masked) == len(text)
+    assert masked.split("\n")[1].strip() == ""
+    assert analysis_text(text, [(9, 19)]).endswith("Dòng ba")
+
+
+def test_sentences_respect_abbreviations_and_numbers() -> None:
+    text = (
+        "Ông Nguyễn Văn A, Chủ tịch UBND TP. HCM cho biết dự án đạt 1.409 tỷ đồng. "
+        "Tổng thống Mỹ tới Washington D.C. Hôm nay trời đẹp!\nDòng mới không dấu chấm"
+    )
+    sents = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sents[0] == "Ông Nguyễn Văn A, Chủ tịch UBND TP. HCM cho biết dự án đạt 1.409 tỷ đồng."
+    assert sents[-1] == "Dòng mới không dấu chấm"
+    assert split_sentences(text)[-1].paragraph == 1
+
+
+def test_sentences_skip_masked_lines() -> None:
+    text = "Câu một.\n          \nCâu hai."
+    assert len(split_sentences(text)) == 2
