@@ -1,5 +1,197 @@
-"""CLI commands: build."""
+"""CLI commands: build, export, documents."""
 
 from __future__ import annotations
 
-from biennien.cli.app import app  # noqa: F401
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from biennien.build import build as run_build
+from biennien.cli.app import app
+from biennien.export.contract import chronicle_dict
+from biennien.export.writers import write_csv, write_json, write_jsonl
+from biennien.model import Document, Failure
+from biennien.store.sqlite import Store, StoreError
+
+console = Console()
+err_console = Console(stderr=True)
+
+DB_OPTION = typer.Option(Path("chronicle.db"), "--db", help="The SQLite chronicle file.")
+
+
+def open_or_exit(db: Path, *, readonly: bool = True) -> Store:
+    """Open a store for a command, turning store errors into one clear line and exit 2."""
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} files/s" if speed else "– files/s", style="cyan")
+
+
+@app.command(name="build")
+def build_cmd(
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders of articles (searched recursively), or - for stdin."
+    ),
+    db: Path = DB_OPTION,
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes for analysis (default: all cores)."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Any failed input stops the build before anything is written."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; only the summary."),
+) -> None:
+    """Ingest, analyse and store articles, then link them into one chronicle.
+
+    Documents are identified by a hash of their normalised text, so running the
+    same build again adds nothing and adding files adds only those.
+
+    Examples:
+
+      biennien build ../shared/seeds --db chronicle.db
+
+      cat article.txt | biennien build - --db chronicle.db
+
+      biennien build news/ more.jsonl feed.xml --db news.db --strict
+    """
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} files"),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=False,
+    )
+
+    with progress:
+        task = progress.add_task("building", total=None)
+
+        def on_item(status: str, item: Document | Failure) -> None:
+            progress.advance(task)
+            if status == "failed" and not quiet:
+                progress.console.print(f"[yellow]failed[/yellow] {item}")
+
+        try:
+            report = run_build(paths, store, workers=workers, strict=strict, progress=on_item)
+        finally:
+            store.close()
+        progress.update(task, description="done", total=report.seen, completed=report.seen)
+
+    summary = Table(title=f"biennien build → {db}", show_header=False)
+    summary.add_row("documents added", str(len(report.added)))
+    summary.add_row("skipped (already stored)", str(len(report.skipped)))
+    summary.add_row("failed", str(len(report.failed)))
+    if report.link:
+        summary.add_row("entities", str(report.link.entities))
+        summary.add_row("events", str(report.link.events))
+        summary.add_row("facts", str(report.link.facts))
+    console.print(summary)
+    for w in report.warnings:
+        console.print(f"[yellow]note[/yellow] {w}")
+    for f in report.failed:
+        console.print(f"[red]failed[/red] {f}")
+    if strict and report.failed:
+        console.print("[red]--strict: nothing was written[/red]")
+        raise typer.Exit(1)
+    raise typer.Exit(report.exit_code())
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command(name="export")
+def export_cmd(
+    db: Path = DB_OPTION,
+    format: ExportFormat = typer.Option(
+        ExportFormat.json, "--format", "-f", help="json, jsonl, or csv (a folder)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output file (a folder for csv); default stdout."
+    ),
+) -> None:
+    """Write the chronicle in the export contract (docs/export.md).
+
+    Examples:
+
+      biennien export --db chronicle.db --format json -o chronicle.json
+
+      biennien export --db chronicle.db --format csv -o chronicle-csv/
+    """
+    store = open_or_exit(db)
+    try:
+        data = chronicle_dict(store)
+    finally:
+        store.close()
+    if format is ExportFormat.csv:
+        if output is None:
+            err_console.print("[red]error:[/red] --format csv needs --output FOLDER")
+            raise typer.Exit(2)
+        for path in write_csv(data, output):
+            err_console.print(f"wrote {path}")
+    elif format is ExportFormat.jsonl:
+        write_jsonl(data, output, sys.stdout)
+    else:
+        write_json(data, output, sys.stdout)
+    if output is not None and format is not ExportFormat.csv:
+        err_console.print(f"wrote {output}")
+
+
+@app.command(name="documents")
+def documents_cmd(db: Path = DB_OPTION) -> None:
+    """List stored documents: id, outlet, published, reference date and its basis, title.
+
+    Example:
+
+      biennien documents --db chronicle.db
+    """
+    store = open_or_exit(db)
+    try:
+        rows = store.document_rows()
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} documents")
+    for col in ("id", "outlet", "published", "reference date", "basis", "title"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["outlet"] or "",
+            r["published"] or "",
+            r["reference_date"] or "",
+            r["reference_date_basis"],
+            (r["title"] or "")[:90],
+        )
+    console.print(table)

@@ -1,0 +1,115 @@
+"""``build``: ingest -> analyse -> store -> link, with a report.
+
+The orchestration is kept out of the CLI so tests, benchmarks and other
+front ends run exactly what ``biennien build`` runs.  Analysis of new
+documents can run in a process pool (``workers > 1``); documents are written
+one transaction each in input order, so the store content does not depend on
+the number of workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from biennien.analyse import analyse
+from biennien.link.chronicle import LinkReport, link_store
+from biennien.model import DocAnalysis, Document, Failure
+from biennien.store.sqlite import Store, iter_chunks
+
+
+@dataclass(slots=True)
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # already stored (same normalised text)
+    failed: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    link: LinkReport | None = None
+
+    @property
+    def seen(self) -> int:
+        return len(self.added) + len(self.skipped) + len(self.failed)
+
+    def exit_code(self) -> int:
+        """0 when anything was added or everything was already there; 1 when every input failed."""
+        if self.failed and not self.added and not self.skipped:
+            return 1
+        return 0
+
+
+Progress = Callable[[str, Document | Failure], None]
+
+
+def _analyse_batch(docs: list[Document], workers: int, pool: ProcessPoolExecutor | None) -> list[DocAnalysis]:
+    if pool is None or len(docs) < 2:
+        return [analyse(d) for d in docs]
+    return list(pool.map(analyse, docs, chunksize=max(1, len(docs) // (workers * 4))))
+
+
+def build(
+    paths: Sequence[str],
+    store: Store,
+    *,
+    workers: int = 1,
+    batch_size: int = 64,
+    strict: bool = False,
+    progress: Progress | None = None,
+    items: Iterable[Document | Failure] | None = None,
+) -> BuildReport:
+    """Build (or extend) the chronicle in ``store`` from ``paths``.
+
+    With ``strict``, every input is read first and any failure stops the
+    build before anything is written.
+    """
+    report = BuildReport()
+    if items is None:
+        from biennien.ingest import iter_documents  # type: ignore[attr-defined]
+
+        items = iter_documents(paths)
+    stream: Iterable[Document | Failure] = items
+    if strict:
+        materialised = list(stream)
+        failures = [x for x in materialised if isinstance(x, Failure)]
+        if failures:
+            report.failed.extend(failures)
+            return report
+        stream = materialised
+
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
+            for doc, analysis in zip(chunk, _analyse_batch(chunk, workers, pool), strict=True):
+                if store.add_document(doc, analysis):
+                    report.added.append(doc.id)
+                    report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
+                    if progress:
+                        progress("added", doc)
+                else:  # an identical text earlier in the same batch
+                    report.skipped.append(doc.id)
+                    if progress:
+                        progress("skipped", doc)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    if report.added or store.count("events") == 0:
+        report.link = link_store(store)
+    return report
+
+
+def _fresh(
+    stream: Iterable[Document | Failure], store: Store, report: BuildReport, progress: Progress | None
+) -> Iterator[Document]:
+    """Documents not yet in the store; failures and known texts are reported as they pass."""
+    for item in stream:
+        if isinstance(item, Failure):
+            report.failed.append(item)
+            if progress:
+                progress("failed", item)
+        elif store.has_document(item.id):
+            store.add_source(item.id, item.source)
+            report.skipped.append(item.id)
+            if progress:
+                progress("skipped", item)
+        else:
+            yield item
