@@ -10,7 +10,7 @@ import pytest
 from biennien.analyse import analyse
 from biennien.build import build
 from biennien.export.contract import chronicle_dict
-from biennien.model import Document, Evidence, Event, Failure, Participant
+from biennien.model import Document, Event, Evidence, Failure, Participant
 from biennien.store.sqlite import SCHEMA_VERSION, Store, StoreError
 
 TEXT_A = (
