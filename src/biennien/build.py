@@ -9,6 +9,7 @@ the number of workers.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from biennien.link.chronicle import LinkReport, link_store
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
 
+STAGES = ("ingest", "analyse", "store", "link")
+
 
 @dataclass(slots=True)
 class BuildReport:
@@ -26,6 +29,7 @@ class BuildReport:
     failed: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     link: LinkReport | None = None
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     @property
     def seen(self) -> int:
@@ -67,7 +71,7 @@ def build(
         from biennien.ingest import iter_documents  # type: ignore[attr-defined]
 
         items = iter_documents(paths)
-    stream: Iterable[Document | Failure] = items
+    stream: Iterable[Document | Failure] = _timed(items, report)
     if strict:
         materialised = list(stream)
         failures = [x for x in materialised if isinstance(x, Failure)]
@@ -79,8 +83,15 @@ def build(
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
-            for doc, analysis in zip(chunk, _analyse_batch(chunk, workers, pool), strict=True):
-                if store.add_document(doc, analysis):
+            t0 = time.perf_counter()
+            analyses = _analyse_batch(chunk, workers, pool)
+            t1 = time.perf_counter()
+            report.seconds["analyse"] += t1 - t0
+            for doc, analysis in zip(chunk, analyses, strict=True):
+                t2 = time.perf_counter()
+                added = store.add_document(doc, analysis)
+                report.seconds["store"] += time.perf_counter() - t2
+                if added:
                     report.added.append(doc.id)
                     report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
                     if progress:
@@ -93,8 +104,24 @@ def build(
         if pool is not None:
             pool.shutdown()
     if report.added or store.count("events") == 0:
+        t3 = time.perf_counter()
         report.link = link_store(store)
+        report.seconds["link"] += time.perf_counter() - t3
     return report
+
+
+def _timed(items: Iterable[Document | Failure], report: BuildReport) -> Iterator[Document | Failure]:
+    """Pass items through, adding the time spent producing them to the ingest stage."""
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            report.seconds["ingest"] += time.perf_counter() - t0
+            return
+        report.seconds["ingest"] += time.perf_counter() - t0
+        yield item
 
 
 def _fresh(

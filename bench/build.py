@@ -1,0 +1,67 @@
+"""Full build benchmark: documents/s end to end, seconds per stage, peak memory.
+
+    python bench/build.py ../shared/corpora/unc-dev [--workers N] [--add 100]
+
+Builds a fresh store from FOLDER, then (with --add N) measures adding N new
+articles to it: N of the folder's files with a marker line appended, so
+their texts are new.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _memory import PeakSampler  # noqa: E402
+from biennien.build import build  # noqa: E402
+from biennien.store.sqlite import Store  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("folder")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--add", type=int, default=100, help="articles to add to the built store (0: skip)")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="biennien-bench-"))
+    try:
+        db = tmp / "bench.db"
+        store = Store(db)
+        with PeakSampler() as mem:
+            t0 = time.perf_counter()
+            report = build([args.folder], store, workers=args.workers)
+            elapsed = time.perf_counter() - t0
+        n = len(report.added)
+        print(f"folder: {args.folder}   workers: {args.workers}")
+        print(f"documents added: {n}, skipped: {len(report.skipped)}, failed: {len(report.failed)}")
+        print(f"full build: {elapsed:.2f} s  ->  {n / elapsed:,.0f} documents/s end to end")
+        for stage, secs in report.seconds.items():
+            print(f"  {stage:8s} {secs:7.2f} s")
+        print(f"peak memory (RSS, all processes): {mem.peak_mb:,.0f} MB")
+        if args.add:
+            extra = tmp / "extra"
+            extra.mkdir()
+            files = sorted(p for p in Path(args.folder).rglob("*.txt"))[: args.add]
+            for i, p in enumerate(files):
+                text = p.read_text(encoding="utf-8") + f"\nBài bổ sung số {i} cho phép đo thêm tài liệu.\n"
+                (extra / f"extra_{i:04d}.txt").write_text(text, encoding="utf-8")
+            t1 = time.perf_counter()
+            rep2 = build([str(extra)], store, workers=args.workers)
+            dt = time.perf_counter() - t1
+            print(f"adding {len(rep2.added)} articles to the store of {n}: {dt:.2f} s")
+            for stage, secs in rep2.seconds.items():
+                print(f"  {stage:8s} {secs:7.2f} s")
+        store.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
