@@ -103,7 +103,7 @@ def build(
     finally:
         if pool is not None:
             pool.shutdown()
-    if report.added or store.count("events") == 0:
+    if store.needs_link():
         t3 = time.perf_counter()
         report.link = link_store(store)
         report.seconds["link"] += time.perf_counter() - t3

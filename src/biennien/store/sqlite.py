@@ -341,12 +341,22 @@ class Store:
                     "INSERT INTO stories(id, title, first, last, data) VALUES (?,?,?,?,?)",
                     [(s["id"], s.get("title"), s.get("first"), s.get("last"), _dumps(s)) for s in stories],
                 )
+            c.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('linked_through',"
+                " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
+            )
             for name, blob in (link_state or {}).items():
                 c.execute("INSERT OR REPLACE INTO link_state(name, data) VALUES (?, ?)", (name, blob))
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    def needs_link(self) -> bool:
+        """True when documents were added since the linked tables were last rebuilt."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='linked_through'").fetchone()
+        latest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+        return row is None or int(row[0]) != int(latest)
 
     # -- reading: per-document rows -------------------------------------------
 
