@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
+from biennien.engines import executor
 from biennien.link.chronicle import LinkReport, link_store
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
@@ -45,10 +46,10 @@ class BuildReport:
 Progress = Callable[[str, Document | Failure], None]
 
 
-def _analyse_batch(docs: list[Document], workers: int, pool: ProcessPoolExecutor | None) -> list[DocAnalysis]:
+def _analyse_batch(docs: list[Document], pool: Executor | None) -> list[DocAnalysis]:
     if pool is None or len(docs) < 2:
         return [analyse(d) for d in docs]
-    return list(pool.map(analyse, docs, chunksize=max(1, len(docs) // (workers * 4))))
+    return list(pool.map(analyse, docs))
 
 
 def build(
@@ -56,6 +57,8 @@ def build(
     store: Store,
     *,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     batch_size: int = 64,
     strict: bool = False,
     progress: Progress | None = None,
@@ -80,11 +83,10 @@ def build(
             return report
         stream = materialised
 
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-    try:
+    with executor(engine, workers, scheduler) as pool:
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
             t0 = time.perf_counter()
-            analyses = _analyse_batch(chunk, workers, pool)
+            analyses = _analyse_batch(chunk, pool)
             t1 = time.perf_counter()
             report.seconds["analyse"] += t1 - t0
             for doc, analysis in zip(chunk, analyses, strict=True):
@@ -100,9 +102,6 @@ def build(
                     report.skipped.append(doc.id)
                     if progress:
                         progress("skipped", doc)
-    finally:
-        if pool is not None:
-            pool.shutdown()
     if store.needs_link():
         t3 = time.perf_counter()
         report.link = link_store(store)

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from biennien.build import build as run_build
 from biennien.cli.app import app
+from biennien.engines import Engine, EngineError
 from biennien.export.contract import chronicle_dict
 from biennien.export.writers import write_csv, write_json, write_jsonl
 from biennien.model import Document, Failure
@@ -58,6 +59,12 @@ def build_cmd(
     workers: int = typer.Option(
         os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes for analysis (default: all cores)."
     ),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help="Where analysis runs: local processes, or a Dask cluster."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a local Dask cluster."
+    ),
     strict: bool = typer.Option(
         False, "--strict", help="Any failed input stops the build before anything is written."
     ),
@@ -75,6 +82,8 @@ def build_cmd(
       cat article.txt | biennien build - --db chronicle.db
 
       biennien build news/ more.jsonl feed.xml --db news.db --strict
+
+      biennien build archive/ --db archive.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     try:
         store = Store(db)
@@ -102,7 +111,18 @@ def build_cmd(
                 progress.console.print(f"[yellow]failed[/yellow] {item}")
 
         try:
-            report = run_build(paths, store, workers=workers, strict=strict, progress=on_item)
+            report = run_build(
+                paths,
+                store,
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
+                strict=strict,
+                progress=on_item,
+            )
+        except EngineError as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
         finally:
             store.close()
         progress.update(task, description="done", total=report.seen, completed=report.seen)
