@@ -1,0 +1,194 @@
+"""Walking the inputs and dispatching each file to its format module.
+
+Rules (also in ``docs/ingest.md``):
+
+* a path that is a file is read whatever its extension: known extensions
+  choose the format, anything else is sniffed from the content;
+* a folder is walked recursively in sorted order (names compared as
+  strings, so runs are reproducible); hidden files and folders (``.name``)
+  are skipped, and so are files whose extension is not an article format
+  (``README.md``, images, PDFs): a folder often holds more than articles;
+* ``-`` reads standard input as one text document, or as JSON Lines / JSON
+  / a feed / HTML when the content says so;
+* a file over ``max_bytes`` (default 20 MB) is refused without being read,
+  except JSON Lines, which is streamed and limited per line;
+* nothing raises for bad input: every problem is a ``Failure`` naming the
+  file (and line) and the reason, and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from biennien.ingest.encoding import UndecodableError, decode
+from biennien.ingest.feed import is_feed, parse_feed
+from biennien.ingest.html import declared_charset, parse_html
+from biennien.ingest.jsonl import looks_like_jsonl, parse_json, parse_jsonl_line
+from biennien.ingest.text import parse_text
+from biennien.model import Document, Failure
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+TEXT_EXT = frozenset({".txt", ".text"})
+HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSON_EXT = frozenset({".json"})
+JSONL_EXT = frozenset({".jsonl", ".ndjson", ".jsonlines"})
+FEED_EXT = frozenset({".rss", ".atom", ".xml"})
+FOLDER_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
+
+Item = Document | Failure
+
+
+def iter_documents(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Yield one ``Document`` per article in ``paths`` (files, folders, ``-``), or a ``Failure``."""
+    for path in paths:
+        if path == "-":
+            yield from _guard("-", _stdin(max_bytes))
+        elif os.path.isdir(path):
+            for file in walk(path):
+                yield from _guard(file, _file(file, max_bytes))
+        elif os.path.lexists(path) or os.path.exists(path):
+            yield from _guard(path, _file(path, max_bytes))
+        else:
+            yield Failure(path, "no such file or directory")
+
+
+def walk(folder: str) -> Iterator[str]:
+    """Article files under ``folder``, recursively, in sorted order, hidden ones and non-articles skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in FOLDER_EXT:
+                yield os.path.join(root, name)
+
+
+def _guard(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Turn an unexpected exception inside one input into a Failure, so the walk goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # a bug or an exotic input must not stop a build of 100,000 files
+        yield Failure(source, f"could not be ingested ({exc.__class__.__name__}: {exc})")
+
+
+def _read(path: str, max_bytes: int) -> bytes | Failure:
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return Failure(path, f"file is {size} bytes, over the size limit of {max_bytes} bytes")
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        return Failure(path, f"cannot read file: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Failure(path, f"file is over the size limit of {max_bytes} bytes")
+    return data
+
+
+def _file(path: str, max_bytes: int) -> Iterator[Item]:
+    ext = os.path.splitext(path)[1].lower()
+    if ext in JSONL_EXT:
+        try:
+            with open(path, "rb") as f:
+                yield from _jsonl_stream(f, path, max_bytes)
+        except OSError as exc:
+            yield Failure(path, f"cannot read file: {exc.strerror or exc}")
+        return
+    data = _read(path, max_bytes)
+    if isinstance(data, Failure):
+        yield data
+        return
+    yield from _bytes(data, path, ext)
+
+
+def _bytes(data: bytes, source: str, ext: str) -> Iterator[Item]:
+    declared = declared_charset(data) if ext in HTML_EXT or ext not in FOLDER_EXT else None
+    try:
+        dec = decode(data, declared)
+    except UndecodableError as exc:
+        yield Failure(source, str(exc))
+        return
+    text, kw = dec.text, {"encoding": dec.encoding, "warnings": dec.warnings}
+    kind = _kind(ext, text)
+    if kind == "html":
+        yield parse_html(text, source, **kw)  # type: ignore[arg-type]
+    elif kind == "feed":
+        yield from parse_feed(text, source, **kw)  # type: ignore[arg-type]
+    elif kind == "json":
+        yield from parse_json(text, source, **kw)  # type: ignore[arg-type]
+    elif kind == "jsonl":
+        for n, line in enumerate(text.split("\n"), start=1):
+            item = parse_jsonl_line(line, source, n, **kw)  # type: ignore[arg-type]
+            if item is not None:
+                yield item
+    else:
+        yield parse_text(text, source, **kw)  # type: ignore[arg-type]
+
+
+def _kind(ext: str, text: str) -> str:
+    if ext in TEXT_EXT:
+        return "text"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSON_EXT:
+        return "jsonl" if looks_like_jsonl(text) else "json"
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if ext in FEED_EXT:
+        return "feed" if is_feed(text) else "html"
+    return sniff(text)
+
+
+def sniff(text: str) -> str:
+    """Format of content with no telling extension: feed, html, json, jsonl or text."""
+    head = text.lstrip()[:2000]
+    low = head.lower()
+    if low.startswith("<"):
+        if is_feed(low):
+            return "feed"
+        if low.startswith(("<!doctype html", "<html", "<head", "<body", "<article", "<p", "<div", "<?xml")):
+            return "html"
+    if head.startswith("{"):
+        return "jsonl" if looks_like_jsonl(text) else "json"
+    if head.startswith("["):
+        return "json"
+    return "text"
+
+
+def _stdin(max_bytes: int) -> Iterator[Item]:
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    if stream is None:
+        data = sys.stdin.read(max_bytes + 1).encode("utf-8")
+    else:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Failure("-", f"standard input is over the size limit of {max_bytes} bytes")
+        return
+    yield from _bytes(data, "-", "")
+
+
+def _jsonl_stream(f: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """JSON Lines read one line at a time; a line over ``max_bytes`` is a Failure and is skipped."""
+    lineno = 0
+    while True:
+        raw = f.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # drain the rest of the long line
+                raw = f.readline(1 << 20)
+            yield Failure(source, f"line is over the size limit of {max_bytes} bytes", lineno)
+            continue
+        try:
+            dec = decode(raw)
+        except UndecodableError as exc:
+            yield Failure(source, str(exc), lineno)
+            continue
+        item = parse_jsonl_line(dec.text, source, lineno, encoding=dec.encoding, warnings=dec.warnings)
+        if item is not None:
+            yield item
