@@ -33,7 +33,8 @@ def test_december_day_in_a_january_anchored_text_is_last_year() -> None:
 
 def test_future_plans_do_not_set_the_reference_date() -> None:
     text = (
-        "Ngày 10/3/2026, thành phố công bố kế hoạch. Dự án dự kiến hoàn thành vào ngày 30/12/2027 "
+        "Ngày 10/3/2026, thành phố công bố kế hoạch đã được thông qua chiều 9/3. "
+        "Dự án dự kiến hoàn thành vào ngày 30/12/2027 "
         "và sẽ khai trương tháng 1/2028. Mục tiêu đến năm 2030, thành phố có 10 tuyến metro."
     )
     inf = infer_reference_date(text)
@@ -78,3 +79,23 @@ def test_date_forms() -> None:
 
 def test_invalid_dates_are_ignored() -> None:
     assert find_dates("ngày 31/2/2026 và tháng 13/2025") == []
+
+
+def test_a_lone_historical_date_is_not_the_present() -> None:
+    # one old event with its year, and nothing dated near it
+    text = "Ngày 18/4/2006, ca sĩ phát hành album đầu tay. Tối qua, chị tổ chức đêm nhạc kỷ niệm."
+    assert infer_reference_date(text) is None
+
+
+def test_a_later_year_makes_the_anchor_history() -> None:
+    text = (
+        "Tháng 4/2006, nhà hát được khởi công; ngày 13/4/2006 đặt viên đá đầu tiên. "
+        "Năm 2020, nhà hát được trùng tu. Sáng 13/4, nhà hát mở cửa đón khách."
+    )
+    assert infer_reference_date(text) is None
+
+
+def test_two_full_dates_in_the_same_year_corroborate() -> None:
+    text = "Ngày 5/1/2026, bộ ban hành thông tư. Thông tư có hiệu lực từ ngày 20/2/2026 và đã được phổ biến."
+    inf = infer_reference_date(text)
+    assert inf is not None and inf.date == "2026-02-20"

