@@ -135,7 +135,7 @@ def test_jsonl_lines_and_a_bad_line(tmp_path: Path) -> None:
         json.dumps(
             {
                 "title": "Tin một",
-                "text": "Ngày 1/3/2026, thành phố khai trương tuyến metro số 2.",
+                "text": "Ngày 1/3/2026, thành phố khai trương tuyến metro số 2 sau lễ chạy thử chiều 28/2.",
                 "outlet": "VnExpress",
             },
             ensure_ascii=False,
