@@ -25,10 +25,11 @@ import re
 from collections.abc import Mapping
 
 from biennien.ingest.dates import local_date, parse_date_value
+from biennien.ingest.fastfold import fast_fold as fold
 from biennien.ingest.metadata import layout, outlet_by_alias, outlet_by_url
 from biennien.ingest.refdate import infer_reference_date
 from biennien.model import Document, Failure, ReferenceBasis
-from biennien.vi.normalise import collapse_ws, fold, mask_spans, nfc
+from biennien.vi.normalise import collapse_ws, mask_spans, nfc
 
 _EOL = re.compile(r"\r\n?|\u2028|\u2029")
 

@@ -28,7 +28,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from biennien.ingest.dates import parse_date_value
-from biennien.vi.normalise import collapse_ws, fold
+from biennien.ingest.fastfold import fast_fold as fold
+from biennien.vi.normalise import collapse_ws
 from biennien.vi.resources import table, word_list
 
 # ---------------------------------------------------------------- tables
@@ -193,9 +194,9 @@ def parse_timestamp_line(line: str) -> str | None:
     and separators (table ``ingest_datelines.txt``); any other word means the
     line is ordinary text that happens to contain a date.
     """
-    s = _key(line)
-    if not s or not any(c.isdigit() for c in s) or len(s) > 80:
+    if len(line) > 80 or not any(c.isdigit() for c in line):
         return None
+    s = _key(line)
     for w in _dateline_words():
         s = re.sub(rf"(?<![\w+]){re.escape(w)}(?![\w+])", " ", s)
     s = re.sub(r"[()\s,|:]+$", "", re.sub(r"^[()\s,|:-]+", "", s))
@@ -444,7 +445,7 @@ def layout(text: str) -> Layout:
             i += 1
             continue
         at_end = i >= n - 3
-        if _key(s) in _end_marks() and at_end:
+        if at_end and _key(s) in _end_marks():
             out.skip(ln.start, ln.end, "end")
         elif at_end or i < 8:
             cr = credit_line(s, edge=at_end)

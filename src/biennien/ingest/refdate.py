@@ -48,7 +48,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
-from biennien.vi.normalise import fold
+from biennien.ingest.fastfold import fast_fold as fold
 from biennien.vi.resources import table, word_list
 
 Precision = Literal["day", "month", "year", "daymonth"]
