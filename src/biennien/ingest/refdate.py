@@ -109,11 +109,7 @@ def _tense_cues() -> tuple[tuple[str, str, str], ...]:
 
 
 def _has_day_cue(folded: str, start: int) -> bool:
-    before = folded[max(0, start - 30) : start].rstrip(" (")
-    before = re.sub(r"\s*\bngay$", "", before) if not before.endswith("ngay") else before
-    if before.endswith("ngay"):
-        return True
-    before = before.rstrip(" ,(")
+    before = folded[max(0, start - 30) : start].rstrip(" ,(")
     return any(
         before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum())
         for c in _day_cues()
