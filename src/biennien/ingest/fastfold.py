@@ -5,7 +5,8 @@ walks every character through ``unicodedata`` each call; ingest folds every
 line of every article (header keys, ids), where that dominated the run time.
 Once diacritics are stripped, tone placement no longer matters, so on NFC
 text ``fold`` is a per-character mapping, which ``str.translate`` applies
-from a table filled lazily, one entry per distinct character.
+from a table filled lazily, one entry per distinct character; lower-casing
+stays a whole-string call (it is context-sensitive: Greek final sigma).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from biennien.vi.normalise import nfc, strip_diacritics
 
 class _FoldTable(dict[int, str]):
     def __missing__(self, code: int) -> str:
-        value = strip_diacritics(chr(code)).lower()
+        value = strip_diacritics(chr(code))
         self[code] = value
         return value
 
@@ -25,4 +26,4 @@ _TABLE = _FoldTable()
 
 def fast_fold(text: str) -> str:
     """Equal to ``biennien.vi.normalise.fold(text)``."""
-    return nfc(text).translate(_TABLE)
+    return nfc(text).translate(_TABLE).lower()  # lower() on the whole: final sigma depends on context
