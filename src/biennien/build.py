@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
 from biennien.engines import executor
+from biennien.ingest import iter_documents
 from biennien.link.chronicle import LinkReport, link_store
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
@@ -71,8 +72,6 @@ def build(
     """
     report = BuildReport()
     if items is None:
-        from biennien.ingest import iter_documents  # type: ignore[attr-defined]
-
         items = iter_documents(paths)
     stream: Iterable[Document | Failure] = _timed(items, report)
     if strict:

@@ -14,7 +14,8 @@ from rich.table import Table
 
 from biennien.analyse.timex import tag
 from biennien.cli.app import app
-from biennien.model import Document, Failure, Timex
+from biennien.ingest import iter_documents
+from biennien.model import Failure, Timex
 from biennien.vi.normalise import analysis_text, nfc
 
 console = Console()
@@ -33,12 +34,6 @@ def _parse_dct(value: str | None) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--dct") from exc
-
-
-def _documents(target: str) -> list[Document | Failure]:
-    from biennien.ingest import iter_documents  # type: ignore[attr-defined]
-
-    return list(iter_documents([target]))
 
 
 def _emit(source: str, text: str, timexes: list[Timex], fmt: TimexFormat, dct: str | None) -> None:
@@ -83,7 +78,7 @@ def timex_cmd(
         err_console.print(f"[red]error:[/red] {target}: no such file or folder")
         raise typer.Exit(2)
     failed = 0
-    for item in _documents(target):
+    for item in iter_documents([target]):
         if isinstance(item, Failure):
             err_console.print(f"[yellow]skipped[/yellow] {item}")
             failed += 1
