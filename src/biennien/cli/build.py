@@ -203,8 +203,12 @@ def documents_cmd(db: Path = DB_OPTION) -> None:
     finally:
         store.close()
     table = Table(title=f"{len(rows)} documents")
-    for col in ("id", "outlet", "published", "reference date", "basis", "title"):
-        table.add_column(col, overflow="fold")
+    table.add_column("id", no_wrap=True, min_width=17)
+    table.add_column("outlet", max_width=16)
+    table.add_column("published", min_width=10)
+    table.add_column("reference date", no_wrap=True, min_width=10)
+    table.add_column("basis", no_wrap=True, min_width=8)
+    table.add_column("title", overflow="fold", ratio=1)
     for r in rows:
         table.add_row(
             r["id"],
