@@ -5,7 +5,7 @@ Each module registers its commands on ``biennien.cli.app.app`` when imported.
 
 from __future__ import annotations
 
-from biennien.cli import build, entities, facts, stories, timeline, timex  # noqa: F401  (registers commands)
+from biennien.cli import build, entities, facts, series, serve, stories, timeline, timex  # noqa: F401  (registers commands)
 from biennien.cli.app import app
 
 
