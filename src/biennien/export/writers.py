@@ -25,6 +25,11 @@ def _atomic_text(path: Path, write: Any) -> None:
         raise
 
 
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a crash leaves the old file or the new one, never half)."""
+    _atomic_text(path, lambda fh: fh.write(text))
+
+
 def write_json(data: dict[str, Any], out: Path | None, stream: TextIO | None = None) -> None:
     def w(fh: TextIO) -> None:
         json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=False)
