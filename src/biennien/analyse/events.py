@@ -1,10 +1,549 @@
-"""Events (placeholder until issue 5 lands)."""
+"""Events: who met, called, visited, received, signed or announced what, and when.
+
+Why rules and tables rather than a trained model: no Vietnamese event corpus
+with TIMEX-dated, participant-labelled events is openly available, and news
+reports events in a handful of fixed patterns (``Chiều 13-2, X đã tiếp Y``,
+``nhân chuyến thăm Z của W``).  The words live in ``vi/data/event_*.tsv``;
+this module only knows the shape of a clause.
+
+Per sentence:
+
+1. find trigger words (longest match at each position), drop those in a
+   blocking context (purpose clauses, anniversaries, anaphoric ``Tại buổi
+   tiếp,``, habitual ``thường xuyên``);
+2. give each trigger a date: a date in brackets right after it (``bình thường
+   hóa quan hệ (tháng 7-1995)``), else the nearest date before it with no
+   other trigger in between (``Ngày 17-2, Bộ Ngoại giao cho biết``), else a
+   date after it in its own clause (``đã tiếp Y ... vào chiều 13-2``), else any
+   earlier date of the sentence; statements take only the second kind, since
+   a date after ``cho biết`` belongs to what was said;
+3. triggers of one sentence that share a date are one event (``chứng kiến lễ
+   ký và trao các hợp đồng`` is one signing), typed by the trigger with the
+   highest priority; a backdrop clause (``nhân chuyến thăm Hoa Kỳ của Chủ tịch
+   nước X``) is an event of its own;
+4. a sentence with no date but ``cùng ngày`` inherits the last event's day;
+5. agent and partner come from the entity mentions before and after the
+   trigger, the place from ``tại``/``ở``; the summary is rebuilt from those
+   parts.
+
+Events without a date are kept (``date=None``); statements without a date of
+their own are dropped, as they would only repeat the article's quotes.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
-from biennien.model import Event, Mention, Sentence, Timex
+from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
+from biennien.vi.resources import table
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+_PART_OF_DAY = re.compile(r"T(MO|MD|AF|EV|NI)$")
+_DATEISH = re.compile(r"^(\d{4}|XXXX)")
+_MAX_OBJECT_WORDS = 14
+_MAX_SUBJECT_WORDS = 10
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    words: tuple[str, ...]
+    type: EventType
+    priority: int
+    next: frozenset[str] | None  # None = anything
+    prev: frozenset[str] | None
+    frame: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    by_first: dict[str, tuple[_Trigger, ...]]
+    before: dict[str, tuple[tuple[str, ...], ...]]  # trigger phrase or "*" -> blocking word sequences
+    prev: dict[str, tuple[tuple[str, ...], ...]]
+    after: dict[str, tuple[tuple[str, ...], ...]]
+    anaphor: dict[str, frozenset[str]]
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+    dayparts: dict[str, str]
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(s))
+
+
+def _wordset(cell: str) -> frozenset[str] | None:
+    cell = cell.strip()
+    if not cell or cell == "*":
+        return None
+    return frozenset(w.strip() if w.strip() == "CAP" else w.strip().lower() for w in cell.split(","))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    by_first: dict[str, list[_Trigger]] = {}
+    for row in table("event_triggers.tsv"):
+        cells = [*row, "", "", "", ""]
+        words = _words(cells[0])
+        trig = _Trigger(
+            words=words,
+            type=cells[1],  # type: ignore[arg-type]
+            priority=int(cells[2]),
+            next=_wordset(cells[3]),
+            prev=_wordset(cells[4]),
+            frame=cells[5] == "frame",
+        )
+        by_first.setdefault(words[0], []).append(trig)
+    before: dict[str, list[tuple[str, ...]]] = {}
+    prev: dict[str, list[tuple[str, ...]]] = {}
+    after: dict[str, list[tuple[str, ...]]] = {}
+    anaphor: dict[str, frozenset[str]] = {}
+    for row in table("event_blockers.tsv"):
+        key = " ".join(_words(row[0])) if row[0] != "*" else "*"
+        where, value = row[1], row[2]
+        if where == "anaphor":
+            anaphor[key] = frozenset(w.strip().lower() for w in value.split(","))
+        else:
+            target = {"before": before, "prev": prev, "after": after}[where]
+            target.setdefault(key, []).append(_words(value))
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    dayparts: dict[str, str] = {}
+    for row in table("event_cues.tsv"):
+        if row[0] == "daypart":
+            dayparts[row[1].lower()] = row[2]
+        else:
+            cues.setdefault(row[0], []).append(_words(row[1]))
+    return _Lexicon(
+        by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        before={k: tuple(v) for k, v in before.items()},
+        prev={k: tuple(v) for k, v in prev.items()},
+        after={k: tuple(v) for k, v in after.items()},
+        anaphor=anaphor,
+        cues={k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()},
+        dayparts=dayparts,
+    )
+
+
+# --------------------------------------------------------------------------- sentence reading
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(slots=True)
+class _Hit:
+    trig: _Trigger
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    date: Timex | None = None
+    date_rank: int = 9
+
+
+def _tokens(text: str, s: Sentence) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text, s.start, s.end):
+        out.append(_Tok(m.start(), m.end(), m.group(), m.group().lower()))
+    return out
+
+
+def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
+    return i >= 0 and i + len(words) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(words))
+
+
+def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
+    """``words`` end right before token ``j``."""
+    return _seq_at(toks, j - len(words), words)
+
+
+def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> bool:
+    key = " ".join(hit.trig.words)
+    for k in (key, "*"):
+        for seq in lex.prev.get(k, ()):
+            if _ends_at(toks, hit.i, seq):
+                return True
+        for seq in lex.after.get(k, ()):
+            if _seq_at(toks, hit.j, seq):
+                return True
+        for seq in lex.before.get(k, ()):
+            if any(_ends_at(toks, hit.i - back, seq) for back in range(0, 4)):
+                return True
+    words = lex.anaphor.get(key)
+    if words and hit.i > 0 and toks[hit.i - 1].low in words:
+        nxt = toks[hit.j].text if hit.j < len(toks) else "."
+        if not nxt[:1].isupper():
+            return True
+    return False
+
+
+def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
+    if trig.next is not None:
+        if j >= len(toks):
+            return False
+        nxt = toks[j]
+        if not (nxt.low in trig.next or ("CAP" in trig.next and nxt.text[:1].isupper())):
+            return False
+    if trig.prev is not None and (i == 0 or toks[i - 1].low not in trig.prev):
+        return False
+    return True
+
+
+def _find_triggers(lex: _Lexicon, toks: list[_Tok]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for trig in lex.by_first.get(toks[i].low, ()):
+            j = i + len(trig.words)
+            if _seq_at(toks, i, trig.words) and _allowed(trig, toks, i, j):
+                found = _Hit(trig, i, j, toks[i].start, toks[j - 1].end)
+                break
+        if found is None:
+            i += 1
+            continue
+        if not _blocked(lex, toks, found):
+            hits.append(found)
+        i = found.j
+    return hits
+
+
+def _usable(t: Timex) -> bool:
+    """A calendar date or time (not a duration, a set or a vague ``PRESENT_REF``)."""
+    return t.type in ("DATE", "TIME") and bool(_DATEISH.match(t.value))
+
+
+def _parenthesised(text: str, t: Timex) -> bool:
+    k = t.start - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 0 and text[k] == "("
+
+
+def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -> None:
+    """Give every trigger its date (see the module docstring for the order)."""
+    claimed: set[int] = set()
+    for hit in hits:
+        # a backdrop clause ("nhân dịp thăm ...") does not cut its host's clause, nor the reverse
+        peers = [h for h in hits if h.trig.frame == hit.trig.frame]
+        n = peers.index(hit)
+        right_end = peers[n + 1].start if n + 1 < len(peers) else s_end
+        left_start = peers[n - 1].end if n > 0 else -1
+        after = [t for t in timexes if hit.end <= t.start < right_end]
+        before = [t for t in timexes if t.end <= hit.start]
+        statement = hit.trig.type == "statement"
+        paren = [t for t in after if _parenthesised(text, t)]
+        if paren and not statement:
+            hit.date, hit.date_rank = paren[0], 0
+            claimed.add(paren[0].start)
+            continue
+        near = [t for t in before if t.start >= left_start and t.start not in claimed]
+        if near:
+            hit.date, hit.date_rank = near[-1], 1
+            continue
+        if statement:
+            continue
+        if after:
+            hit.date, hit.date_rank = after[0], 2
+            continue
+        free = [t for t in before if t.start not in claimed]
+        if free:
+            hit.date, hit.date_rank = free[-1], 3
+
+
+# --------------------------------------------------------------------------- participants and summary
+
+
+def _find_seq(toks: list[_Tok], lo: int, hi: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index of the first token in [lo, hi) where one of ``seqs`` starts."""
+    for i in range(lo, hi):
+        for seq in seqs:
+            if _seq_at(toks, i, seq) and i + len(seq) <= hi:
+                return i
+    return None
+
+
+def _tok_index(toks: list[_Tok], offset: int) -> int:
+    for k, t in enumerate(toks):
+        if t.start >= offset:
+            return k
+    return len(toks)
+
+
+def _phrase_end(
+    lex: _Lexicon, toks: list[_Tok], i: int, hi: int, timexes: list[Timex], max_words: int
+) -> int:
+    """Token index where a noun phrase starting at ``i`` ends (stop word, punctuation, date)."""
+    stops = lex.cues.get("stop", ())
+    t_starts = {t.start for t in timexes}
+    k = i
+    words = 0
+    while k < hi:
+        tok = toks[k]
+        if tok.start in t_starts:
+            break
+        if tok.text == "." and k > i and len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper():
+            k += 1  # an initial or abbreviation: "D.C.", "TP. HCM"
+            continue
+        if tok.text in '(;:.!?“”"':
+            break
+        if tok.text == ",":
+            nxt = toks[k + 1] if k + 1 < hi else None
+            # "Đối thoại An ninh, Thực thi pháp luật": a comma inside a capitalised name
+            if not (nxt and nxt.text[:1].isupper() and k > i and toks[k - 1].text[:1].isupper()):
+                break
+            if nxt and any(_seq_at(toks, k + 1, s) for s in stops):
+                break
+        if k > i and any(_seq_at(toks, k, s) for s in stops):
+            break
+        if tok.text[:1].isalnum():
+            words += 1
+            if words > max_words:
+                break
+        k += 1
+    return k
+
+
+def _span_text(text: str, toks: list[_Tok], i: int, j: int) -> str:
+    if j <= i:
+        return ""
+    return " ".join(text[toks[i].start : toks[j - 1].end].split()).strip(" ,-–")
+
+
+def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
+    aux = lex.cues.get("aux", ())
+    changed = True
+    while changed and i < j:
+        changed = False
+        for seq in aux:
+            if _ends_at(toks, j, seq) and j - len(seq) >= i:
+                j -= len(seq)
+                changed = True
+            elif _seq_at(toks, i, seq) and i + len(seq) <= j:
+                i += len(seq)
+                changed = True
+    return i, j
+
+
+def _mention_label(m: Mention) -> str:
+    return f"{m.role} {m.name}" if m.role else m.name
+
+
+def _participant(m: Mention, role: str) -> Participant:
+    return Participant(name=m.name, role=role, entity=m.key, title=m.role)
+
+
+def _after_cue(lex: _Lexicon, toks: list[_Tok], idx: int, kind: str, reach: int = 3) -> bool:
+    """A cue of ``kind`` ends within ``reach`` tokens before token ``idx``."""
+    for seq in lex.cues.get(kind, ()):
+        if any(_ends_at(toks, idx - back, seq) for back in range(0, reach)):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Parts:
+    agents: list[Participant]
+    partners: list[Participant]
+    subject: str
+    predicate: str
+    place: str | None
+
+
+def _place(lex: _Lexicon, text: str, toks: list[_Tok], lo: int, hi: int, timexes: list[Timex]) -> str | None:
+    k = _find_seq(toks, lo, hi, lex.cues.get("at", ()))
+    if k is None:
+        return None
+    start = k + 1
+    end = _phrase_end(lex, toks, start, hi, timexes, 8)
+    place = _span_text(text, toks, start, end)
+    return place or None
+
+
+def _mentions_in(mentions: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in mentions if lo <= m.start and m.end <= hi]
+
+
+def _parts(
+    lex: _Lexicon,
+    text: str,
+    toks: list[_Tok],
+    group: list[_Hit],
+    lo_tok: int,
+    hi_tok: int,
+    mentions: Sequence[Mention],
+    timexes: list[Timex],
+) -> _Parts:
+    first, last = group[0], group[-1]
+    lo = toks[lo_tok].start if lo_tok < len(toks) else first.start
+    # subject: the words after the last comma before the trigger
+    sub_lo = lo_tok
+    for k in range(first.i - 1, lo_tok - 1, -1):
+        if toks[k].text in ",;:":
+            sub_lo = k + 1
+            break
+    s_i, s_j = _strip_aux(lex, toks, sub_lo, first.i)
+    t_starts = (
+        [t for t in timexes if toks[s_i].start <= t.start < toks[max(s_j - 1, s_i)].end] if s_j > s_i else []
+    )
+    if t_starts:  # "Tháng 9-2023 hai nước" -> drop the date
+        s_i = max(s_i, _tok_index(toks, t_starts[-1].end))
+    if s_j - s_i > _MAX_SUBJECT_WORDS:
+        s_i = s_j - _MAX_SUBJECT_WORDS
+    subject = _span_text(text, toks, s_i, s_j)
+    # the predicate: from the first trigger to the end of the last trigger's object
+    obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS)
+    pred_i = first.i
+    if pred_i > 0 and toks[pred_i - 1].low == "có" and toks[pred_i].low in ("cuộc", "chuyến", "buổi"):
+        pred_i -= 1
+    predicate = _span_text(text, toks, pred_i, obj_end)
+    place = _place(lex, text, toks, last.j, hi_tok, timexes) or _place(
+        lex, text, toks, lo_tok, first.i, timexes
+    )
+    # participants from entity mentions
+    left = [
+        m
+        for m in _mentions_in(mentions, lo, first.start)
+        if not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
+        and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
+    ]
+    right_hi = toks[obj_end - 1].end if obj_end > last.j else last.end
+    right = [
+        m
+        for m in _mentions_in(mentions, last.end, max(right_hi, last.end))
+        if not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 2)
+    ]
+    agents: list[Participant] = []
+    partners: list[Participant] = []
+    per_left = [m for m in left if m.type == "PER"]
+    if per_left:
+        agents = [_participant(per_left[-1], "agent")]
+        for m in reversed(per_left[:-1]):
+            between = text[m.end : per_left[-1].start].lower()
+            if between.strip(" ,") in ("và", "cùng", "cùng với") or between.strip() == ",":
+                agents.insert(0, _participant(m, "agent"))
+    else:
+        subj_lo = toks[s_i].start if s_i < len(toks) else lo
+        orgs = [m for m in left if m.type in ("ORG", "GPE") and m.start >= subj_lo]
+        agents = [_participant(m, "agent") for m in orgs]
+    ptype = first.trig.type
+    per_right = [m for m in right if m.type == "PER"]
+    if per_right:
+        partners = [_participant(m, "partner") for m in per_right]
+    elif ptype in ("meeting", "reception", "phone_call", "dialogue", "agreement", "signing"):
+        partners = [_participant(m, "partner") for m in right if m.type in ("ORG", "GPE")]
+    if not agents and partners and ptype in ("speech", "visit", "arrival", "announcement", "other"):
+        agents, partners = (
+            [Participant(p.name, "agent", p.entity, p.title) for p in partners[:1]],
+            partners[1:],
+        )
+    if not mentions:
+        # no entity recogniser output: fall back to a capitalised subject phrase
+        if subject[:1].isupper():
+            agents = [Participant(name=subject, role="agent")]
+        if ptype in ("meeting", "reception", "phone_call") and len(group) == 1:
+            obj_text = _span_text(text, toks, last.j, obj_end)
+            if obj_text.lower().startswith("với "):
+                obj_text = obj_text[4:]
+            if obj_text[:1].isupper():
+                partners = [Participant(name=obj_text, role="partner")]
+    if agents and mentions:
+        labels = {(m.key, m.name): _mention_label(m) for m in left + right}
+        named = [labels.get((a.entity, a.name)) for a in agents]
+        if all(named):
+            subject = " và ".join(n for n in named if n)
+    return _Parts(agents, partners, subject, predicate, place)
+
+
+def _summary(subject: str, predicate: str, place: str | None) -> str:
+    text = " ".join(p for p in (subject, predicate) if p)
+    if place and f"tại {place}" not in text and place not in text:
+        text += f" tại {place}"
+    text = " ".join(text.split()).strip(" ,-–")
+    return text[:1].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _frame_event_parts(
+    lex: _Lexicon,
+    text: str,
+    toks: list[_Tok],
+    hit: _Hit,
+    hi_tok: int,
+    mentions: Sequence[Mention],
+    timexes: list[Timex],
+    host: _Parts | None,
+) -> tuple[list[Participant], str, str | None]:
+    """``nhân chuyến thăm Hoa Kỳ của Chủ tịch nước X``: visitor X, destination Hoa Kỳ."""
+    end = _phrase_end(lex, toks, hit.j, hi_tok, timexes, _MAX_OBJECT_WORDS)
+    of = _find_seq(toks, hit.j, end, lex.cues.get("of", ()))
+    dest_end = of if of is not None else end
+    dest_start = hit.j
+    kinds = lex.cues.get("visitkind", ())
+    while (kind := next((k for k in kinds if _seq_at(toks, dest_start, k)), None)) and dest_start < dest_end:
+        dest_start += len(kind)  # "thăm chính thức Việt Nam": the destination is Việt Nam
+    dest = _span_text(text, toks, dest_start, dest_end) or None
+    visitors: list[Participant] = []
+    label = ""
+    if of is not None:
+        v_end = _phrase_end(lex, toks, of + 1, hi_tok, timexes, _MAX_SUBJECT_WORDS)
+        label = _span_text(text, toks, of + 1, v_end)
+        lo = toks[of + 1].start if of + 1 < len(toks) else hit.end
+        hi = toks[v_end - 1].end if v_end > of + 1 else lo
+        pers = [m for m in _mentions_in(mentions, lo, hi) if m.type == "PER"]
+        if pers:
+            visitors = [_participant(pers[0], "agent")]
+            label = _mention_label(pers[0])
+        elif label[:1].isupper() and not mentions:
+            visitors = [Participant(name=label, role="agent")]
+    elif host is not None:
+        # "X tiếp Y nhân dịp thăm Việt Nam": the visitor is the one received
+        who = host.partners or host.agents
+        if who:
+            p = who[0]
+            visitors = [Participant(p.name, "agent", p.entity, p.title)]
+            label = f"{p.title} {p.name}" if p.title else p.name
+    return visitors, " ".join(x for x in (label, "thăm", dest or "") if x), dest
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _day_of(value: str) -> str | None:
+    m = re.match(r"^(\d{4}|XXXX)-\d{2}-\d{2}", value)
+    return m.group(0) if m else None
+
+
+def _inherited(lex: _Lexicon, toks: list[_Tok], last_date: str | None) -> str | None:
+    """``Chiều cùng ngày``: the day of the last dated event, with this clause's part of day."""
+    if last_date is None:
+        return None
+    day = _day_of(last_date)
+    if day is None:
+        return None
+    for k in range(len(toks)):
+        for seq in lex.cues.get("inherit", ()):
+            if _seq_at(toks, k, seq):
+                for back in (2, 1):
+                    cue = " ".join(t.low for t in toks[max(0, k - back) : k])
+                    if cue in lex.dayparts and k - back >= 0:
+                        return day + "T" + lex.dayparts[cue].removeprefix("T")
+                return day
+    return None
+
+
+def _strip_part_of_day(value: str | None) -> str | None:
+    return _PART_OF_DAY.sub("", value) if value else value
 
 
 def extract(
@@ -15,4 +554,93 @@ def extract(
     mentions: Sequence[Mention],
     reference_date: str | None,
 ) -> list[Event]:
-    return []
+    """The events of one document, in text order, with ids ``{doc_id}:e{n}``.
+
+    ``reference_date`` is not used directly: relative dates are already
+    resolved by the timex tagger; it is part of the signature so that a
+    future rule (e.g. ``hôm nay``) can use it without changing callers.
+    """
+    lex = _lexicon()
+    usable = sorted((t for t in timexes if _usable(t)), key=lambda t: t.start)
+    ments = sorted(mentions, key=lambda m: m.start)
+    events: list[Event] = []
+    last_date: str | None = None
+    for s in sentences:
+        toks = _tokens(text, s)
+        if not toks:
+            continue
+        hits = _find_triggers(lex, toks)
+        if not hits:
+            continue
+        s_timex = [t for t in usable if s.start <= t.start and t.end <= s.end]
+        s_ments = [m for m in ments if s.start <= m.start and m.end <= s.end]
+        _bind_dates(text, hits, s_timex, s.end)
+        inherited = _inherited(lex, toks, last_date) if not s_timex else None
+        # drop habitual uses ("thăm Việt Nam thường xuyên")
+        kept: list[_Hit] = []
+        for n, hit in enumerate(hits):
+            hi = hits[n + 1].i if n + 1 < len(hits) else len(toks)
+            if _find_seq(toks, hit.j, hi, lex.cues.get("habitual", ())) is None:
+                kept.append(hit)
+        hits = kept
+        frames = [h for h in hits if h.trig.frame]
+        main = [h for h in hits if not h.trig.frame]
+        groups: dict[str | None, list[_Hit]] = {}
+        for h in main:
+            key = h.date.value if h.date else None
+            groups.setdefault(key, []).append(h)
+        evidence = Evidence(doc=doc_id, start=s.start, end=s.end, sentence=text[s.start : s.end])
+        host: _Parts | None = None
+        made: list[tuple[int, Event]] = []
+        for _key, group in groups.items():
+            best = max(group, key=lambda h: (h.trig.priority, -h.i))
+            date_tx = next((h.date for h in group if h.date is not None), None)
+            date = date_tx.value if date_tx else inherited
+            if best.trig.type == "statement" and date is None:
+                continue
+            if all(h.trig.type == "statement" for h in group) and date_tx is None:
+                continue
+            idx = main.index(group[0])
+            lo_tok = main[idx - 1].j if idx > 0 else 0
+            last_idx = main.index(group[-1])
+            hi_tok = main[last_idx + 1].i if last_idx + 1 < len(main) else len(toks)
+            parts = _parts(lex, text, toks, group, lo_tok, hi_tok, s_ments, s_timex)
+            if host is None and best.trig.type in ("reception", "meeting"):
+                host = parts
+            ev = Event(
+                id="",
+                type=best.trig.type,
+                date=date,
+                summary=_summary(parts.subject, parts.predicate, parts.place),
+                trigger=text[best.start : best.end],
+                date_end=date_tx.value_end if date_tx else None,
+                date_mod=date_tx.mod if date_tx else None,
+                participants=[*parts.agents, *parts.partners],
+                place=parts.place,
+                evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
+            )
+            made.append((group[0].start, ev))
+        for fr in frames:
+            n = hits.index(fr)
+            hi_tok = hits[n + 1].i if n + 1 < len(hits) else len(toks)
+            visitors, summary, dest = _frame_event_parts(lex, text, toks, fr, hi_tok, s_ments, s_timex, host)
+            date = fr.date.value if fr.date else inherited
+            ev = Event(
+                id="",
+                type="visit",
+                date=_strip_part_of_day(date),
+                summary=_summary("", summary, None),
+                trigger=text[fr.start : fr.end],
+                date_end=_strip_part_of_day(fr.date.value_end) if fr.date else None,
+                date_mod=fr.date.mod if fr.date else None,
+                participants=visitors,
+                place=dest,
+                evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
+            )
+            made.append((fr.start, ev))
+        for _pos, ev in sorted(made, key=lambda x: x[0]):
+            ev.id = f"{doc_id}:e{len(events)}"
+            events.append(ev)
+            if ev.date:
+                last_date = ev.date
+    return events

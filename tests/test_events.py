@@ -1,0 +1,145 @@
+"""Event extraction on real-style news sentences, with hand-built timexes and mentions.
+
+The timex tagger and the entity recogniser are tested on their own; here their
+output is written by hand so that these tests check only how events are found,
+dated, typed and given participants.
+"""
+
+from __future__ import annotations
+
+from biennien.analyse.events import extract
+from biennien.model import Event, Mention, Timex
+from biennien.vi.normalise import tone_normalise
+from biennien.vi.sentences import split_sentences
+
+
+def _at(text: str, s: str, occ: int = 0) -> int:
+    i = -1
+    for _ in range(occ + 1):
+        i = text.index(s, i + 1)
+    return i
+
+
+def tx(text: str, s: str, value: str, occ: int = 0, **kw: str) -> Timex:
+    i = _at(text, s, occ)
+    return Timex(s, i, i + len(s), "DATE", value, **kw)
+
+
+def per(text: str, s: str, name: str, role: str | None = None, occ: int = 0) -> Mention:
+    i = _at(text, s, occ)
+    key = "PER:" + name.lower()
+    return Mention(s, i, i + len(s), "PER", name, role, key)
+
+
+def run(text: str, timexes: list[Timex], mentions: list[Mention] | None = None) -> list[Event]:
+    return extract("d1", text, split_sentences(text), timexes, mentions or [], "2026-02-14")
+
+
+def names(ev: Event, role: str) -> list[str]:
+    return [p.name for p in ev.participants if p.role == role]
+
+
+def test_reception_dated_by_trailing_date_and_visit_frame() -> None:
+    text = tone_normalise(
+        "Tổng Bí thư Tô Lâm đã tiếp Trợ lý Ngoại trưởng Hoa Kỳ Michael DeSombre nhân dịp thăm chính thức "
+        "Việt Nam, tại trụ sở Trung ương Đảng vào chiều 13-2."
+    )
+    ms = [
+        per(text, "Tổng Bí thư Tô Lâm", "Tô Lâm", "Tổng Bí thư"),
+        per(text, "Trợ lý Ngoại trưởng Hoa Kỳ Michael DeSombre", "Michael DeSombre", "Trợ lý Ngoại trưởng"),
+    ]
+    evs = run(text, [tx(text, "chiều 13-2", "2026-02-13TAF")], ms)
+    rec = [e for e in evs if e.type == "reception"]
+    assert len(rec) == 1
+    assert rec[0].date == "2026-02-13TAF"
+    assert names(rec[0], "agent") == ["Tô Lâm"]
+    assert names(rec[0], "partner") == ["Michael DeSombre"]
+    assert rec[0].place == "trụ sở Trung ương Đảng"
+    assert rec[0].evidence[0].start == 0 and rec[0].evidence[0].doc == "d1"
+    visit = [e for e in evs if e.type == "visit"]
+    assert len(visit) == 1 and visit[0].date == "2026-02-13" and visit[0].place == "Việt Nam"
+    assert names(visit[0], "agent") == ["Michael DeSombre"]
+
+
+def test_same_day_inherits_day_with_own_part_of_day() -> None:
+    text = tone_normalise(
+        "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp ông Michael DeSombre.\n"
+        "Chiều cùng ngày, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang đã tiếp Michael DeSombre."
+    )
+    evs = run(text, [tx(text, "Chiều 13-2", "2026-02-13TAF")])
+    assert [e.date for e in evs] == ["2026-02-13TAF", "2026-02-13TAF"]
+    assert evs[1].place == "Trụ sở Bộ Quốc phòng"
+
+
+def test_parenthesised_date_belongs_to_the_trigger_before_it() -> None:
+    text = tone_normalise(
+        "Theo Bộ Ngoại giao, kể từ khi bình thường hóa quan hệ ngoại giao (tháng 7-1995) đến nay, "
+        "quan hệ Việt Nam - Hoa Kỳ đã phát triển trên nhiều lĩnh vực."
+    )
+    evs = run(text, [tx(text, "tháng 7-1995", "1995-07")])
+    assert [(e.type, e.date) for e in evs] == [("agreement", "1995-07")]
+
+
+def test_backdrop_visit_and_upgrade_are_two_events_of_one_month() -> None:
+    text = tone_normalise(
+        "Tháng 9-2023, nhân chuyến thăm Việt Nam của Tổng thống Hoa Kỳ Joe Biden, hai nước đã nâng cấp "
+        "quan hệ lên Đối tác chiến lược toàn diện."
+    )
+    ms = [per(text, "Tổng thống Hoa Kỳ Joe Biden", "Joe Biden", "Tổng thống")]
+    evs = run(text, [tx(text, "Tháng 9-2023", "2023-09")], ms)
+    assert sorted((e.type, e.date) for e in evs) == [("agreement", "2023-09"), ("visit", "2023-09")]
+    visit = next(e for e in evs if e.type == "visit")
+    assert visit.place == "Việt Nam" and names(visit, "agent") == ["Joe Biden"]
+
+
+def test_phone_call_typed_and_dated_and_statement_dropped_without_date() -> None:
+    text = tone_normalise(
+        "Tối 2/7 vừa qua, Tổng Bí thư Tô Lâm điện đàm với Tổng thống Mỹ Donald Trump về quan hệ hai nước.\n"
+        "Tổng Bí thư Tô Lâm khẳng định Việt Nam luôn coi Hoa Kỳ là đối tác quan trọng."
+    )
+    ms = [
+        per(text, "Tổng Bí thư Tô Lâm", "Tô Lâm", "Tổng Bí thư"),
+        per(text, "Tổng thống Mỹ Donald Trump", "Donald Trump", "Tổng thống"),
+        per(text, "Tổng Bí thư Tô Lâm", "Tô Lâm", "Tổng Bí thư", occ=1),
+    ]
+    evs = run(text, [tx(text, "Tối 2/7", "2025-07-02TEV")], ms)
+    assert len(evs) == 1
+    assert evs[0].type == "phone_call" and evs[0].date == "2025-07-02TEV"
+    assert names(evs[0], "agent") == ["Tô Lâm"] and names(evs[0], "partner") == ["Donald Trump"]
+
+
+def test_anniversary_and_purpose_clauses_are_not_events() -> None:
+    text = tone_normalise(
+        "Tính đến tháng 7/2025, sau 30 năm bình thường hóa quan hệ, hai nước đã xây dựng khuôn khổ hợp tác.\n"
+        "Ngay tuần sau đó, một đoàn công tác đã đến Washington để gặp các đối tác."
+    )
+    evs = run(text, [tx(text, "tháng 7/2025", "2025-07")])
+    assert all(e.type != "agreement" for e in evs)
+    assert all(e.type != "meeting" for e in evs)
+
+
+def test_undated_event_is_kept_with_null_date() -> None:
+    text = tone_normalise("Tổng Bí thư Tô Lâm tiếp Trợ lý Ngoại trưởng Hoa Kỳ Michael George DeSombre.")
+    evs = run(text, [])
+    assert [(e.type, e.date) for e in evs] == [("reception", None)]
+
+
+def test_signing_witnessed_is_one_event() -> None:
+    text = tone_normalise(
+        "Trước đó, chiều tối 18/2, tại Washington D.C. (Mỹ), Tổng Bí thư Tô Lâm chứng kiến lễ ký và trao "
+        "các hợp đồng, thỏa thuận hợp tác trong các lĩnh vực trọng điểm."
+    )
+    evs = run(text, [tx(text, "chiều tối 18/2", "2026-02-18TEV")])
+    assert [(e.type, e.date) for e in evs] == [("signing", "2026-02-18TEV")]
+    assert evs[0].place is not None and evs[0].place.startswith("Washington D.C")
+
+
+def test_ids_are_deterministic_and_in_text_order() -> None:
+    text = tone_normalise(
+        "Sáng 5-3, Thủ tướng hội đàm với Thủ tướng Lào.\nChiều 5-3, Thủ tướng tiếp Đại sứ Mỹ."
+    )
+    tim = [tx(text, "Sáng 5-3", "2026-03-05TMO"), tx(text, "Chiều 5-3", "2026-03-05TAF")]
+    a, b = run(text, tim), run(text, tim)
+    assert [e.to_dict() for e in a] == [e.to_dict() for e in b]
+    assert [e.id for e in a] == ["d1:e0", "d1:e1"]
+    assert [e.type for e in a] == ["meeting", "reception"]
