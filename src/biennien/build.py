@@ -18,6 +18,7 @@ from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest import iter_documents
 from biennien.link.chronicle import LinkReport, link_store
+from biennien.lock import store_lock
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
 
@@ -64,12 +65,33 @@ def build(
     strict: bool = False,
     progress: Progress | None = None,
     items: Iterable[Document | Failure] | None = None,
+    lock_wait: float = 0.0,
 ) -> BuildReport:
     """Build (or extend) the chronicle in ``store`` from ``paths``.
 
     With ``strict``, every input is read first and any failure stops the
-    build before anything is written.
+    build before anything is written.  One build at a time per store: the
+    store's lock file (``biennien.lock``) is held throughout; another build
+    holding it makes this one wait up to ``lock_wait`` seconds, then raise
+    ``StoreLockedError`` naming the store and the holder.
     """
+    if store.readonly or store.path in ("", ":memory:"):
+        return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
+    with store_lock(store.path, wait=lock_wait):
+        return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
+
+
+def _build(
+    paths: Sequence[str],
+    store: Store,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    batch_size: int,
+    strict: bool,
+    progress: Progress | None,
+    items: Iterable[Document | Failure] | None,
+) -> BuildReport:
     report = BuildReport()
     if items is None:
         items = iter_documents(paths)
