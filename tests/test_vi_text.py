@@ -1,6 +1,9 @@
 """Normalisation and sentence splitting on real-style Vietnamese text."""
 
-from biennien.vi.normalise import analysis_text, fold, mask_spans, nfc, tone_normalise
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from biennien.vi.normalise import analysis_text, fold, mask_spans, nfc, strip_diacritics, tone_normalise
 from biennien.vi.sentences import split_sentences
 
 
@@ -50,3 +53,13 @@ def test_sentences_respect_abbreviations_and_numbers() -> None:
 def test_sentences_skip_masked_lines() -> None:
     text = "Câu một.\n          \nCâu hai."
     assert len(split_sentences(text)) == 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(max_size=40)
+    | st.text(alphabet="aăâeêioôơuưyAĂÂĐđ\u0300\u0301\u0303\u0309\u0323 hòaHOÀΣσ", max_size=30)
+)
+def test_fast_fold_equals_the_definition(text: str) -> None:
+    """``fold`` uses a per-character table; it must equal strip(tone_normalise(nfc)).lower()."""
+    assert fold(text) == strip_diacritics(tone_normalise(nfc(text))).lower()
