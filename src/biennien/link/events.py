@@ -1,22 +1,266 @@
-"""Cross-document event merging (placeholder until issue 5 lands: merges identical events)."""
+"""One timeline: the same event told by several outlets (or twice in one article) becomes one event.
+
+Two reports are taken to be one event when
+
+* their types are compatible (``tiếp`` in one outlet is ``gặp`` or ``hội đàm``
+  in another; a ``ký`` is also reported as the ``thỏa thuận`` it sealed),
+* their dates agree at the precision both give (``2023-09`` and
+  ``2023-09-10`` agree; ``XXXX-02-18`` agrees with ``2026-02-18``; the part of
+  day is not compared, as outlets quote Hanoi or local time), and
+* their participants agree: the people of one are all among the people of the
+  other (compared by entity key).  Three officials who each receive the same
+  visitor on one afternoon differ in who received him, so they stay three
+  events.  When one side names nobody, the summaries must share most of their
+  words instead (``hai nước đã nâng cấp quan hệ lên Đối tác ...`` repeated as
+  background in five articles).
+
+Undated reports join a dated event of the same document only (a headline or
+lead that repeats the body); across documents a date is required, since the
+same two people meet many times.
+
+Clustering is greedy but independent of input order: reports are sorted by a
+content key, the most precisely dated first, so that a month-level mention
+attaches to the day-level event rather than chaining two different days
+together.  Ids are hashes of the merged content.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from biennien.model import Event
+from biennien.model import Event, EventType, Evidence, Participant
+from biennien.vi.normalise import fold
+
+# Types an outlet may use for the same happening.  A type not listed is only compatible with itself.
+_TYPE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "reception", "dialogue"}),
+    frozenset({"visit", "arrival"}),
+    frozenset({"signing", "agreement"}),
+    frozenset({"announcement", "statement"}),
+)
+# When members of a cluster disagree on the type, the more specific wins a tie.
+_TYPE_ORDER: tuple[EventType, ...] = (
+    "phone_call",
+    "signing",
+    "reception",
+    "dialogue",
+    "meeting",
+    "visit",
+    "arrival",
+    "agreement",
+    "speech",
+    "announcement",
+    "statement",
+    "other",
+)
+_DATE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|Q\d|W\d{2}))?(?:-(\d{2}))?(T.*)?$")
+_WORD = re.compile(r"\w+")
+_MIN_SUMMARY_OVERLAP = 0.6
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in _TYPE_GROUPS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    year: str
+    month: str | None
+    day: str | None
+
+    @property
+    def precision(self) -> int:
+        return 1 + (self.month is not None) + (self.day is not None) - (self.year == "XXXX")
+
+
+def _parse_date(value: str | None) -> _Date | None:
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    return _Date(m.group(1), m.group(2), m.group(3))
+
+
+def _dates_compatible(a: _Date, b: _Date) -> bool:
+    if a.year != b.year and "XXXX" not in (a.year, b.year):
+        return False
+    if a.month is not None and b.month is not None and a.month != b.month:
+        return False
+    return not (a.day is not None and b.day is not None and a.day != b.day)
+
+
+def _person_key(p: Participant) -> str:
+    return p.entity or fold(p.name)
+
+
+def _summary_words(summary: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(summary)))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Event] = field(default_factory=list)
+    types: set[str] = field(default_factory=set)
+    date: _Date | None = None
+    people: set[str] = field(default_factory=set)
+    words: frozenset[str] = frozenset()
+    docs: set[str] = field(default_factory=set)
+
+    def add(self, ev: Event) -> None:
+        self.members.append(ev)
+        self.types.add(ev.type)
+        d = _parse_date(ev.date)
+        if d is not None and (self.date is None or d.precision > self.date.precision):
+            self.date = d
+        self.people |= {_person_key(p) for p in ev.participants}
+        if not self.words:
+            self.words = _summary_words(ev.summary)
+        self.docs |= {e.doc for e in ev.evidence}
+
+
+def _fits(cluster: _Cluster, ev: Event, date: _Date | None, people: set[str]) -> float | None:
+    """How well ``ev`` fits ``cluster`` (higher is better), or None when it is another event."""
+    if not all(_types_compatible(ev.type, t) for t in cluster.types):
+        return None
+    if date is None or cluster.date is None:
+        # an undated report only joins its own document's event (a lead repeating the body)
+        if not ({e.doc for e in ev.evidence} & cluster.docs):
+            return None
+        if date is not None or cluster.date is not None:
+            if not people or people != cluster.people:
+                return None
+    elif not all(_dates_compatible(_parse_date(m.date) or date, date) for m in cluster.members):
+        return None
+    words = _summary_words(ev.summary)
+    if people and cluster.people:
+        if not (people <= cluster.people or cluster.people <= people):
+            return None
+        return 2.0 + len(people & cluster.people) + _overlap(words, cluster.words)
+    sim = _overlap(words, cluster.words)
+    if sim < _MIN_SUMMARY_OVERLAP:
+        return None
+    return sim
+
+
+def _sort_key(ev: Event) -> tuple[int, str, str, str, int, str]:
+    d = _parse_date(ev.date)
+    first = min(((e.doc, e.start) for e in ev.evidence), default=("", 0))
+    return (-(d.precision if d else -1), ev.date or "", ev.type, first[0], first[1], ev.summary)
+
+
+def _merge_participants(events: Iterable[Event]) -> list[Participant]:
+    by_key: dict[str, Participant] = {}
+    for ev in events:
+        for p in ev.participants:
+            key = _person_key(p)
+            old = by_key.get(key)
+            if old is None:
+                by_key[key] = Participant(p.name, p.role, p.entity, p.title)
+                continue
+            if old.role != "agent" and p.role == "agent":
+                old.role = "agent"
+            if old.title is None and p.title:
+                old.title = p.title
+            if len(p.name) > len(old.name):
+                old.name = p.name
+    agents = [p for p in by_key.values() if p.role == "agent"]
+    others = [p for p in by_key.values() if p.role != "agent"]
+    return agents + others
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _merged(cluster: _Cluster) -> Event:
+    members = cluster.members
+    type_counts = Counter(e.type for e in members)
+    etype = min(type_counts, key=lambda t: (-type_counts[t], _TYPE_ORDER.index(t)))
+    # the date: the most precise one given, the most often given among those
+    best_prec = max(((_parse_date(e.date) or _Date("", None, None)).precision for e in members), default=0)
+    precise = [
+        e for e in members if e.date and (_parse_date(e.date) or _Date("", None, None)).precision == best_prec
+    ]
+    date = _most_common(e.date for e in precise)
+    # prefer a full year over XXXX when another member gives it
+    if date and date.startswith("XXXX"):
+        years = sorted({d.year for e in members if (d := _parse_date(e.date)) and d.year != "XXXX"})
+        if len(years) == 1:
+            date = years[0] + date[4:]
+    # the summary of the best-informed report: most participants, then most precise date, then text order
+    rep = min(
+        members,
+        key=lambda e: (
+            -len(e.participants),
+            -((_parse_date(e.date) or _Date("", None, None)).precision),
+            _sort_key(e)[3:],
+        ),
+    )
+    seen: set[tuple[str, int, int]] = set()
+    evidence: list[Evidence] = []
+    for e in sorted((ev for m in members for ev in m.evidence), key=lambda x: (x.doc, x.start, x.end)):
+        if (e.doc, e.start, e.end) not in seen:
+            seen.add((e.doc, e.start, e.end))
+            evidence.append(Evidence(e.doc, e.start, e.end, e.sentence))
+    participants = _merge_participants(sorted(members, key=_sort_key))
+    first = evidence[0] if evidence else Evidence("", 0, 0, "")
+    key = "|".join(
+        [etype, date or "", *sorted(_person_key(p) for p in participants), first.doc, str(first.start)]
+    )
+    return Event(
+        id="ev" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type=etype,
+        date=date,
+        summary=rep.summary,
+        trigger=rep.trigger,
+        date_end=_most_common(e.date_end for e in members),
+        date_mod=_most_common(e.date_mod for e in members),
+        participants=participants,
+        place=_most_common(e.place for e in members),
+        evidence=evidence,
+    )
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    merged: dict[str, Event] = {}
-    for ev in events:
-        parts = sorted(p.entity or p.name for p in ev.participants)
-        key = "|".join([ev.type, ev.date or "", *parts])
-        eid = "ev" + hashlib.sha1(key.encode()).hexdigest()[:12]
-        if eid in merged:
-            merged[eid].evidence.extend(ev.evidence)
+    """Merge the per-document events into one list where each happening appears once.
+
+    The result is sorted by id and does not depend on the order of ``events``.
+    """
+    clusters: list[_Cluster] = []
+    for ev in sorted(events, key=_sort_key):
+        date = _parse_date(ev.date)
+        people = {_person_key(p) for p in ev.participants}
+        best: tuple[float, int] | None = None
+        for n, cl in enumerate(clusters):
+            score = _fits(cl, ev, date, people)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, n)
+        if best is None:
+            cl = _Cluster()
+            cl.add(ev)
+            clusters.append(cl)
         else:
-            merged[eid] = Event(
-                **{**ev.to_dict(), "id": eid, "participants": ev.participants, "evidence": list(ev.evidence)}
-            )
-    return sorted(merged.values(), key=lambda e: e.id)
+            clusters[best[1]].add(ev)
+    merged = [_merged(cl) for cl in clusters]
+    ids = Counter(e.id for e in merged)
+    if any(n > 1 for n in ids.values()):  # same content twice: number them in content order
+        seen: Counter[str] = Counter()
+        for e in sorted(merged, key=_sort_key):
+            if ids[e.id] > 1:
+                seen[e.id] += 1
+                e.id = f"{e.id}-{seen[e.id]}"
+    return sorted(merged, key=lambda e: e.id)
