@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from biennien.ingest.dates import local_date, parse_date_value
 from biennien.ingest.fastfold import fast_fold as fold
+from biennien.ingest.limits import DEFAULT_MAX_CHARS
 from biennien.ingest.metadata import layout, outlet_by_alias, outlet_by_url
 from biennien.ingest.refdate import infer_reference_date
 from biennien.model import Document, Failure, ReferenceBasis
@@ -61,8 +62,11 @@ def make_document(
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
     line: int | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document | Failure:
     """Build the ``Document`` (or a ``Failure`` for an empty article) from cleaned text and metadata.
+
+    An article longer than ``max_chars`` is a ``Failure`` (see ``ingest.limits``).
 
     ``meta`` keys understood: ``title``, ``outlet``/``source``/``site``,
     ``author``, ``url``/``link``, ``date``/``published``; everything else is
@@ -72,6 +76,10 @@ def make_document(
     text = clean_text(text)
     if not text:
         return Failure(source, "empty article: no text", line)
+    if len(text) > max_chars:
+        return Failure(
+            source, f"article text is {len(text):,} characters, over the limit of {max_chars:,}", line
+        )
     lay = layout(text)
     body = collapse_ws(mask_spans(text, lay.skip_spans))
     if not body:

@@ -17,6 +17,7 @@ from typing import Any
 
 from biennien.ingest.assemble import make_document
 from biennien.ingest.html import html_to_text
+from biennien.ingest.limits import DEFAULT_LIMITS, LimitError, Limits, check_no_entity_declarations
 from biennien.model import Document, Failure
 
 
@@ -49,11 +50,26 @@ def is_feed(text: str) -> bool:
 
 
 def parse_feed(
-    data: bytes | str, source: str, *, encoding: str = "utf-8", warnings: list[str] | None = None
+    data: bytes | str,
+    source: str,
+    *,
+    encoding: str = "utf-8",
+    warnings: list[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Document | Failure]:
-    """Every item of an RSS/Atom feed as a Document (or a Failure for an item with no text)."""
+    """Every item of an RSS/Atom feed as a Document (or a Failure for an item with no text).
+
+    Feeds that declare XML entities are refused; only the first
+    ``limits.max_items`` items are read, the rest reported as one Failure.
+    """
     import feedparser
 
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    try:
+        check_no_entity_declarations(text, "feed")
+    except LimitError as exc:
+        yield Failure(source, str(exc))
+        return
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
@@ -62,7 +78,7 @@ def parse_feed(
         yield Failure(source, reason)
         return
     feed_title = (parsed.get("feed") or {}).get("title")
-    for n, entry in enumerate(entries, start=1):
+    for n, entry in enumerate(entries[: limits.max_items], start=1):
         item = f"{source}#item-{n}"
         text = _entry_text(entry)
         title = html_to_text(entry.get("title") or "").strip() or None
@@ -80,4 +96,12 @@ def parse_feed(
         }
         if entry.get("id"):
             meta["guid"] = str(entry.get("id"))
-        yield make_document(text, item, meta=meta, encoding=encoding, warnings=warnings)
+        yield make_document(
+            text, item, meta=meta, encoding=encoding, warnings=warnings, max_chars=limits.max_chars
+        )
+    if len(entries) > limits.max_items:
+        yield Failure(
+            source,
+            f"feed has {len(entries):,} items, over the limit of {limits.max_items:,}; "
+            f"items after #{limits.max_items} were skipped",
+        )

@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from biennien.ingest.assemble import make_document
+from biennien.ingest.limits import DEFAULT_LIMITS, LimitError, Limits, check_no_entity_declarations
 from biennien.model import Document, Failure
 
 _META_DATE_KEYS = (
@@ -100,7 +101,7 @@ def meta_date(tree: Any) -> str | None:
             continue
         try:
             data = json.loads(el.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD: not a date source
             continue
         value = _ld_date(data)
         if value:
@@ -112,10 +113,12 @@ def meta_date(tree: Any) -> str | None:
     return None
 
 
-def _ld_date(data: Any) -> str | None:
+def _ld_date(data: Any, depth: int = 0) -> str | None:
+    if depth > 8:  # JSON-LD puts datePublished at most a few levels down
+        return None
     if isinstance(data, list):
         for item in data:
-            v = _ld_date(item)
+            v = _ld_date(item, depth + 1)
             if v:
                 return v
     elif isinstance(data, dict):
@@ -124,7 +127,7 @@ def _ld_date(data: Any) -> str | None:
             return v.strip()
         graph = data.get("@graph")
         if graph is not None:
-            return _ld_date(graph)
+            return _ld_date(graph, depth + 1)
     return None
 
 
@@ -165,9 +168,15 @@ def parse_html(
     *,
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document | Failure:
     """One ``Document`` from a saved article page, or a ``Failure`` when it has no article text."""
     import trafilatura
+
+    try:
+        check_no_entity_declarations(html, "HTML page")
+    except LimitError as exc:
+        return Failure(source, str(exc))
 
     tree = _tree(html)
     try:
@@ -197,7 +206,9 @@ def parse_html(
         "outlet": sitename,
         "author": author,
     }
-    doc = make_document(text, source, meta=meta, encoding=encoding, warnings=warnings)
+    doc = make_document(
+        text, source, meta=meta, encoding=encoding, warnings=warnings, max_chars=limits.max_chars
+    )
     if isinstance(doc, Failure):
         return Failure(source, f"HTML page with no article text ({doc.reason})")
     return doc

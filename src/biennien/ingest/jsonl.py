@@ -22,6 +22,7 @@ from typing import Any
 
 from biennien.ingest.assemble import make_document
 from biennien.ingest.html import html_to_text
+from biennien.ingest.limits import DEFAULT_LIMITS, DEFAULT_MAX_CHARS, LimitError, Limits, check_json_depth
 from biennien.model import Document, Failure
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
@@ -72,6 +73,7 @@ def parse_record(
     warnings: list[str] | None = None,
     failure_source: str | None = None,
     line: int | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document | Failure:
     """One ``Document`` from one JSON object, or a ``Failure`` saying what is missing."""
     where = failure_source or source
@@ -108,7 +110,9 @@ def parse_record(
         from biennien.ingest.dates import parse_date_value
 
         meta["published"] = parse_date_value(raw_date)
-    return make_document(text, source, meta=meta, encoding=encoding, warnings=warnings, line=line)
+    return make_document(
+        text, source, meta=meta, encoding=encoding, warnings=warnings, line=line, max_chars=max_chars
+    )
 
 
 def records_of(data: Any) -> list[Any] | None:
@@ -125,40 +129,85 @@ def records_of(data: Any) -> list[Any] | None:
 
 
 def parse_json(
-    text: str, source: str, *, encoding: str = "utf-8", warnings: list[str] | None = None
+    text: str,
+    source: str,
+    *,
+    encoding: str = "utf-8",
+    warnings: list[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Document | Failure]:
-    """Every article in a ``.json`` file."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        yield Failure(source, f"not valid JSON: {exc}")
+    """Every article in a ``.json`` file (at most ``limits.max_items``; the rest reported as skipped)."""
+    data = _loads(text, limits)
+    if isinstance(data, _Bad):
+        yield Failure(source, data.reason)
         return
     recs = records_of(data)
     if recs is None:
-        yield parse_record(data, source, encoding=encoding, warnings=warnings)
+        yield parse_record(data, source, encoding=encoding, warnings=warnings, max_chars=limits.max_chars)
         return
     if not recs:
         yield Failure(source, "JSON file holds no records")
         return
-    for n, rec in enumerate(recs, start=1):
+    for n, rec in enumerate(recs[: limits.max_items], start=1):
         item = f"{source}#item-{n}"
-        yield parse_record(rec, item, encoding=encoding, warnings=warnings)
+        yield parse_record(rec, item, encoding=encoding, warnings=warnings, max_chars=limits.max_chars)
+    if len(recs) > limits.max_items:
+        yield Failure(
+            source,
+            f"JSON file has {len(recs):,} records, over the limit of {limits.max_items:,}; "
+            f"records after #{limits.max_items} were skipped",
+        )
+
+
+class _Bad:
+    """Why a JSON text was not loaded (kept apart from any JSON value, which may be anything)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _loads(text: str, limits: Limits) -> Any:
+    """``json.loads`` with the depth limit; a ``_Bad`` with the reason instead of raising."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        return _Bad(f"JSON is nested over {limits.max_json_depth} levels deep; refused")
+    except json.JSONDecodeError as exc:
+        return _Bad(f"not valid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})")
+    except ValueError as exc:
+        return _Bad(f"not valid JSON: {exc}")
+    try:
+        check_json_depth(data, limits)
+    except LimitError as exc:
+        return _Bad(str(exc))
+    return data
 
 
 def parse_jsonl_line(
-    line_text: str, source: str, lineno: int, *, encoding: str = "utf-8", warnings: list[str] | None = None
+    line_text: str,
+    source: str,
+    lineno: int,
+    *,
+    encoding: str = "utf-8",
+    warnings: list[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document | Failure | None:
     """One JSONL line -> Document/Failure; None for a blank line."""
     if not line_text.strip():
         return None
-    try:
-        rec = json.loads(line_text)
-    except json.JSONDecodeError as exc:
-        return Failure(source, f"line is not JSON: {exc.msg} (column {exc.colno})", lineno)
-    except ValueError as exc:
-        return Failure(source, f"line is not JSON: {exc}", lineno)
+    rec = _loads(line_text, limits)
+    if isinstance(rec, _Bad):
+        return Failure(source, rec.reason.replace("not valid JSON", "line is not JSON"), lineno)
     return parse_record(
-        rec, f"{source}#{lineno}", encoding=encoding, warnings=warnings, failure_source=source, line=lineno
+        rec,
+        f"{source}#{lineno}",
+        encoding=encoding,
+        warnings=warnings,
+        failure_source=source,
+        line=lineno,
+        max_chars=limits.max_chars,
     )
 
 

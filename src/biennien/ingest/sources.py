@@ -12,6 +12,10 @@ Rules (also in ``docs/ingest.md``):
   / a feed / HTML when the content says so;
 * a file over ``max_bytes`` (default 20 MB) is refused without being read,
   except JSON Lines, which is streamed and limited per line;
+* gzip-compressed inputs (``article.html.gz``, ``dump.jsonl.gz``, or gzip
+  bytes under any name) are decompressed within the size and ratio limits,
+  so a decompression bomb is refused; the other limits (article length,
+  items per feed, JSON depth, XML entity declarations) are in ``limits``;
 * nothing raises for bad input: every problem is a ``Failure`` naming the
   file (and line) and the reason, and the walk goes on.
 """
@@ -27,10 +31,9 @@ from biennien.ingest.encoding import UndecodableError, decode
 from biennien.ingest.feed import is_feed, parse_feed
 from biennien.ingest.html import declared_charset, parse_html
 from biennien.ingest.jsonl import looks_like_jsonl, parse_json, parse_jsonl_line
+from biennien.ingest.limits import DEFAULT_MAX_BYTES, GZIP_MAGIC, LimitError, Limits, gunzip
 from biennien.ingest.text import parse_text
 from biennien.model import Document, Failure
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 TEXT_EXT = frozenset({".txt", ".text"})
 HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -42,18 +45,45 @@ FOLDER_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
 Item = Document | Failure
 
 
-def iter_documents(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Yield one ``Document`` per article in ``paths`` (files, folders, ``-``), or a ``Failure``."""
+def iter_documents(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None
+) -> Iterator[Item]:
+    """Yield one ``Document`` per article in ``paths`` (files, folders, ``-``), or a ``Failure``.
+
+    ``limits`` (``ingest.limits.Limits``) overrides ``max_bytes`` when given.
+    """
+    lim = limits if limits is not None else Limits(max_bytes=max_bytes)
     for path in paths:
         if path == "-":
-            yield from _guard("-", _stdin(max_bytes))
+            yield from _guard("-", _stdin(lim))
         elif os.path.isdir(path):
             for file in walk(path):
-                yield from _guard(file, _file(file, max_bytes))
+                yield from _guard(file, _file(file, lim))
         elif os.path.lexists(path) or os.path.exists(path):
-            yield from _guard(path, _file(path, max_bytes))
+            yield from _guard(path, _file(path, lim))
         else:
             yield Failure(path, "no such file or directory")
+
+
+def iter_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Iterator[Item]:
+    """The articles in the content of one file called ``name`` (its extension picks the format).
+
+    Unlike ``iter_documents`` this does not turn unexpected exceptions into
+    failures: a raise here is a bug (fuzzing and tests call it directly).
+    """
+    lim = limits if limits is not None else Limits()
+    if len(data) > lim.max_bytes:
+        yield Failure(name, f"content is {len(data):,} bytes, over the size limit of {lim.max_bytes:,} bytes")
+        return
+    yield from _bytes(data, name, format_ext(name), lim)
+
+
+def format_ext(name: str) -> str:
+    """The extension that decides the format: ``.html`` for ``a.html.gz``, ``.txt`` for ``a.txt``."""
+    root, ext = os.path.splitext(name.lower())
+    if ext == ".gz":
+        ext = os.path.splitext(root)[1]
+    return ext
 
 
 def walk(folder: str) -> Iterator[str]:
@@ -63,7 +93,7 @@ def walk(folder: str) -> Iterator[str]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() in FOLDER_EXT:
+            if format_ext(name) in FOLDER_EXT:
                 yield os.path.join(root, name)
 
 
@@ -89,44 +119,52 @@ def _read(path: str, max_bytes: int) -> bytes | Failure:
     return data
 
 
-def _file(path: str, max_bytes: int) -> Iterator[Item]:
-    ext = os.path.splitext(path)[1].lower()
-    if ext in JSONL_EXT:
+def _file(path: str, limits: Limits) -> Iterator[Item]:
+    ext = format_ext(path)
+    if ext in JSONL_EXT and not path.lower().endswith(".gz"):
         try:
             with open(path, "rb") as f:
-                yield from _jsonl_stream(f, path, max_bytes)
+                yield from _jsonl_stream(f, path, limits)
         except OSError as exc:
             yield Failure(path, f"cannot read file: {exc.strerror or exc}")
         return
-    data = _read(path, max_bytes)
+    data = _read(path, limits.max_bytes)
     if isinstance(data, Failure):
         yield data
         return
-    yield from _bytes(data, path, ext)
+    yield from _bytes(data, path, ext, limits)
 
 
-def _bytes(data: bytes, source: str, ext: str) -> Iterator[Item]:
+def _bytes(data: bytes, source: str, ext: str, limits: Limits) -> Iterator[Item]:
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = gunzip(data, limits)
+        except LimitError as exc:
+            yield Failure(source, str(exc))
+            return
     declared = declared_charset(data) if ext in HTML_EXT or ext not in FOLDER_EXT else None
     try:
         dec = decode(data, declared)
     except UndecodableError as exc:
         yield Failure(source, str(exc))
         return
-    text, kw = dec.text, {"encoding": dec.encoding, "warnings": dec.warnings}
+    text = dec.text
     kind = _kind(ext, text)
     if kind == "html":
-        yield parse_html(text, source, **kw)  # type: ignore[arg-type]
+        yield parse_html(text, source, encoding=dec.encoding, warnings=dec.warnings, limits=limits)
     elif kind == "feed":
-        yield from parse_feed(text, source, **kw)  # type: ignore[arg-type]
+        yield from parse_feed(text, source, encoding=dec.encoding, warnings=dec.warnings, limits=limits)
     elif kind == "json":
-        yield from parse_json(text, source, **kw)  # type: ignore[arg-type]
+        yield from parse_json(text, source, encoding=dec.encoding, warnings=dec.warnings, limits=limits)
     elif kind == "jsonl":
         for n, line in enumerate(text.split("\n"), start=1):
-            item = parse_jsonl_line(line, source, n, **kw)  # type: ignore[arg-type]
+            item = parse_jsonl_line(
+                line, source, n, encoding=dec.encoding, warnings=dec.warnings, limits=limits
+            )
             if item is not None:
                 yield item
     else:
-        yield parse_text(text, source, **kw)  # type: ignore[arg-type]
+        yield parse_text(text, source, encoding=dec.encoding, warnings=dec.warnings, limits=limits)
 
 
 def _kind(ext: str, text: str) -> str:
@@ -159,7 +197,8 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def _stdin(max_bytes: int) -> Iterator[Item]:
+def _stdin(limits: Limits) -> Iterator[Item]:
+    max_bytes = limits.max_bytes
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
     if stream is None:
         data = sys.stdin.read(max_bytes + 1).encode("utf-8")
@@ -168,11 +207,12 @@ def _stdin(max_bytes: int) -> Iterator[Item]:
     if len(data) > max_bytes:
         yield Failure("-", f"standard input is over the size limit of {max_bytes} bytes")
         return
-    yield from _bytes(data, "-", "")
+    yield from _bytes(data, "-", "", limits)
 
 
-def _jsonl_stream(f: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+def _jsonl_stream(f: BinaryIO, source: str, limits: Limits) -> Iterator[Item]:
     """JSON Lines read one line at a time; a line over ``max_bytes`` is a Failure and is skipped."""
+    max_bytes = limits.max_bytes
     lineno = 0
     while True:
         raw = f.readline(max_bytes + 1)
@@ -189,6 +229,8 @@ def _jsonl_stream(f: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
         except UndecodableError as exc:
             yield Failure(source, str(exc), lineno)
             continue
-        item = parse_jsonl_line(dec.text, source, lineno, encoding=dec.encoding, warnings=dec.warnings)
+        item = parse_jsonl_line(
+            dec.text, source, lineno, encoding=dec.encoding, warnings=dec.warnings, limits=limits
+        )
         if item is not None:
             yield item

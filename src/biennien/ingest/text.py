@@ -10,6 +10,7 @@ verbatim apart from NFC, ``\\n`` line ends and trimmed outer white space.
 from __future__ import annotations
 
 from biennien.ingest.assemble import make_document
+from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.metadata import strip_header
 from biennien.model import Document, Failure
 
@@ -21,6 +22,7 @@ def parse_text(
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
     line: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document | Failure:
     """One ``Document`` from the decoded text of a plain-text article."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -29,5 +31,11 @@ def parse_text(
         reason = "empty article: only a metadata header" if header.meta else "empty article: no text"
         return Failure(source, reason, line)
     return make_document(
-        header.text, source, meta=header.meta, encoding=encoding, warnings=warnings, line=line
+        header.text,
+        source,
+        meta=header.meta,
+        encoding=encoding,
+        warnings=warnings,
+        line=line,
+        max_chars=limits.max_chars,
     )
