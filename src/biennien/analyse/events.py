@@ -238,7 +238,9 @@ def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -
         right_end = peers[n + 1].start if n + 1 < len(peers) else s_end
         left_start = peers[n - 1].end if n > 0 else -1
         after = [t for t in timexes if hit.end <= t.start < right_end]
-        before = [t for t in timexes if t.end <= hit.start]
+        # what follows a statement verb is what was said: the statement's own date is not its date
+        said_from = max((h.end for h in peers[:n] if h.trig.type == "statement"), default=-1)
+        before = [t for t in timexes if t.end <= hit.start and t.start >= said_from]
         statement = hit.trig.type == "statement"
         paren = [t for t in after if _parenthesised(text, t)]
         if paren and not statement:
@@ -248,6 +250,8 @@ def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -
         near = [t for t in before if t.start >= left_start and t.start not in claimed]
         if near:
             hit.date, hit.date_rank = near[-1], 1
+            if statement:
+                claimed.add(near[-1].start)
             continue
         if statement:
             continue
@@ -257,6 +261,12 @@ def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -
         free = [t for t in before if t.start not in claimed]
         if free:
             hit.date, hit.date_rank = free[-1], 3
+            continue
+        # "sẽ có chuyến công tác tại Hoa Kỳ, dự cuộc họp ... từ ngày 18 đến 20-2": a later date of the
+        # sentence, shared with the trigger that owns it (they then make one event)
+        later = [t for t in timexes if t.start >= hit.end and t.start not in claimed]
+        if later:
+            hit.date, hit.date_rank = later[0], 4
 
 
 # --------------------------------------------------------------------------- participants and summary
