@@ -1,0 +1,173 @@
+"""The entity gazetteer: titles, organisation heads, known organisations and places.
+
+Why tables and not a trained model: news names people through their titles
+(``Tổng Bí thư Tô Lâm``), organisations through head words (``Bộ``, ``Tập
+đoàn``) and places through a closed list (countries, provinces), so a few
+readable tables recognise them faster and more predictably than a CRF, and a
+linguist can extend them without touching code.  Country names come from
+pycountry (its Vietnamese gettext catalogue and English names) under the
+canonical Vietnamese names of ``entity_countries.tsv``.
+
+Every table entry is tokenised with :func:`tokens`, the same tokeniser the
+extractor uses, and stored under the tuple of its lower-cased tokens, so a
+lookup is one dict access per candidate length.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from biennien.vi.normalise import fold, tone_normalise
+from biennien.vi.resources import table, word_list
+
+# a word (letters/digits, with inner . & ' - joining parts: TP.HCM, GD&ĐT, Hang-seo) or one
+# punctuation character
+TOKEN = re.compile(r"[^\W_]+(?:[.&'’\-][^\W_]+)*|[^\w\s]")
+
+
+def tokens(text: str) -> list[str]:
+    return [m.group(0) for m in TOKEN.finditer(text)]
+
+
+def low_key(text: str) -> tuple[str, ...]:
+    """The lookup key of a table entry: its lower-cased, tone-normalised tokens."""
+    return tuple(t.lower() for t in tokens(tone_normalise(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    kind: str  # office | rank | honorific | occupation
+    takes: str  # "" | org | gpe | both
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    text: str
+    type: str  # ORG | LOC
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A named entity from a table: a country, place or organisation."""
+
+    text: str
+    type: str  # GPE | LOC | ORG
+    canonical: str
+    ambiguous: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}:{fold(self.canonical)}"
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
+    heads: dict[tuple[str, ...], Head] = field(default_factory=dict)
+    known: dict[tuple[str, ...], Known] = field(default_factory=dict)
+    surnames: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    foreign_cues: dict[str, str] = field(default_factory=dict)
+    # longest entry length per first token, for each dictionary
+    title_len: dict[str, int] = field(default_factory=dict)
+    head_len: dict[str, int] = field(default_factory=dict)
+    known_len: dict[str, int] = field(default_factory=dict)
+
+
+def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in keys:
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    """ISO alpha-2 code -> its Vietnamese and English names from pycountry."""
+    import pycountry
+
+    try:
+        vi = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["vi"])
+        tr = vi.gettext
+    except OSError:  # no Vietnamese catalogue: English names only
+
+        def tr(message: str) -> str:
+            return message
+
+    out: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        names = [tr(c.name), c.name]
+        for attr in ("common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.append(v)
+        out[c.alpha_2] = [n for n in names if "," not in n and "(" not in n]
+    return out
+
+
+def _countries() -> list[Known]:
+    removed: set[str] = set()
+    ambiguous: set[str] = set()
+    canonical: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for row in table("entity_countries.tsv"):
+        code, rest = row[0], [c for c in row[1:] if c]
+        if code == "-":
+            removed.update(rest)
+        elif code == "?":
+            ambiguous.update(rest)
+        else:
+            canonical[code] = rest[0]
+            names[code] = rest
+    out: list[Known] = []
+    for code, extra in _pycountry_names().items():
+        if not extra and code not in canonical:
+            continue
+        canon = canonical.get(code) or extra[0]
+        for name in [*names.get(code, []), *extra]:
+            if name in removed:
+                continue
+            out.append(Known(tone_normalise(name), "GPE", tone_normalise(canon), name in ambiguous))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load every entity table once per process."""
+    g = Gazetteer()
+    for row in table("entity_titles.tsv"):
+        t = Title(tone_normalise(row[0]), row[1], row[2] if len(row) > 2 else "")
+        g.titles.setdefault(low_key(t.text), t)
+    for row in table("entity_org_heads.tsv"):
+        flags = frozenset(row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
+        h = Head(tone_normalise(row[0]), row[1], flags)
+        g.heads.setdefault(low_key(h.text), h)
+    known: list[Known] = _countries()
+    for row in table("entity_places.tsv"):
+        canon = row[2] if len(row) > 2 and row[2] else row[0]
+        amb = len(row) > 3 and row[3] == "?"
+        known.append(Known(tone_normalise(row[0]), row[1], tone_normalise(canon), amb))
+    for row in table("entity_orgs.tsv"):
+        canon = row[1] if len(row) > 1 and row[1] else row[0]
+        typ = row[2] if len(row) > 2 and row[2] and row[2] != "?" else "ORG"
+        amb = len(row) > 2 and row[-1] == "?"
+        known.append(Known(tone_normalise(row[0]), typ, tone_normalise(canon), amb))
+    for k in known:
+        # the first entry wins: the hand-written tables come before pycountry's names
+        key = low_key(k.text)
+        if key and key not in g.known:
+            g.known[key] = k
+    # hand-written country and place lines override pycountry (placed first in _countries)
+    g.surnames = frozenset(tone_normalise(s) for s in word_list("entity_surnames.txt"))
+    g.not_names = frozenset(tone_normalise(s) for s in word_list("entity_not_names.txt"))
+    g.function_words = frozenset(tone_normalise(s) for s in word_list("entity_function_words.txt"))
+    g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
+    g.title_len = _index(list(g.titles))
+    g.head_len = _index(list(g.heads))
+    g.known_len = _index(list(g.known))
+    return g

@@ -1,0 +1,83 @@
+"""Entity recognition and in-document alias resolution on real-style news sentences."""
+
+from __future__ import annotations
+
+from biennien.analyse.entities import extract
+from biennien.model import Mention
+from biennien.vi.normalise import tone_normalise
+from biennien.vi.sentences import split_sentences
+
+
+def _mentions(text: str) -> list[Mention]:
+    t = tone_normalise(text)
+    return extract(t, split_sentences(t))
+
+
+def _by_text(ms: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in ms}
+
+
+def test_title_gives_role_and_name_separately() -> None:
+    ms = _by_text(_mentions("Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Nhật Bản Ito Naoki tại Hà Nội."))
+    assert ms["Tô Lâm"].type == "PER"
+    assert ms["Tô Lâm"].role == "Tổng Bí thư"
+    assert ms["Tô Lâm"].key == "PER:to lam"
+    assert ms["Ito Naoki"].type == "PER"
+    assert ms["Ito Naoki"].role == "Đại sứ Nhật Bản"
+    assert ms["Nhật Bản"].type == "GPE"
+    assert ms["Hà Nội"].type == "GPE"
+    assert "Tổng Bí thư Tô Lâm" not in ms
+
+
+def test_country_then_foreign_name_are_two_mentions() -> None:
+    ms = _by_text(_mentions("Theo lời mời của Tổng thống Hoa Kỳ Donald Trump, đoàn sẽ thăm Washington D.C."))
+    assert ms["Hoa Kỳ"].key == "GPE:hoa ky"
+    assert ms["Donald Trump"].type == "PER"
+    assert ms["Donald Trump"].role == "Tổng thống Hoa Kỳ"
+
+
+def test_aliases_share_a_document_independent_key() -> None:
+    ms = _mentions("Mỹ là đối tác lớn. Quan hệ Việt Nam - Hoa Kỳ phát triển. Hợp chúng quốc Hoa Kỳ đồng ý.")
+    keys = {m.text: m.key for m in ms}
+    assert keys["Mỹ"] == keys["Hoa Kỳ"] == keys["Hợp chúng quốc Hoa Kỳ"] == "GPE:hoa ky"
+    assert keys["Việt Nam"] == "GPE:viet nam"
+
+
+def test_short_and_bare_references_resolve_to_the_full_name() -> None:
+    text = (
+        "Trợ lý Ngoại trưởng Michael George DeSombre đã gặp Tổng Bí thư Tô Lâm. "
+        "Ông DeSombre cho biết Tổng thống Trump coi trọng quan hệ. "
+        "Tổng Bí thư đề nghị hai bên tăng cường hợp tác với Tổng thống Donald Trump."
+    )
+    ms = _mentions(text)
+    keys = [(m.text, m.key) for m in ms if m.type == "PER"]
+    assert ("DeSombre", "PER:michael george desombre") in keys
+    assert ("Trump", "PER:donald trump") in keys
+    bare = [m for m in ms if m.text == "Tổng Bí thư"]
+    assert bare and bare[0].key == "PER:to lam" and bare[0].name == "Tô Lâm"
+
+
+def test_organisations_by_head_word_and_table() -> None:
+    text = (
+        "Bộ Ngoại giao và Bộ Công an phối hợp với Bộ Giáo dục và Đào tạo. "
+        "Ông Nguyễn Văn Thắng làm việc tại Tập đoàn FPT và TTXVN đưa tin."
+    )
+    ms = _by_text(_mentions(text))
+    for org in ("Bộ Ngoại giao", "Bộ Công an", "Bộ Giáo dục và Đào tạo", "Tập đoàn FPT", "TTXVN"):
+        assert ms[org].type == "ORG", org
+    assert ms["Tập đoàn FPT"].key == "ORG:fpt"
+    assert ms["Nguyễn Văn Thắng"].type == "PER"
+
+
+def test_city_spellings_key_together() -> None:
+    ms = _mentions("Đoàn từ TPHCM ra Hà Nội. Sau đó, TP.HCM và Thành phố Hồ Chí Minh cùng tham gia.")
+    keys = {m.text: m.key for m in ms}
+    assert keys["TPHCM"] == keys["TP.HCM"] == keys["Thành phố Hồ Chí Minh"]
+
+
+def test_ambiguous_country_word_is_not_a_pronoun() -> None:
+    ms = _mentions("Anh cho biết đội tuyển sẽ sang Anh thi đấu. Ông Nguyễn Minh Đức nói vậy.")
+    gpe = [m for m in ms if m.type == "GPE"]
+    assert [m.text for m in gpe] == ["Anh"]
+    assert gpe[0].start > 10
+    assert any(m.text == "Nguyễn Minh Đức" and m.type == "PER" for m in ms)
