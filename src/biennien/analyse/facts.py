@@ -1,10 +1,47 @@
-"""Facts: a quantity and what it measures (placeholder until issue 4 lands)."""
+"""Facts: a quantity, what it measures, whose it is, and the period it covers.
+
+For each quantity the sentence around it is read right to left:
+
+* the *measure* is the article's own words before the figure, back to the
+  clause start or the previous figure, with link words (``là``, ``đạt``,
+  ``có``), qualifiers and change verbs removed: in ``xuất khẩu đạt 13,9 tỷ
+  USD, nhập khẩu 1,9 tỷ USD`` each figure gets its own measure;
+* a change (``tăng 28,6%``) with no words of its own is a fact about the
+  measure of the figure before it, with its direction;
+* the *subject* is the nearest entity mention (or capitalised name) before
+  the figure in the sentence;
+* the *period* is the nearest DATE timex of the same clause, else of the same
+  sentence, skipping comparison bases (``so với cùng kỳ năm trước``).
+
+Ids hash the document id and the figure's offsets, so they are stable.
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import re
 from collections.abc import Sequence
+from functools import cache
 
-from biennien.model import Fact, Mention, Quantity, Sentence, Timex
+from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
+from biennien.vi.resources import word_list
+
+_CLAUSE = re.compile(r"[,;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
+_SUBJECT_TYPES = ("GPE", "ORG", "LOC", "PER")
+_COMPARE = re.compile(r"(?:so với|so|hơn|bằng)\s*$")
+_MAX_MEASURE_WORDS = 8
+_PREPOSITIONS = frozenset({"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như"})
+
+
+@cache
+def _vocab(name: str) -> frozenset[str]:
+    return frozenset(word_list(name))
+
+
+def _longest(vocab: frozenset[str]) -> int:
+    return max(len(p.split()) for p in vocab)
 
 
 def extract(
@@ -15,4 +52,222 @@ def extract(
     timexes: Sequence[Timex],
     mentions: Sequence[Mention],
 ) -> list[Fact]:
-    return []
+    """One fact per quantity that sits in a sentence."""
+    starts = [s.start for s in sentences]
+    facts: list[Fact] = []
+    prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
+    for q in quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i < 0 or q.start >= sentences[i].end:
+            continue
+        sent = sentences[i]
+        prev = prev_in_sentence.get(i)
+        clause_start = _clause_start(text, sent.start, q.start)
+        left_start = max(clause_start, prev[0].end if prev else sent.start)
+        masked = _mask(text, left_start, q.start, timexes, quantities)
+        measure = _measure(masked)
+        subject = _subject(text, sent, q, mentions, timexes, quantities)
+        if subject and subject in measure:
+            head, _, tail = measure.partition(subject)
+            measure = _measure(head.removesuffix(" của ") + " " + tail)
+        if q.kind == "count" and q.counted and (not measure or _ends_with_with(masked)):
+            measure = q.counted
+        if not measure:
+            measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
+        period, mod = _period(text, sent, clause_start, q, timexes)
+        fid = "fa" + hashlib.sha1(f"{doc_id}|{q.start}|{q.end}".encode()).hexdigest()[:12]
+        fact = Fact(
+            id=fid,
+            value=q.value,
+            unit=q.unit,
+            measure=measure,
+            evidence=[Evidence(doc_id, sent.start, sent.end, text[sent.start : sent.end])],
+            qualifier=q.qualifier,
+            counted=q.counted,
+            subject=subject,
+            period=period,
+            period_mod=mod,
+            kind=q.kind,
+            value_end=q.value_end,
+            rank_of=q.rank_of,
+            direction=q.direction,
+        )
+        facts.append(fact)
+        prev_in_sentence[i] = (q, fact)
+    return facts
+
+
+def _ends_with_with(chunk: str) -> bool:
+    """``với 230 dự án``, ``có 6 cơ sở``: the count itself names what is counted."""
+    from biennien.analyse.quantity_tables import tables
+
+    words = _strip(_WORD.findall(chunk), frozenset(tables().qualifiers), leading=False)
+    return bool(words) and words[-1].lower() in ("với", "có", "gồm", "cùng", "thêm", "và", "hơn")
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    last = sent_start
+    for m in _CLAUSE.finditer(text, sent_start, pos):
+        last = m.end()
+    return last
+
+
+def _mask(text: str, start: int, end: int, timexes: Sequence[Timex], quantities: Sequence[Quantity]) -> str:
+    """The text between ``start`` and ``end`` with timexes and other figures blanked out."""
+    chunk = list(text[start:end])
+    spans: list[Timex | Quantity] = [*timexes, *quantities]
+    for span in spans:
+        if span.start < end and start < span.end:
+            for k in range(max(span.start, start), min(span.end, end)):
+                chunk[k - start] = " "
+    return "".join(chunk)
+
+
+def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[str]:
+    """Remove phrases of ``vocab`` from one end of ``words`` until none is left there."""
+    n = _longest(vocab)
+    changed = True
+    while changed and words:
+        changed = False
+        for k in range(min(n, len(words)), 0, -1):
+            part = words[:k] if leading else words[-k:]
+            if " ".join(part).lower() in vocab:
+                words = words[k:] if leading else words[:-k]
+                changed = True
+                break
+    return words
+
+
+def _measure(chunk: str) -> str:
+    """The measure in the words before a figure: link words, qualifiers and verbs removed."""
+    from biennien.analyse.quantity_tables import tables
+
+    t = tables()
+    words = [w for w in _WORD.findall(chunk) if not w[0].isdigit()]
+    trailing = _vocab("fact_links.txt") | frozenset(t.qualifiers) | frozenset(t.changes) | t.change_adverbs
+    trailing |= t.context["rank_adj"] | frozenset({"thứ"})
+    words = _strip(words, trailing, leading=False)
+    links = _vocab("fact_links.txt")
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức"):
+            words = words[k + 1 :]
+            break
+    words = _strip(words, _vocab("fact_leading.txt"), leading=True)
+    words = _strip(words, trailing, leading=False)
+    return " ".join(words[-_MAX_MEASURE_WORDS:])
+
+
+def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None) -> str:
+    """A figure with no words of its own: a change is about the figure before; a count measures its noun."""
+    if q.direction is not None and prev is not None:
+        return prev.measure
+    if q.kind == "count" and q.counted:
+        return q.counted
+    m = _CLAUSE.search(text, q.end, sent.end)
+    right = text[q.end : m.start() if m else sent.end]
+    words = _strip(_WORD.findall(right), _vocab("fact_leading.txt"), leading=True)
+    return " ".join(words[:_MAX_MEASURE_WORDS]) if words else (prev.measure if prev else "")
+
+
+def _subject(
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    mentions: Sequence[Mention],
+    timexes: Sequence[Timex],
+    quantities: Sequence[Quantity],
+) -> str | None:
+    """The nearest named subject before the figure in its sentence."""
+    best: Mention | None = None
+    for mt in mentions:
+        if sent.start <= mt.start and mt.end <= q.start and mt.type in _SUBJECT_TYPES:
+            if best is None or mt.start > best.start:
+                best = mt
+    if best is not None:
+        return best.name
+    chunk = _mask(text, sent.start, q.start, timexes, quantities)
+    runs = list(_capital_runs(chunk))
+    while runs:
+        start, run = runs.pop()
+        words = run.split()
+        before = chunk[:start].split()[-1:]
+        if before and before[0].lower() in _PREPOSITIONS:
+            continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ": an object, not the subject
+        if words[0].lower() in _vocab("fact_leading.txt"):
+            words = words[1:]
+            if not words or not words[0][0].isupper():
+                continue
+            run = " ".join(words)
+        if start == 0 or _sentence_initial(chunk, start):
+            # a capital at the sentence start is only a name if the article never writes it in lower case
+            if len(words) == 1 and f" {words[0].lower()} " in text:
+                continue
+            if len(words) > 1 and f" {words[0].lower()} " in text and not words[1][0].isupper():
+                continue
+        return run
+    return None
+
+
+_TOKEN = re.compile(r"[\w.]+|[-–]")
+_NOT_NAMES = frozenset({"USD", "VND", "VNĐ", "EUR", "GDP", "FDI", "ODA"})
+
+
+def _capital_runs(chunk: str) -> list[tuple[int, str]]:
+    """Runs of capitalised words (``Việt Nam - Hoa Kỳ``, ``Eximbank``) with their offsets in ``chunk``."""
+    out: list[tuple[int, str]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and not run[-1].group()[0].isupper():
+            run.pop()
+        if run:
+            name = chunk[run[0].start() : run[-1].end()].rstrip(".")
+            if name not in _NOT_NAMES:
+                out.append((run[0].start(), " ".join(name.split())))
+        run.clear()
+
+    for m in _TOKEN.finditer(chunk):
+        w = m.group()
+        gap = chunk[run[-1].end() : m.start()] if run else ""
+        if run and gap.strip():
+            close()
+        if w[0].isupper() and not w[0].isdigit():
+            run.append(m)
+        elif w in "-–" and run:
+            run.append(m)
+        else:
+            close()
+    close()
+    return out
+
+
+def _sentence_initial(chunk: str, start: int) -> bool:
+    return not chunk[:start].strip()
+
+
+def _period(
+    text: str, sent: Sentence, clause_start: int, q: Quantity, timexes: Sequence[Timex]
+) -> tuple[str | None, str | None]:
+    """The nearest dated timex of the clause, else of the sentence; never a comparison base."""
+    cands = [
+        tx
+        for tx in timexes
+        if tx.type in ("DATE", "TIME")
+        and sent.start <= tx.start
+        and tx.end <= sent.end
+        and not _COMPARE.search(text[max(sent.start, tx.start - 12) : tx.start])
+        and not text[tx.start : tx.end].lower().startswith("cùng kỳ")
+    ]
+    if not cands:
+        return None, None
+    clause_end_m = _CLAUSE.search(text, q.end, sent.end)
+    clause_end = clause_end_m.start() if clause_end_m else sent.end
+
+    def rank(tx: Timex) -> tuple[int, int]:
+        in_clause = clause_start <= tx.start and tx.end <= clause_end
+        before = tx.end <= q.start
+        order = 0 if in_clause and before else 1 if in_clause else 2 if before else 3
+        return order, abs(q.start - tx.start)
+
+    tx = min(cands, key=rank)
+    return tx.value, tx.mod

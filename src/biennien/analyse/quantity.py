@@ -1,12 +1,392 @@
-"""Vietnamese quantities (placeholder until issue 4 lands)."""
+"""Vietnamese quantities: numbers with their unit, qualifier, range and direction.
+
+No maintained library reads Vietnamese figures (Recognizers-Text and
+quantulum3 have no Vietnamese, Duckling has no Vietnamese money), so this is
+our own: a numeral is found, then the words around it decide what it is.
+
+* Numerals use ``.`` for thousands and ``,`` for decimals (``32.517,4``);
+  scale words multiply (``1,5 tỷ``, ``nghìn tỷ``) and compound
+  (``2 tỷ 300 triệu``); number words count when a unit or a counted noun
+  follows (``hai mươi lăm tấn``, ``gấp đôi``).
+* Units come from ``quantity_units.tsv`` (ISO 4217 codes for money), rates
+  from a ``/`` after the unit (``đồng/lượng``), ranks from ``thứ 11/108`` or
+  ``lớn thứ 8``, counts from the noun after the number.
+* A number is dropped when it lies inside a timex span, is a date or a clock
+  time even if the tagger missed it, is glued to letters (``VN250``,
+  ``Covid-19``), is a phone number, or is a name or index (``quận 1``,
+  ``Đại hội 14``): a figure nobody reported is worse than a missed one.
+
+Offsets index the given text.  The function is pure and deterministic.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.model import Quantity, Timex
+from biennien.vi.numbers import parse_numeral, parse_words
+
+_NUM = re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])")
+_NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
+_DATE_AT = re.compile(
+    r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)|\d{1,2}[/-]\d{4}(?!\d)"
+    r"|\d{1,2}[/-]\d{1,2}(?![\d/])|\d{1,2}\s?[:hg]\s?\d{2}(?!\d)|\d{1,2}h(?![^\W\d_])"
+)
+_PHONE = re.compile(
+    r"(?<![\w.])(?:\+84|0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?![\w.])|(?<!\w)1[89]00[\s.]?\d{3,4}(?!\w)"
+    r"|\(\d{2,3}\)\s?\d{3,4}[\s.]?\d{3,4}"
+)
+_RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
+_RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?=\d)")
+_CLAUSE_END = re.compile(r"[,;:()\[\]\n.!?\"“”]")
+_WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
+_GLUED_LETTER = re.compile(rf"{LETTER}")
+_RATIO_WORDS = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
+_UNIT_EXCEPTIONS = {
+    "đồng": ("chí", "bào", "hồ", "hương", "đội", "nghiệp", "minh", "ý", "thời", "loạt", "phục", "tiền"),
+    "độ": ("tuổi", "cao", "dài", "sâu", "rộng"),
+    "lần": ("lượt", "thứ"),
+    "bảng": ("xếp", "đấu"),
+}
+
+
+@dataclass(slots=True)
+class _Core:
+    """A numeral with its scale words: where it starts and ends and its value."""
+
+    start: int
+    end: int
+    value: float
+    scaled: bool
 
 
 def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     """Return the quantities in ``text``, skipping anything inside a timex span."""
-    return []
+    t = tables()
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    blocked = sorted([(x.start, x.end) for x in timexes] + [m.span() for m in _PHONE.finditer(text)])
+    starts = [b[0] for b in blocked]
+    out: list[Quantity] = []
+    consumed = 0
+    for m in _NUM.finditer(low):
+        if m.start() < consumed or _inside(blocked, starts, m.start(), m.end()):
+            continue
+        q = _read(text, low, m.start(), t)
+        if q is None:
+            continue
+        if _overlaps(blocked, starts, q.start, q.end):
+            continue
+        out.append(q)
+        consumed = q.end
+    out.extend(_word_quantities(text, low, t, blocked, starts, out))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _inside(blocked: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_right(starts, s) - 1
+    return i >= 0 and blocked[i][0] <= s and e <= blocked[i][1] or _overlaps(blocked, starts, s, e)
+
+
+def _overlaps(blocked: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(starts, e)
+    for j in range(max(0, i - 3), i):
+        bs, be = blocked[j]
+        if bs < e and s < be:
+            return True
+    return False
+
+
+def _words_before(low: str, pos: int, n: int) -> list[str]:
+    """The last ``n`` words before ``pos`` in the same clause, lower case."""
+    window = low[max(0, pos - 80) : pos]
+    cuts = [c.end() for c in _CLAUSE_END.finditer(window)]
+    if cuts:
+        window = window[cuts[-1] :]
+    return [w.group() for w in _WORD.finditer(window)][-n:]
+
+
+def _phrase_end(words: list[str], vocab: dict[str, str] | frozenset[str], upto: int) -> tuple[str, int]:
+    """The longest phrase of ``vocab`` that ends the word list; ("", 0) if none."""
+    for k in range(min(upto, len(words)), 0, -1):
+        phrase = " ".join(words[-k:])
+        if phrase in vocab:
+            return phrase, k
+    return "", 0
+
+
+def _core(low: str, pos: int, t: Tables) -> _Core | None:
+    """A numeral at ``pos`` with its scale words and compound tails (``2 tỷ 300 triệu``)."""
+    m = _NUM_AT.match(low, pos)
+    if m is None:
+        return None
+    value = parse_numeral(m.group())
+    if value is None:
+        return None
+    end = m.end()
+    scale, scaled, last = 1.0, False, 0.0
+    while sm := t.scale_re.match(low, end):
+        scale *= t.scales[sm.group(1)]
+        end, scaled = sm.end(), True
+    if scaled:
+        value *= scale
+        last = scale
+        while True:  # "2 tỷ 300 triệu", "1 triệu 200 nghìn"
+            nm = re.match(r"\s+(\d{1,3})(?!\d|[.,]\d)", low[end:])
+            if not nm:
+                break
+            sm = t.scale_re.match(low, end + nm.end())
+            if not sm or t.scales[sm.group(1)] >= last:
+                break
+            sub = t.scales[sm.group(1)]
+            value += float(nm.group(1)) * sub
+            end, last = sm.end(), sub
+        if hm := re.match(r"\s+rưỡi(?![^\W\d_])", low[end:]):
+            value += 0.5 * last
+            end += hm.end()
+    return _Core(pos, end, value, scaled)
+
+
+def _unit_at(low: str, pos: int, t: Tables) -> tuple[str, str, int] | None:
+    """(unit, kind, end) of a unit right after ``pos``; rates ``đồng/lượng`` included."""
+    um = t.unit_re.match(low, pos)
+    if um is None:
+        return None
+    surface = " ".join(um.group(1).split())
+    nxt = _WORD.match(low, um.end() + 1) if low[um.end() : um.end() + 1] == " " else None
+    if nxt and nxt.group() in _UNIT_EXCEPTIONS.get(surface, ()):
+        return None
+    unit, kind = t.units[surface]
+    end = um.end()
+    if rm := t.rate_re.match(low, end):
+        den = " ".join(rm.group(1).split())
+        den = t.units[den][0] if den in t.units and t.units[den][1] == "amount" else den
+        return f"{unit}/{den}", "rate", rm.end()
+    return unit, kind, end
+
+
+def _is_year(text: str, core: _Core) -> bool:
+    raw = text[core.start : core.end]
+    return not core.scaled and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
+def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
+    """Read the quantity whose numeral starts at ``pos``, or None when it is not a figure."""
+    ctx = t.context
+    before = _words_before(low, pos, t.max_phrase + 2)
+    prev = text[pos - 1] if pos else " "
+    if prev == "-" and pos >= 2 and (text[pos - 2].isalpha() or text[pos - 2].isdigit()):
+        return None  # Covid-19, F-35, 2020-2021 (the second year)
+    if prev in "#№+":
+        return None
+    # ranks: "thứ 11/108", "lớn thứ 8", "hạng 3"
+    rank = _rank(text, low, pos, before, t)
+    if rank is not None:
+        return rank
+    dm = _DATE_AT.match(low, pos)
+    core = _core(low, pos, t)
+    if core is None:
+        return None
+    if dm is not None and dm.end() > core.end:
+        # a date or clock time unless a unit follows the second number (a range "2-3%")
+        rng = _range(text, low, core, t)
+        if rng is None:
+            return None
+        return _finish(text, low, pos, before, rng, t)
+    glued = low[core.end : core.end + 1]
+    if glued and _GLUED_LETTER.match(glued) and t.unit_re.match(low, core.end) is None:
+        return None  # 5G, 4K, 12A: a code
+    rng = _range(text, low, core, t)
+    if rng is not None:
+        return _finish(text, low, pos, before, rng, t)
+    unit = _unit_at(low, core.end, t)
+    if unit is not None:
+        if _is_year(text, core) and unit[1] in ("physical", "ratio"):
+            return None
+        q = Quantity(text[pos : unit[2]], pos, unit[2], core.value, unit[0], unit[1])
+        return _finish(text, low, pos, before, q, t)
+    # no unit: a duration, a date, a name, or a count
+    nxt = _WORD.match(low, core.end + 1) if low[core.end : core.end + 1] == " " else None
+    nxt2 = " ".join(low[core.end :].split()[:2])
+    if nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"]):
+        return None
+    if _is_year(text, core):
+        return None
+    if _phrase_end(before, ctx["name_before"] | ctx["date_before"], t.max_phrase)[1]:
+        return None
+    if _after_name(text, pos):
+        return None
+    counted_end, counted = _counted(low, core.end, t)
+    if counted is None:
+        if not core.scaled:
+            return None
+        counted_end = core.end
+    q = Quantity(text[pos:counted_end], pos, counted_end, core.value, "count", "count", counted=counted)
+    return _finish(text, low, pos, before, q, t)
+
+
+def _after_name(text: str, pos: int) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name (``Đại hội 14``)."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or i == pos - 1:
+        return False
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] == "-"):
+        j -= 1
+    word = text[j + 1 : i + 1]
+    if not word or not any(c.isupper() for c in word):
+        return False
+    k = j
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    sentence_start = k < 0 or text[k] in '.!?\n:"“(-–'
+    return not sentence_start or sum(c.isupper() for c in word) > 1
+
+
+def _counted(low: str, pos: int, t: Tables) -> tuple[int, str | None]:
+    """The noun counted after a number: a table entry, else the next one or two content words."""
+    cm = t.counted_re.match(low, pos)
+    if cm is not None:
+        return cm.end(), " ".join(cm.group(1).split())
+    words: list[str] = []
+    end = pos
+    for _ in range(2):
+        wm = re.match(rf"( )({LETTER}+)(?![^\W_])", low[end:])
+        if wm is None or wm.group(2) in t.stopwords:
+            break
+        words.append(wm.group(2))
+        end += wm.end()
+    if not words:
+        return pos, None
+    return end, " ".join(words)
+
+
+def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quantity | None:
+    ctx = t.context
+    nm = re.match(r"\d+(?![\d.,]\d)", low[pos:])
+    if nm is None:
+        return None
+    value = float(nm.group())
+    end = pos + nm.end()
+    of = _RANK_OF.match(low, end)
+    rank_of = int(of.group(1)) if of else None
+    start = None
+    if before and before[-1] == "thứ":
+        adj, _ = _phrase_end(before[:-1], ctx["rank_adj"], 2)
+        if adj or rank_of is not None:
+            start = low.rfind("thứ", 0, pos)
+    elif _phrase_end(before, ctx["rank_before"], 2)[1] and not _DATE_AT.match(low, pos):
+        start = low.rfind(before[-1], 0, pos)
+    if start is None or start < 0:
+        return None
+    if of is not None:
+        end = of.end()
+    return Quantity(text[start:end], start, end, value, "rank", "rank", rank_of=rank_of)
+
+
+def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
+    """``2-3%``, ``từ 25% đến 30%``, ``5 đến 7 triệu đồng``: a range needs a unit."""
+    ua = _unit_at(low, a.end, t)
+    after_a = ua[2] if ua else a.end
+    rm = _RANGE.match(low, after_a)
+    if rm is None:
+        return None
+    b = _core(low, rm.end(), t)
+    if b is None:
+        return None
+    ub = _unit_at(low, b.end, t)
+    if ub is None or (ua is not None and ua[0] != ub[0]):
+        return None
+    lo = a.value
+    if not a.scaled and b.scaled and ua is None:
+        raw_b = parse_numeral(_NUM_AT.match(low, b.start).group())  # type: ignore[union-attr]
+        if raw_b:
+            lo = a.value * (b.value / raw_b)
+    if lo >= b.value:
+        return None  # "2-1" is a score, not a range
+    q = Quantity(text[a.start : ub[2]], a.start, ub[2], lo, ub[0], ub[1], value_end=b.value)
+    return q
+
+
+def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Tables) -> Quantity:
+    """Add the qualifier, change direction and ratio reading from the words around the figure."""
+    words = list(before)
+    if q.value_end is not None and words and words[-1] == "từ":
+        words = words[:-1]
+    qual, k = _phrase_end(words, t.qualifiers, 3)
+    if qual:
+        q.qualifier = t.qualifiers[qual]
+        words = words[:-k]
+    if am := t.after_re.match(low, q.end):
+        q.qualifier = q.qualifier or t.qualifiers_after[" ".join(am.group(1).split())]
+    ratio, rk = _phrase_end(words, t.context["ratio_before"], 2)
+    if ratio and q.kind == "count":
+        q.unit, q.kind, q.counted = "times", "ratio", None
+        q.end = pos + len(_NUM_AT.match(low, pos).group())  # type: ignore[union-attr]
+        q.text = text[pos : q.end]
+    if ratio:
+        words = words[:-rk]
+        q.direction = "up" if words and words[-1] == "tăng" else q.direction
+    if words and words[-1] in t.change_adverbs and len(words) > 1:
+        adverb_free = words[:-1]
+    else:
+        adverb_free = words
+    for cand in (words, adverb_free):
+        verb, _ = _phrase_end(cand, t.changes, 3)
+        if verb:
+            direction = t.changes[verb]
+            if direction != "level":
+                q.direction = direction
+            break
+    return q
+
+
+def _word_quantities(
+    text: str,
+    low: str,
+    t: Tables,
+    blocked: list[tuple[int, int]],
+    starts: list[int],
+    found: list[Quantity],
+) -> list[Quantity]:
+    """Figures in words: ``hai mươi lăm tấn``, ``ba triệu đồng``, ``gấp đôi``."""
+    out: list[Quantity] = []
+    taken = [(q.start, q.end) for q in found]
+    for m in _RATIO_WORDS.finditer(low):
+        value = {"đôi": 2.0, "rưỡi": 1.5}.get(m.group(1)) or parse_words(m.group(1))
+        if value is None or _overlaps(blocked, starts, m.start(), m.end()):
+            continue
+        s = m.start(1)
+        q = Quantity(text[s : m.end()], s, m.end(), value, "times", "ratio")
+        out.append(_finish(text, low, s, _words_before(low, m.start(), 4), q, t))
+        taken.append((m.start(), m.end()))
+    for m in t.word_number_re.finditer(low):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or _overlaps(blocked, starts, s, e):
+            continue
+        words = m.group().split()
+        if words[0] in t.context["word_no_start"]:
+            continue
+        value = parse_words(" ".join(words))
+        if value is None or value == 0:
+            continue
+        unit = _unit_at(low, e, t)
+        scaled = any(w in t.scales for w in words)
+        if unit is not None and unit[0] != "times":
+            q = Quantity(text[s : unit[2]], s, unit[2], value, unit[0], unit[1])
+        else:
+            cm = t.counted_re.match(low, e)
+            if cm is None or (words == ["một"] and not scaled) or words[-1] == "năm":
+                continue
+            counted = " ".join(cm.group(1).split())
+            q = Quantity(text[s : cm.end()], s, cm.end(), value, "count", "count", counted=counted)
+        out.append(_finish(text, low, s, _words_before(low, s, t.max_phrase + 2), q, t))
+    return out

@@ -1,0 +1,78 @@
+"""The quantity tables of ``vi/data`` compiled once per process into matchers.
+
+Kept apart from ``quantity.py`` so the extractor reads as a sequence of
+decisions and the word lists stay in data files a linguist can edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from biennien.vi.numbers import number_words
+from biennien.vi.resources import table, word_list
+
+LETTER = r"[^\W\d_]"
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run of blanks."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    units: dict[str, tuple[str, str]]  # surface -> (unit, kind)
+    unit_re: re.Pattern[str]  # anchored at a position: optional blanks, a unit, a word end
+    rate_re: re.Pattern[str]  # "/lượng", "/ounce"
+    scales: dict[str, float]
+    scale_re: re.Pattern[str]
+    qualifiers: dict[str, str]
+    qualifiers_after: dict[str, str]
+    after_re: re.Pattern[str]
+    changes: dict[str, str]
+    change_adverbs: frozenset[str]
+    context: dict[str, frozenset[str]]  # role -> phrases
+    counted_re: re.Pattern[str]
+    stopwords: frozenset[str]
+    word_number_re: re.Pattern[str]
+    max_phrase: int  # longest phrase, in words, among the before-number tables
+
+
+@cache
+def tables() -> Tables:
+    units = {row[0]: (row[1], row[2]) for row in table("quantity_units.tsv")}
+    dens = list(word_list("quantity_rate_denominators.txt")) + list(units)
+    scales = {row[0]: float(row[1]) for row in table("quantity_scales.tsv")}
+    qualifiers = {row[0]: row[1] for row in table("quantity_qualifiers.tsv")}
+    after = {row[0]: row[1] for row in table("quantity_qualifiers_after.tsv")}
+    changes = {row[0]: row[1] for row in table("quantity_changes.tsv")}
+    context: dict[str, set[str]] = {}
+    for role, phrase in table("quantity_context.tsv"):
+        context.setdefault(role, set()).add(phrase)
+    counted = list(word_list("quantity_counted.txt"))
+    nw = [w for w, (_, kind) in number_words().items() if kind != "scale"]
+    nw_all = list(number_words())
+    end = rf"(?!{LETTER}|\d)"
+    phrases = [*qualifiers, *changes, *(p for s in context.values() for p in s)]
+    return Tables(
+        units=units,
+        unit_re=re.compile(rf"\s*({_alternation(list(units))})(?![^\W_])"),
+        rate_re=re.compile(rf"/\s?({_alternation(dens)})(?![^\W_])"),
+        scales=scales,
+        scale_re=re.compile(rf"\s+({_alternation(list(scales))}){end}"),
+        qualifiers=qualifiers,
+        qualifiers_after=after,
+        after_re=re.compile(rf"\s+({_alternation(list(after))}){end}"),
+        changes=changes,
+        change_adverbs=frozenset(word_list("quantity_change_adverbs.txt")),
+        context={k: frozenset(v) for k, v in context.items()},
+        counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
+        stopwords=frozenset(word_list("quantity_stopwords.txt")),
+        word_number_re=re.compile(
+            rf"(?<!{LETTER})(?:{_alternation(nw)})(?:\s+(?:{_alternation(nw_all)}))*{end}"
+        ),
+        max_phrase=max(len(p.split()) for p in phrases),
+    )

@@ -1,0 +1,97 @@
+"""Facts: measure, subject and period of every figure, with hand-built timexes."""
+
+from __future__ import annotations
+
+import re
+
+from biennien.analyse import facts
+from biennien.analyse.quantity import extract
+from biennien.model import Fact, Timex
+from biennien.vi.sentences import split_sentences
+
+
+def timex(text: str, phrase: str, value: str, mod: str | None = None, type_: str = "DATE") -> Timex:
+    start = text.index(phrase)
+    return Timex(phrase, start, start + len(phrase), type_, value, mod=mod)  # type: ignore[arg-type]
+
+
+def run(text: str, timexes: list[Timex]) -> list[Fact]:
+    qs = extract(text, timexes)
+    return facts.extract("doc1", text, split_sentences(text), qs, timexes, [])
+
+
+TRADE = (
+    "Về kinh tế - thương mại - đầu tư, trong tháng 1-2026, tổng kim ngạch thương mại hai chiều là "
+    "15,8 tỷ USD, trong đó Việt Nam xuất khẩu đạt 13,9 tỷ USD, nhập khẩu 1,9 tỷ USD (xuất siêu đạt "
+    "12 tỷ USD, tăng 28,6% so với cùng kỳ năm trước)."
+)
+
+
+def test_each_figure_gets_its_own_measure() -> None:
+    tx = [timex(TRADE, "tháng 1-2026", "2026-01"), timex(TRADE, "cùng kỳ năm trước", "2025-01")]
+    fs = run(TRADE, tx)
+    got = [(f.measure, f.value, f.unit, f.period, f.direction) for f in fs]
+    assert got == [
+        ("tổng kim ngạch thương mại hai chiều", 15.8e9, "USD", "2026-01", None),
+        ("xuất khẩu", 13.9e9, "USD", "2026-01", None),
+        ("nhập khẩu", 1.9e9, "USD", "2026-01", None),
+        ("xuất siêu", 12e9, "USD", "2026-01", None),
+        ("xuất siêu", 28.6, "%", "2026-01", "up"),  # a change is a fact about its base measure
+    ]
+    assert fs[1].subject == "Việt Nam"
+    assert fs[0].subject is None
+
+
+def test_evidence_points_at_the_sentence() -> None:
+    text = "Mở đầu bài. " + TRADE
+    fs = run(text, [])
+    ev = fs[0].evidence[0]
+    assert ev.doc == "doc1"
+    assert text[ev.start : ev.end] == ev.sentence == TRADE
+    assert fs[0].period is None  # no timex, no period
+
+
+def test_subject_rank_and_counts() -> None:
+    text = (
+        "Hoa Kỳ là nhà đầu tư nước ngoài lớn thứ 11/108 nước và vùng lãnh thổ đầu tư vào Việt Nam, "
+        "với khoảng 1.409 dự án đầu tư có tổng vốn trên 11,9 tỷ USD."
+    )
+    fs = run(text, [])
+    assert [(f.measure, f.subject, f.qualifier) for f in fs] == [
+        ("nhà đầu tư nước ngoài", "Hoa Kỳ", None),
+        ("dự án đầu tư", "Hoa Kỳ", "about"),
+        ("tổng vốn", "Hoa Kỳ", "over"),
+    ]
+    assert fs[0].rank_of == 108
+
+
+def test_period_with_mod_and_nearest_clause() -> None:
+    text = (
+        "Tính đến giữa năm 2024, tổng vốn đầu tư đạt 11 tỷ USD. "
+        "Trong năm 2025, xuất khẩu đạt 120 tỷ USD, còn quý I/2026 đạt 33 tỷ USD."
+    )
+    tx = [
+        timex(text, "giữa năm 2024", "2024", "MID"),
+        timex(text, "năm 2025", "2025"),
+        timex(text, "quý I/2026", "2026-Q1"),
+    ]
+    fs = run(text, tx)
+    assert [(f.value, f.period, f.period_mod) for f in fs] == [
+        (11e9, "2024", "MID"),
+        (120e9, "2025", None),
+        (33e9, "2026-Q1", None),
+    ]
+
+
+def test_comparison_base_is_not_the_period() -> None:
+    text = "Xuất khẩu tăng 12% so với năm 2024."
+    fs = run(text, [timex(text, "năm 2024", "2024")])
+    assert fs[0].period is None
+    assert fs[0].direction == "up"
+
+
+def test_ids_are_deterministic_and_distinct() -> None:
+    a = [f.id for f in run(TRADE, [])]
+    b = [f.id for f in run(TRADE, [])]
+    assert a == b and len(set(a)) == len(a)
+    assert all(re.fullmatch(r"fa[0-9a-f]{12}", i) for i in a)
