@@ -143,3 +143,33 @@ def test_ids_are_deterministic_and_in_text_order() -> None:
     assert [e.to_dict() for e in a] == [e.to_dict() for e in b]
     assert [e.id for e in a] == ["d1:e0", "d1:e1"]
     assert [e.type for e in a] == ["meeting", "reception"]
+
+
+def test_trip_announced_by_a_statement_keeps_its_own_date() -> None:
+    text = tone_normalise(
+        "Ngày 17-2, Bộ Ngoại giao cho biết, Tổng Bí thư Tô Lâm sẽ có chuyến công tác tại Hoa Kỳ, "
+        "dự cuộc họp khai mạc Hội đồng Hòa bình về Gaza từ ngày 18 đến 20-2."
+    )
+    tim = [
+        tx(text, "Ngày 17-2", "2026-02-17"),
+        tx(text, "từ ngày 18 đến 20-2", "2026-02-18", value_end="2026-02-20"),
+    ]
+    evs = run(text, tim)
+    assert sorted((e.type, e.date) for e in evs) == [("statement", "2026-02-17"), ("visit", "2026-02-18")]
+    visit = next(e for e in evs if e.type == "visit")
+    assert visit.date_end == "2026-02-20"
+
+
+def test_visit_of_named_visitor_and_leading_participle_clause() -> None:
+    text = tone_normalise(
+        "Hợp tác quốc phòng tiến triển, thông qua chuyến thăm Việt Nam của Bộ trưởng Pete Hegseth (11/2025).\n"
+        "Phát biểu chính sách tại Đại học Columbia tháng 9/2024, Tổng Bí thư Tô Lâm nhấn mạnh hợp tác."
+    )
+    ms = [
+        per(text, "Bộ trưởng Pete Hegseth", "Pete Hegseth", "Bộ trưởng"),
+        per(text, "Tổng Bí thư Tô Lâm", "Tô Lâm", "Tổng Bí thư"),
+    ]
+    evs = run(text, [tx(text, "11/2025", "2025-11"), tx(text, "tháng 9/2024", "2024-09")], ms)
+    assert [(e.type, e.date) for e in evs] == [("visit", "2025-11"), ("speech", "2024-09")]
+    assert names(evs[0], "agent") == ["Pete Hegseth"] and evs[0].place == "Việt Nam"
+    assert names(evs[1], "agent") == ["Tô Lâm"]

@@ -445,6 +445,17 @@ def _parts(
         orgs = [m for m in left if m.type in ("ORG", "GPE") and m.start >= subj_lo]
         agents = [_participant(m, "agent") for m in orgs]
     ptype = first.trig.type
+    of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
+    if of is not None:
+        # "chuyến thăm Việt Nam của Bộ trưởng X (11/2025)": the visitor follows "của"
+        of_at = toks[of].start
+        visitors = [m for m in right if m.type == "PER" and m.start > of_at]
+        if visitors:
+            dest = _span_text(text, toks, last.j, of)
+            agents = [_participant(visitors[0], "agent")]
+            return _Parts(
+                agents, [], _mention_label(visitors[0]), f"thăm {dest}".strip(), place or dest or None
+            )
     per_right = [m for m in right if m.type == "PER"]
     if per_right:
         partners = [_participant(m, "partner") for m in per_right]
@@ -465,6 +476,18 @@ def _parts(
                 obj_text = obj_text[4:]
             if obj_text[:1].isupper():
                 partners = [Participant(name=obj_text, role="partner")]
+    if not any(a.entity and a.entity.startswith("PER") for a in agents) and not re.search(
+        r"[A-ZÀ-Ỹ]", subject
+    ):
+        # "Phát biểu tại Đại học Columbia tháng 9/2024, Tổng Bí thư Tô Lâm nhấn mạnh": a leading
+        # participle clause whose agent follows the comma
+        comma = next((k for k in range(obj_end, hi_tok) if toks[k].text == ","), None)
+        if comma is not None:
+            after_comma = [m for m in mentions if m.type == "PER" and toks[comma].end <= m.start]
+            if after_comma and after_comma[0].start < (toks[hi_tok].start if hi_tok < len(toks) else 10**9):
+                agents = [_participant(after_comma[0], "agent")]
+                partners = [p for p in partners if p.entity != agents[0].entity]
+                subject = ""
     if agents and mentions:
         labels = {(m.key, m.name): _mention_label(m) for m in left + right}
         named = [labels.get((a.entity, a.name)) for a in agents]
@@ -595,6 +618,13 @@ def extract(
         hits = kept
         frames = [h for h in hits if h.trig.frame]
         main = [h for h in hits if not h.trig.frame]
+        # the people of a backdrop clause ("nhân chuyến thăm ... của Tổng thống X,") are not the main
+        # event's agents: the clause runs to the next comma
+        spans = []
+        for fr in frames:
+            end = next((t.start for t in toks if t.start >= fr.end and t.text == ","), s.end)
+            spans.append((fr.start, end))
+        main_ments = [m for m in s_ments if not any(a <= m.start < b for a, b in spans)]
         groups: dict[str | None, list[_Hit]] = {}
         for h in main:
             key = h.date.value if h.date else None
@@ -614,7 +644,8 @@ def extract(
             lo_tok = main[idx - 1].j if idx > 0 else 0
             last_idx = main.index(group[-1])
             hi_tok = main[last_idx + 1].i if last_idx + 1 < len(main) else len(toks)
-            parts = _parts(lex, text, toks, group, lo_tok, hi_tok, s_ments, s_timex)
+            # the summary and the participants come from the trigger that types the event
+            parts = _parts(lex, text, toks, [best], lo_tok, hi_tok, main_ments, s_timex)
             if host is None and best.trig.type in ("reception", "meeting"):
                 host = parts
             ev = Event(

@@ -3,7 +3,8 @@
 Two reports are taken to be one event when
 
 * their types are compatible (``tiếp`` in one outlet is ``gặp`` or ``hội đàm``
-  in another; a ``ký`` is also reported as the ``thỏa thuận`` it sealed),
+  in another; a ``ký`` is also reported as the ``thỏa thuận`` it sealed; an
+  arrival is not merged into the visit it starts),
 * their dates agree at the precision both give (``2023-09`` and
   ``2023-09-10`` agree; ``XXXX-02-18`` agrees with ``2026-02-18``; the part of
   day is not compared, as outlets quote Hanoi or local time), and
@@ -38,7 +39,6 @@ from biennien.vi.normalise import fold
 # Types an outlet may use for the same happening.  A type not listed is only compatible with itself.
 _TYPE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"meeting", "reception", "dialogue"}),
-    frozenset({"visit", "arrival"}),
     frozenset({"signing", "agreement"}),
     frozenset({"announcement", "statement"}),
 )
@@ -59,7 +59,9 @@ _TYPE_ORDER: tuple[EventType, ...] = (
 )
 _DATE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|Q\d|W\d{2}))?(?:-(\d{2}))?(T.*)?$")
 _WORD = re.compile(r"\w+")
-_MIN_SUMMARY_OVERLAP = 0.6
+_MIN_SUMMARY_OVERLAP = 0.5
+# function words left out when comparing summaries
+_STOP = frozenset("va cua voi cac nhung tai da se dang cung la o cho trong ve hai nuoc lan thu".split())
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -99,7 +101,7 @@ def _person_key(p: Participant) -> str:
 
 
 def _summary_words(summary: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(summary)))
+    return frozenset(w for w in _WORD.findall(fold(summary)) if w not in _STOP)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
