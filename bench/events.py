@@ -32,7 +32,7 @@ from biennien.analyse import entities, timex
 from biennien.analyse import events as events_mod
 from biennien.analyse.pipeline import analyse
 from biennien.ingest.sources import iter_documents
-from biennien.model import Document, Event, Timex
+from biennien.model import DocAnalysis, Document, Event, Timex
 from biennien.vi.normalise import analysis_text
 from biennien.vi.sentences import split_sentences
 
@@ -101,7 +101,15 @@ def _evaluate(
     norm = (lambda v: v) if strict else _day
     by_sentence: dict[tuple[str, int], list[tuple[str, str | None]]] = defaultdict(list)
     predicted: dict[tuple[str, int], list[Event]] = defaultdict(list)
-    analyses = {name: analyse(doc) for name, doc in docs.items()}
+    analyses = {}
+    for name, doc in docs.items():
+        try:
+            analyses[name] = analyse(doc)
+        except Exception as exc:  # a crash elsewhere in the pipeline: count the document's events as missed
+            print(f"  analysis failed for {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            analyses[name] = DocAnalysis(
+                doc.id, sentences=split_sentences(analysis_text(doc.text, doc.skip_spans))
+            )
     for name, cue, etype, date in gold:
         doc, an = docs[name], analyses[name]
         pos = doc.text.find(cue)
@@ -147,9 +155,11 @@ def _speed(corpus: Path, limit: int) -> tuple[int, int, float]:
         doc = _document(p)
         text = analysis_text(doc.text, doc.skip_spans)
         sents = split_sentences(text)
-        prepared.append(
-            (doc, text, sents, timex.tag(text, doc.reference_date), entities.extract(text, sents))
-        )
+        try:
+            ms = entities.extract(text, sents)
+        except Exception:  # reported by the evaluation above; speed is measured without mentions here
+            ms = []
+        prepared.append((doc, text, sents, timex.tag(text, doc.reference_date), ms))
     n_sent = sum(len(x[2]) for x in prepared)
     t0 = time.perf_counter()
     for doc, text, sents, tx, ms in prepared:
