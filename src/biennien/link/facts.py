@@ -1,19 +1,159 @@
-"""Cross-document fact merging (placeholder until issue 4 lands: merges identical facts)."""
+"""Cross-document facts: one fact per statement, conflicts between outlets, series over periods.
+
+Facts from several documents are compared on a *normalised key*:
+
+* the measure folded (no accents, lower case) with filler words dropped
+  (``tổng``, ``giá trị``, ``hai chiều``: ``vi/data/fact_measure_drop.txt``),
+  so ``tổng kim ngạch thương mại hai chiều`` meets ``kim ngạch thương mại``;
+* the subject through the alias table (``Mỹ`` = ``Hoa Kỳ``:
+  ``vi/data/fact_aliases.tsv``); a fact without a subject joins one with a
+  subject when all else agrees (the outlet simply did not repeat it);
+* the period as TIMEX3 (the tagger already turned ``tháng 1-2026`` and
+  ``tháng 1/2026`` into ``2026-01``), the unit, the kind and the direction.
+
+Same key and same value: one fact with every source's evidence.  Same key
+and a different value: a conflict, marked on both facts, but only when the
+period is known and the facts come from different documents (two figures
+with no period may simply be from different years, and two values in one
+article are more often two things than a contradiction).  Different
+periods are a series and never conflict.
+
+Ids hash the normalised key and the value, so they do not depend on the
+order facts arrive in.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
+from functools import cache
 
-from biennien.model import Fact
+from biennien.model import Evidence, Fact
+from biennien.vi.normalise import fold
+from biennien.vi.resources import table, word_list
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {fold(a): canonical for a, canonical in table("fact_aliases.tsv")}
+
+
+@cache
+def _drop() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_list("fact_measure_drop.txt"))
+
+
+def normalise_subject(subject: str | None) -> str:
+    """The canonical subject key: ``Mỹ`` and ``Hợp chúng quốc Hoa Kỳ`` both give ``hoa ky``."""
+    if not subject:
+        return ""
+    key = " ".join(fold(subject).replace("–", "-").split())
+    key = key.replace(" - ", "-").replace("-", " - ")
+    aliases = _aliases()
+    if key in aliases:
+        return fold(aliases[key])
+    parts = [p.strip() for p in key.split(" - ")]
+    return " - ".join(fold(aliases.get(p, p)) for p in parts)
+
+
+def normalise_measure(measure: str) -> str:
+    """The measure key: folded, filler words and phrases removed."""
+    words = fold(measure).split()
+    drop = _drop()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in drop:
+            i += 2
+            continue
+        if words[i] not in drop:
+            out.append(words[i])
+        i += 1
+    return " ".join(out)
+
+
+def _value_key(f: Fact) -> str:
+    end = "" if f.value_end is None else f"-{f.value_end:.6g}"
+    of = "" if f.rank_of is None else f"/{f.rank_of}"
+    return f"{f.value:.6g}{end}{of}"
+
+
+def _frame(f: Fact) -> tuple[str, str, str, str, str]:
+    """What a figure is about, without its value or subject."""
+    return (normalise_measure(f.measure), f.period or "", f.unit, f.kind, f.direction or "")
+
+
+def _fid(parts: tuple[str, ...]) -> str:
+    return "fa" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
-    merged: dict[str, Fact] = {}
+    """Merge statements of the same fact and mark conflicts; output sorted by id."""
+    # 1. group by frame + value; subjects join when equal or when one side has none
+    groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for f in facts:
-        key = "|".join([f.measure, f.subject or "", f.period or "", repr(f.value), f.unit])
-        fid = "fa" + hashlib.sha1(key.encode()).hexdigest()[:12]
-        if fid in merged:
-            merged[fid].evidence.extend(f.evidence)
-        else:
-            merged[fid] = Fact(**{**f.to_dict(), "id": fid, "evidence": list(f.evidence)})
-    return sorted(merged.values(), key=lambda x: x.id)
+        groups[(*_frame(f), _value_key(f))].append(f)
+    merged: list[tuple[tuple[str, ...], str, Fact]] = []  # (frame+value, subject key, fact)
+    for key, members in sorted(groups.items()):
+        members = sorted(members, key=_order)
+        by_subject: dict[str, list[Fact]] = defaultdict(list)
+        for f in members:
+            by_subject[normalise_subject(f.subject)].append(f)
+        named = sorted(s for s in by_subject if s)
+        if "" in by_subject and len(named) == 1:
+            by_subject[named[0]].extend(by_subject.pop(""))
+        for skey, fs in sorted(by_subject.items()):
+            merged.append((key, skey, _combine(fs, _fid((*key, skey)))))
+    # 2. conflicts: same frame and subject, different values, known period, different documents
+    by_frame: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for key, skey, f in merged:
+        if key[1]:  # period known
+            by_frame[(*key[:-1], skey)].append(f)
+    for fs in by_frame.values():
+        if len(fs) < 2:
+            continue
+        for a in fs:
+            for b in fs:
+                if a is not b and {e.doc for e in a.evidence} != {e.doc for e in b.evidence}:
+                    if b.id not in a.conflicts_with:
+                        a.conflicts_with.append(b.id)
+        for a in fs:
+            a.conflicts_with.sort()
+    return sorted((f for _, _, f in merged), key=lambda f: f.id)
+
+
+def _order(f: Fact) -> tuple[str, int, int]:
+    ev = f.evidence[0] if f.evidence else Evidence("", 0, 0, "")
+    return (ev.doc, ev.start, ev.end)
+
+
+def _combine(fs: list[Fact], fid: str) -> Fact:
+    """One fact from several statements: the first statement's words, every statement's evidence."""
+    first = fs[0]
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for f in fs:
+        for e in f.evidence:
+            if (e.doc, e.start, e.end) not in seen:
+                seen.add((e.doc, e.start, e.end))
+                evidence.append(e)
+    evidence.sort(key=lambda e: (e.doc, e.start, e.end))
+    subject = next((f.subject for f in fs if f.subject), None)
+    qualifier = next((f.qualifier for f in fs if f.qualifier), None)
+    return Fact(
+        id=fid,
+        value=first.value,
+        unit=first.unit,
+        measure=first.measure,
+        evidence=evidence,
+        qualifier=qualifier,
+        counted=first.counted,
+        subject=subject,
+        period=first.period,
+        period_mod=first.period_mod,
+        kind=first.kind,
+        value_end=first.value_end,
+        rank_of=first.rank_of,
+        direction=first.direction,
+        conflicts_with=[],
+    )
