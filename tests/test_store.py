@@ -1,17 +1,53 @@
-"""The SQLite store: atomic documents, schema checks, search, export order."""
+"""The store on both backends (SQLite, PostgreSQL): atomic documents, schema checks, search, export order.
+
+Every test taking ``backend`` runs once per backend; the PostgreSQL runs use a
+throw-away server on loopback (``pg_server.py``) and are skipped only when no
+PostgreSQL server is installed.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
+import pg_server as pg
 from biennien.analyse import analyse
 from biennien.build import build
 from biennien.export.contract import chronicle_dict
 from biennien.model import Document, Event, Evidence, Failure, Participant
+from biennien.store import base, open_store, postgres, sqlite
 from biennien.store.sqlite import SCHEMA_VERSION, Store, StoreError
+
+# the PostgreSQL fixtures (a throw-away server; a fresh database per test)
+pg_server = pg.pg_server
+pg_url = pg.pg_url
+
+
+@dataclass
+class Backend:
+    """How a test makes stores of one backend."""
+
+    name: str
+    new_target: Callable[[], str]  # a target where no store exists yet
+    integrity_error: type[Exception]
+
+    def open(self, readonly: bool = False) -> Store:
+        return open_store(self.new_target(), readonly=readonly)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    if request.param == "sqlite":
+        names = iter(range(1000))
+        return Backend("sqlite", lambda: str(tmp_path / f"c{next(names)}.db"), sqlite3.IntegrityError)
+    server = request.getfixturevalue("pg_server")
+    return Backend("postgresql", server.new_database, psycopg.IntegrityError)
+
 
 TEXT_A = (
     "Tổng Bí thư Tô Lâm tiếp Trợ lý Ngoại trưởng Hoa Kỳ Michael DeSombre chiều 13-2.\n"
@@ -25,8 +61,8 @@ def doc(doc_id: str, text: str, source: str = "a.txt", **kw: object) -> Document
     return Document(id=doc_id, source=source, text=text, reference_date="2026-02-14", **kw)  # type: ignore[arg-type]
 
 
-def test_document_and_analysis_are_stored_and_read_back(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.db")
+def test_document_and_analysis_are_stored_and_read_back(backend: Backend) -> None:
+    store = backend.open()
     d = doc("d1", TEXT_A, skip_spans=[(80, 91)], title="Tiếp Trợ lý Ngoại trưởng")
     assert store.add_document(d, analyse(d)) is True
     back = store.document("d1")
@@ -37,53 +73,155 @@ def test_document_and_analysis_are_stored_and_read_back(tmp_path: Path) -> None:
     # the caption line is masked out of analysis: no sentence starts inside it
     starts = [r[0] for r in store.conn.execute("SELECT start FROM sentences WHERE doc='d1'")]
     assert starts and all(not (80 <= s < 91) for s in starts)
+    assert [x.id for x in store.documents()] == ["d1"] and store.document("nope") is None
 
 
-def test_same_id_twice_is_not_added_but_source_is_kept(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.db")
+def test_same_id_twice_is_not_added_but_source_is_kept(backend: Backend) -> None:
+    store = backend.open()
     d = doc("d1", TEXT_A)
     assert store.add_document(d, analyse(d))
     d2 = doc("d1", TEXT_A, source="copy.txt")
     assert store.add_document(d2, analyse(d2)) is False
+    store.add_source("d1", "again.txt")
+    store.add_source("d1", "again.txt")
     assert store.count("documents") == 1
-    assert store.document_rows()[0]["sources"] == ["a.txt", "copy.txt"]
+    assert store.document_rows()[0]["sources"] == ["a.txt", "again.txt", "copy.txt"]
 
 
-def test_failed_write_leaves_no_partial_document(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.db")
+def test_failed_write_leaves_no_partial_document(backend: Backend) -> None:
+    store = backend.open()
     d = doc("d1", TEXT_A)
     analysis = analyse(d)
     analysis.events = [
         Event(id="dup", type="meeting", date=None, summary="x", evidence=[Evidence("d1", 0, 5, "x")]),
         Event(id="dup", type="meeting", date=None, summary="y"),  # primary-key clash mid-transaction
     ]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(backend.integrity_error):
         store.add_document(d, analysis)
     assert store.count("documents") == 0
     assert store.count("sentences") == 0
     assert store.count("doc_events") == 0
+    assert store.search("to lam") == []
+    # the store is still usable after the rollback
+    assert store.add_document(d, analyse(d)) is True
+    assert store.count("documents") == 1
 
 
-def test_search_is_accent_insensitive(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.db")
+def test_search_is_accent_insensitive(backend: Backend) -> None:
+    store = backend.open()
     for d in (doc("d1", TEXT_A), doc("d2", TEXT_B)):
         store.add_document(d, analyse(d))
     hits = store.search("to lam")
     assert [h["doc"] for h in hits] == ["d1"]
     assert "Tô Lâm" in hits[0]["sentence"]
+    assert TEXT_A[hits[0]["start"] : hits[0]["end"]] == hits[0]["sentence"]
     assert store.search("HARVARD")[0]["doc"] == "d2"
+    assert store.search("Đại HỌC harvard")[0]["doc"] == "d2"
+    assert store.search("tô lâm harvard") == []  # every term must occur
     assert store.search('"unbalanced') == []  # quotes cannot break the FTS query
+    assert store.search("  ") == []
 
 
-def test_newer_schema_is_refused_and_foreign_file_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "c.db"
-    Store(path).close()
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
-    con.commit()
-    con.close()
+def test_needs_link_and_replace_linked(backend: Backend) -> None:
+    store = backend.open()
+    assert store.needs_link() is False or store.count("documents") == 0
+    d1, d2 = doc("d1", TEXT_A), doc("d2", TEXT_B, source="b.txt")
+    store.add_document(d1, analyse(d1))
+    assert store.needs_link()
+    ev = Event(id="e1", type="reception", date=None, summary="x", evidence=[Evidence("d1", 0, 5, "Tổng ")])
+    store.replace_linked([], [ev], [], duplicate_of={"d1": None}, stories=[{"id": "s1", "first": None}])
+    assert not store.needs_link()
+    store.add_document(d2, analyse(d2))
+    assert store.needs_link()
+    state = b"\x00\xffopaque"
+    store.replace_linked(
+        [],
+        [],
+        [],
+        duplicate_of={"d2": "d1"},
+        stories=[{"id": "s2", "first": "2026-02-13"}],
+        link_state={"dup": state},
+    )
+    assert not store.needs_link()
+    assert store.events() == []
+    assert [s["id"] for s in store.stories()] == ["s2"]
+    assert store.link_state("dup") == state and store.link_state("other") is None
+    assert [r["duplicate_of"] for r in store.document_rows()] == [None, "d1"]
+    store.replace_linked([], [], [], link_state={"dup": b"new"})
+    assert store.link_state("dup") == b"new"
+    assert [s["id"] for s in store.stories()] == ["s2"]  # stories=None keeps them
+
+
+def test_readers_see_writes_and_cannot_write(backend: Backend) -> None:
+    target = backend.new_target()
+    writer = open_store(target)
+    d = doc("d1", TEXT_A)
+    writer.add_document(d, analyse(d))
+    reader = open_store(target, readonly=True)
+    assert reader.document_ids() == ["d1"]
+    d2 = doc("d2", TEXT_B)
+    writer.add_document(d2, analyse(d2))
+    assert reader.document_ids() == ["d1", "d2"]
+    with pytest.raises(Exception):  # noqa: B017  (sqlite3 or psycopg: a read-only connection)
+        reader.add_document(
+            doc("d3", "Câu mới hoàn toàn khác."), analyse(doc("d3", "Câu mới hoàn toàn khác."))
+        )
+    reader.close()
+    writer.close()
+
+
+def test_newer_schema_is_refused(backend: Backend) -> None:
+    target = backend.new_target()
+    store = open_store(target)
+    store._execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    store.close()
     with pytest.raises(StoreError, match="newer biennien"):
-        Store(path)
+        open_store(target)
+    with pytest.raises(StoreError, match="newer biennien"):
+        open_store(target, readonly=True)
+
+
+def test_older_schema_is_migrated_after_a_backup(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = backend.new_target()
+    store = open_store(target)
+    d = doc("d1", TEXT_A)
+    store.add_document(d, analyse(d))
+    store.close()
+    migrations = sqlite.MIGRATIONS if backend.name == "sqlite" else postgres.MIGRATIONS
+    monkeypatch.setattr(base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(migrations, SCHEMA_VERSION, "ALTER TABLE documents ADD COLUMN summary TEXT")
+    with pytest.raises(StoreError, match="needs an upgrade"):
+        open_store(target, readonly=True)
+    store = open_store(target)
+    assert store.schema_version() == SCHEMA_VERSION + 1
+    assert store.document_ids() == ["d1"]
+    assert store._execute("SELECT summary FROM documents").fetchone()[0] is None
+    if backend.name == "sqlite":
+        backup = sqlite3.connect(f"{target}.schema{SCHEMA_VERSION}.bak")
+        assert backup.execute("SELECT id FROM documents").fetchall() == [("d1",)]
+        backup.close()
+    else:
+        assert isinstance(store, postgres.PostgresStore)
+        bak = store.backup_schema(SCHEMA_VERSION)
+        assert store._execute(f'SELECT id FROM "{bak}".documents').fetchall() == [("d1",)]
+    store.close()
+
+
+def test_missing_migration_is_an_error_and_changes_nothing(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = backend.new_target()
+    open_store(target).close()
+    monkeypatch.setattr(base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError, match=f"no migration from schema {SCHEMA_VERSION}"):
+        open_store(target)
+    monkeypatch.setattr(base, "SCHEMA_VERSION", SCHEMA_VERSION)
+    store = open_store(target)
+    assert store.schema_version() == SCHEMA_VERSION
+    store.close()
+
+
+def test_foreign_sqlite_file_rejected(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     con = sqlite3.connect(other)
     con.execute("CREATE TABLE x(a)")
@@ -97,18 +235,44 @@ def test_newer_schema_is_refused_and_foreign_file_rejected(tmp_path: Path) -> No
         Store(garbage)
 
 
+def test_foreign_postgres_schema_rejected(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("CREATE TABLE x(a int)")
+    with pytest.raises(StoreError, match="not a biennien store"):
+        open_store(pg_url)
+
+
 def test_readonly_store_must_exist(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "missing.db", readonly=True)
 
 
-def test_build_reports_and_is_idempotent(tmp_path: Path) -> None:
+def test_readonly_postgres_store_must_exist(pg_server: object, pg_url: str) -> None:
+    with pytest.raises(StoreError, match="empty store"):
+        open_store(pg_url, readonly=True)
+    missing = pg_url.rsplit("/", 1)[0] + "/no_such_database"
+    with pytest.raises(StoreError, match="no such store or cannot connect"):
+        open_store(missing, readonly=True)
+
+
+def test_store_picks_backend_from_target(tmp_path: Path, pg_url: str) -> None:
+    lite = Store(tmp_path / "c.db")
+    assert isinstance(lite, sqlite.SQLiteStore)
+    lite.close()
+    pg = Store(pg_url)
+    assert isinstance(pg, postgres.PostgresStore)
+    assert pg.path == pg_url  # no password in this URL, so nothing redacted
+    pg.close()
+    assert postgres.redact("postgresql://u:secret@h:5/db") == "postgresql://u:***@h:5/db"
+
+
+def test_build_reports_and_is_idempotent(backend: Backend) -> None:
     items: list[Document | Failure] = [
         doc("d1", TEXT_A),
         Failure("broken.txt", "empty article"),
         doc("d2", TEXT_B, source="b.txt"),
     ]
-    store = Store(tmp_path / "c.db")
+    store = backend.open()
     report = build([], store, items=items)
     assert report.added == ["d1", "d2"]
     assert [str(f) for f in report.failed] == ["broken.txt: empty article"]
@@ -118,8 +282,8 @@ def test_build_reports_and_is_idempotent(tmp_path: Path) -> None:
     assert store.count("documents") == 2
 
 
-def test_build_all_failed_exits_1_and_strict_writes_nothing(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.db")
+def test_build_all_failed_exits_1_and_strict_writes_nothing(backend: Backend) -> None:
+    store = backend.open()
     report = build([], store, items=[Failure("x.bin", "binary file")])
     assert report.exit_code() == 1
     strict = build([], store, items=[doc("d1", TEXT_A), Failure("x.bin", "binary file")], strict=True)
@@ -127,9 +291,9 @@ def test_build_all_failed_exits_1_and_strict_writes_nothing(tmp_path: Path) -> N
     assert store.count("documents") == 0
 
 
-def test_export_contract_fields_and_determinism(tmp_path: Path) -> None:
-    def make(path: Path) -> dict[str, object]:
-        store = Store(path)
+def test_export_contract_fields_and_determinism(backend: Backend) -> None:
+    def make() -> dict[str, object]:
+        store = backend.open()
         build([], store, items=[doc("d1", TEXT_A), doc("d2", TEXT_B, source="b.txt")])
         ev = Event(
             id="d1:e0",
@@ -142,8 +306,8 @@ def test_export_contract_fields_and_determinism(tmp_path: Path) -> None:
         store.replace_linked([], [ev], [])
         return chronicle_dict(store)
 
-    a = make(tmp_path / "a.db")
-    b = make(tmp_path / "b.db")
+    a = make()
+    b = make()
     assert a == b
     assert a["format_version"] == 1
     docs = a["documents"]

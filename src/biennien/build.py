@@ -18,7 +18,6 @@ from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest import iter_documents
 from biennien.link.chronicle import LinkReport, link_store
-from biennien.lock import store_lock
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
 
@@ -77,7 +76,7 @@ def build(
     """
     if store.readonly or store.path in ("", ":memory:"):
         return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
-    with store_lock(store.path, wait=lock_wait):
+    with store.build_lock(wait=lock_wait):
         return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
 
 

@@ -1,5 +1,10 @@
-"""The chronicle store (SQLite; schema in ``schema.sql``)."""
+"""The chronicle store: SQLite (a file) or PostgreSQL (a ``postgresql://`` URL).
 
-from biennien.store.sqlite import SCHEMA_VERSION, Store, StoreError, open_store
+``open_store(target)`` (or ``Store(target)``) picks the backend from the
+target; both have the same schema (``schema.sql``, ``schema_pg.sql``), the
+same migrations mechanism and the same methods (``base.Store``).
+"""
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
+from biennien.store.base import SCHEMA_VERSION, Store, StoreError, is_postgres_url, iter_chunks, open_store
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "is_postgres_url", "iter_chunks", "open_store"]

@@ -1,0 +1,527 @@
+"""The chronicle store, independent of the database behind it.
+
+``Store`` holds every query of the store once; the backends (``SQLiteStore``
+in ``sqlite.py``, ``PostgresStore`` in ``postgres.py``) only say how to
+connect, how a write transaction starts, how the schema is created and
+upgraded, and how full-text search works.  The SQL here is the common subset
+of both dialects: ``?`` placeholders (translated for PostgreSQL), ``ON
+CONFLICT`` upserts, ``"end"`` quoted (a reserved word in PostgreSQL) and
+explicit ``NULLS FIRST`` (SQLite's order for ``NULL``; PostgreSQL's default is
+the opposite), so both backends return the same rows in the same order and
+the export is the same bytes.
+
+``Store(target)`` picks the backend from the target, the way ``pathlib.Path``
+picks ``PosixPath``: a ``postgresql://`` URL opens PostgreSQL, anything else
+is an SQLite file.
+
+Writing rules that keep a chronicle trustworthy:
+
+* each document and all its analysis rows are written in one transaction
+  (``add_document``), so a killed build never leaves half a document;
+* the linked tables (entities, events, facts, stories) are replaced in one
+  transaction (``replace_linked``), so readers see either the old or the new
+  link result, never a mix;
+* a store written by an older schema is upgraded in place after a backup;
+  a store from a newer biennien is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from biennien.model import (
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Fact,
+    Mention,
+    MentionRef,
+    Participant,
+    Quantity,
+    Timex,
+)
+from biennien.vi.normalise import fold
+
+SCHEMA_VERSION = 1
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written, with a message for the user."""
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def schema_sql(name: str) -> str:
+    return resources.files("biennien.store").joinpath(name).read_text(encoding="utf-8")
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d["participants"] = [Participant(**p) for p in d.get("participants", [])]
+    d["evidence"] = [Evidence(**e) for e in d.get("evidence", [])]
+    return Event(**d)
+
+
+def fact_from_dict(d: dict[str, Any]) -> Fact:
+    d = dict(d)
+    d["evidence"] = [Evidence(**e) for e in d.get("evidence", [])]
+    return Fact(**d)
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    d = dict(d)
+    d["mentions"] = [MentionRef(**m) for m in d.get("mentions", [])]
+    return Entity(**d)
+
+
+def independent_docs(evidence: Sequence[Evidence]) -> int:
+    """How many distinct documents an evidence list cites."""
+    return len({e.doc for e in evidence})
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+COUNTABLE = frozenset(
+    {
+        "documents",
+        "sentences",
+        "timexes",
+        "quantities",
+        "mentions",
+        "doc_events",
+        "doc_facts",
+        "entities",
+        "events",
+        "facts",
+        "stories",
+    }
+)
+
+
+class Store:
+    """A chronicle store; ``Store(target)`` opens the backend the target names.
+
+    ``target`` is a path to an SQLite file or a ``postgresql://`` URL.  With
+    ``readonly`` the store must already exist and nothing can be written.
+    """
+
+    conn: Any
+    path: str
+    readonly: bool
+    # column that keeps rows of one document in insertion order (ties of equal offsets)
+    ROW_ORDER = "rowid"
+
+    def __new__(cls, target: str | Path, *, readonly: bool = False, timeout: float = 30.0) -> Store:
+        if cls is Store:
+            cls = _backend(target)
+        return super().__new__(cls)
+
+    # -- backend hooks (each backend implements these) -------------------------
+
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """Run one statement with ``?`` placeholders; the result iterates rows (by index or name)."""
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _write(self) -> AbstractContextManager[None]:
+        """One write transaction that excludes other writers (readers go on)."""
+        raise NotImplementedError
+
+    def _add_search_rows(self, rows: list[tuple[str, str, int]]) -> None:
+        """Index (folded sentence, doc, idx) rows for ``search``."""
+        raise NotImplementedError
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Accent-insensitive full-text search over sentences, best first."""
+        raise NotImplementedError
+
+    def build_lock(self, wait: float = 0.0) -> AbstractContextManager[object]:
+        """Held by ``build`` throughout, so one build at a time writes to a store."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _now(self) -> str:
+        return datetime.now(UTC).isoformat(timespec="seconds")
+
+    # -- writing ---------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self._execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def add_source(self, doc_id: str, source: str) -> None:
+        self._execute(
+            "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING", (doc_id, source)
+        )
+
+    def add_document(self, doc: Document, analysis: DocAnalysis) -> bool:
+        """Store one document and its analysis atomically; False if already stored."""
+        x, xm = self._execute, self._executemany
+        with self._write():
+            if x("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+                x(
+                    "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (doc.id, doc.source),
+                )
+                return False
+            seq = x("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+            x(
+                "INSERT INTO documents(id, seq, source, title, outlet, author, url, published, reference_date,"
+                " reference_date_basis, encoding, text, skip_spans, meta, warnings, duplicate_of, added_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id,
+                    seq,
+                    doc.source,
+                    doc.title,
+                    doc.outlet,
+                    doc.author,
+                    doc.url,
+                    doc.published,
+                    doc.reference_date,
+                    doc.reference_date_basis,
+                    doc.encoding,
+                    doc.text,
+                    dumps([list(s) for s in doc.skip_spans]),
+                    dumps(doc.meta),
+                    dumps(doc.warnings),
+                    None,
+                    self._now(),
+                ),
+            )
+            x("INSERT INTO document_sources(doc, source) VALUES (?, ?)", (doc.id, doc.source))
+            xm(
+                'INSERT INTO sentences(doc, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
+                [(doc.id, i, s.start, s.end, s.paragraph) for i, s in enumerate(analysis.sentences)],
+            )
+            self._add_search_rows(
+                [(fold(doc.text[s.start : s.end]), doc.id, i) for i, s in enumerate(analysis.sentences)]
+            )
+            xm(
+                'INSERT INTO timexes(doc, start, "end", text, type, value, mod, value_end, anchor)'
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.value_end, t.anchor)
+                    for t in analysis.timexes
+                ],
+            )
+            xm(
+                'INSERT INTO quantities(doc, start, "end", text, value, unit, kind, qualifier, counted,'
+                " value_end, rank_of, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        q.start,
+                        q.end,
+                        q.text,
+                        q.value,
+                        q.unit,
+                        q.kind,
+                        q.qualifier,
+                        q.counted,
+                        q.value_end,
+                        q.rank_of,
+                        q.direction,
+                    )
+                    for q in analysis.quantities
+                ],
+            )
+            xm(
+                'INSERT INTO mentions(doc, start, "end", text, type, name, role, key) VALUES (?,?,?,?,?,?,?,?)',
+                [(doc.id, m.start, m.end, m.text, m.type, m.name, m.role, m.key) for m in analysis.mentions],
+            )
+            xm(
+                "INSERT INTO doc_events(doc, id, data) VALUES (?,?,?)",
+                [(doc.id, e.id, dumps(asdict(e))) for e in analysis.events],
+            )
+            xm(
+                "INSERT INTO doc_facts(doc, id, data) VALUES (?,?,?)",
+                [(doc.id, f.id, dumps(asdict(f))) for f in analysis.facts],
+            )
+            return True
+
+    def replace_linked(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        facts: Sequence[Fact],
+        duplicate_of: dict[str, str | None] | None = None,
+        stories: Sequence[dict[str, Any]] | None = None,
+        link_state: dict[str, bytes] | None = None,
+    ) -> None:
+        """Replace every linked table in one transaction."""
+        x, xm = self._execute, self._executemany
+        with self._write():
+            for table in ("entities", "entity_mentions", "events", "event_participants", "facts"):
+                x(f"DELETE FROM {table}")
+            xm(
+                "INSERT INTO entities(id, name, type, mentions, data) VALUES (?,?,?,?,?)",
+                [(e.id, e.name, e.type, len(e.mentions), dumps(asdict(e))) for e in entities],
+            )
+            xm(
+                'INSERT INTO entity_mentions(entity, doc, start, "end") VALUES (?,?,?,?)',
+                [(e.id, m.doc, m.start, m.end) for e in entities for m in e.mentions],
+            )
+            xm(
+                "INSERT INTO events(id, type, date, date_end, summary, sources, data) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (
+                        ev.id,
+                        ev.type,
+                        ev.date,
+                        ev.date_end,
+                        ev.summary,
+                        independent_docs(ev.evidence),
+                        dumps(asdict(ev)),
+                    )
+                    for ev in events
+                ],
+            )
+            xm(
+                "INSERT INTO event_participants(event, entity, name) VALUES (?,?,?)",
+                [(ev.id, p.entity, p.name) for ev in events for p in ev.participants],
+            )
+            xm(
+                "INSERT INTO facts(id, measure, subject, period, value, unit, sources, data) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        f.id,
+                        f.measure,
+                        f.subject,
+                        f.period,
+                        f.value,
+                        f.unit,
+                        independent_docs(f.evidence),
+                        dumps(asdict(f)),
+                    )
+                    for f in facts
+                ],
+            )
+            if duplicate_of is not None:
+                x("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+                xm(
+                    "UPDATE documents SET duplicate_of=? WHERE id=?",
+                    [(dup, doc) for doc, dup in sorted(duplicate_of.items()) if dup],
+                )
+            if stories is not None:
+                x("DELETE FROM stories")
+                xm(
+                    'INSERT INTO stories(id, title, "first", "last", data) VALUES (?,?,?,?,?)',
+                    [(s["id"], s.get("title"), s.get("first"), s.get("last"), dumps(s)) for s in stories],
+                )
+            x(
+                "INSERT INTO meta(key, value) VALUES ('linked_through',"
+                " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            )
+            xm(
+                "INSERT INTO link_state(name, data) VALUES (?, ?)"
+                " ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+                sorted((link_state or {}).items()),
+            )
+
+    def needs_link(self) -> bool:
+        """True when documents were added since the linked tables were last rebuilt."""
+        row = self._execute("SELECT value FROM meta WHERE key='linked_through'").fetchone()
+        latest = self._execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+        return row is None or int(row[0]) != int(latest)
+
+    # -- reading: per-document rows --------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in COUNTABLE:
+            raise ValueError(table)
+        return int(self._execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._execute("SELECT id FROM documents ORDER BY seq")]
+
+    @staticmethod
+    def _document(r: Any) -> Document:
+        return Document(
+            id=r["id"],
+            source=r["source"],
+            text=r["text"],
+            title=r["title"],
+            outlet=r["outlet"],
+            author=r["author"],
+            url=r["url"],
+            published=r["published"],
+            reference_date=r["reference_date"],
+            reference_date_basis=r["reference_date_basis"],
+            encoding=r["encoding"],
+            meta=json.loads(r["meta"]),
+            skip_spans=[(a, b) for a, b in json.loads(r["skip_spans"])],
+            warnings=json.loads(r["warnings"]),
+        )
+
+    def documents(self) -> Iterator[Document]:
+        for r in self._execute("SELECT * FROM documents ORDER BY seq"):
+            yield self._document(r)
+
+    def document(self, doc_id: str) -> Document | None:
+        r = self._execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return self._document(r) if r else None
+
+    def document_rows(self) -> list[dict[str, Any]]:
+        """Document metadata (no text) for listings and export, in order of arrival."""
+        rows = self._execute(
+            "SELECT id, source, title, outlet, author, url, published, reference_date, reference_date_basis,"
+            " encoding, duplicate_of, warnings FROM documents ORDER BY seq"
+        ).fetchall()
+        sources: dict[str, list[str]] = {}
+        for r in self._execute("SELECT doc, source FROM document_sources ORDER BY doc, source"):
+            sources.setdefault(r[0], []).append(r[1])
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["warnings"] = json.loads(d["warnings"])
+            d["sources"] = sources.get(d["id"], [d["source"]])
+            out.append(d)
+        return out
+
+    def timexes(self, doc: str) -> list[Timex]:
+        rows = self._execute(
+            f'SELECT * FROM timexes WHERE doc=? ORDER BY start, "end", {self.ROW_ORDER}', (doc,)
+        )
+        return [
+            Timex(
+                r["text"], r["start"], r["end"], r["type"], r["value"], r["mod"], r["value_end"], r["anchor"]
+            )
+            for r in rows
+        ]
+
+    def timex_rows(self) -> list[dict[str, Any]]:
+        rows = self._execute(
+            'SELECT t.doc, t.text, t.start, t."end", t.type, t.value, t.mod, t.value_end FROM timexes t'
+            f' JOIN documents d ON d.id = t.doc ORDER BY d.seq, t.start, t."end", t.{self.ROW_ORDER}'
+        )
+        return [dict(r) for r in rows]
+
+    def quantities(self, doc: str) -> list[Quantity]:
+        rows = self._execute(
+            f'SELECT * FROM quantities WHERE doc=? ORDER BY start, "end", {self.ROW_ORDER}', (doc,)
+        )
+        return [
+            Quantity(
+                r["text"],
+                r["start"],
+                r["end"],
+                r["value"],
+                r["unit"],
+                r["kind"],
+                r["qualifier"],
+                r["counted"],
+                r["value_end"],
+                r["rank_of"],
+                r["direction"],
+            )
+            for r in rows
+        ]
+
+    def mentions(self, doc: str) -> list[Mention]:
+        rows = self._execute(
+            f'SELECT * FROM mentions WHERE doc=? ORDER BY start, "end", {self.ROW_ORDER}', (doc,)
+        )
+        return [
+            Mention(r["text"], r["start"], r["end"], r["type"], r["name"], r["role"], r["key"]) for r in rows
+        ]
+
+    def mentions_by_doc(self) -> Iterator[tuple[str, list[Mention]]]:
+        for doc in self.document_ids():
+            yield doc, self.mentions(doc)
+
+    def doc_events(self) -> list[Event]:
+        rows = self._execute(
+            "SELECT e.data FROM doc_events e JOIN documents d ON d.id = e.doc"
+            f" ORDER BY d.seq, e.{self.ROW_ORDER}"
+        )
+        return [event_from_dict(json.loads(r[0])) for r in rows]
+
+    def doc_facts(self) -> list[Fact]:
+        rows = self._execute(
+            "SELECT f.data FROM doc_facts f JOIN documents d ON d.id = f.doc"
+            f" ORDER BY d.seq, f.{self.ROW_ORDER}"
+        )
+        return [fact_from_dict(json.loads(r[0])) for r in rows]
+
+    def link_state(self, name: str) -> bytes | None:
+        r = self._execute("SELECT data FROM link_state WHERE name=?", (name,)).fetchone()
+        return bytes(r[0]) if r else None
+
+    # -- reading: linked rows ----------------------------------------------------
+
+    def entities(self, type: str | None = None) -> list[Entity]:
+        sql = "SELECT data FROM entities"
+        args: tuple[str, ...] = ()
+        if type:
+            sql += " WHERE type = ?"
+            args = (type,)
+        sql += " ORDER BY mentions DESC, name, id"
+        return [entity_from_dict(json.loads(r[0])) for r in self._execute(sql, args)]
+
+    def events(self) -> list[Event]:
+        rows = self._execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
+        return [event_from_dict(json.loads(r[0])) for r in rows]
+
+    def facts(self) -> list[Fact]:
+        rows = self._execute(
+            "SELECT data FROM facts ORDER BY measure, subject NULLS FIRST, period NULLS FIRST, id"
+        )
+        return [fact_from_dict(json.loads(r[0])) for r in rows]
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self._execute('SELECT data FROM stories ORDER BY "first" NULLS FIRST, id')
+        return [json.loads(r[0]) for r in rows]
+
+
+def _backend(target: str | Path) -> type[Store]:
+    if is_postgres_url(target):
+        from biennien.store.postgres import PostgresStore
+
+        return PostgresStore
+    from biennien.store.sqlite import SQLiteStore
+
+    return SQLiteStore
+
+
+def open_store(target: str | Path, *, readonly: bool = False) -> Store:
+    """Open the store at ``target``: an SQLite file path or a ``postgresql://`` URL."""
+    return Store(target, readonly=readonly)
