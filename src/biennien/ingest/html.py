@@ -141,6 +141,43 @@ def _meta_content(tree: Any, *keys: str) -> str | None:
     return None
 
 
+_SKIP_TAGS = frozenset({"script", "style", "noscript"})
+_BLOCK_SET = frozenset(_BLOCK_TAGS)
+
+
+def _block_text(root: Any) -> str:
+    """The text of a tree with a line break around each block element.
+
+    Read-only and without recursion: the tree is walked with an explicit
+    stack (a page of 100,000 nested ``div`` must not exhaust Python's stack)
+    and never modified (lxml refuses to *set* text holding the control
+    characters it parsed from character references: fuzzing found it).
+    Comments, processing instructions, scripts and styles give only their tail.
+    """
+    out: list[str] = []
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else None
+        if closing:
+            if tag in _BLOCK_SET:
+                out.append("\n")
+            if node.tail and node is not root:
+                out.append(node.tail)
+            continue
+        if tag is None or tag in _SKIP_TAGS:
+            if node.tail and node is not root:
+                out.append(node.tail)
+            continue
+        if tag in _BLOCK_SET and tag != "br":
+            out.append("\n")
+        if node.text:
+            out.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(out)
+
+
 def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed item, a JSON ``body``): block elements become line breaks."""
     from lxml import html as lxml_html
@@ -151,13 +188,7 @@ def html_to_text(fragment: str) -> str:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # not parseable: keep the text with tags removed crudely
         return re.sub(r"<[^>]+>", " ", fragment)
-    for bad in root.xpath(".//script|.//style|.//noscript"):
-        bad.drop_tree()
-    for el in root.iter(*_BLOCK_TAGS):
-        el.tail = "\n" + (el.tail or "")
-        if el.tag != "br":
-            el.text = "\n" + (el.text or "")
-    text = root.text_content()
+    text = _block_text(root)
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
