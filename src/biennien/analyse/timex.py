@@ -1,12 +1,533 @@
-"""Vietnamese temporal tagger (placeholder until issue 3 lands)."""
+"""Vietnamese temporal tagger: every time expression of a text, normalised to TIMEX3.
+
+Three steps, each small:
+
+1. the rules of ``timex_rules`` (patterns composed from ``vi/data/timex_*.tsv``)
+   propose candidates; where they overlap the longest wins;
+2. neighbours are glued: a part of the day or a clock time to its date
+   (``chiều 13-2``, ``6h45 ngày 3/9/2023``), ``đầu``/``cuối`` to a period,
+   a weekday to its date, then ``từ`` A ``đến`` B into a range;
+3. candidates are resolved in text order (``timex_resolve``) so that
+   ``cùng ngày`` and ``hôm sau`` count from the last date the text gave.
+
+Why our own tagger: HeidelTime's Vietnamese rules, Duckling and dateparser all
+misread common news dates (see docs/timex.md and bench/timex.py), and
+HeidelTime runs at a few articles per second.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
+from functools import cache
 
+from biennien.analyse.timex_lexicon import alternation, lexicon
+from biennien.analyse.timex_resolve import (
+    Context,
+    Resolved,
+    lunar_to_solar,
+    rel_value,
+    shift,
+    tense,
+    week_value,
+    with_time,
+    year_for_day,
+    year_for_month,
+)
+from biennien.analyse.timex_rules import rules
+from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_DAYPART_HOURS = {"TAF": 12, "TEV": 12, "TNI": 12}
 
 
 def tag(text: str, reference_date: str | date | None = None) -> list[Timex]:
-    """Return the time expressions in ``text`` normalised to TIMEX3."""
-    return []
+    """Return the time expressions in ``text`` normalised to TIMEX3, sorted by start.
+
+    ``reference_date`` (the article's date) anchors ``hôm qua``, ``tuần tới`` and
+    year-less dates; without it they stay underspecified (``XXXX-02-18``)
+    unless the article itself gives the year.
+    """
+    dct = _as_date(reference_date)
+    cands = _select(_candidates(text))
+    cands = _attach(text, cands)
+    cands = _ranges(text, cands)
+    cands = [c for c in cands if c.kind not in HELPER_KINDS or c.end_spec is not None]
+    for c in cands:
+        _lunar_suffix(text, c)
+    ctx = Context(dct=dct)
+    out: list[Timex] = []
+    for c in cands:
+        t = _resolve_cand(text, c, ctx)
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def _as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- 1. candidates
+
+
+def _candidates(text: str) -> list[Cand]:
+    found: list[Cand] = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            cand = rule.handler(m, text)
+            if cand is not None and cand.end > cand.start:
+                found.append(cand)
+    return found
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest of overlapping candidates (then the higher priority, then the earlier)."""
+    cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Cand] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+# --------------------------------------------------------------------------- 2. glue
+
+
+@cache
+def _gap_patterns() -> dict[str, re.Pattern[str]]:
+    dp = alternation(list(lexicon().dayparts))
+    return {
+        "daypart_date": re.compile(r"\s+(?:(?:ngày|hôm)\s+)?", re.IGNORECASE),
+        "clock_daypart": re.compile(r"\s*"),
+        "clock_date": re.compile(rf"\s*,?\s*(?:(?P<dp>{dp})\s+)?(?:(?:ngày|hôm)\s+)?", re.IGNORECASE),
+        "date_clock": re.compile(r"\s*,?\s*(?:lúc|vào\s+lúc)?\s*", re.IGNORECASE),
+        "part": re.compile(r"\s+"),
+        "weekday_date": re.compile(
+            r"\s*,\s*(?:ngày\s+)?|\s+(?:ngày\s+)?|\s*\(\s*(?:ngày\s+)?", re.IGNORECASE
+        ),
+        "range": re.compile(
+            r"\s*(?:-|–|đến|tới|cho\s+đến|đến\s+hết|đến\s+trước)\s*(?:(?:ngày|hết\s+ngày)\s+)?", re.IGNORECASE
+        ),
+        "list": re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE),
+        "from": re.compile(r"(?<!\w)(?:từ|kể\s+từ)\s+(?:ngày\s+)?$", re.IGNORECASE),
+    }
+
+
+def _is_day(c: Cand) -> bool:
+    s = c.spec
+    return (
+        (s.kind == "date" and s.day is not None) or (s.kind == "rel" and s.unit == "D") or s.kind == "weekday"
+    )
+
+
+def _add_hours(spec: Spec, part: str | None) -> None:
+    if spec.hour is None or part is None:
+        return
+    add = _DAYPART_HOURS.get(part, 0)
+    if add and spec.hour < 12 and (part != "TNI" or spec.hour >= 6):
+        spec.hour += add
+
+
+def _attach(text: str, cands: list[Cand]) -> list[Cand]:
+    gp = _gap_patterns()
+    out: list[Cand] = []
+    for cur in cands:
+        prev = out[-1] if out else None
+        if prev is None:
+            out.append(cur)
+            continue
+        gap = text[prev.end : cur.start]
+        ps, cs = prev.spec, cur.spec
+        if ps.kind == "daypart" and _is_day(cur) and not cs.daypart and gp["daypart_date"].fullmatch(gap):
+            cs.daypart = ps.daypart
+            cur.start = prev.start
+            out[-1] = cur
+        elif ps.kind == "clock" and cs.kind == "daypart" and gp["clock_daypart"].fullmatch(gap):
+            _add_hours(ps, cs.daypart)
+            ps.daypart = cs.daypart
+            prev.end = cur.end
+        elif (
+            ps.kind == "clock" and _is_day(cur) and cs.hour is None and (g := gp["clock_date"].fullmatch(gap))
+        ):
+            cs.hour, cs.minute = ps.hour, ps.minute
+            if g["dp"]:
+                part = lexicon().dayparts[re.sub(r"\s+", " ", g["dp"].lower())][0]
+                _add_hours(cs, part)
+            elif cs.daypart:
+                _add_hours(cs, cs.daypart)
+            elif ps.daypart:
+                cs.hour = ps.hour
+            cur.start = prev.start
+            out[-1] = cur
+        elif (
+            _is_day(prev)
+            and cs.kind == "clock"
+            and ps.hour is None
+            and prev.end_spec is None
+            and gp["date_clock"].fullmatch(gap)
+            and "," not in gap
+        ):
+            ps.hour, ps.minute = cs.hour, cs.minute
+            prev.end = cur.end
+        elif (
+            ps.kind == "part"
+            and cs.kind in ("month", "year", "quarter", "decade", "century", "rel")
+            and (gp["part"].fullmatch(gap))
+        ):
+            if cs.kind == "rel" and cs.unit == "D":
+                out.append(cur)
+                continue
+            cs.mod = ps.mod
+            cur.start = prev.start
+            out[-1] = cur
+        elif (
+            ps.kind == "weekday"
+            and cs.kind == "date"
+            and cs.day is not None
+            and gp["weekday_date"].fullmatch(gap)
+        ):
+            if ps.daypart and not cs.daypart:
+                cs.daypart = ps.daypart
+            cur.start = prev.start
+            if "(" in gap and cur.end < len(text) and text[cur.end] == ")":
+                cur.end += 1
+            out[-1] = cur
+        elif (
+            ps.kind == "rel"
+            and ps.unit == "D"
+            and cs.kind == "date"
+            and cs.day is not None
+            and (gp["part"].fullmatch(gap))
+        ):
+            cs.daypart = cs.daypart or ps.daypart  # "trưa mai 12/8": the written date wins
+            cur.start = prev.start
+            out[-1] = cur
+        elif ps.kind == "daypart" and cs.kind == "weekday" and gp["part"].fullmatch(gap):
+            cs.daypart = ps.daypart
+            cur.start = prev.start
+            out[-1] = cur
+        else:
+            out.append(cur)
+    return out
+
+
+_RANGE_KINDS = {
+    ("bareday", "date"),
+    ("date", "date"),
+    ("month", "month"),
+    ("year", "year"),
+    ("clock", "clock"),
+    ("clock", "date"),
+    ("quarter", "quarter"),
+}
+
+
+def _ranges(text: str, cands: list[Cand]) -> list[Cand]:
+    gp = _gap_patterns()
+    out: list[Cand] = []
+    for cur in cands:
+        prev = out[-1] if out else None
+        if prev is None or prev.end_spec is not None or cur.end_spec is not None:
+            out.append(cur)
+            continue
+        gap = text[prev.end : cur.start]
+        pair = (prev.kind, cur.kind)
+        ok = pair in _RANGE_KINDS and gp["range"].fullmatch(gap) is not None
+        if pair == ("clock", "date") and cur.spec.hour is None:
+            ok = False
+        if pair == ("date", "date") and (prev.spec.hour is None) != (cur.spec.hour is None):
+            ok = False
+        if not ok and pair == ("bareday", "date") and gp["list"].fullmatch(gap):
+            ok = True
+        if not ok:
+            out.append(cur)
+            continue
+        before = gp["from"].search(text, max(0, prev.start - 12), prev.start)
+        merged = Cand(before.start() if before else prev.start, cur.end, prev.spec, 6, end_spec=cur.spec)
+        out[-1] = merged
+    return out
+
+
+_LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|,?\s*âm\s+lịch|\(\s*ÂL\s*\))", re.IGNORECASE)
+
+
+def _lunar_suffix(text: str, c: Cand) -> None:
+    if c.kind not in ("date", "month"):
+        return
+    m = _LUNAR.match(text, c.end)
+    if m:
+        c.end = m.end()
+        c.spec.lunar = True
+        if c.end_spec is not None:
+            c.end_spec.lunar = True
+
+
+# --------------------------------------------------------------------------- 3. resolution
+
+
+def _resolve_cand(text: str, c: Cand, ctx: Context) -> Timex | None:
+    if c.end_spec is not None:
+        end_r = _resolve(text, c.end_spec, c.start, c.end, ctx)
+        _inherit(c.spec, c.end_spec, end_r)
+        start_r = _resolve(text, c.spec, c.start, c.end, ctx)
+        if start_r is None or end_r is None:
+            return None
+        _remember(ctx, end_r, c, text)
+        return Timex(
+            text[c.start : c.end],
+            c.start,
+            c.end,
+            start_r.type,
+            start_r.value,
+            c.spec.mod,
+            end_r.value,
+            start_r.anchor if start_r.anchor != "absolute" else end_r.anchor,
+        )
+    r = _resolve(text, c.spec, c.start, c.end, ctx)
+    if r is None:
+        return None
+    _remember(ctx, r, c, text)
+    return Timex(text[c.start : c.end], c.start, c.end, r.type, r.value, c.spec.mod, None, r.anchor)
+
+
+def _inherit(start: Spec, end: Spec, end_r: Resolved | None) -> None:
+    """Fill what a range's start leaves out from its end: ``18 đến 20-2`` is 18 February."""
+    if end_r is None:
+        return
+    if start.kind == "bareday":
+        start.kind = "date"
+        if end_r.day is not None:
+            start.month, start.year = end_r.day.month, end_r.day.year
+            if start.day is not None and start.day > end_r.day.day:
+                start.year, start.month = _prev_month(end_r.day.year, end_r.day.month)
+        else:
+            start.month = end.month
+        return
+    if start.kind == "clock" and end_r.day is not None:
+        start.kind = "date"
+        start.year, start.month, start.day = end_r.day.year, end_r.day.month, end_r.day.day
+        return
+    if start.kind in ("date", "month", "quarter") and start.year is None and end_r.year is not None:
+        start.year = end_r.year
+        if start.rel_year is not None:
+            return
+        later = (
+            (start.month or 0, start.day or 0) > (end.month or 0, end.day or 0)
+            if start.kind != "quarter"
+            else (start.number or 0) > (end.number or 0)
+        )
+        if later and not start.lunar:
+            start.year -= 1
+
+
+def _prev_month(y: int, m: int) -> tuple[int, int]:
+    return (y - 1, 12) if m == 1 else (y, m - 1)
+
+
+def _remember(ctx: Context, r: Resolved, c: Cand, text: str) -> None:
+    if r.day is not None:
+        ctx.last_day = r.day
+    if r.month is not None:
+        ctx.last_month = r.month
+    if r.year is not None:
+        ctx.last_year = r.year
+    if r.anchor == "absolute" and r.year is not None:
+        ctx.sentence_year = r.year
+        ctx.sentence_year_end = c.end
+
+
+def _same_sentence_year(text: str, start: int, ctx: Context) -> int | None:
+    if ctx.sentence_year is None or ctx.sentence_year_end > start:
+        return None
+    if _SENTENCE_BREAK.search(text, ctx.sentence_year_end, start):
+        return None
+    return ctx.sentence_year
+
+
+def _resolve(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
+    k = s.kind
+    if k == "date":
+        return _resolve_date(text, s, start, end, ctx)
+    if k == "month":
+        return _resolve_month(text, s, start, end, ctx)
+    if k == "year":
+        assert s.year is not None
+        return Resolved("DATE", f"{s.year:04d}", "absolute", year=s.year)
+    if k == "decade":
+        return Resolved("DATE", f"{s.number:03d}", "absolute")
+    if k == "century":
+        return Resolved("DATE", f"{s.number:02d}", "absolute")
+    if k in ("quarter", "half"):
+        return _resolve_period(text, s, start, end, ctx)
+    if k == "rel":
+        return _resolve_rel(s, ctx)
+    if k == "weekday":
+        return _resolve_weekday(text, s, start, end, ctx)
+    if k == "clock":
+        base, anchor = (ctx.last_day, "previous") if ctx.last_day else (ctx.dct, "dct")
+        value = base.isoformat() if base else "XXXX-XX-XX"
+        return Resolved("TIME", f"{value}T{s.hour:02d}:{s.minute or 0:02d}", anchor)
+    if k == "dur":
+        return Resolved("DURATION", s.value or "PX", None)
+    if k == "set":
+        return Resolved("SET", s.value or "PX", None)
+    return None
+
+
+def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
+    assert s.month is not None and s.day is not None
+    anchor = "absolute"
+    d: date | None
+    if s.year is not None:
+        d = lunar_to_solar(s.year, s.month, s.day) if s.lunar else _safe(s.year, s.month, s.day)
+        if d is None:
+            return None
+    elif (fixed := _same_sentence_year(text, start, ctx)) is not None:
+        anchor = "previous"
+        d = lunar_to_solar(fixed, s.month, s.day) if s.lunar else _safe(fixed, s.month, s.day)
+        if d is None:
+            return None
+    else:
+        ref, anchor = _reference(text, start, ctx)
+        if ref is None:
+            value, is_time = with_time(f"XXXX-{s.month:02d}-{s.day:02d}", s)
+            return Resolved("TIME" if is_time else "DATE", value, None)
+        hit = year_for_day(s, ref, tense(text, start, end))
+        if hit is None:
+            return None
+        d = hit[1]
+    value, is_time = with_time(d.isoformat(), s)
+    return Resolved("TIME" if is_time else "DATE", value, anchor, d, (d.year, d.month), d.year)
+
+
+def _reference(text: str, start: int, ctx: Context) -> tuple[date | None, str]:
+    """The date a year-less expression is placed near, and the anchor it implies."""
+    y = _same_sentence_year(text, start, ctx)
+    if y is not None:
+        base = ctx.last_day if ctx.last_day and ctx.last_day.year == y else date(y, 7, 1)
+        return base, "previous"
+    if ctx.dct is not None:
+        return ctx.dct, "dct"
+    if ctx.last_day is not None:
+        return ctx.last_day, "previous"
+    if ctx.last_year is not None:
+        return date(ctx.last_year, 7, 1), "previous"
+    return None, "dct"
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve_month(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
+    assert s.month is not None
+    anchor = "absolute"
+    y = s.year
+    if y is None and s.rel_year is not None and ctx.dct is not None:
+        y, anchor = ctx.dct.year + s.rel_year, "dct"
+    if y is None:
+        ref, anchor = _reference(text, start, ctx)
+        if ref is None:
+            return Resolved("DATE", f"XXXX-{s.month:02d}", None)
+        if s.lunar:
+            hit = year_for_day(Spec("date", None, s.month, 1, lunar=True), ref, tense(text, start, end))
+            if hit is None:
+                return None
+            y = hit[0]
+        else:
+            y = year_for_month(s.month, ref, tense(text, start, end))
+    if s.lunar:
+        first = lunar_to_solar(y, s.month, 1)
+        if first is None:
+            return None
+        return Resolved("DATE", first.isoformat(), anchor, None, (first.year, first.month), first.year)
+    return Resolved("DATE", f"{y:04d}-{s.month:02d}", anchor, None, (y, s.month), y)
+
+
+def _resolve_period(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
+    letter = "Q" if s.kind == "quarter" else "H"
+    n = s.number or 1
+    anchor = "absolute"
+    y = s.year
+    if y is None and s.rel_year is not None and ctx.dct is not None:
+        y, anchor = ctx.dct.year + s.rel_year, "dct"
+    if y is None:
+        sy = _same_sentence_year(text, start, ctx)
+        if sy is not None:
+            y, anchor = sy, "previous"
+        elif ctx.dct is not None:
+            y, anchor = ctx.dct.year, "dct"
+            current = (ctx.dct.month - 1) // (3 if letter == "Q" else 6) + 1
+            t = tense(text, start, end)
+            if t == "past" and n > current:
+                y -= 1
+            elif t == "future" and n < current:
+                y += 1
+        elif ctx.last_year is not None:
+            y, anchor = ctx.last_year, "previous"
+        else:
+            return Resolved("DATE", f"XXXX-{letter}{n}", None)
+    return Resolved("DATE", f"{y:04d}-{letter}{n}", anchor, year=y)
+
+
+def _resolve_rel(s: Spec, ctx: Context) -> Resolved | None:
+    unit = s.unit or "D"
+    base: date | None
+    anchor = s.anchor or "dct"
+    if anchor == "previous":
+        base = ctx.last_day
+        if base is None and ctx.last_month is not None and unit in ("M", "Y", "Q"):
+            base = date(ctx.last_month[0], ctx.last_month[1], 1)
+        if base is None and ctx.last_year is not None and unit == "Y":
+            base = date(ctx.last_year, 1, 1)
+        if base is None:
+            base, anchor = ctx.dct, "dct"
+    else:
+        base = ctx.dct
+    if base is None:
+        value, is_time = with_time(rel_value(None, unit), s)
+        return Resolved("TIME" if is_time else "DATE", value, anchor)
+    d = shift(base, "W" if unit == "WE" else unit, s.offset)
+    value, is_time = with_time(rel_value(d, unit), s)
+    day = d if unit == "D" else None
+    month = (d.year, d.month) if unit in ("D", "M") else None
+    return Resolved(
+        "TIME" if is_time else "DATE", value, anchor, day, month, d.year if unit != "CE" else None
+    )
+
+
+def _resolve_weekday(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
+    wd = s.number or 1
+    dct = ctx.dct
+    if dct is None:
+        value, is_time = with_time(f"XXXX-WXX-{wd}", s)
+        return Resolved("TIME" if is_time else "DATE", value, "dct")
+    today = dct.isoweekday()
+    direction = s.value or (None if s.offset else tense(text, start, end))
+    if s.offset or direction == "this":
+        d = dct - timedelta(days=today - 1) + timedelta(weeks=s.offset, days=wd - 1)
+    elif direction == "future":
+        d = dct + timedelta(days=(wd - today) % 7 or 7)
+    elif direction == "past":
+        d = dct - timedelta(days=(today - wd) % 7 or 7)
+    else:
+        d = dct - timedelta(days=(today - wd) % 7)
+    value, is_time = with_time(d.isoformat(), s)
+    return Resolved("TIME" if is_time else "DATE", value, "dct", d, (d.year, d.month), d.year)
+
+
+__all__ = ["tag", "week_value"]

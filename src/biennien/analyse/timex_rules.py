@@ -1,0 +1,658 @@
+"""The rule families of the temporal tagger: small patterns composed from the tables.
+
+Each rule is one short regular expression built from ``timex_lexicon``
+alternations plus a handler that checks context (cue words before a bare
+``2/7``, blockers after it) and returns a ``Cand`` holding a ``Spec``.
+Rules may overlap; ``timex.tag`` keeps the longest candidates and glues
+neighbours (part of day + date, clock + date, ``từ`` A ``đến`` B).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
+from biennien.analyse.timex_spec import Cand, Spec
+from biennien.vi.numbers import parse_numeral, parse_words
+
+Handler = Callable[[re.Match[str], str], Cand | None]
+
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+LB = r"(?<![\w/.,:\-–])"  # a number not glued to another number or a code
+RB = r"(?![\w/]|[.,:\-–]\d)"
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+ROMAN.update({"x" + k: 10 + v for k, v in ROMAN.items() if v < 10})
+ROMAN.update({"xx": 20, "xxi": 21, "xxii": 22})
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _before(text: str, start: int, width: int = 30) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _has_cue(kind: str, text: str, start: int, end: int | None = None) -> bool:
+    if cue_pattern(kind, "before").search(_before(text, start)):
+        return True
+    if end is not None and kind + "_after" in lexicon().cues:
+        return bool(cue_pattern(kind + "_after", "after").match(text[end : end + 30]))
+    return False
+
+
+@cache
+def _blocker_after() -> re.Pattern[str]:
+    return _c(r"^\s*" + alternation(list(lexicon().blockers)) + r"(?!\w)")
+
+
+_DIGIT_AFTER_BLOCKER = re.compile(r"^\s*[\d%]")
+
+
+def _blocked_after(text: str, end: int) -> bool:
+    tail = text[end : end + 20]
+    if _blocker_after().match(tail):
+        # "ngày 2/9 năm 2025" is fine: a blocker word followed by a year or a relative word is not counting
+        return not re.match(r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", tail, re.IGNORECASE)
+    return False
+
+
+def _month_of(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    hit = lexicon().months.get(re.sub(r"\s+", " ", w))
+    return hit[0] if hit else None
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _number(word: str) -> float | None:
+    """Digits (``10``, ``1,5``) or number words (``ba``, ``hai mươi``)."""
+    if word[0].isdigit():
+        return parse_numeral(word)
+    return parse_words(word)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    count = "X" if n is None else None
+    if unit == "Q":
+        unit, n = "M", (None if n is None else n * 3)
+    if unit == "DE":
+        unit, n = "Y", (None if n is None else n * 10)
+    if unit == "CE":
+        unit, n = "Y", (None if n is None else n * 100)
+    amount = count or _fmt(n or 0)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"
+
+
+# --------------------------------------------------------------------------- fragments
+
+
+@cache
+def frag() -> dict[str, str]:
+    lx = lexicon()
+    numw = alternation(list(lx.number_words))
+    return {
+        "monw": alternation(list(lx.months)),
+        "dp": alternation(list(lx.dayparts)),
+        "unit": alternation(list(lx.units)),
+        "mod": alternation(list(lx.modifiers)),
+        "part": alternation(list(lx.parts)),
+        "rel": alternation(list(lx.relative)),
+        "dayrel": alternation(list(lx.dayrel)),
+        "set": alternation(list(lx.sets)),
+        "fest": alternation(list(lx.festivals)),
+        "vague": alternation(list(lx.vague)),
+        "numw": rf"(?:{numw}(?:\s+{numw}){{0,4}})",
+        "num": r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)",
+        "wd": alternation([w for w in lx.weekdays if w not in ("chủ nhật", "cn")]),
+        "ry": r"(?:nay|ngoái|trước|tới|sau)",
+    }
+
+
+_REL_YEAR = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+
+
+def _ry(word: str | None) -> int | None:
+    return None if word is None else _REL_YEAR.get(word.lower())
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def _full_date(m: re.Match[str], text: str) -> Cand | None:
+    day, month = int(m["d"]), _month_of(m["m"])
+    if month is None or not 1 <= month <= 12:
+        return None
+    return Cand(m.start(), m.end(), Spec("date", int(m["y"]), month, day), priority=5)
+
+
+def _daymonth(m: re.Match[str], text: str) -> Cand | None:
+    """A year-less ``2/7``: a date only with a cue, never a ratio, score or count."""
+    day, month = int(m["d"]), _month_of(m["m"])
+    if month is None:
+        return None
+    start = m.start()
+    if cue_pattern("ratio_before", "before").search(_before(text, start)):
+        return None
+    if _blocked_after(text, m.end()):
+        return None
+    if m["pre"] is None:
+        sep = m["s"] if "s" in m.groupdict() else None
+        if sep == ".":
+            return None
+        if not (_has_cue("daymonth", text, start, m.end()) or _weekday_before(text, start)):
+            return None
+    return Cand(start, m.end(), Spec("date", None, month, day), priority=4)
+
+
+def _daymonth_words(m: re.Match[str], text: str) -> Cand | None:
+    month = _month_of(m["m"])
+    if month is None or (m["m"] == "năm" and not m["y"]):
+        return None
+    return Cand(m.start(), m.end(), Spec("date", _int(m["y"]), month, int(m["d"])), priority=5)
+
+
+@cache
+def _weekday_re() -> re.Pattern[str]:
+    return _c(r"(?:thứ\s+" + frag()["wd"] + r"|chủ\s+nhật)\s*,?\s*\(?\s*$")
+
+
+def _weekday_before(text: str, start: int) -> bool:
+    return bool(_weekday_re().search(_before(text, start, 16)))
+
+
+def _day_range(m: re.Match[str], text: str) -> Cand | None:
+    d1, d2, month = int(m["d1"]), int(m["d2"]), int(m["m"])
+    if d1 >= d2:
+        return None
+    start = m.start()
+    if m["y"] is None:
+        if cue_pattern("ratio_before", "before").search(_before(text, start)) or _blocked_after(
+            text, m.end()
+        ):
+            return None
+        if not (m["pre"] or m["from"] or _has_cue("daymonth", text, start, m.end())):
+            return None
+    y = _int(m["y"])
+    return Cand(start, m.end(), Spec("date", y, month, d1), priority=6, end_spec=Spec("date", y, month, d2))
+
+
+def _day_list(m: re.Match[str], text: str) -> Cand | None:
+    days = [int(x) for x in re.findall(r"\d+", m["days"])] + [int(m["d"])]
+    month, y = int(m["m"]), _int(m["y"])
+    if any(not 1 <= d <= 31 for d in days) or days != sorted(days):
+        return None
+    return Cand(
+        m.start(),
+        m.end(),
+        Spec("date", y, month, days[0]),
+        priority=6,
+        end_spec=Spec("date", y, month, days[-1]),
+    )
+
+
+def _month_year(m: re.Match[str], text: str) -> Cand | None:
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    lunar = lexicon().months.get(m["m"].lower(), (0, "solar"))[1] == "lunar"
+    return Cand(m.start(), m.end(), Spec("month", int(m["y"]), month, lunar=lunar), priority=5)
+
+
+def _month_only(m: re.Match[str], text: str) -> Cand | None:
+    word = m["m"]
+    month = _month_of(word)
+    if month is None:
+        return None
+    if word.lower() == "năm" and not (word[0].isupper() or m["ry"]):
+        return None
+    if re.search(r"\d\s*$", _before(text, m.start(), 4)):
+        return None  # "3 tháng 2 ngày": a duration, not February
+    if not m["ry"] and _blocked_after(text, m.end()):
+        return None
+    lunar = lexicon().months.get(word.lower(), (0, "solar"))[1] == "lunar"
+    return Cand(
+        m.start(), m.end(), Spec("month", None, month, lunar=lunar, rel_year=_ry(m["ry"])), priority=4
+    )
+
+
+def _year(m: re.Match[str], text: str) -> Cand | None:
+    y = int(m["y"])
+    if m["y2"]:
+        y2 = int(m["y2"])
+        if not 0 < y2 - y <= 100:
+            return None
+        if not m["pre"] and not (1900 <= y <= 2100 and 1900 <= y2 <= 2100):
+            return None
+        return Cand(m.start(), m.end(), Spec("year", y), priority=5, end_spec=Spec("year", y2))
+    if not m["pre"] and not _has_cue("year", text, m.start()):
+        return None
+    return Cand(m.start(), m.end(), Spec("year", y), priority=4)
+
+
+def _decade(m: re.Match[str], text: str) -> Cand | None:
+    digits = m["dec"]
+    if len(digits) == 4:
+        if not digits.endswith("0"):
+            return None
+        number = int(digits[:3])
+    else:
+        n = int(digits)
+        number = 190 + n // 10 if n >= 30 else 200 + n // 10
+    return Cand(m.start(), m.end(), Spec("decade", number=number), priority=5)
+
+
+def _century(m: re.Match[str], text: str) -> Cand | None:
+    raw = m["c"].lower()
+    n = int(raw) if raw.isdigit() else ROMAN.get(raw)
+    if not n or n > 22:
+        return None
+    return Cand(m.start(), m.end(), Spec("century", number=n - 1), priority=5)
+
+
+def _quarter(m: re.Match[str], text: str) -> Cand | None:
+    raw = m["q"].lower()
+    q = int(raw) if raw.isdigit() else ROMAN.get(raw)
+    if not q or q > 4:
+        return None
+    y = _int(m["y"]) or _int(m["y2"])
+    return Cand(m.start(), m.end(), Spec("quarter", y, number=q, rel_year=_ry(m["ry"])), priority=5)
+
+
+def _half(m: re.Match[str], text: str) -> Cand | None:
+    which = m["which"].lower()
+    n = 6 if m["n"] is None else _number(m["n"])
+    if n is None or not 1 <= n <= 11 or n != int(n):
+        return None
+    y, ry = _int(m["y"]), _ry(m["ry"])
+    if n == 6:
+        return Cand(m.start(), m.end(), Spec("half", y, number=1 if which == "đầu" else 2, rel_year=ry), 6)
+    first, last = (1, int(n)) if which == "đầu" else (13 - int(n), 12)
+    return Cand(
+        m.start(),
+        m.end(),
+        Spec("month", y, first, rel_year=ry),
+        priority=6,
+        end_spec=Spec("month", y, last, rel_year=ry),
+    )
+
+
+def _relative(m: re.Match[str], text: str) -> Cand | None:
+    unit, offset, anchor = lexicon().relative[re.sub(r"\s+", " ", m[0].lower())]
+    return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
+
+
+def _daypart_rel(m: re.Match[str], text: str) -> Cand | None:
+    lx = lexicon()
+    part = lx.dayparts[re.sub(r"\s+", " ", m["dp"].lower())][0]
+    offset = lx.dayrel[re.sub(r"\s+", " ", m["rel"].lower())]
+    return Cand(
+        m.start(), m.end(), Spec("rel", unit="D", offset=offset, anchor="dct", daypart=part), priority=5
+    )
+
+
+def _n_ago(m: re.Match[str], text: str) -> Cand | None:
+    n = _number(m["n"])
+    if n is None or n != int(n) or n == 0:
+        return None
+    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    if unit in ("H", "MIN", "S", "DE", "CE"):
+        return None
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    sign = -1 if direction.startswith("trước") or direction == "về trước" else 1
+    anchor = "previous" if direction.endswith("đó") or sign > 0 else "dct"
+    return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=sign * int(n), anchor=anchor), priority=5)
+
+
+def _duration(m: re.Match[str], text: str) -> Cand | None:
+    lx = lexicon()
+    unit = lx.units[re.sub(r"\s+", " ", m["u"].lower())]
+    raw = m["n"]
+    if raw.lower() in ("thứ",):
+        return None
+    if re.search(r"(?<!\w)thứ\s*$", _before(text, m.start(), 6), re.IGNORECASE):
+        return None  # "thứ hai tuần tới" is a weekday
+    n: float | None
+    if re.fullmatch(frag()["vague"], raw, re.IGNORECASE):
+        n = None
+    else:
+        n = _number(raw)
+        if n is None or n == 0:
+            return None
+        if raw.lower() == "năm" and unit == "M":
+            return None  # "năm tháng": an idiom for "time", rarely "five months"
+    if unit == "H" and m["u"].lower() == "giờ" and n is not None:
+        if _has_cue("clock", text, m.start()) or re.match(r"\s*(?:\d|" + frag()["dp"] + ")", text[m.end() :]):
+            return None  # "lúc 20 giờ", "8 giờ sáng": a clock time
+    mod = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    spec = Spec("dur", value=_duration_value(n, unit), mod=mod)
+    return Cand(m.start(), m.end(), spec, priority=3)
+
+
+def _clock(m: _ClockMatch, text: str) -> Cand | None:
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    if h > 24 or mi > 59:
+        return None
+    start = m.start()
+    if cue_pattern("ratio_before", "before").search(_before(text, start)) and ":" in m[0]:
+        return None
+    if "giờ" in m[0].lower() and not m["mi"]:
+        after = text[m.end() : m.end() + 20]
+        if not (
+            _has_cue("clock", text, start)
+            or re.match(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày|\d)", after, re.IGNORECASE)
+        ):
+            return None  # "8 giờ" alone is a duration (the duration rule takes it)
+    if (
+        ":" not in m[0]
+        and not m["mi"]
+        and cue_pattern("duration_before", "before").search(_before(text, start))
+    ):
+        return Cand(start, m.end(), Spec("dur", value=f"PT{h}H"), priority=3)
+    if h == 24:
+        h = 0
+    return Cand(start, m.end(), Spec("clock", hour=h, minute=mi), priority=5)
+
+
+def _daypart(m: re.Match[str], text: str) -> Cand | None:
+    part = lexicon().dayparts[re.sub(r"\s+", " ", m[0].lower())]
+    return Cand(m.start(), m.end(), Spec("daypart", daypart=part[0], number=part[1]), priority=1)
+
+
+def _part(m: re.Match[str], text: str) -> Cand | None:
+    mod = lexicon().parts[re.sub(r"\s+", " ", m["p"].lower())]
+    return Cand(m.start(), m.end(), Spec("part", mod=mod), priority=1)
+
+
+_PART_UNIT = {"năm": "Y", "tháng": "M", "tuần": "W", "quý": "Q", "ngày": "D"}
+
+
+def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
+    after = text[m.end() : m.end() + 16]
+    if re.match(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])", after):
+        return None  # "cuối năm 2024", "cuối năm nay", "đầu năm học": other rules or not a date
+    mod = lexicon().parts[re.sub(r"\s+", " ", m["p"].lower())]
+    unit = _PART_UNIT[m["u"].lower()]
+    if unit == "W" and mod == "END":
+        return Cand(m.start(), m.end(), Spec("rel", unit="WE", offset=0, anchor="dct"), priority=3)
+    return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=0, anchor="dct", mod=mod), priority=3)
+
+
+def _weekday(m: re.Match[str], text: str) -> Cand | None:
+    lx = lexicon()
+    start = m.start()
+    after_phrase = m["after"]
+    if m["cn"]:
+        wd = 7
+        if m["cn"] == "CN" and not re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d", text[m.end() :]):
+            return None
+    else:
+        word = m["wd"]
+        wd = lx.weekdays[word.lower()]
+        date_after = re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", text[m.end() :])
+        capital = word[0].isupper() and not word.isdigit()
+        cue = cue_pattern("weekday_before", "before").search(_before(text, start, 20))
+        if not (after_phrase or date_after or cue or (capital and m["th"][0].islower())):
+            return None
+        if word.isdigit() and not (after_phrase or date_after or cue):
+            return None
+    week = 0
+    direction = None
+    if after_phrase:
+        a = re.sub(r"\s+", " ", after_phrase.lower())
+        if a in ("tuần trước", "tuần qua"):
+            week = -1
+        elif a in ("tuần tới", "tuần sau"):
+            week = 1
+        elif a in ("vừa qua", "vừa rồi", "trước"):
+            direction = "past"
+        elif a in ("tới",):
+            direction = "future"
+        elif a in ("này", "tuần này"):
+            direction = "this"
+    spec = Spec("weekday", number=wd, offset=week, anchor="dct", value=direction)
+    return Cand(start, m.end(), spec, priority=4)
+
+
+def _set(m: re.Match[str], text: str) -> Cand | None:
+    value = lexicon().sets[re.sub(r"\s+", " ", m[0].lower())]
+    return Cand(m.start(), m.end(), Spec("set", value=value), priority=4)
+
+
+def _festival(m: re.Match[str], text: str) -> Cand | None:
+    fest = lexicon().festivals[re.sub(r"\s+", " ", m["f"].lower())]
+    spec = Spec(
+        "date",
+        _int(m["y"]),
+        fest.month,
+        fest.day,
+        daypart=fest.daypart,
+        lunar=fest.calendar == "lunar",
+    )
+    return Cand(m.start(), m.end(), spec, priority=5)
+
+
+def _tet_day(m: re.Match[str], text: str) -> Cand | None:
+    d = int(m["d"])
+    if d in (29, 30):
+        spec = Spec("date", _int(m["y"]), 1, 0, lunar=True)
+    elif 1 <= d <= 10:
+        spec = Spec("date", _int(m["y"]), 1, d, lunar=True)
+    else:
+        return None
+    return Cand(m.start(), m.end(), spec, priority=5)
+
+
+def _tet_year(m: re.Match[str], text: str) -> Cand | None:
+    return Cand(m.start(), m.end(), Spec("date", int(m["y"]), 1, 1, lunar=True), priority=5)
+
+
+def _full_moon(m: re.Match[str], text: str) -> Cand | None:
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    return Cand(m.start(), m.end(), Spec("date", _int(m["y"]), month, 15, lunar=True), priority=5)
+
+
+def _bareday(m: re.Match[str], text: str) -> Cand | None:
+    return Cand(m.start(), m.end(), Spec("bareday", day=int(m["d"])), priority=1)
+
+
+# --------------------------------------------------------------------------- the rule list
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    f = frag()
+    pre = r"(?:(?P<pre>ngày|mùng|mồng|hôm)\s+)?"
+    mw = rf"(?P<m>{MONTH}(?!\d)|{f['monw']})"
+    return (
+        Rule(
+            "full_date",
+            _c(
+                rf"{LB}(?:(?:ngày|mùng|mồng)\s+)?(?P<d>{DAY})(?P<s>[/\-–.])(?P<m>{MONTH})(?P=s)(?P<y>{YEAR}){RB}"
+            ),
+            _full_date,
+        ),
+        Rule(
+            "full_date_spaced",
+            _c(rf"{LB}(?:ngày\s+)?(?P<d>{DAY})\s+/\s+(?P<m>{MONTH})\s+/\s+(?P<y>{YEAR}){RB}"),
+            _full_date,
+        ),
+        Rule(
+            "date_words",
+            _c(
+                rf"(?<!\w)(?:(?:ngày|mùng|mồng)\s+)(?P<d>{DAY})\s+tháng\s+{mw}(?:\s*,?\s*năm\s+(?P<y>{YEAR})|\s*[/\-–.]\s*(?P<y2>{YEAR}))?(?!\w)"
+            ),
+            lambda m, t: _daymonth_words(m, t) if not m["y2"] else _full_date_y2(m),
+        ),
+        Rule(
+            "date_words_year",
+            _c(rf"{LB}(?P<d>{DAY})\s+tháng\s+{mw}\s*,?\s*năm\s+(?P<y>{YEAR})(?!\w)"),
+            _daymonth_words,
+        ),
+        Rule("daymonth", _c(rf"{LB}{pre}(?P<d>{DAY})(?P<s>[/\-–.])(?P<m>{MONTH}){RB}"), _daymonth),
+        Rule(
+            "day_range",
+            _c(
+                rf"{LB}(?:(?P<from>từ)\s+)?(?:(?P<pre>ngày|các\s+ngày|mùng)\s+)?(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})[/.](?P<m>{MONTH})(?:[/.](?P<y>{YEAR}))?{RB}"
+            ),
+            _day_range,
+        ),
+        Rule(
+            "day_list",
+            _c(
+                rf"(?<!\w)(?:các\s+ngày|ngày|hai\s+ngày)\s+(?P<days>{DAY}(?:\s*,\s*{DAY})*)\s*(?:,|và)\s*(?P<d>{DAY})[/\-.](?P<m>{MONTH})(?:[/\-.](?P<y>{YEAR}))?{RB}"
+            ),
+            _day_list,
+        ),
+        Rule(
+            "month_year",
+            _c(rf"(?<!\w)tháng\s+{mw}(?:\s*[/\-–.]\s*|\s*,?\s+năm\s+)(?P<y>{YEAR}){RB}"),
+            _month_year,
+        ),
+        Rule(
+            "month_only",
+            _c(rf"(?<!\w)tháng\s+{mw}(?:\s+năm\s+(?P<ry>{f['ry']}))?(?!\w)(?!\s*[/\-–.]\s*\d)"),
+            _month_only,
+        ),
+        Rule(
+            "year",
+            _c(
+                rf"{LB}(?:(?P<pre>năm|năm\s+học|niên\s+khóa|mùa\s+giải)\s+)?(?P<y>{YEAR})(?:\s*[-–/]\s*(?P<y2>{YEAR}))?{RB}"
+            ),
+            _year,
+        ),
+        Rule(
+            "decade",
+            _c(r"(?<!\w)(?:thập\s+niên|thập\s+kỷ|thập\s+kỉ|những\s+năm)\s+(?P<dec>\d{4}|\d0)(?:s)?(?!\w)"),
+            _decade,
+        ),
+        Rule("century", _c(r"(?<!\w)thế\s+k[ỷỉ]\s+(?:thứ\s+)?(?P<c>\d{1,2}|[IVX]{1,5})(?!\w)"), _century),
+        Rule(
+            "quarter",
+            _c(
+                rf"(?<!\w)quý\s+(?P<q>[1-4]|IV|I{{1,3}})(?:\s*[/\-–.]\s*(?P<y>{YEAR})|\s*,?\s+năm\s+(?P<y2>{YEAR})|\s+năm\s+(?P<ry>{f['ry']}))?(?!\w)"
+            ),
+            _quarter,
+        ),
+        Rule(
+            "half",
+            _c(
+                rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{f['numw']})\s+tháng|nửa)\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR})|\s*[/\-]\s*(?P<y3>{YEAR})|\s+(?P<ry>{f['ry']}))?(?!\w)"
+            ),
+            lambda m, t: _half(m, t) if not m["y3"] else _half_y3(m, t),
+        ),
+        Rule("relative", _c(rf"(?<!\w){f['rel']}(?!\w)"), _relative),
+        Rule("daypart_rel", _c(rf"(?<!\w)(?P<dp>{f['dp']})\s+(?P<rel>{f['dayrel']})(?!\w)"), _daypart_rel),
+        Rule(
+            "n_ago",
+            _c(
+                rf"{LB}(?P<n>{f['num']}|{f['numw']})\s+(?P<u>{f['unit']})\s+(?P<dir>trước\s+đó|sau\s+đó|trước\s+đây|về\s+trước|trước|sau)(?!\w)(?!\s+khi)"
+            ),
+            _n_ago,
+        ),
+        Rule(
+            "duration",
+            _c(
+                rf"(?:(?<!\w)(?P<mod>{f['mod']})\s+)?{LB}(?P<n>{f['num']}|{f['vague']}|{f['numw']})\s+(?P<u>{f['unit']})(?!\w)(?:\s+(?:vừa\s+qua|qua|tới|nữa|gần\s+đây|liên\s+tiếp|liên\s+tục|trở\s+lại\s+đây)(?!\w))?"
+            ),
+            _duration,
+        ),
+        Rule(
+            "clock",
+            _c(
+                rf"{LB}(?:(?P<h>[01]?\d|2[0-4])\s?(?:h|giờ|g)\s?(?:(?P<mi>[0-5]\d)(?:\s?(?:phút|p|'))?)?(?!\w)|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?{RB})"
+            ),
+            lambda m, t: _clock(_ClockMatch(m), t),
+        ),
+        Rule("daypart", _c(rf"(?<!\w){f['dp']}(?!\w)"), _daypart),
+        Rule(
+            "part", _c(rf"(?<!\w)(?P<p>{f['part']})(?=\s+(?:năm|tháng|quý|tuần|thập|thế|những|ngày))"), _part
+        ),
+        Rule(
+            "part_alone",
+            _c(rf"(?<!\w)(?P<p>{f['part']})\s+(?P<u>năm|tháng|tuần|quý)(?!\w)"),
+            _part_standalone,
+        ),
+        Rule(
+            "weekday",
+            _c(
+                rf"(?<!\w)(?:(?P<th>thứ)\s+(?P<wd>{f['wd']})|(?P<cn>chủ\s+nhật|CN))(?!\w)(?:\s+(?P<after>vừa\s+qua|vừa\s+rồi|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tuần\s+sau|tới|này))?(?!\w)"
+            ),
+            _weekday,
+        ),
+        Rule("set", _c(rf"(?<!\w){f['set']}(?!\w)"), _set),
+        Rule("festival", _c(rf"(?<!\w)(?P<f>{f['fest']})(?:\s+(?P<y>{YEAR}))?(?!\w)"), _festival),
+        Rule(
+            "tet_day",
+            _c(
+                rf"(?<!\w)(?:(?:mùng|mồng|ngày)\s+)?(?P<d>\d{{1,2}})\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+(?P<y>{YEAR}))?(?!\w)"
+            ),
+            _tet_day,
+        ),
+        Rule(
+            "tet_year",
+            _c(rf"(?<!\w)Tết(?:\s+(?:Nguyên\s+đán|âm\s+lịch|cổ\s+truyền))?\s+(?P<y>{YEAR})(?!\w)"),
+            _tet_year,
+        ),
+        Rule("full_moon", _c(rf"(?<!\w)rằm\s+tháng\s+{mw}(?:\s+năm\s+(?P<y>{YEAR}))?(?!\w)"), _full_moon),
+        Rule("bareday", _c(rf"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<d>{DAY})(?![\w/.\-–])"), _bareday),
+    )
+
+
+class _ClockMatch:
+    """Present the two clock alternatives (``21h15``, ``07:22``) under one set of group names."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, key: str | int) -> str:
+        if key in ("h", "mi"):
+            return self._m[key] or self._m[f"{key}2"] or ""
+        return self._m[key] or ""
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+def _full_date_y2(m: re.Match[str]) -> Cand | None:
+    month = _month_of(m["m"])
+    if month is None:
+        return None
+    return Cand(m.start(), m.end(), Spec("date", int(m["y2"]), month, int(m["d"])), priority=5)
+
+
+def _half_y3(m: re.Match[str], text: str) -> Cand | None:
+    cand = _half(m, text)
+    if cand is not None:
+        cand.spec.year = int(m["y3"])
+        if cand.end_spec is not None:
+            cand.end_spec.year = int(m["y3"])
+    return cand

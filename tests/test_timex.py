@@ -1,0 +1,107 @@
+"""The temporal tagger on real-style Vietnamese news sentences, family by family."""
+
+from __future__ import annotations
+
+import pytest
+
+from biennien.analyse.timex import tag
+from biennien.vi.normalise import analysis_text
+
+
+def _tags(text: str, dct: str | None) -> dict[str, tuple[str, str | None, str | None]]:
+    text = analysis_text(text)
+    return {t.text: (t.value, t.mod, t.value_end) for t in tag(text, dct)}
+
+
+def _value(text: str, expr: str, dct: str | None) -> str | None:
+    hit = _tags(text, dct).get(expr)
+    return hit[0] if hit else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "dct", "value"),
+    [
+        ("Ngày 20/02/2026, Bộ Ngoại giao thông báo.", "Ngày 20/02/2026", "2026-02-21", "2026-02-20"),
+        ("Cập nhật 14/02/2026 07:22 theo giờ Hà Nội.", "14/02/2026 07:22", "2026-02-14", "2026-02-14T07:22"),
+        ("Sáng 18-2-2026, đoàn đã tới Hà Nội.", "Sáng 18-2-2026", None, "2026-02-18TMO"),
+        ("Ông sinh ngày 18 tháng 2 năm 1960 tại Nghệ An.", "ngày 18 tháng 2 năm 1960", None, "1960-02-18"),
+        ("Hội nghị diễn ra ngày 18.2 tại Hà Nội.", "ngày 18.2", "2026-02-10", "2026-02-18"),
+        ("Anh nhập ngũ tháng 7-1995 khi mới 18 tuổi.", "tháng 7-1995", "2020-05-01", "1995-07"),
+        ("Từ tháng 7/2025, mức lương cơ sở tăng.", "tháng 7/2025", "2025-03-01", "2025-07"),
+        ("Bà mất vào tháng Bảy năm 1995.", "tháng Bảy năm 1995", None, "1995-07"),
+        ("Trong năm 2025, doanh nghiệp dự kiến mở rộng.", "năm 2025", "2025-01-05", "2025"),
+        ("Những bộ phim thập niên 1990 được chiếu lại.", "thập niên 1990", "2021-01-05", "199"),
+        ("Đây là công trình của thế kỷ 20.", "thế kỷ 20", "2021-01-05", "19"),
+        ("Tối 2/7 vừa qua, khán giả đã đến sân.", "Tối 2/7", "2025-07-10", "2025-07-02TEV"),
+        ("Thời hạn nộp hồ sơ đến ngày 5/6.", "ngày 5/6", "2024-05-28", "2024-06-05"),
+        ("Chiều 13-2, Tổng Bí thư tiếp đoàn.", "Chiều 13-2", "2026-02-14", "2026-02-13TAF"),
+        ("Lúc 6h45 ngày 3/9/2023, xe khách gặp nạn.", "6h45 ngày 3/9/2023", "2023-09-05", "2023-09-03T06:45"),
+        ("Khoảng 21h15 tối qua, đám cháy bùng phát.", "21h15 tối qua", "2024-03-10", "2024-03-09T21:15"),
+        ("Hôm qua, Bộ Y tế ghi nhận thêm ca mắc.", "Hôm qua", "2021-08-02", "2021-08-01"),
+        ("Năm ngoái, doanh thu đạt 10 tỷ đồng.", "Năm ngoái", "2021-08-02", "2020"),
+        ("Trưa mai 12/8, đội tuyển sẽ lên đường.", "Trưa mai 12/8", "2024-08-11", "2024-08-12TMD"),
+        ("Chỉ số tăng 5% so với cùng kỳ năm trước.", "cùng kỳ năm trước", "2024-08-11", "2023"),
+        ("Cầu thủ này đã rời đội 3 ngày trước.", "3 ngày trước", "2024-08-11", "2024-08-08"),
+        ("Thứ Hai vừa qua, nhà trường đã khai giảng.", "Thứ Hai vừa qua", "2024-08-11", "2024-08-05"),
+        ("Doanh thu quý 2/2023 giảm mạnh.", "quý 2/2023", "2023-08-11", "2023-Q2"),
+        ("Lợi nhuận quý IV/2022 tăng.", "quý IV/2022", "2023-02-11", "2022-Q4"),
+        ("Trong 6 tháng đầu năm, xuất khẩu tăng 10%.", "6 tháng đầu năm", "2023-07-11", "2023-H1"),
+        ("Công trình sẽ khởi công vào đầu tháng 9/2022.", "đầu tháng 9/2022", "2022-07-11", "2022-09"),
+        ("Lễ hội Tết Nguyên đán 2026 sắp đến.", "Tết Nguyên đán 2026", "2026-01-10", "2026-02-17"),
+        ("Sáng mùng 1 Tết, người dân đi lễ chùa.", "Sáng mùng 1 Tết", "2026-02-10", "2026-02-17TMO"),
+        ("Hội trại được tổ chức từ ngày 18 đến 20-2.", "từ ngày 18 đến 20-2", "2026-02-10", "2026-02-18"),
+        ("Họ làm việc suốt 10 ngày liền.", "10 ngày", "2026-02-10", "P10D"),
+        ("Sau 30 năm, ông mới trở về quê.", "30 năm", "2026-02-10", "P30Y"),
+        ("Ba tháng qua, giá vàng tăng liên tục.", "Ba tháng qua", "2026-02-10", "P3M"),
+        ("Ông đã làm việc ở đây hơn hai năm.", "hơn hai năm", "2026-02-10", "P2Y"),
+        ("Đặt lịch hẹn vào ngày 18/2.", "ngày 18/2", None, "XXXX-02-18"),
+    ],
+)
+def test_families(sentence: str, expr: str, dct: str | None, value: str) -> None:
+    assert _value(sentence, expr, dct) == value
+
+
+def test_previous_anchor() -> None:
+    text = "Sáng 13/2, đoàn đến Hà Nội. Chiều cùng ngày, đoàn gặp lãnh đạo. Hôm sau, đoàn về nước."
+    got = _tags(text, "2026-02-20")
+    assert got["Chiều cùng ngày"][0] == "2026-02-13TAF"
+    assert got["Hôm sau"][0] == "2026-02-14"
+
+
+def test_range_and_mod() -> None:
+    got = _tags("Đợt nghỉ kéo dài từ ngày 25/12 tới ngày 2/1.", "2024-12-20")
+    assert got["từ ngày 25/12 tới ngày 2/1"] == ("2024-12-25", None, "2025-01-02")
+    got = _tags("Dự án hoàn thành cuối năm 2024.", "2024-02-01")
+    assert got["cuối năm 2024"] == ("2024", "END", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doanh thu đạt 15,8 tỷ đồng, tăng 28,6% so với 1.409 tỷ.",
+        "Có 11/108 trường đạt chuẩn, 63/63 tỉnh đã triển khai.",
+        "Phương án thứ hai được chọn ở vòng thứ hai.",
+        "Thứ hai, cần tăng cường kiểm tra.",
+        "Năm người bị thương trong vụ tai nạn.",
+        "Bệnh nhân BN1234 đi chuyến bay VN250, khóa QH15.",
+        "Đội nhà thắng với tỷ số 2-1.",
+        "Phiên bản iOS 14.2 đã được phát hành.",
+        "Liên hệ số 0912.345.678 để được hỗ trợ.",
+    ],
+)
+def test_negatives(sentence: str) -> None:
+    dates = [t for t in tag(analysis_text(sentence), "2024-05-01") if t.type in ("DATE", "TIME")]
+    assert dates == []
+
+
+def test_spans_sorted_and_disjoint() -> None:
+    text = analysis_text(
+        "Sáng 13/2, từ 8h đến 10h, đoàn làm việc. Ngày hôm sau, ngày 15/2/2026, ba ngày liền."
+    )
+    out = tag(text, "2026-02-20")
+    assert out, "expected some timexes"
+    for a, b in zip(out, out[1:], strict=False):
+        assert a.end <= b.start
+    for t in out:
+        assert text[t.start : t.end] == t.text
+    assert tag(text, "2026-02-20") == out
