@@ -4,20 +4,40 @@ Everything is read from the store, so the export, the CLI and the web show
 the same chronicle.  Lists are in a stable order (documents by arrival,
 timexes by document and offset, entities/events/facts by id or date) so that
 the same store always exports the same bytes.
+
+``sources`` on events and facts counts independent sources: documents that
+are reprints of one text (``duplicate_of``) count once.  Each document lists
+the paragraphs it shares with other documents (``shared_paragraphs``, offsets
+into both stored texts), read from the duplicate index in ``link_state``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from biennien.model import Event, Fact
-from biennien.store.sqlite import Store, independent_docs
+from biennien.link.duplicates import STATE_NAME as DUP_STATE
+from biennien.link.duplicates import DuplicateState
+from biennien.model import Event, Evidence, Fact
+from biennien.store.sqlite import Store
 
 FORMAT_VERSION = 1
 TABLES = ("documents", "timexes", "entities", "events", "facts", "stories")
 
 
-def _event(ev: Event) -> dict[str, Any]:
+def independent_sources(evidence: Sequence[Evidence], duplicate_of: Mapping[str, str | None]) -> int:
+    """How many independent documents an evidence list cites: a reprint counts as its original."""
+    return len({duplicate_of.get(e.doc) or e.doc for e in evidence})
+
+
+def shared_paragraphs(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Per document, the paragraphs it shares with others (empty before the first link)."""
+    state = DuplicateState.loads(store.link_state(DUP_STATE))
+    return {doc: [s.to_dict() for s in items] for doc, items in state.shared().items()}
+
+
+def _event(ev: Event, duplicate_of: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    duplicate_of = duplicate_of or {}
     return {
         "id": ev.id,
         "type": ev.type,
@@ -30,12 +50,14 @@ def _event(ev: Event) -> dict[str, Any]:
             {"entity": p.entity, "name": p.name, "role": p.role, "title": p.title} for p in ev.participants
         ],
         "place": ev.place,
-        "sources": independent_docs(ev.evidence),
+        "sources": independent_sources(ev.evidence, duplicate_of),
+        "documents": len({e.doc for e in ev.evidence}),
         "evidence": [e.to_dict() for e in ev.evidence],
     }
 
 
-def _fact(f: Fact) -> dict[str, Any]:
+def _fact(f: Fact, duplicate_of: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    duplicate_of = duplicate_of or {}
     return {
         "id": f.id,
         "value": f.value,
@@ -50,7 +72,8 @@ def _fact(f: Fact) -> dict[str, Any]:
         "subject": f.subject,
         "period": f.period,
         "period_mod": f.period_mod,
-        "sources": independent_docs(f.evidence),
+        "sources": independent_sources(f.evidence, duplicate_of),
+        "documents": len({e.doc for e in f.evidence}),
         "evidence": [e.to_dict() for e in f.evidence],
         "conflicts_with": list(f.conflicts_with),
     }
@@ -58,6 +81,9 @@ def _fact(f: Fact) -> dict[str, Any]:
 
 def chronicle_dict(store: Store) -> dict[str, Any]:
     """The whole chronicle as the export contract's object."""
+    rows = store.document_rows()
+    duplicate_of = {d["id"]: d["duplicate_of"] for d in rows}
+    shared = shared_paragraphs(store)
     documents = [
         {
             "id": d["id"],
@@ -72,8 +98,9 @@ def chronicle_dict(store: Store) -> dict[str, Any]:
             "reference_date_basis": d["reference_date_basis"],
             "encoding": d["encoding"],
             "duplicate_of": d["duplicate_of"],
+            "shared_paragraphs": shared.get(d["id"], []),
         }
-        for d in store.document_rows()
+        for d in rows
     ]
     entities = [
         {
@@ -91,7 +118,7 @@ def chronicle_dict(store: Store) -> dict[str, Any]:
         "documents": documents,
         "timexes": store.timex_rows(),
         "entities": sorted(entities, key=lambda e: e["id"]),
-        "events": [_event(ev) for ev in store.events()],
-        "facts": [_fact(f) for f in store.facts()],
+        "events": [_event(ev, duplicate_of) for ev in store.events()],
+        "facts": [_fact(f, duplicate_of) for f in store.facts()],
         "stories": store.stories(),
     }

@@ -1,17 +1,25 @@
-"""The link stage over a whole store: entities, events and facts across documents.
+"""The link stage over a whole store: reprints, stories, entities, events and facts.
 
-Linking reads only the per-document rows (never the text) and replaces the
-linked tables in one transaction, so it can be rerun at any time and always
-gives the same result for the same documents.
+Entities, events and facts are re-derived from the per-document rows on each
+run (never from the text), so they always give the same result for the same
+documents.  Reprints and stories are incremental: their indexes live in the
+store's ``link_state``, and a run only reads the text of documents added
+since the last one (plus the few older ones a new paragraph must be
+confirmed against).  Everything is replaced in one transaction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from biennien.link.duplicates import STATE_NAME as DUP_STATE
+from biennien.link.duplicates import DuplicateState, update_duplicates
 from biennien.link.entities import link_entities
 from biennien.link.events import merge_events
 from biennien.link.facts import merge_facts
+from biennien.link.stories import STATE_NAME as STORY_STATE
+from biennien.link.stories import StoryState, update_stories
+from biennien.model import Event
 from biennien.store.sqlite import Store
 
 
@@ -20,11 +28,47 @@ class LinkReport:
     entities: int
     events: int
     facts: int
+    stories: int = 0
+    reprints: int = 0
 
 
 def link_store(store: Store) -> LinkReport:
-    entities = link_entities(store.mentions_by_doc())
-    events = merge_events(store.doc_events())
+    mentions = list(store.mentions_by_doc())
+    doc_events = store.doc_events()
+    entities = link_entities(mentions)
+    events = merge_events(doc_events)
     facts = merge_facts(store.doc_facts())
-    store.replace_linked(entities, events, facts)
-    return LinkReport(len(entities), len(events), len(facts))
+
+    ids = store.document_ids()
+    known = set(ids)
+    dup_state = DuplicateState.loads(store.link_state(DUP_STATE))
+    story_state = StoryState.loads(store.link_state(STORY_STATE))
+    # an index that names a document the store no longer has (or that lost track of one) starts afresh
+    if not set(dup_state.docs) <= known:
+        dup_state = DuplicateState()
+    if not set(story_state.docs) <= known:
+        story_state = StoryState()
+    new_ids = [d for d in ids if d not in dup_state.doc_index or d not in story_state.doc_index]
+    new_docs = [doc for doc in (store.document(d) for d in new_ids) if doc is not None]
+
+    update_duplicates(new_docs, dup_state, store.document)
+    duplicate_of = dup_state.duplicate_of()
+    new_set = {d.id for d in new_docs}
+    keys = {doc: sorted({m.key or m.name for m in ms}) for doc, ms in mentions if doc in new_set}
+    by_doc: dict[str, list[Event]] = {}
+    for ev in doc_events:
+        if ev.evidence and ev.evidence[0].doc in new_set:
+            by_doc.setdefault(ev.evidence[0].doc, []).append(ev)
+    update_stories(new_docs, story_state, keys, by_doc, duplicate_of)
+    stories = story_state.stories()
+
+    store.replace_linked(
+        entities,
+        events,
+        facts,
+        duplicate_of=duplicate_of,
+        stories=stories,
+        link_state={DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()},
+    )
+    reprints = sum(1 for v in duplicate_of.values() if v)
+    return LinkReport(len(entities), len(events), len(facts), len(stories), reprints)
