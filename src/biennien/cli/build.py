@@ -27,18 +27,18 @@ from biennien.engines import Engine, EngineError
 from biennien.export.contract import chronicle_dict
 from biennien.export.writers import write_csv, write_json, write_jsonl
 from biennien.model import Document, Failure
-from biennien.store.sqlite import Store, StoreError
+from biennien.store import Store, StoreError, open_store
 
 console = Console()
 err_console = Console(stderr=True)
 
-DB_OPTION = typer.Option(Path("chronicle.db"), "--db", help="The SQLite chronicle file.")
+DB_OPTION = typer.Option("chronicle.db", "--db", parser=str, help="SQLite file or postgresql:// URL.")
 
 
-def open_or_exit(db: Path, *, readonly: bool = True) -> Store:
+def open_or_exit(db: str | Path, *, readonly: bool = True) -> Store:
     """Open a store for a command, turning store errors into one clear line and exit 2."""
     try:
-        return Store(db, readonly=readonly)
+        return open_store(db, readonly=readonly)
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -86,7 +86,7 @@ def build_cmd(
       biennien build archive/ --db archive.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     try:
-        store = Store(db)
+        store = open_store(db)
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

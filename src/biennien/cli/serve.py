@@ -27,7 +27,7 @@ def is_loopback(host: str) -> bool:
 @app.command(name="serve")
 def serve_cmd(
     db: Path = typer.Option(
-        Path("chronicle.db"), "--db", help="The chronicle store to show (opened read-only)."
+        "chronicle.db", "--db", parser=str, help="SQLite file or postgresql:// URL (opened read-only)."
     ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback is public."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
