@@ -150,13 +150,14 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 @app.command(name="export")
 def export_cmd(
     db: Path = DB_OPTION,
     format: ExportFormat = typer.Option(
-        ExportFormat.json, "--format", "-f", help="json, jsonl, or csv (a folder)."
+        ExportFormat.json, "--format", "-f", help="json, jsonl, csv (a folder), or html (a site folder)."
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Output file (a folder for csv); default stdout."
@@ -169,7 +170,22 @@ def export_cmd(
       biennien export --db chronicle.db --format json -o chronicle.json
 
       biennien export --db chronicle.db --format csv -o chronicle-csv/
+
+      biennien export --db chronicle.db --format html -o site/
     """
+    if format is ExportFormat.html:
+        from biennien.export.html import write_html
+
+        if output is None:
+            err_console.print("[red]error:[/red] --format html needs --output FOLDER")
+            raise typer.Exit(2)
+        html_store = open_or_exit(db)
+        try:
+            written = write_html(html_store, output)
+        finally:
+            html_store.close()
+        err_console.print(f"wrote {len(written)} files to {output} (open {output / 'index.html'})")
+        return
     store = open_or_exit(db)
     try:
         data = chronicle_dict(store)

@@ -227,16 +227,15 @@ def entity_page(ch: Chronicle, ident: str) -> Page:
     }
 
 
-def entities_page(ch: Chronicle, page: int, kind: str | None = None) -> Page:
+def entities_page(ch: Chronicle, page: int, kind: str | None = None, size: int = PAGE_SIZE * 2) -> Page:
     items = [
         (e, len(ch.entity_events.get(e.id, [])), len(e.mentions))
         for e in ch.entities.values()
         if kind is None or e.type == kind
     ]
     items.sort(key=lambda t: (-t[1] - t[2], t[0].name))
-    pages = max(1, math.ceil(len(items) / (PAGE_SIZE * 2)))
+    pages = max(1, math.ceil(len(items) / size))
     page = min(max(page, 1), pages)
-    size = PAGE_SIZE * 2
     return "entities.html", {
         "items": items[(page - 1) * size : page * size],
         "total": len(items),
@@ -287,13 +286,14 @@ def series_charts(series: list[tuple[str, list[Any]]], fmt: Any) -> list[SeriesC
     return charts
 
 
-def facts_page(ch: Chronicle, sort: str, direction: str, page: int, fmt: Any) -> Page:
+def facts_page(
+    ch: Chronicle, sort: str, direction: str, page: int, fmt: Any, size: int = PAGE_SIZE * 2
+) -> Page:
     key = FACT_SORTS.get(sort, FACT_SORTS["measure"])
     sort = sort if sort in FACT_SORTS else "measure"
     rows = sorted(ch.facts, key=key, reverse=direction == "desc")
-    pages = max(1, math.ceil(len(rows) / (PAGE_SIZE * 2)))
+    pages = max(1, math.ceil(len(rows) / size))
     page = min(max(page, 1), pages)
-    size = PAGE_SIZE * 2
     conflicts = []
     seen: set[frozenset[str]] = set()
     for f in ch.facts:
@@ -400,9 +400,8 @@ def _paragraphs(pieces: list[Any]) -> list[list[Any]]:
     return [p for p in paras if p]
 
 
-def documents_page(ch: Chronicle, page: int) -> Page:
+def documents_page(ch: Chronicle, page: int, size: int = PAGE_SIZE * 2) -> Page:
     ids = ch.doc_order
-    size = PAGE_SIZE * 2
     pages = max(1, math.ceil(len(ids) / size))
     page = min(max(page, 1), pages)
     rows = [ch.documents[i] for i in ids[(page - 1) * size : page * size]]
