@@ -306,6 +306,8 @@ def _role(r: _Reader, i: int, j: int, role_end: int, title: Title) -> str | None
 def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_title: bool = False) -> int:
     """An organisation, place, table entity or name starting at token ``i``."""
     t, g = r.t, r.g
+    if i >= r.n:
+        return i
     tok = t[i]
     cands: list[tuple[int, int, Found | None]] = []  # (end, priority, found)
     # organisation / place by head word

@@ -1,0 +1,282 @@
+"""Entity recognition benchmark: P/R/F1 per type on the hand-annotated gold set, and speed.
+
+Run:  .venv/bin/python bench/entities.py [--no-underthesea]
+
+The gold set is ``tests/data/entities_gold.txt`` (see ``tests/data/ENTITIES_GOLD.md``):
+sentences from real articles (``../shared/corpora/unc-dev`` and ``../shared/seeds``) with
+``[TYPE span]`` marks.  Our extractor reads the whole article (it needs the context to
+resolve ``ông Hiển`` or ``Cavani`` to a name introduced earlier) and is scored on the
+mentions inside each gold sentence; underthesea's NER reads the sentence alone (it is a
+sentence tagger).  A span counts when its offsets and its class match exactly; LOC and GPE
+are one class.  Mentions that are only a title standing for a person ("Tổng Bí thư" with
+the name resolved from earlier) are not names and are not scored.
+
+Speed is measured on unc-dev sentences (``extract`` on whole articles, one process).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+GOLD = REPO / "tests" / "data" / "entities_gold.txt"
+_MARK = re.compile(r"\[(PER|ORG|LOC|GPE) ([^\]]+)\]")
+CLASSES = ("PER", "ORG", "LOC")
+
+Span = tuple[int, int, str]  # absolute start, end, class
+
+
+def cls(t: str) -> str:
+    return "LOC" if t in ("LOC", "GPE") else t
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    file: str
+    sentence: str
+    start: int  # offset of the sentence in the article text
+    spans: list[Span]
+
+
+def article_path(name: str) -> Path:
+    if name.startswith("seeds/"):
+        return SHARED / name
+    return SHARED / "corpora" / "unc-dev" / name
+
+
+@cache
+def article_text(name: str) -> str:
+    """The article as the extractor reads it: header lines dropped, NFC."""
+    raw = article_path(name).read_text(encoding="utf-8")
+    lines = [ln for ln in raw.splitlines() if not ln.startswith("# ")]
+    return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+def parse_marked(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Strip ``[TYPE span]`` marks: the plain sentence and spans relative to it."""
+    out: list[str] = []
+    spans = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(marked):
+        before = marked[pos : m.start()]
+        out.append(before)
+        length += len(before)
+        spans.append((length, length + len(m.group(2)), m.group(1)))
+        out.append(m.group(2))
+        length += len(m.group(2))
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+def load_gold(path: Path = GOLD) -> list[GoldSentence]:
+    """The gold sentences located in their articles (raises if a sentence is not found)."""
+    gold = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, marked = line.split("\t", 1)
+        plain, rel = parse_marked(unicodedata.normalize("NFC", marked))
+        text = article_text(name)
+        at = text.find(plain)
+        if at < 0:
+            raise ValueError(f"{name}: sentence not found: {plain[:60]}")
+        gold.append(GoldSentence(name, plain, at, [(at + s, at + e, cls(t)) for s, e, t in rel]))
+    return gold
+
+
+def is_name_mention(text: str, name: str, role: str | None) -> bool:
+    """False for a title standing alone for a person (its name is not in its text)."""
+    return not (role is not None and name and name not in text)
+
+
+def ours(gold: list[GoldSentence]) -> dict[str, set[Span]]:
+    """Our spans, per article, from extracting whole articles."""
+    from biennien.analyse.entities import extract
+    from biennien.vi.normalise import tone_normalise
+    from biennien.vi.sentences import split_sentences
+
+    out: dict[str, set[Span]] = {}
+    for name in sorted({g.file for g in gold}):
+        text = tone_normalise(article_text(name))
+        spans = set()
+        for m in extract(text, split_sentences(text)):
+            if m.type in ("PER", "ORG", "LOC", "GPE") and is_name_mention(m.text, m.name, m.role):
+                spans.add((m.start, m.end, cls(m.type)))
+        out[name] = spans
+    return out
+
+
+def in_sentences(gold: list[GoldSentence], found: dict[str, set[Span]]) -> set[tuple[str, Span]]:
+    pred = set()
+    for g in gold:
+        for s in found.get(g.file, set()):
+            if g.start <= s[0] and s[1] <= g.start + len(g.sentence):
+                pred.add((g.file, s))
+    return pred
+
+
+def score(
+    gold_spans: set[tuple[str, Span]], pred: set[tuple[str, Span]]
+) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall, F1 per class and over all."""
+    res = {}
+    for c in (*CLASSES, "ALL"):
+        g = {x for x in gold_spans if c == "ALL" or x[1][2] == c}
+        p = {x for x in pred if c == "ALL" or x[1][2] == c}
+        tp = len(g & p)
+        prec = tp / len(p) if p else 0.0
+        rec = tp / len(g) if g else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        res[c] = (prec, rec, f1)
+    return res
+
+
+def gold_set(gold: list[GoldSentence]) -> set[tuple[str, Span]]:
+    return {(g.file, s) for g in gold for s in g.spans}
+
+
+def underthesea_spans(gold: list[GoldSentence]) -> tuple[set[tuple[str, Span]], float] | str:
+    """underthesea's NER on each gold sentence: spans and sentences/s, or why it cannot run."""
+    try:
+        from underthesea import ner
+    except ImportError:
+        return "underthesea not installed (.venv/bin/pip install underthesea)"
+    pred = set()
+    t0 = time.perf_counter()
+    try:
+        tagged = [ner(g.sentence) for g in gold]
+    except Exception as exc:  # e.g. it would need to download a model
+        return f"underthesea NER cannot run offline: {exc}"
+    dt = time.perf_counter() - t0
+    for g, words in zip(gold, tagged, strict=True):
+        pos = 0
+        cur: list[int] | None = None
+        for w in words:
+            word, tag = w[0], w[-1]
+            at = g.sentence.find(word, pos)
+            if at < 0:
+                continue
+            pos = at + len(word)
+            if tag.startswith("B-") or (tag.startswith("I-") and cur is None):
+                if cur:
+                    pred.add((g.file, (g.start + cur[0], g.start + cur[1], cls(tag_type(cur)))))
+                cur = [at, pos, _TYPES.index(tag[2:]) if tag[2:] in _TYPES else 0]
+            elif tag.startswith("I-") and cur is not None:
+                cur[1] = pos
+            else:
+                if cur:
+                    pred.add((g.file, (g.start + cur[0], g.start + cur[1], cls(tag_type(cur)))))
+                cur = None
+        if cur:
+            pred.add((g.file, (g.start + cur[0], g.start + cur[1], cls(tag_type(cur)))))
+    pred = {p for p in pred if p[1][2] in CLASSES}
+    return pred, len(gold) / dt
+
+
+_TYPES = ["MISC", "PER", "ORG", "LOC"]
+
+
+def tag_type(cur: list[int]) -> str:
+    return _TYPES[cur[2]]
+
+
+def speed_sentences(limit_docs: int = 400) -> tuple[int, float]:
+    """Sentences per second of ``extract`` over unc-dev articles (one core)."""
+    from biennien.analyse.entities import extract
+    from biennien.vi.normalise import tone_normalise
+    from biennien.vi.sentences import split_sentences
+
+    folder = SHARED / "corpora" / "unc-dev"
+    docs = []
+    for p in sorted(folder.glob("news_*.txt"))[:limit_docs]:
+        text = tone_normalise(article_text(p.name))
+        docs.append((text, split_sentences(text)))
+    extract(*docs[0])  # load tables
+    n = sum(len(s) for _, s in docs)
+    t0 = time.perf_counter()
+    for text, sents in docs:
+        extract(text, sents)
+    return n, n / (time.perf_counter() - t0)
+
+
+def seed_checks() -> Iterable[tuple[str, bool]]:
+    """Whether the seed articles' key names come out right."""
+    from biennien.analyse.entities import extract
+    from biennien.vi.normalise import tone_normalise
+    from biennien.vi.sentences import split_sentences
+
+    seeds = sorted((SHARED / "seeds").glob("0*.txt"))
+    ms = []
+    for p in seeds:
+        text = tone_normalise(article_text("seeds/" + p.name))
+        ms.extend(extract(text, split_sentences(text)))
+    per = [m for m in ms if m.type == "PER"]
+    yield (
+        "Tổng Bí thư Tô Lâm -> PER 'Tô Lâm', role 'Tổng Bí thư', key PER:to lam",
+        any(m.text == "Tô Lâm" and m.role == "Tổng Bí thư" and m.key == "PER:to lam" for m in per)
+        and not any(m.type != "PER" and "Tô Lâm" in m.text for m in ms),
+    )
+    yield (
+        "Bộ Ngoại giao -> ORG",
+        any(m.text == "Bộ Ngoại giao" and m.type == "ORG" for m in ms),
+    )
+    us = {m.key for m in ms if m.text in ("Hoa Kỳ", "Mỹ")}
+    yield ("Hoa Kỳ and Mỹ -> GPE, one key (GPE:hoa ky)", us == {"GPE:hoa ky"})
+    yield (
+        "Donald Trump -> PER (not glued to Hoa Kỳ); Trump -> same key",
+        any(m.text == "Donald Trump" and m.type == "PER" for m in ms)
+        and all(m.key == "PER:donald trump" for m in per if m.text in ("Trump", "Donald Trump"))
+        and not any("Kỳ Donald" in m.text for m in ms),
+    )
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(REPO / "src"))
+    gold = load_gold()
+    g = gold_set(gold)
+    counts = Counter(s[2] for _, s in g)
+    print(f"gold: {len(gold)} sentences, {len(g)} mentions " + ", ".join(f"{c} {counts[c]}" for c in CLASSES))
+    t0 = time.perf_counter()
+    pred = in_sentences(gold, ours(gold))
+    dt = time.perf_counter() - t0
+    ut = None if "--no-underthesea" in argv else underthesea_spans(gold)
+    res = score(g, pred)
+    ures = score(g, ut[0]) if isinstance(ut, tuple) else None
+    print(f"{'type':5} {'ours P':>7} {'R':>6} {'F1':>6}   {'underthesea P':>13} {'R':>6} {'F1':>6}")
+    for c in (*CLASSES, "ALL"):
+        p, r, f = res[c]
+        line = f"{c:5} {p:7.3f} {r:6.3f} {f:6.3f}"
+        if ures:
+            up, ur, uf = ures[c]
+            line += f"   {up:13.3f} {ur:6.3f} {uf:6.3f}"
+        print(line)
+    if isinstance(ut, str):
+        print(ut)
+    n, sps = speed_sentences()
+    print(f"speed (ours): {sps:,.0f} sentences/s over {n:,} unc-dev sentences, one process")
+    print(f"  (gold articles, incl. table loading: {dt:.2f}s)")
+    if isinstance(ut, tuple):
+        print(f"speed (underthesea ner): {ut[1]:,.0f} sentences/s on the gold sentences")
+    print("seed checks:")
+    for what, ok in seed_checks():
+        print(f"  [{'ok' if ok else 'FAIL'}] {what}")
+    if "-v" in argv:
+        for file, s in sorted(g - pred):
+            print("  missed", file, s, article_text(file)[s[0] : s[1]])
+        for file, s in sorted(pred - g):
+            print("  spurious", file, s, article_text(file)[s[0] : s[1]])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
