@@ -34,7 +34,7 @@ from biennien.analyse.timex_resolve import (
     year_for_day,
     year_for_month,
 )
-from biennien.analyse.timex_rules import rules
+from biennien.analyse.timex_rules import DIGIT, trigger_index
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
@@ -77,13 +77,30 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
+_TOKEN = re.compile(r"\w+")
+
+
 def _candidates(text: str) -> list[Cand]:
+    """Try each rule only at the tokens it can start with (``trigger_index``)."""
+    index = trigger_index()
+    digit_rules = index[DIGIT]
     found: list[Cand] = []
-    for rule in rules():
-        for m in rule.pattern.finditer(text):
-            cand = rule.handler(m, text)
-            if cand is not None and cand.end > cand.start:
-                found.append(cand)
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        todo = digit_rules if word[0].isdigit() else index.get(word)
+        if todo is None:
+            if word.islower() or word.istitle() or word.isupper():
+                continue
+            todo = index.get(word.lower())
+            if todo is None:
+                continue
+        pos = tok.start()
+        for rule in todo:
+            m = rule.pattern.match(text, pos)
+            if m is not None:
+                cand = rule.handler(m, text)
+                if cand is not None and cand.end > cand.start:
+                    found.append(cand)
     return found
 
 
@@ -501,7 +518,10 @@ def _resolve_rel(s: Spec, ctx: Context) -> Resolved | None:
     if base is None:
         value, is_time = with_time(rel_value(None, unit), s)
         return Resolved("TIME" if is_time else "DATE", value, anchor)
-    d = shift(base, "W" if unit == "WE" else unit, s.offset)
+    try:
+        d = shift(base, "W" if unit == "WE" else unit, s.offset)
+    except (ValueError, OverflowError):
+        return None  # "hàng triệu năm trước": beyond the calendar
     value, is_time = with_time(rel_value(d, unit), s)
     day = d if unit == "D" else None
     month = (d.year, d.month) if unit in ("D", "M") else None

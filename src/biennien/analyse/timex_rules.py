@@ -315,7 +315,7 @@ def _daypart_rel(m: re.Match[str], text: str) -> Cand | None:
 
 def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     n = _number(m["n"])
-    if n is None or n != int(n) or n == 0:
+    if n is None or n != int(n) or n == 0 or n > 3000:
         return None
     unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
     if unit in ("H", "MIN", "S", "DE", "CE"):
@@ -656,3 +656,71 @@ def _half_y3(m: re.Match[str], text: str) -> Cand | None:
         if cand.end_spec is not None:
             cand.end_spec.year = int(m["y3"])
     return cand
+
+
+# --------------------------------------------------------------------------- triggers
+
+DIGIT = "#digit"
+
+
+def _firsts(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({w.split()[0] for w in words if w.strip()}))
+
+
+@cache
+def rule_starts() -> dict[str, tuple[str, ...]]:
+    """The words a match of each rule can begin with (``#digit`` for a number).
+
+    The tagger tries a rule only where one of these words starts, which keeps
+    it from scanning the whole text once per rule.
+    """
+    lx = lexicon()
+    nums = _firsts(lx.number_words)
+    dps = _firsts(list(lx.dayparts))
+    pre = ("ngày", "mùng", "mồng")
+    return {
+        "full_date": (DIGIT, *pre),
+        "full_date_spaced": (DIGIT, "ngày"),
+        "date_words": pre,
+        "date_words_year": (DIGIT,),
+        "daymonth": (DIGIT, *pre, "hôm"),
+        "day_range": (DIGIT, "từ", "các", *pre),
+        "day_list": ("các", "ngày", "hai"),
+        "month_year": ("tháng",),
+        "month_only": ("tháng",),
+        "year": (DIGIT, "năm", "niên", "mùa"),
+        "decade": ("thập", "những"),
+        "century": ("thế",),
+        "quarter": ("quý",),
+        "half": (DIGIT, "nửa", *nums),
+        "relative": _firsts(list(lx.relative)),
+        "daypart_rel": dps,
+        "n_ago": (DIGIT, *nums),
+        "duration": (DIGIT, *nums, *_firsts(list(lx.modifiers)), *_firsts(lx.vague)),
+        "clock": (DIGIT,),
+        "daypart": dps,
+        "part": _firsts(list(lx.parts)),
+        "part_alone": _firsts(list(lx.parts)),
+        "weekday": ("thứ", "chủ", "cn"),
+        "set": _firsts(list(lx.sets)),
+        "festival": _firsts(list(lx.festivals)),
+        "tet_day": (DIGIT, *pre),
+        "tet_year": ("tết",),
+        "full_moon": ("rằm",),
+        "bareday": pre,
+    }
+
+
+@cache
+def trigger_index() -> dict[str, tuple[Rule, ...]]:
+    """Token (lower, Title and UPPER case, or ``#digit``) -> the rules that may start there, in rule order."""
+    starts = rule_starts()
+    index: dict[str, list[Rule]] = {}
+    for rule in rules():
+        for word in starts[rule.name]:
+            forms = {word} if word == DIGIT else {word, word.capitalize(), word.upper()}
+            for form in forms:
+                bucket = index.setdefault(form, [])
+                if rule not in bucket:
+                    bucket.append(rule)
+    return {k: tuple(v) for k, v in index.items()}
