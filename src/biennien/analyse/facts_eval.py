@@ -1,0 +1,144 @@
+"""Scoring quantities and facts against the hand-annotated gold set (``tests/data/facts_gold.tsv``).
+
+Used by the pytest thresholds and by ``bench/facts.py``.  Each gold sentence
+is analysed on its own, with the timexes the annotator marked (so the period
+score measures how facts pick their period, whatever the timex tagger does)
+or, when ``tagger`` is given, with the tagger's own timexes (end to end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from biennien.analyse import facts as facts_mod
+from biennien.analyse import quantity
+from biennien.model import Fact, Quantity, Sentence, Timex
+
+
+@dataclass(slots=True)
+class GoldFigure:
+    surface: str
+    value: float
+    unit: str
+    qualifier: str | None
+    value_end: float | None
+    period: str | None
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    n: int
+    file: str
+    text: str
+    figures: list[GoldFigure] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    never: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Score:
+    figures: int = 0
+    value_unit: int = 0
+    qualifier: int = 0
+    period: int = 0
+    inside_never: int = 0  # quantities overlapping a date, code or name
+    spurious: int = 0  # quantities with digits that match no gold figure
+    errors: list[str] = field(default_factory=list)
+
+    def rate(self, n: int) -> float:
+        return n / self.figures if self.figures else 0.0
+
+
+def _cell(s: str) -> str | None:
+    return None if s == "-" else s
+
+
+def load_gold(path: Path) -> list[GoldSentence]:
+    sentences: dict[int, GoldSentence] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, n, *rest = line.split("\t")
+        i = int(n)
+        if kind == "S":
+            sentences[i] = GoldSentence(i, rest[0], rest[1])
+            continue
+        gs = sentences[i]
+        if kind == "F":
+            surface, value, unit, qual, end, period = rest
+            v_end = _cell(end)
+            gs.figures.append(
+                GoldFigure(
+                    surface, float(value), unit, _cell(qual), float(v_end) if v_end else None, _cell(period)
+                )
+            )
+        elif kind == "T":
+            text, type_, value, mod = rest
+            start = gs.text.index(text)
+            gs.timexes.append(Timex(text, start, start + len(text), type_, value, mod=_cell(mod)))  # type: ignore[arg-type]
+        elif kind == "N":
+            gs.never.append(rest[0])
+    return list(sentences.values())
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def analyse_sentence(text: str, timexes: list[Timex]) -> tuple[list[Quantity], list[Fact]]:
+    qs = quantity.extract(text, timexes)
+    fs = facts_mod.extract("gold", text, [Sentence(0, len(text))], qs, timexes, [])
+    return qs, fs
+
+
+def score(gold: list[GoldSentence], tagger: Callable[[str], list[Timex]] | None = None) -> Score:
+    sc = Score()
+    for gs in gold:
+        timexes = tagger(gs.text) if tagger else gs.timexes
+        qs, fs = analyse_sentence(gs.text, timexes)
+        by_span = dict(zip(((q.start, q.end) for q in qs), fs, strict=True))
+        used: set[tuple[int, int]] = set()
+        cursor = 0
+        for fig in gs.figures:
+            sc.figures += 1
+            at = gs.text.find(fig.surface, cursor)
+            at = gs.text.find(fig.surface) if at < 0 else at
+            cursor = at + 1
+            digit = next((at + k for k, c in enumerate(fig.surface) if c.isdigit()), at)
+            over = [q for q in qs if q.start < at + len(fig.surface) and at < q.end]
+            q = next((q for q in over if q.start <= digit < q.end), over[0] if over else None)
+            if q is None:
+                sc.errors.append(f"{gs.file} #{gs.n}: missed {fig.surface!r}")
+                continue
+            used.add((q.start, q.end))
+            f = by_span[(q.start, q.end)]
+            ok = _close(q.value, fig.value) and q.unit == fig.unit and _close(q.value_end, fig.value_end)
+            sc.value_unit += ok
+            if not ok:
+                sc.errors.append(
+                    f"{gs.file} #{gs.n}: {fig.surface!r} gold {fig.value:g} {fig.unit} end={fig.value_end}"
+                    f" got {q.value:g} {q.unit} end={q.value_end}"
+                )
+            sc.qualifier += q.qualifier == fig.qualifier
+            if q.qualifier != fig.qualifier:
+                sc.errors.append(
+                    f"{gs.file} #{gs.n}: {fig.surface!r} qualifier {fig.qualifier} got {q.qualifier}"
+                )
+            sc.period += f.period == fig.period
+            if f.period != fig.period:
+                sc.errors.append(f"{gs.file} #{gs.n}: {fig.surface!r} period {fig.period} got {f.period}")
+        for text in gs.never:
+            at = gs.text.index(text)
+            bad = [q for q in qs if q.start < at + len(text) and at < q.end]
+            sc.inside_never += len(bad)
+            for q in bad:
+                sc.errors.append(f"{gs.file} #{gs.n}: quantity {q.text!r} inside {text!r}")
+        for q in qs:
+            if (q.start, q.end) not in used and any(c.isdigit() for c in q.text):
+                sc.spurious += 1
+                sc.errors.append(f"{gs.file} #{gs.n}: spurious {q.text!r}")
+    return sc
