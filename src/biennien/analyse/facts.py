@@ -11,7 +11,8 @@ For each quantity the sentence around it is read right to left:
 * the *subject* is the nearest entity mention (or capitalised name) before
   the figure in the sentence;
 * the *period* is the nearest DATE timex of the same clause, else of the same
-  sentence, skipping comparison bases (``so với cùng kỳ năm trước``).
+  sentence, skipping comparison bases (``so với cùng kỳ năm trước``); a
+  recurring time (``hằng năm``, a SET) nearest the figure means no period.
 
 Ids hash the document id and the figure's offsets, so they are stable.
 """
@@ -30,7 +31,15 @@ from biennien.vi.resources import word_list
 _CLAUSE = re.compile(r"[,;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
 _SUBJECT_TYPES = ("GPE", "ORG", "LOC", "PER")
-_COMPARE = re.compile(r"(?:so với|so|hơn|bằng)\s*$")
+_COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
+
+
+def _compared(text: str, sent_start: int, pos: int) -> bool:
+    """Is the timex at ``pos`` a comparison base (``so với cùng thời điểm năm 2020``)?"""
+    clause = text[_clause_start(text, sent_start, pos) : pos]
+    return _COMPARE.search(clause[-30:]) is not None
+
+
 _MAX_MEASURE_WORDS = 8
 _PREPOSITIONS = frozenset({"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như"})
 
@@ -252,10 +261,10 @@ def _period(
     cands = [
         tx
         for tx in timexes
-        if tx.type in ("DATE", "TIME")
+        if tx.type in ("DATE", "TIME", "SET")
         and sent.start <= tx.start
         and tx.end <= sent.end
-        and not _COMPARE.search(text[max(sent.start, tx.start - 12) : tx.start])
+        and not _compared(text, sent.start, tx.start)
         and not text[tx.start : tx.end].lower().startswith("cùng kỳ")
     ]
     if not cands:
@@ -270,4 +279,6 @@ def _period(
         return order, abs(q.start - tx.start)
 
     tx = min(cands, key=rank)
+    if tx.type == "SET":
+        return None, None  # "hằng năm có 350 học sinh": a recurring figure has no single period
     return tx.value, tx.mod

@@ -46,12 +46,7 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]\n.!?\"“”]")
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
 _GLUED_LETTER = re.compile(rf"{LETTER}")
 _RATIO_WORDS = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
-_UNIT_EXCEPTIONS = {
-    "đồng": ("chí", "bào", "hồ", "hương", "đội", "nghiệp", "minh", "ý", "thời", "loạt", "phục", "tiền"),
-    "độ": ("tuổi", "cao", "dài", "sâu", "rộng"),
-    "lần": ("lượt", "thứ"),
-    "bảng": ("xếp", "đấu"),
-}
+_RANK_WORDS = re.compile(r"thứ\s+(hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
 
 
 @dataclass(slots=True)
@@ -160,7 +155,7 @@ def _unit_at(low: str, pos: int, t: Tables) -> tuple[str, str, int] | None:
         return None
     surface = " ".join(um.group(1).split())
     nxt = _WORD.match(low, um.end() + 1) if low[um.end() : um.end() + 1] == " " else None
-    if nxt and nxt.group() in _UNIT_EXCEPTIONS.get(surface, ()):
+    if nxt and (surface, nxt.group()) in t.unit_exceptions:
         return None
     unit, kind = t.units[surface]
     end = um.end()
@@ -212,17 +207,24 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         q = Quantity(text[pos : unit[2]], pos, unit[2], core.value, unit[0], unit[1])
         return _finish(text, low, pos, before, q, t)
     # no unit: a duration, a date, a name, or a count
-    nxt = _WORD.match(low, core.end + 1) if low[core.end : core.end + 1] == " " else None
-    nxt2 = " ".join(low[core.end :].split()[:2])
+    if (rm := _RANGE.match(low, core.end)) and (b := _core(low, rm.end(), t)):
+        core_end = b.end  # "3,5 tỷ đến 4,5 tỷ năm trước": what follows the range decides
+    else:
+        core_end = core.end
+    nxt = _WORD.match(low, core_end + 1) if low[core_end : core_end + 1] == " " else None
+    nxt2 = " ".join(_WORD.findall(low, core_end, core_end + 30)[:2])
     if nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"]):
         return None
     if _is_year(text, core):
         return None
-    if _phrase_end(before, ctx["name_before"] | ctx["date_before"], t.max_phrase)[1]:
+    if _phrase_end(before, ctx["date_before"], t.max_phrase)[1]:
+        return None
+    named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
+    if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
     if _after_name(text, pos):
         return None
-    counted_end, counted = _counted(low, core.end, t)
+    counted_end, counted = _counted(text, low, core.end, t)
     if counted is None:
         if not core.scaled:
             return None
@@ -251,16 +253,16 @@ def _after_name(text: str, pos: int) -> bool:
     return not sentence_start or sum(c.isupper() for c in word) > 1
 
 
-def _counted(low: str, pos: int, t: Tables) -> tuple[int, str | None]:
-    """The noun counted after a number: a table entry, else the next one or two content words."""
+def _counted(text: str, low: str, pos: int, t: Tables) -> tuple[int, str | None]:
+    """The noun counted after a number: a table entry, else the next one or two lower-case content words."""
     cm = t.counted_re.match(low, pos)
     if cm is not None:
         return cm.end(), " ".join(cm.group(1).split())
     words: list[str] = []
     end = pos
     for _ in range(2):
-        wm = re.match(rf"( )({LETTER}+)(?![^\W_])", low[end:])
-        if wm is None or wm.group(2) in t.stopwords:
+        wm = re.match(rf"( )({LETTER}+)(?![^\W_])", text[end:])
+        if wm is None or not wm.group(2).islower() or wm.group(2) in t.stopwords:
             break
         words.append(wm.group(2))
         end += wm.end()
@@ -303,16 +305,22 @@ def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
     if b is None:
         return None
     ub = _unit_at(low, b.end, t)
+    counted = None
+    if ub is None and ua is None and (cm := t.counted_re.match(low, b.end)) is not None:
+        counted = " ".join(cm.group(1).split())
+        ub = ("count", "count", cm.end())  # "70-80 nghìn lượt khách"
     if ub is None or (ua is not None and ua[0] != ub[0]):
         return None
     lo = a.value
+    raw_b = _NUM_AT.match(low, b.start).group()  # type: ignore[union-attr]
     if not a.scaled and b.scaled and ua is None:
-        raw_b = parse_numeral(_NUM_AT.match(low, b.start).group())  # type: ignore[union-attr]
-        if raw_b:
-            lo = a.value * (b.value / raw_b)
+        lo = a.value * (b.value / (parse_numeral(raw_b) or b.value))
+    elif not a.scaled and not b.scaled and "." in raw_b and "." not in low[a.start : a.end] and lo < 1000:
+        if lo * 1000 < b.value:  # "10-15.000 đồng": the first bound drops its thousands
+            lo *= 1000
     if lo >= b.value:
         return None  # "2-1" is a score, not a range
-    q = Quantity(text[a.start : ub[2]], a.start, ub[2], lo, ub[0], ub[1], value_end=b.value)
+    q = Quantity(text[a.start : ub[2]], a.start, ub[2], lo, ub[0], ub[1], value_end=b.value, counted=counted)
     return q
 
 
@@ -334,6 +342,10 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
         q.text = text[pos : q.end]
     if ratio:
         words = words[:-rk]
+        qual, k = _phrase_end(words, t.qualifiers, 3)  # "gần gấp 9 lần"
+        if qual and q.qualifier is None:
+            q.qualifier = t.qualifiers[qual]
+            words = words[:-k]
         q.direction = "up" if words and words[-1] == "tăng" else q.direction
     if words and words[-1] in t.change_adverbs and len(words) > 1:
         adverb_free = words[:-1]
@@ -368,6 +380,16 @@ def _word_quantities(
         q = Quantity(text[s : m.end()], s, m.end(), value, "times", "ratio")
         out.append(_finish(text, low, s, _words_before(low, m.start(), 4), q, t))
         taken.append((m.start(), m.end()))
+    for m in _RANK_WORDS.finditer(low):
+        before = _words_before(low, m.start(), 3)
+        if not _phrase_end(before, t.context["rank_adj"], 2)[1] or _overlaps(
+            blocked, starts, m.start(), m.end()
+        ):
+            continue
+        value = parse_words(m.group(1))
+        if value is not None:
+            out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value, "rank", "rank"))
+            taken.append(m.span())
     for m in t.word_number_re.finditer(low):
         s, e = m.span()
         if any(a < e and s < b for a, b in taken) or _overlaps(blocked, starts, s, e):

@@ -38,6 +38,7 @@ class Tables:
     counted_re: re.Pattern[str]
     stopwords: frozenset[str]
     word_number_re: re.Pattern[str]
+    unit_exceptions: frozenset[tuple[str, str]]
     max_phrase: int  # longest phrase, in words, among the before-number tables
 
 
@@ -74,5 +75,6 @@ def tables() -> Tables:
         word_number_re=re.compile(
             rf"(?<!{LETTER})(?:{_alternation(nw)})(?:\s+(?:{_alternation(nw_all)}))*{end}"
         ),
+        unit_exceptions=frozenset((row[0], row[1]) for row in table("quantity_unit_exceptions.tsv")),
         max_phrase=max(len(p.split()) for p in phrases),
     )

@@ -30,6 +30,8 @@ def parse_numeral(text: str) -> float | None:
     s = text.strip()
     if not s:
         return None
+    if re.fullmatch(r"0\.\d+", s):  # "0.586": a leading zero never starts a thousands group
+        return float(s)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         return float(s.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d+(?:,\d+)?", s):
