@@ -1,0 +1,118 @@
+"""Story grouping quality and link speed.
+
+Quality: pairwise precision/recall/F1 of story grouping against
+``tests/data/stories_gold.tsv`` (the linker runs over all of unc-dev; pairs are
+counted among gold documents only).
+
+Speed: duplicates + stories over 10,000 documents made by replicating unc-dev
+with light perturbation (every copy drops one paragraph, swaps ``Hoa Kỳ``/``Mỹ``
+spellings and shifts its date by whole weeks, so copies are distinct texts),
+then adding 100 more to that state through a pickled round trip.
+
+    .venv/bin/python bench/stories.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _uncdev import unc_documents  # noqa: E402
+from biennien.link.duplicates import DuplicateState, update_duplicates  # noqa: E402
+from biennien.link.stories import StoryState, update_stories  # noqa: E402
+from biennien.model import Document  # noqa: E402
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories_gold.tsv"
+
+
+def quality(docs: list[Document]) -> None:
+    by_stem = {Path(d.source).stem: d.id for d in docs}
+    gold: dict[str, str] = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, files = line.split("\t")
+        for f in files.split():
+            gold[by_stem[f]] = name
+    by_id = {d.id: d for d in docs}
+    dup = update_duplicates(docs, DuplicateState(), by_id.get)
+    st = update_stories(docs, StoryState(), duplicate_of=dup.duplicate_of()).story_of()
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same_gold = gold[a] == gold[b]
+        same_pred = st[a] == st[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    f = 2 * p * r / max(1e-9, p + r)
+    groups = len(set(gold.values()))
+    print(f"gold: {groups} groups, {len(gold)} articles; pairwise P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+def perturbed(docs: list[Document], n: int) -> list[Document]:
+    out = []
+    for i in range(n):
+        d = docs[i % len(docs)]
+        k = i // len(docs)
+        if k == 0:
+            out.append(d)
+            continue
+        paras = d.text.split("\n")
+        if len(paras) > 2:
+            del paras[1 + (k % (len(paras) - 1))]
+        text = "\n".join(paras).replace("Mỹ", "Hoa Kỳ") + f"\n(bản {k})"
+        day = d.reference_date and (date.fromisoformat(d.reference_date) + timedelta(weeks=5 * k)).isoformat()
+        out.append(
+            dataclasses.replace(
+                d,
+                id="d" + hashlib.sha1(text.encode()).hexdigest()[:16],
+                text=text,
+                reference_date=day,
+                published=day,
+                source=f"{d.source}#{k}",
+            )
+        )
+    return out
+
+
+def speed(docs: list[Document]) -> None:
+    big = perturbed(docs, 10_100)
+    base, extra = big[:10_000], big[10_000:]
+    by_id = {d.id: d for d in big}
+    t0 = time.perf_counter()
+    dup = update_duplicates(base, DuplicateState(), by_id.get)
+    t1 = time.perf_counter()
+    st = update_stories(base, StoryState(), duplicate_of=dup.duplicate_of())
+    t2 = time.perf_counter()
+    blob_d, blob_s = dup.dumps(), st.dumps()
+    print(
+        f"10,000 documents: duplicates {t1 - t0:.1f} s, stories {t2 - t1:.1f} s, total {t2 - t0:.1f} s;"
+        f" state {len(blob_d) / 1e6:.1f} + {len(blob_s) / 1e6:.1f} MB; {len(st.stories())} stories"
+    )
+    t3 = time.perf_counter()
+    dup2 = DuplicateState.loads(blob_d)
+    st2 = StoryState.loads(blob_s)
+    update_duplicates(extra, dup2, by_id.get)
+    update_stories(extra, st2, duplicate_of=dup2.duplicate_of())
+    dup2.dumps()
+    st2.dumps()
+    print(f"adding 100 more (state load + update + save): {time.perf_counter() - t3:.2f} s")
+
+
+def main() -> None:
+    docs = unc_documents()
+    quality(docs)
+    speed(docs)
+
+
+if __name__ == "__main__":
+    main()
