@@ -49,8 +49,25 @@ def _vocab(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
+_LONGEST: dict[int, int] = {}
+
+
 def _longest(vocab: frozenset[str]) -> int:
-    return max(len(p.split()) for p in vocab)
+    """Longest phrase of a vocabulary, in words (memoised by identity: the vocabularies are cached)."""
+    n = _LONGEST.get(id(vocab))
+    if n is None:
+        n = _LONGEST[id(vocab)] = max(len(p.split()) for p in vocab)
+    return n
+
+
+@cache
+def _trailing() -> frozenset[str]:
+    """What may trail a measure before its figure: link words, qualifiers, change verbs, rank words."""
+    from biennien.analyse.quantity_tables import tables
+
+    t = tables()
+    trailing = _vocab("fact_links.txt") | frozenset(t.qualifiers) | frozenset(t.changes) | t.change_adverbs
+    return trailing | t.context["rank_adj"] | frozenset({"thứ"})
 
 
 def extract(
@@ -149,12 +166,8 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
 
 def _measure(chunk: str) -> str:
     """The measure in the words before a figure: link words, qualifiers and verbs removed."""
-    from biennien.analyse.quantity_tables import tables
-
-    t = tables()
     words = [w for w in _WORD.findall(chunk) if not w[0].isdigit()]
-    trailing = _vocab("fact_links.txt") | frozenset(t.qualifiers) | frozenset(t.changes) | t.change_adverbs
-    trailing |= t.context["rank_adj"] | frozenset({"thứ"})
+    trailing = _trailing()
     words = _strip(words, trailing, leading=False)
     links = _vocab("fact_links.txt")
     for k in range(len(words) - 1, -1, -1):

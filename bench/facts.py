@@ -1,0 +1,82 @@
+"""Quantity and fact extraction: accuracy on the gold set and speed on a corpus folder.
+
+    python bench/facts.py [CORPUS_DIR]    (default ../shared/corpora/unc-dev)
+
+Prints value+unit, qualifier and period accuracy on tests/data/facts_gold.tsv
+(with the annotator's timexes, and end to end with the timex tagger), the
+number of quantities found inside a date, code or name, and articles per
+second for quantity + fact extraction on one core.  Sentence splitting and
+timex tagging run before the clock starts: they are other stages' work.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from biennien.analyse import facts, quantity, timex  # noqa: E402
+from biennien.analyse.facts_eval import load_gold, score  # noqa: E402
+from biennien.vi.normalise import analysis_text, nfc  # noqa: E402
+from biennien.vi.sentences import split_sentences  # noqa: E402
+
+
+def _article(path: Path) -> tuple[str, str | None]:
+    """Body text and reference date of a '# key = value' article."""
+    date = None
+    body = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            key, _, value = line[2:].partition("=")
+            if key.strip() == "date" and len(value.strip()) == 8:
+                v = value.strip()
+                date = f"{v[:4]}-{v[4:6]}-{v[6:]}"
+            continue
+        body.append(line)
+    return analysis_text(nfc("\n".join(body))), date
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora" / "unc-dev"
+    gold = load_gold(ROOT / "tests" / "data" / "facts_gold.tsv")
+    for label, tagger in (("annotated timexes", None), ("timex tagger", lambda s: timex.tag(s, None))):
+        sc = score(gold, tagger)
+        print(f"gold ({label}): {sc.figures} figures in {len(gold)} sentences")
+        print(
+            f"  value+unit accuracy {sc.rate(sc.value_unit):.1%}  qualifier {sc.rate(sc.qualifier):.1%}"
+            f"  period {sc.rate(sc.period):.1%}"
+        )
+        print(f"  quantities inside a date/code/name: {sc.inside_never}  spurious figures: {sc.spurious}")
+    files = sorted(p for p in corpus.glob("*.txt") if p.name != "README.md")
+    if not files:
+        print(f"no articles in {corpus}")
+        return
+    prepared = []
+    for p in files:
+        text, date = _article(p)
+        prepared.append((p.stem, text, split_sentences(text), timex.tag(text, date)))
+    n_q = n_f = 0
+    best = best_cpu = float("inf")
+    for _ in range(3):
+        t0, c0 = time.perf_counter(), time.process_time()
+        n_q = n_f = 0
+        for doc_id, text, sents, txs in prepared:
+            qs = quantity.extract(text, txs)
+            fs = facts.extract(doc_id, text, sents, qs, txs, [])
+            n_q += len(qs)
+            n_f += len(fs)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    print(f"speed on {corpus.name}: {len(prepared)} articles, {n_q} quantities, {n_f} facts")
+    print(
+        f"  quantity + fact extraction: {len(prepared) / best:,.0f} articles/s wall,"
+        f" {len(prepared) / best_cpu:,.0f} articles/s CPU time, one core (best of 3;"
+        " timexes and sentences computed beforehand)"
+    )
+
+
+if __name__ == "__main__":
+    main()
