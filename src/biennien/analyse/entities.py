@@ -37,6 +37,10 @@ _VI_SYLLABLE = re.compile(
 )
 
 
+_OPENERS = frozenset('“"‘:–—-…([')
+_INITIALS = re.compile(r"^(?:\w\.)+\w?$")
+
+
 def is_vi_syllable(word: str) -> bool:
     return bool(_VI_SYLLABLE.match(word.lower()))
 
@@ -66,6 +70,8 @@ class _Reader:
         self.t = toks
         self.g = g
         self.n = len(toks)
+        self.last_type = ""  # type of the last mention found, for "xã A, B" lists
+        self.last_end = -1  # token index where the last mention ended
 
     def _longest(self, i: int, index: dict[str, int], entries: dict[tuple[str, ...], object]) -> int:
         if i >= self.n:
@@ -107,27 +113,61 @@ class _Reader:
         j = self._longest(i, self.g.head_len, self.g.heads)  # type: ignore[arg-type]
         return j
 
-    def name_run(self, i: int, allow_single_vi: bool = True) -> int:
-        """Capitalised words from ``i`` that can be a person's name (initials allowed)."""
-        j = i
+    def sentence_start(self, i: int) -> bool:
+        """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
+        return i == 0 or self.t[i - 1].text in _OPENERS
+
+    def after_place_cue(self, i: int) -> bool:
+        """Whether a place cue word (ở, tại, đến, người dân) comes right before token ``i``."""
+        for ln in (2, 1):
+            if i - ln >= 0 and tuple(x.low for x in self.t[i - ln : i]) in self.g.place_cues:
+                return True
+        return False
+
+    def adjacent_hyphen(self, j: int) -> bool:
+        """``-`` glued to the words on both sides (Hang-seo, Al-Swaisat, GD-ĐT)."""
         t = self.t
-        while (
-            j < self.n
-            and t[j].word
-            and t[j].cap
-            and t[j].text not in self.g.not_names
-            or (j < self.n and j > i and t[j].text == "." and len(t[j - 1].text) == 1 and t[j - 1].cap)
-        ):
-            if j > i and t[j].word:
-                # a table place or organisation after a name starts something else
+        return (
+            t[j].text == "-"
+            and 0 < j < self.n - 1
+            and t[j - 1].end == t[j].start
+            and t[j].end == t[j + 1].start
+            and t[j + 1].word
+        )
+
+    def name_run(self, i: int) -> int:
+        """Capitalised words from ``i`` that can be a person's name (initials allowed)."""
+        t = self.t
+        if i >= self.n or not (t[i].word and t[i].cap) or t[i].text in self.g.not_names:
+            return i
+        if _INITIALS.match(t[i].text):
+            return i
+        j = i
+        while j < self.n:
+            tok = t[j]
+            if tok.word and tok.cap:
                 kj, k = self.known_at(j)
                 if k is not None and not k.ambiguous:
+                    # a table place or organisation is not part of a name
                     break
-            j += 1
-            if j - i >= 5:
+                j += 1
+            elif j > i and tok.text == "." and len(t[j - 1].text) == 1 and t[j - 1].cap:
+                j += 1  # an initial: "Michael G. DeSombre"
+            elif j > i and self.adjacent_hyphen(j):
+                j += 2
+            else:
                 break
-        if t[j - 1].text == "." if j > i else False:
+            if j - i >= 6:
+                break
+        if j > i and t[j - 1].text == ".":
             j -= 1
+        return j
+
+    def org_words_at(self, j: int) -> int:
+        """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
+        for ln in (3, 2, 1):
+            if j + ln <= self.n and tuple(x.low for x in self.t[j : j + ln]) in self.g.org_words:
+                return j + ln
         return j
 
     def org_body(self, i: int, place: bool = False) -> int:
@@ -140,23 +180,27 @@ class _Reader:
         prev_known_end = -1
         while j < self.n:
             tok = t[j]
-            if tok.word and (tok.cap or (tok.text[0].isdigit() and j > i)):
+            number = tok.text[0].isdigit() and j > i and (j + 1 == self.n or not t[j + 1].word)
+            if tok.word and (tok.cap or number):
                 kj, k = self.known_at(j)
                 if k is not None:
                     j = kj
                     prev_known_end = j
+                    if not t[j - 1].word:
+                        break  # "Washington D.C." ends the name
                 else:
                     j += 1
                 lower_run = 0
                 continue
-            if not place and tok.word and tok.low in ("và", "&") or tok.text in ("-", "&"):
+            if j > i and self.adjacent_hyphen(j):
+                j += 2
+                continue
+            nxt_cap = j + 1 < self.n and t[j + 1].cap and t[j + 1].word
+            if not place and j > i and (tok.low in ("và", "&", "về") or tok.text in ("-", "&")):
                 if (
-                    j + 1 < self.n
-                    and t[j + 1].cap
-                    and t[j + 1].word
-                    and j > i
+                    nxt_cap
                     and self.head_at(j + 1) == j + 1
-                    and self.known_at(j + 1)[1] is None
+                    and (tok.low == "về" or self.known_at(j + 1)[1] is None)
                 ):
                     j += 1
                     continue
@@ -168,6 +212,12 @@ class _Reader:
                     h = g.heads[tuple(x.low for x in t[j:hj])]
                     if h.type == "LOC":
                         j = hj
+                        continue
+                if j > i and tok.low != "về":
+                    ow = self.org_words_at(j)
+                    if ow > j:
+                        j = ow
+                        lower_run = 1
                         continue
                 if (
                     lower_run == 0
@@ -181,6 +231,9 @@ class _Reader:
                     lower_run = 1
                     continue
             break
+        # a name does not end on a connector (but "Washington D.C." keeps its dot)
+        while j > i and not t[j - 1].word and j != prev_known_end:
+            j -= 1
         return j
 
 
@@ -199,7 +252,10 @@ def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
         if nxt > i:
             i = nxt
             continue
-        nxt = _named_at(r, i, out, sentence_start=i == 0 or not toks[i - 1].word)
+        nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
+        if out and nxt > i:
+            r.last_type = out[-1].type
+            r.last_end = nxt
         i = nxt if nxt > i else i + 1
     return out
 
@@ -223,7 +279,9 @@ def _text(r: _Reader, i: int, j: int, text_of: str | None = None) -> str:
 
 def _found(r: _Reader, i: int, j: int, typ: str, **kw: object) -> Found:
     s, e = _span(r, i, j)
-    return Found(start=s, end=e, type=typ, name=_text(r, i, j), **kw)  # type: ignore[arg-type]
+    name = _text(r, i, j)
+    foreign = typ == "PER" and not all(is_vi_syllable(x.text) for x in r.t[i:j] if x.word)
+    return Found(start=s, end=e, type=typ, name=name, foreign=foreign, **kw)  # type: ignore[arg-type]
 
 
 def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
@@ -232,6 +290,10 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
     j, title = r.title_at(i)
     if title is None:
         return i
+    if title.kind == "honorific" and t[i].cap and not r.sentence_start(i):
+        return i  # "Bà Rịa", "Anh Đức": a capital mid-sentence is part of a name
+    if r.known_at(i)[0] > j:
+        return i  # a table name that begins with a title word
     # a capitalised title word must be capitalised as a title (or be lower-case in the text)
     if title.kind == "honorific" and t[i].cap and i == 0:
         # "Ông Nguyễn Văn An" at the start of a sentence is fine; "Anh" alone is not a title
@@ -256,6 +318,13 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if split is not None:
             comp[-1] = _found(r, comp[-1].tok_start, split, "ORG", canonical=comp[-1].canonical)
             k = split
+    if not comp and k < r.n:
+        # "học sinh Trường THPT ...", "hoa hậu Mỹ": an organisation or place, not a name
+        sub3: list[Found] = []
+        k4 = _named_at(r, k, sub3, sentence_start=False, in_title=True)
+        if k4 > k and sub3 and sub3[-1].type in ("ORG", "GPE", "LOC"):
+            out.extend(sub3)
+            return k4
     role_end = k
     nj = r.name_run(k)
     if nj > k and k < r.n and t[k].text in r.g.not_names:
@@ -318,8 +387,18 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         if capital or "lower" in head.flags or "drop" in head.flags:
             bj = r.org_body(hj, place=head.type == "LOC")
             if bj > hj:
-                keep_head = capital and "drop" not in head.flags
-                si = i if keep_head else hj
+                keep_head = "drop" not in head.flags
+                # a lower-case head is not part of the name, its capitalised words are:
+                # "trường ĐH Bách khoa" -> "ĐH Bách khoa"
+                si = i
+                while si < hj and (
+                    not t[si].cap
+                    or (si == i and head.type == "LOC" and "lower" in head.flags and r.sentence_start(i))
+                ):
+                    si += 1
+                if not keep_head:
+                    si = hj
+                keep_head = si < hj
                 f = _found(r, si, bj, head.type)
                 f.tok_start = si
                 # inner known name: "tỉnh Quảng Ninh" keys as Quảng Ninh
@@ -327,7 +406,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 if known is not None and kj == bj and (not keep_head or known.type == head.type == "ORG"):
                     f.type = known.type
                     f.canonical = known.canonical
-                f.split_at = _name_tail(r, hj, bj) if in_title and head.type == "ORG" else None
+                f.split_at = _name_tail(r, i, bj) if in_title and head.type == "ORG" else None
                 cands.append((bj, 2, f))
             elif capital and "alone" in head.flags:
                 f = _found(r, i, hj, head.type)
@@ -340,9 +419,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         if known.type == "ORG":
             # known name followed by capitalised foreign words: "Viettel Telecom"
             ej = kj
-            while ej < r.n and t[ej].word and t[ej].cap and not is_vi_syllable(t[ej].text):
-                if r.known_at(ej)[1] is not None:
-                    break
+            while ej < r.n and t[ej].word and g.foreign_cues.get(t[ej].text) == "ORG":
                 ej += 1
             if ej > kj:
                 f, kj = _found(r, i, ej, "ORG"), ej
@@ -367,8 +444,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
 def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     """An ambiguous table name (Anh, Đức, Nga) that is really part of another name or a word."""
     t = r.t
-    if sentence_start:
-        return True
+    if sentence_start or (i > 0 and t[i - 1].low == "tiếng"):
+        return True  # "Anh cho biết", "tiếng Anh"
     if (
         i > 0
         and t[i - 1].word
@@ -401,28 +478,48 @@ def _name_tail(r: _Reader, i: int, j: int) -> int | None:
 
 
 def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
-    """A capitalised run with no title: a Vietnamese full name or a foreign one."""
+    """A capitalised run with no title: a Vietnamese full name or a foreign one.
+
+    A run of given names with no family name ("Trọng Hoàng", "Xuân Trường") or a single
+    foreign word ("Cavani") is most often a person in news; it is kept as ``unsure`` and the
+    resolver may turn it into the place or organisation the article named that way.
+    """
     t, g = r.t, r.g
     words = [x.text for x in t[i:j] if x.word]
+    sentence_start = r.sentence_start(i)
     vi = all(is_vi_syllable(w) for w in words)
+    if all(len(w) == 1 for w in words):
+        return None  # initials: "N. và M."
+    after_place = (i >= 2 and t[i - 1].text == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
             return _found(r, i, j, "PER")
         if len(words) == 1:
-            return _found(r, i, j, "PER", single=True, unsure=True)
+            return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
+        if len(words) <= 3 and not sentence_start:
+            if after_place:
+                return _found(r, i, j, "LOC", unsure=True)
+            return _found(r, i, j, "PER", unsure=True)
         return None
+    if any(len(w) > 1 and w.isupper() for w in words):
+        # acronyms (THPT, HCĐ) are names only when the article introduced them:
+        # "Hiệp hội ... (VINASA)"
+        return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
     cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
     if cues:
-        typ = "ORG" if "ORG" in cues else ("EVENT" if "EVENT" in cues else "OTHER")
-        if typ == "ORG":
+        if "ORG" in cues:
             return _found(r, i, j, "ORG")
-        return None
+        if "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
+            return _found(r, i, j, "LOC")
+        return None  # an event (World Cup) or a product (Galaxy S21)
+    if r.last_type == "ORG" and r.last_end == i and not vi:
+        return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
     if any(any(c.isdigit() for c in w) for w in words):
         return None
+    if after_place:
+        return _found(r, i, j, "LOC", unsure=True)
     if len(words) == 1:
-        if words[0].isupper():
-            return None
-        return _found(r, i, j, "PER", single=True, unsure=True)
+        return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
 
 

@@ -37,6 +37,8 @@ class Found:
     title_kind: str | None = None
     tok_start: int = 0
     split_at: int | None = None
+    foreign: bool = False  # a name that is not Vietnamese syllables (DeSombre, Park Hang-seo)
+    initial: bool = False  # an unsure one-word name opening a sentence ("Anh cho biết")
 
 
 @dataclass(slots=True)
@@ -45,26 +47,36 @@ class _Person:
     key: str
     words: tuple[str, ...]
     start: int
+    foreign: bool = False
 
 
-def _match(persons: Sequence[_Person], word: str, at: int) -> _Person | None:
-    """The person a one-word name refers to: most recent earlier full name ending (or, for a
-    foreign name, starting) with it; failing that, the first later one."""
-    hits = [p for p in persons if p.words[-1] == word or (len(p.words) > 1 and p.words[0] == word)]
-    hits_last = [p for p in hits if p.words[-1] == word] or hits
-    before = [p for p in hits_last if p.start < at]
+def _match(persons: Sequence[_Person], words: tuple[str, ...], at: int) -> _Person | None:
+    """The person a short name refers to: the most recent earlier full name ending with it
+    (Vietnamese given names, "Trump", "DeSombre") or, for a foreign name, starting with it
+    ("Park"); failing that, the first later one."""
+    n = len(words)
+    hits = [p for p in persons if len(p.words) > n and p.words[-n:] == words]
+    if not hits and n == 1:
+        hits = [p for p in persons if p.foreign and len(p.words) > 1 and p.words[0] == words[0]]
+    before = [p for p in hits if p.start < at]
     if before:
         return before[-1]
-    return hits_last[0] if hits_last else None
+    return hits[0] if hits else None
 
 
 def resolve(found: Sequence[Found], text: str) -> list[Mention]:
     """Keys for every mention; drop unresolved bare titles and unsure one-word names."""
     persons = [
-        _Person(f.name, "PER:" + fold(f.name), tuple(fold(f.name).split()), f.start)
+        _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
         for f in found
-        if f.type == "PER" and not f.single and not f.bare and f.name
+        if f.type == "PER" and not f.single and not f.bare and not f.unsure and f.name
     ]
+    # names the article gave to places and organisations: an unsure name equal to one of them
+    # is that place or organisation ("biển Sầm Sơn ... Sầm Sơn đông khách")
+    named: dict[tuple[str, ...], tuple[str, str]] = {}
+    for f in found:
+        if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
+            named.setdefault(_words(f.name), (f.type, f"{f.type}:{fold(f.canonical or f.name)}"))
     acronyms: dict[str, tuple[str, str]] = {}
     holders: dict[str, _Person] = {}
     out: list[Mention] = []
@@ -74,36 +86,49 @@ def resolve(found: Sequence[Found], text: str) -> list[Mention]:
         name = f.name
         typ = f.type
         if f.type == "PER":
+            words = _words(f.name)
             if f.bare:
                 holder = holders.get(fold(f.title or ""))
                 if holder is None:
                     continue
                 key, name = holder.key, holder.name
-            elif f.single:
-                word = fold(f.name)
-                if f.name in acronyms:
-                    typ, key = acronyms[f.name]
+            elif f.name in acronyms:
+                typ, key = acronyms[f.name]
+            elif f.unsure and words in named and not f.initial:
+                typ, key = named[words]
+            elif f.single or f.unsure:
+                p = _match(persons, words, f.start)
+                if p is not None:
+                    key = p.key
+                elif f.unsure and f.single:
+                    continue
                 else:
-                    p = _match(persons, word, f.start)
-                    if p is None:
-                        if f.unsure or f.title_kind is None:
-                            continue
-                        key = "PER:" + word
-                    else:
-                        key = p.key
+                    key = "PER:" + fold(f.name)
             else:
                 key = "PER:" + fold(f.name)
             if f.title and f.title_kind in ("office", "rank", "occupation") and key in by_key:
                 holders[fold(f.title)] = by_key[key]
         else:
-            key = f"{f.type}:{fold(f.canonical or f.name)}"
-            m = _ACRONYM.match(text, f.end)
-            if m and f.type == "ORG":
-                acronyms[m.group(1)] = (f.type, key)
+            if f.unsure and _words(f.name) in named:
+                typ, key = named[_words(f.name)]
+            else:
+                key = f"{f.type}:{fold(f.canonical or f.name)}"
             if f.name in acronyms and f.type == "ORG":
                 key = acronyms[f.name][1]
+            m = _ACRONYM.match(text, f.end)
+            if m and f.type == "ORG" and m.group(1) not in acronyms:
+                # "Hiệp hội Phần mềm ... (VINASA)": the acronym is the same organisation
+                acronyms[m.group(1)] = (f.type, key)
+                out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+                s, e = m.start(1), m.end(1)
+                out.append(Mention(text[s:e], s, e, "ORG", m.group(1), None, key))
+                continue
         out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
     return out
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().replace("-", " - ").split())
 
 
 def _etype(t: str) -> EntityType:

@@ -23,9 +23,9 @@ from functools import cache
 from biennien.vi.normalise import fold, tone_normalise
 from biennien.vi.resources import table, word_list
 
-# a word (letters/digits, with inner . & ' - joining parts: TP.HCM, GD&ĐT, Hang-seo) or one
-# punctuation character
-TOKEN = re.compile(r"[^\W_]+(?:[.&'’\-][^\W_]+)*|[^\w\s]")
+# a word (letters/digits, with inner . & ' joining parts: TP.HCM, GD&ĐT) or one punctuation
+# character; a hyphen is its own token (Hang-seo, Việt Nam-Hoa Kỳ) and readers rejoin it
+TOKEN = re.compile(r"[^\W_]+(?:[.&'’][^\W_]+)*|[^\w\s]")
 
 
 def tokens(text: str) -> list[str]:
@@ -73,6 +73,8 @@ class Gazetteer:
     surnames: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    org_words: frozenset[tuple[str, ...]] = frozenset()
+    place_cues: frozenset[tuple[str, ...]] = frozenset()
     foreign_cues: dict[str, str] = field(default_factory=dict)
     # longest entry length per first token, for each dictionary
     title_len: dict[str, int] = field(default_factory=dict)
@@ -146,7 +148,10 @@ def gazetteer() -> Gazetteer:
     for row in table("entity_org_heads.tsv"):
         flags = frozenset(row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
         h = Head(tone_normalise(row[0]), row[1], flags)
-        g.heads.setdefault(low_key(h.text), h)
+        prev = g.heads.get(low_key(h.text))
+        if prev is not None:  # "Báo" and "báo": one head with both lines' flags
+            h = Head(prev.text, prev.type, prev.flags | flags)
+        g.heads[low_key(h.text)] = h
     known: list[Known] = _countries()
     for row in table("entity_places.tsv"):
         canon = row[2] if len(row) > 2 and row[2] else row[0]
@@ -166,6 +171,8 @@ def gazetteer() -> Gazetteer:
     g.surnames = frozenset(tone_normalise(s) for s in word_list("entity_surnames.txt"))
     g.not_names = frozenset(tone_normalise(s) for s in word_list("entity_not_names.txt"))
     g.function_words = frozenset(tone_normalise(s) for s in word_list("entity_function_words.txt"))
+    g.org_words = frozenset(low_key(w) for w in word_list("entity_org_words.txt"))
+    g.place_cues = frozenset(low_key(w) for w in word_list("entity_place_cues.txt"))
     g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
