@@ -67,7 +67,7 @@ def write_html(store: Store, out: Path, langs: Iterable[str] = ("vi", "en")) -> 
         emit("index.html", pages.timeline_page(ch, TimelineFilter(), 1, pages.Urls(static=True, lang=lang),
                                                all_rows=True))  # fmt: skip
         emit("entities.html", pages.entities_page(ch, 1, size=ALL))
-        emit("facts.html", pages.facts_page(ch, "measure", "asc", 1, fmt, size=ALL))
+        emit("facts.html", pages.facts_page(ch, "measure", "asc", 1, fmt, size=ALL, fmt_key=lang))
         emit("documents.html", pages.documents_page(ch, 1, size=ALL))
         emit("search.html", pages.search_page(cache, ch, ""))
         for ev_id in ch.event_by_id:

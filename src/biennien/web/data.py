@@ -142,6 +142,15 @@ class Chronicle:
     event_types: list[str]
     built_at: float
     alias_index: dict[str, str]
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        """Derived data (sorted tables, series) computed once per chronicle: pages stay fast under load."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = make()
+            return value
 
     def entity_for(self, participant_entity: str | None, name: str) -> str:
         if participant_entity and participant_entity in self.entities:
@@ -182,16 +191,26 @@ def build_chronicle(store: Store) -> Chronicle:
             alias_index.setdefault(fold(n).strip(), e.id)
 
     stories = store.stories()
+    # a story lists its events, or its documents (then its events are those those documents support)
     event_story: dict[str, list[str]] = defaultdict(list)
     story_events: dict[str, set[str]] = {}
+    doc_story: dict[str, list[str]] = defaultdict(list)
     for s in stories:
-        members = {str(x) for x in s.get("events", []) if x}
-        story_events[str(s["id"])] = members
+        sid = str(s["id"])
+        members = {str(x) for x in s.get("events", []) or [] if x}
+        story_events[sid] = members
         for ev_id in members:
-            event_story[ev_id].append(str(s["id"]))
+            event_story[ev_id].append(sid)
+        for d in s.get("documents", []) or []:
+            doc_story[str(d)].append(sid)
 
     rows: list[EventRow] = []
     for ev in store.events():
+        for x in ev.evidence:
+            for sid in doc_story.get(x.doc, ()):
+                if ev.id not in story_events[sid]:
+                    story_events[sid].add(ev.id)
+                    event_story[ev.id].append(sid)
         ids: list[str] = []
         for p in ev.participants:
             eid = _participant_entity(entities, alias_index, p.entity, p.name)
@@ -311,42 +330,64 @@ class Bin:
     selected: bool
 
 
+MAX_BINS = 120
+
+
 def density(rows: list[EventRow], flt: TimelineFilter) -> list[Bin]:
-    """Event counts over time for the density strip: by year over long spans, by month or day when zoomed."""
+    """Event counts over time for the density strip, at most ``MAX_BINS`` bars.
+
+    The bar width follows the span shown: days when zoomed to a month or two,
+    months over a few years, then years, decades or centuries (a chronicle
+    may mention 1945 and 2026 in one article).
+    """
     dated = [r.bounds for r in rows if r.bounds]
     if not dated:
         return []
     lo = min(b[0] for b in dated)
     hi = max(b[0] for b in dated)
-    if flt.date_from or flt.date_to:
-        f_lo, f_hi = range_bounds(flt.date_from, flt.date_to)
-        lo = max(lo, f_lo) if flt.date_from else lo
-        hi = min(hi, f_hi) if flt.date_to else hi
-        if lo > hi:
-            return []
+    f_lo, f_hi = range_bounds(flt.date_from, flt.date_to)
+    if flt.date_from:
+        lo = max(lo, f_lo)
+    if flt.date_to:
+        hi = min(hi, f_hi)
+    if lo > hi:
+        return []
     years = int(hi[:4]) - int(lo[:4])
     months = years * 12 + int(hi[5:7] or 1) - int(lo[5:7] or 1)
-    unit = 4 if years >= 4 else (7 if months >= 2 else 10)
+    if months < 2:
+        unit = 10
+    elif years < 4:
+        unit = 7
+    elif years < MAX_BINS:
+        unit = 4
+    elif years < MAX_BINS * 10:
+        unit = 3
+    else:
+        unit = 2
     counts: Counter[str] = Counter()
     for b in dated:
         if lo <= b[0] <= hi:
             counts[b[0][:unit]] += 1
-    keys = _span_keys(lo[:unit], hi[:unit], unit)
-    f_lo, f_hi = range_bounds(flt.date_from, flt.date_to)
+    zoomed = flt.date_from is not None or flt.date_to is not None
     bins = []
-    for k in keys:
-        b_lo, b_hi = date_bounds(k) or (k, k)
-        selected = (flt.date_from is not None or flt.date_to is not None) and b_lo >= f_lo and b_hi <= f_hi
-        bins.append(Bin(k, k, k, counts.get(k, 0), selected))
+    for k in _span_keys(lo[:unit], hi[:unit], unit):
+        if unit < 4:
+            pad = 4 - unit
+            b_from, b_to = k + "0" * pad, k + "9" * pad
+            label = f"{b_from}–{b_to}"
+        else:
+            b_from = b_to = label = k
+        b_lo, b_hi = range_bounds(b_from, b_to)
+        bins.append(Bin(label, b_from, b_to, counts.get(k, 0), zoomed and b_lo >= f_lo and b_hi <= f_hi))
     return bins
 
 
 def _span_keys(lo: str, hi: str, unit: int) -> list[str]:
-    """Every year / month / day key from lo to hi inclusive (bounded to 400 keys)."""
+    """Every century / decade / year / month / day key from lo to hi inclusive (bounded)."""
     out: list[str] = []
-    if unit == 4:
+    if unit <= 4:
         for y in range(int(lo), int(hi) + 1):
-            out.append(f"{y:04d}")
+            out.append(f"{y:0{unit}d}")
     elif unit == 7:
         y, m = int(lo[:4]), int(lo[5:7])
         while f"{y:04d}-{m:02d}" <= hi and len(out) < 400:

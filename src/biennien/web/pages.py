@@ -38,6 +38,7 @@ from biennien.web.data import (
 
 PAGE_SIZE = 100
 MAX_QUERY = 300
+MAX_STORIES = 150
 
 Page = tuple[str, dict[str, Any]]
 
@@ -140,9 +141,15 @@ def timeline_page(
     page = min(max(page, 1), pages)
     shown = rows if all_rows else rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     for_strip = filter_events(ch, flt, use_dates=False) if (flt.date_from or flt.date_to) else rows
-    bins = density(for_strip, flt)
+    bins = density(for_strip, flt) if flt.active() else ch.cached("density", lambda: density(rows, flt))
     entity = ch.entities.get(flt.entity) if flt.entity else None
-    story_titles = [(str(s["id"]), str(s.get("title") or s["id"])) for s in ch.stories]
+    # the story menu lists the largest stories (a big chronicle has thousands)
+    biggest = sorted(ch.stories, key=lambda s: -len(ch.story_events.get(str(s["id"]), ())))[:MAX_STORIES]
+    story_titles = [(str(s["id"]), str(s.get("title") or s["id"])[:120]) for s in biggest]
+    if flt.story and flt.story not in {sid for sid, _ in story_titles}:
+        story = next((s for s in ch.stories if str(s["id"]) == flt.story), None)
+        if story:
+            story_titles.append((flt.story, str(story.get("title") or flt.story)[:120]))
     zoom_out = None
     if flt.date_from or flt.date_to:
         zoom_out = urls.timeline(entity=flt.entity, type=flt.type, story=flt.story)
@@ -228,12 +235,17 @@ def entity_page(ch: Chronicle, ident: str) -> Page:
 
 
 def entities_page(ch: Chronicle, page: int, kind: str | None = None, size: int = PAGE_SIZE * 2) -> Page:
-    items = [
-        (e, len(ch.entity_events.get(e.id, [])), len(e.mentions))
-        for e in ch.entities.values()
-        if kind is None or e.type == kind
-    ]
-    items.sort(key=lambda t: (-t[1] - t[2], t[0].name))
+    def make() -> list[tuple[Any, int, int]]:
+        out = [
+            (e, len(ch.entity_events.get(e.id, [])), len(e.mentions))
+            for e in ch.entities.values()
+            if kind is None or e.type == kind
+        ]
+        out.sort(key=lambda t: (-t[1] - t[2], t[0].name))
+        return out
+
+    items = ch.cached(("entities", kind), make)
+    kinds = ch.cached("entity_kinds", lambda: sorted({e.type for e in ch.entities.values()}))
     pages = max(1, math.ceil(len(items) / size))
     page = min(max(page, 1), pages)
     return "entities.html", {
@@ -242,7 +254,7 @@ def entities_page(ch: Chronicle, page: int, kind: str | None = None, size: int =
         "page": page,
         "pages": pages,
         "kind": kind,
-        "kinds": sorted({e.type for e in ch.entities.values()}),
+        "kinds": kinds,
     }
 
 
@@ -286,14 +298,7 @@ def series_charts(series: list[tuple[str, list[Any]]], fmt: Any) -> list[SeriesC
     return charts
 
 
-def facts_page(
-    ch: Chronicle, sort: str, direction: str, page: int, fmt: Any, size: int = PAGE_SIZE * 2
-) -> Page:
-    key = FACT_SORTS.get(sort, FACT_SORTS["measure"])
-    sort = sort if sort in FACT_SORTS else "measure"
-    rows = sorted(ch.facts, key=key, reverse=direction == "desc")
-    pages = max(1, math.ceil(len(rows) / size))
-    page = min(max(page, 1), pages)
+def _conflicts(ch: Chronicle) -> list[tuple[Any, Any]]:
     conflicts = []
     seen: set[frozenset[str]] = set()
     for f in ch.facts:
@@ -304,6 +309,27 @@ def facts_page(
                 continue
             seen.add(pair)
             conflicts.append((f, other))
+    return conflicts
+
+
+def facts_page(
+    ch: Chronicle,
+    sort: str,
+    direction: str,
+    page: int,
+    fmt: Any,
+    size: int = PAGE_SIZE * 2,
+    fmt_key: str = "vi",
+) -> Page:
+    key = FACT_SORTS.get(sort, FACT_SORTS["measure"])
+    sort = sort if sort in FACT_SORTS else "measure"
+    rows = ch.cached(
+        ("facts", sort, direction), lambda: sorted(ch.facts, key=key, reverse=direction == "desc")
+    )
+    pages = max(1, math.ceil(len(rows) / size))
+    page = min(max(page, 1), pages)
+    conflicts = ch.cached("conflicts", lambda: _conflicts(ch))
+    charts = ch.cached(("charts", fmt_key), lambda: series_charts(fact_series(ch.facts), fmt))
     return "facts.html", {
         "rows": rows[(page - 1) * size : page * size],
         "total": len(rows),
@@ -312,7 +338,7 @@ def facts_page(
         "sort": sort,
         "dir": direction,
         "conflicts": conflicts,
-        "charts": series_charts(fact_series(ch.facts), fmt),
+        "charts": charts,
         "ch": ch,
     }
 
