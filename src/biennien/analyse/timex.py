@@ -89,11 +89,7 @@ def _candidates(text: str) -> list[Cand]:
         word = tok.group()
         todo = digit_rules if word[0].isdigit() else index.get(word)
         if todo is None:
-            if word.islower() or word.istitle() or word.isupper():
-                continue
-            todo = index.get(word.lower())
-            if todo is None:
-                continue
+            continue
         pos = tok.start()
         for rule in todo:
             m = rule.pattern.match(text, pos)
@@ -127,7 +123,9 @@ def _gap_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "daypart_date": re.compile(r"\s+(?:(?:ngày|hôm)\s+)?", re.IGNORECASE),
         "clock_daypart": re.compile(r"\s*"),
-        "clock_date": re.compile(rf"\s*,?\s*(?:(?P<dp>{dp})\s+)?(?:(?:ngày|hôm)\s+)?", re.IGNORECASE),
+        "clock_date": re.compile(
+            rf"\s*(?:\([^()\n]{{1,24}}\)\s*)?,?\s*(?:(?P<dp>{dp})\s+)?(?:(?:ngày|hôm)\s+)?", re.IGNORECASE
+        ),
         "date_clock": re.compile(r"\s*,?\s*(?:lúc|vào\s+lúc)?\s*", re.IGNORECASE),
         "part": re.compile(r"\s+"),
         "weekday_date": re.compile(

@@ -88,6 +88,8 @@ def lexicon() -> Lexicon:
 def cue_pattern(kind: str, where: str = "before") -> re.Pattern[str]:
     """A pattern that finds a cue word of ``kind`` right before (``$``) or right after (``^``) a match."""
     words = lexicon().cues.get(kind, ())
+    if not words:
+        return re.compile(r"(?!)")
     alt = alternation([w for w in words if w != "("])
     if where == "before":
         paren = r"|\(" if "(" in words else ""

@@ -46,7 +46,7 @@ def _before(text: str, start: int, width: int = 30) -> str:
 
 
 def _has_cue(kind: str, text: str, start: int, end: int | None = None) -> bool:
-    if cue_pattern(kind, "before").search(_before(text, start)):
+    if cue_pattern(kind + "_before", "before").search(_before(text, start)):
         return True
     if end is not None and kind + "_after" in lexicon().cues:
         return bool(cue_pattern(kind + "_after", "after").match(text[end : end + 30]))
@@ -301,6 +301,8 @@ def _half(m: re.Match[str], text: str) -> Cand | None:
 
 def _relative(m: re.Match[str], text: str) -> Cand | None:
     unit, offset, anchor = lexicon().relative[re.sub(r"\s+", " ", m[0].lower())]
+    if re.search(r"(?:\d|" + frag()["numw"] + r")\s+$", _before(text, m.start(), 16), re.IGNORECASE):
+        return None  # "1 tuần trước trận chung kết": a count of weeks, not last week
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
 
 
@@ -320,10 +322,39 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
+    if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]):
+        return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     sign = -1 if direction.startswith("trước") or direction == "về trước" else 1
     anchor = "previous" if direction.endswith("đó") or sign > 0 else "dct"
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=sign * int(n), anchor=anchor), priority=5)
+
+
+def _ago(m: re.Match[str], text: str) -> Cand | None:
+    """``cách đây 30 năm``: so long before the reference date."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or n == 0 or n > 3000:
+        return None
+    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    if unit in ("H", "MIN", "S", "DE", "CE"):
+        return None
+    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    spec = Spec("rel", unit=unit, offset=-int(n), anchor="dct", mod=mod)
+    return Cand(m.start(), m.end(), spec, priority=5)
+
+
+def _dm_range(m: re.Match[str], text: str) -> Cand | None:
+    """``30/4-1/5``: two day-months joined by a dash."""
+    if cue_pattern("ratio_before", "before").search(_before(text, m.start())) or _blocked_after(
+        text, m.end()
+    ):
+        return None
+    y = _int(m["y"])
+    first = Spec("date", y, int(m["m1"]), int(m["d1"]))
+    last = Spec("date", y, int(m["m2"]), int(m["d2"]))
+    if (first.month or 0, first.day or 0) >= (last.month or 0, last.day or 0) and first.month != 12:
+        return None
+    return Cand(m.start(), m.end(), first, priority=6, end_spec=last)
 
 
 def _duration(m: re.Match[str], text: str) -> Cand | None:
@@ -412,6 +443,8 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
     else:
         word = m["wd"]
         wd = lx.weekdays[word.lower()]
+        if word.isdigit() and after_phrase and after_phrase.lower() == "này":
+            after_phrase = None  # "môn thi thứ 4 này": an ordinal
         date_after = re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", text[m.end() :])
         capital = word[0].isupper() and not word.isdigit()
         cue = cue_pattern("weekday_before", "before").search(_before(text, start, 20))
@@ -521,6 +554,20 @@ def rules() -> tuple[Rule, ...]:
                 rf"{LB}(?:(?P<from>từ)\s+)?(?:(?P<pre>ngày|các\s+ngày|mùng)\s+)?(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})[/.](?P<m>{MONTH})(?:[/.](?P<y>{YEAR}))?{RB}"
             ),
             _day_range,
+        ),
+        Rule(
+            "dm_range",
+            _c(
+                rf"{LB}(?:(?:ngày|từ)\s+)?(?P<d1>{DAY})/(?P<m1>{MONTH})\s*[-–]\s*(?P<d2>{DAY})/(?P<m2>{MONTH})(?:/(?P<y>{YEAR}))?{RB}"
+            ),
+            _dm_range,
+        ),
+        Rule(
+            "ago",
+            _c(
+                rf"(?<!\w)cách\s+đây\s+(?:(?P<mod>{f['mod']})\s+)?(?P<n>{f['num']}|{f['numw']})\s+(?P<u>{f['unit']})(?!\w)"
+            ),
+            _ago,
         ),
         Rule(
             "day_list",
@@ -686,6 +733,8 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
         "daymonth": (DIGIT, *pre, "hôm"),
         "day_range": (DIGIT, "từ", "các", *pre),
         "day_list": ("các", "ngày", "hai"),
+        "dm_range": (DIGIT, "ngày", "từ"),
+        "ago": ("cách",),
         "month_year": ("tháng",),
         "month_only": ("tháng",),
         "year": (DIGIT, "năm", "niên", "mùa"),
