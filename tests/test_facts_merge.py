@@ -83,3 +83,13 @@ def test_ids_do_not_depend_on_order() -> None:
         for m in merge_facts([Fact(**{**f.to_dict(), "evidence": list(f.evidence)}) for f in shuffled])
     ]
     assert first == again
+
+
+def test_shorter_wording_of_the_same_figure_joins_the_longer() -> None:
+    a = fact("tto", "dự án đầu tư", 1409, "count", kind="count", subject="Hoa Kỳ", qualifier="about")
+    b = fact("vnn", "dự án", 1409, "count", kind="count", subject="Mỹ", qualifier="about")
+    c = fact("vnn", "dự án", 230, "count", kind="count", subject="Mỹ")
+    merged = merge_facts([a, b, c])
+    assert len(merged) == 2
+    big = next(m for m in merged if m.value == 1409)
+    assert big.measure == "dự án đầu tư" and {e.doc for e in big.evidence} == {"tto", "vnn"}

@@ -200,13 +200,11 @@ def _subject(
     quantities: Sequence[Quantity],
 ) -> str | None:
     """The nearest named subject before the figure in its sentence."""
-    best: Mention | None = None
-    for mt in mentions:
+    for mt in sorted(mentions, key=lambda m: -m.start):
         if sent.start <= mt.start and mt.end <= q.start and mt.type in _SUBJECT_TYPES:
-            if best is None or mt.start > best.start:
-                best = mt
-    if best is not None:
-        return best.name
+            before = text[max(sent.start, mt.start - 12) : mt.start].split()[-1:]
+            if not (before and before[0].lower() in _PREPOSITIONS):
+                return mt.name
     chunk = _mask(text, sent.start, q.start, timexes, quantities)
     runs = list(_capital_runs(chunk))
     while runs:
@@ -221,8 +219,9 @@ def _subject(
                 continue
             run = " ".join(words)
         if start == 0 or _sentence_initial(chunk, start):
-            # a capital at the sentence start is only a name if the article never writes it in lower case
-            if len(words) == 1 and f" {words[0].lower()} " in text:
+            # one capitalised word at the sentence start is just the sentence's first word
+            # (a real name there comes through the entity mentions)
+            if len(words) == 1:
                 continue
             if len(words) > 1 and f" {words[0].lower()} " in text and not words[1][0].isupper():
                 continue

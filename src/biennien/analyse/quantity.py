@@ -406,8 +406,8 @@ def _word_quantities(
             q = Quantity(text[s : unit[2]], s, unit[2], value, unit[0], unit[1])
         else:
             cm = t.counted_re.match(low, e)
-            if cm is None or (words == ["một"] and not scaled) or words[-1] == "năm":
-                continue
+            if cm is None or not scaled:
+                continue  # "hai nước", "ba cuộc": a reference to things, not a reported figure
             counted = " ".join(cm.group(1).split())
             q = Quantity(text[s : cm.end()], s, cm.end(), value, "count", "count", counted=counted)
         out.append(_finish(text, low, s, _words_before(low, s, t.max_phrase + 2), q, t))

@@ -104,6 +104,7 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
             by_subject[named[0]].extend(by_subject.pop(""))
         for skey, fs in sorted(by_subject.items()):
             merged.append((key, skey, _combine(fs, _fid((*key, skey)))))
+    merged = _absorb_rewordings(merged)
     # 2. conflicts: same frame and subject, different values, known period, different documents
     by_frame: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for key, skey, f in merged:
@@ -120,6 +121,34 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
         for a in fs:
             a.conflicts_with.sort()
     return sorted((f for _, _, f in merged), key=lambda f: f.id)
+
+
+def _absorb_rewordings(
+    merged: list[tuple[tuple[str, ...], str, Fact]],
+) -> list[tuple[tuple[str, ...], str, Fact]]:
+    """Join statements whose measure words are a subset of another's, all else equal.
+
+    ``1.409 dự án`` and ``1.409 dự án đầu tư`` for the same subject, period and
+    value are one figure said in fewer words; the longer wording is kept.
+    """
+    by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (key, skey, _) in enumerate(merged):
+        by_rest[(*key[1:], skey)].append(i)
+    gone: set[int] = set()
+    for idxs in by_rest.values():
+        if len(idxs) < 2:
+            continue
+        idxs = sorted(idxs, key=lambda i: (-len(merged[i][0][0].split()), merged[i][0][0]))
+        for pos, i in enumerate(idxs):
+            if i in gone:
+                continue
+            words_i = set(merged[i][0][0].split())
+            for j in idxs[pos + 1 :]:
+                if j not in gone and merged[j][0][0] and set(merged[j][0][0].split()) <= words_i:
+                    big, small = merged[i][2], merged[j][2]
+                    merged[i] = (merged[i][0], merged[i][1], _combine([big, small], big.id))
+                    gone.add(j)
+    return [m for k, m in enumerate(merged) if k not in gone]
 
 
 def _order(f: Fact) -> tuple[str, int, int]:
