@@ -1,23 +1,89 @@
-"""Cross-document entity linking (placeholder until issue 5 lands: groups by mention key)."""
+"""Cross-document entity linking: one entity per canonical key, short names joined to full ones.
+
+Mentions arrive with document-independent keys (``analyse.entities``: ``PER:to lam``,
+``GPE:hoa ky`` for both ``Mỹ`` and ``Hoa Kỳ``), so most linking is grouping by key.  What
+the keys cannot settle alone is a short name that no article spelled out in full where it
+was used (``Trump`` in a headline-only article): a person key of one or two words is joined
+to the single longer person key that ends with (or, for one word, starts with) the same
+words, and left alone when several full names would fit (two different ``Dũng``).
+
+The canonical name is the form that spells the key (``Hoa Kỳ`` for ``GPE:hoa ky``) or else
+the fullest frequent form; ids are a hash of the final key, so they do not depend on the
+order documents arrive in.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from biennien.model import Entity, Mention, MentionRef
+from biennien.model import Entity, EntityType, Mention, MentionRef
+from biennien.vi.normalise import fold
+
+
+def _key(m: Mention) -> str:
+    return m.key or f"{m.type}:{fold(m.name or m.text)}"
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(key.split(":", 1)[1].split())
+
+
+def _person_targets(keys: Iterable[str]) -> dict[str, str]:
+    """Short person keys -> the unique full person key they abbreviate."""
+    people = sorted(k for k in keys if k.startswith("PER:"))
+    words = {k: _words(k) for k in people}
+    out: dict[str, str] = {}
+    for k in people:
+        w = words[k]
+        if not w or len(w) > 2:
+            continue
+        ends = [o for o in people if len(words[o]) > len(w) and words[o][-len(w) :] == w]
+        if not ends and len(w) == 1:
+            ends = [o for o in people if len(words[o]) > 1 and words[o][0] == w[0]]
+        if len(ends) == 1:
+            out[k] = ends[0]
+    return out
+
+
+def _canonical(key: str, names: Counter[str]) -> str:
+    body = key.split(":", 1)[1]
+    spelled = [n for n in names if fold(n) == body]
+    pool = spelled or list(names)
+    return max(pool, key=lambda n: (len(n.split()) if not spelled else 0, names[n], n))
 
 
 def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> list[Entity]:
-    groups: dict[str, Entity] = {}
+    """Entities over all documents, each with aliases, roles and where it was mentioned."""
+    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for doc, mentions in mentions_by_doc:
         for m in mentions:
-            key = m.key or f"{m.type}:{m.name}"
-            ent = groups.get(key)
-            if ent is None:
-                eid = "en" + hashlib.sha1(key.encode()).hexdigest()[:12]
-                ent = groups[key] = Entity(id=eid, name=m.name, type=m.type)
-            if m.name not in ent.aliases:
-                ent.aliases.append(m.name)
-            ent.mentions.append(MentionRef(doc, m.start, m.end))
-    return sorted(groups.values(), key=lambda e: e.id)
+            groups[_key(m)].append((doc, m))
+    targets = _person_targets(groups)
+    merged: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for key, items in groups.items():
+        merged[targets.get(key, key)].extend(items)
+    out = []
+    for key, items in merged.items():
+        names: Counter[str] = Counter(m.name or m.text for _, m in items)
+        types: Counter[EntityType] = Counter(m.type for _, m in items)
+        roles: Counter[str] = Counter(m.role for _, m in items if m.role)
+        aliases = sorted(names, key=lambda n: (-names[n], n))
+        for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
+            if m.text not in names and m.text.strip() and m.text not in aliases and not m.role:
+                aliases.append(m.text)
+        eid = "en" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        out.append(
+            Entity(
+                id=eid,
+                name=_canonical(key, names),
+                type=max(types, key=lambda t: (types[t], t)),
+                aliases=aliases,
+                roles=sorted(roles, key=lambda r: (-roles[r], r)),
+                mentions=sorted(
+                    (MentionRef(d, m.start, m.end) for d, m in items), key=lambda r: (r.doc, r.start, r.end)
+                ),
+            )
+        )
+    return sorted(out, key=lambda e: e.id)
