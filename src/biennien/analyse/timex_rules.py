@@ -249,6 +249,12 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
         return Cand(m.start(), m.end(), Spec("year", y), priority=5, end_spec=Spec("year", y2))
     if not m["pre"] and not _has_cue("year", text, m.start()):
         return None
+    if (
+        not m["pre"]
+        and _before(text, m.start(), 2).rstrip().endswith("(")
+        and text[m.end() : m.end() + 1] != ")"
+    ):
+        return None  # "(1200 x 1200 dpi)": a bracket opens a figure, "(1997)" a year
     return Cand(m.start(), m.end(), Spec("year", y), priority=4)
 
 
