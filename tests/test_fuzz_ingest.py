@@ -81,6 +81,14 @@ def test_control_character_reference_in_feed_html() -> None:
     assert html_to_text("<p>a&#11;b</p><div>c&#1;</div>") == "a\x0bb\nc\x01"
 
 
+def test_feedparser_crash_on_broken_markup_is_a_failure() -> None:
+    """atheris: feedparser's loose parser raised ``KeyError: 'links'`` (its ``links`` list is made
+    lazily; cf. kurtmckee/feedparser#340) on this minimised input; now a Failure naming the file."""
+    data = b"<rss><channel<item<link</item</link<"
+    (f,) = list(iter_bytes(data, "tin.rss"))
+    assert isinstance(f, Failure) and f.source == "tin.rss" and "not a readable RSS/Atom feed" in f.reason
+
+
 def test_html_to_text_keeps_text_around_comments_and_scripts() -> None:
     html = "<p>Một <b>hai</b> ba<script>x=1</script> bốn</p><div>năm<br>sáu<!-- c --> bảy</div>cuối"
     assert html_to_text(html) == "Một hai ba bốn\nnăm\nsáu bảy\ncuối"

@@ -21,6 +21,7 @@ for whatever implementation is committed.
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
 from datetime import date
@@ -122,8 +123,10 @@ any_text = st.text(max_size=300)
 texts = news_like | any_text | st.tuples(news_like, any_text).map("".join)
 reference_dates = st.none() | st.dates(date(1900, 1, 1), date(2100, 12, 31)).map(date.isoformat)
 
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# BIENNIEN_PROPERTY_SCALE=20 multiplies the examples for a long hunt (the default keeps the suite quick)
+SCALE = max(1, int(os.environ.get("BIENNIEN_PROPERTY_SCALE", "1")))
+FAST = settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=120 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _inside(text: str, start: int, end: int, *, empty_ok: bool = False) -> bool:

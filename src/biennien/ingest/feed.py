@@ -70,7 +70,13 @@ def parse_feed(
     except LimitError as exc:
         yield Failure(source, str(exc))
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's loose parser can raise on broken markup (fuzzing found KeyError)
+        yield Failure(
+            source, f"not a readable RSS/Atom feed: the parser failed ({exc.__class__.__name__}: {exc})"
+        )
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
