@@ -318,3 +318,20 @@ def test_export_contract_fields_and_determinism(backend: Backend) -> None:
     assert isinstance(events, list)
     assert events[0]["evidence"][0]["sentence"].startswith("Tổng Bí thư")
     assert events[0]["sources"] == 1
+
+
+def test_mentions_by_doc_streams_every_document_in_order(backend: Backend) -> None:
+    store = backend.open()
+    texts = [TEXT_A, "Hôm nay trời mưa to.", TEXT_B, "Trời nắng đẹp cả ngày."]
+    docs = [doc(f"d{i}", t, source=f"{i}.txt") for i, t in enumerate(texts)]
+    for d in docs:
+        store.add_document(d, analyse(d))
+    streamed = list(store.mentions_by_doc())
+    assert [doc_id for doc_id, _ in streamed] == [
+        "d0",
+        "d1",
+        "d2",
+        "d3",
+    ]  # none skipped, even without mentions
+    assert streamed == [(d.id, store.mentions(d.id)) for d in docs]
+    assert any(ms for _, ms in streamed)
