@@ -31,17 +31,30 @@ def _words(key: str) -> tuple[str, ...]:
 
 
 def _person_targets(keys: Iterable[str]) -> dict[str, str]:
-    """Short person keys -> the unique full person key they abbreviate."""
+    """Short person keys -> the unique full person key they abbreviate.
+
+    Indexed by the last one or two words (and the first word) of every longer
+    key, so the cost grows with the number of keys, not with its square.
+    """
     people = sorted(k for k in keys if k.startswith("PER:"))
     words = {k: _words(k) for k in people}
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in people:
+        w = words[k]
+        for n in (1, 2):
+            if len(w) > n:
+                by_suffix[w[-n:]].append(k)
+        if len(w) > 1:
+            by_first[w[0]].append(k)
     out: dict[str, str] = {}
     for k in people:
         w = words[k]
         if not w or len(w) > 2:
             continue
-        ends = [o for o in people if len(words[o]) > len(w) and words[o][-len(w) :] == w]
+        ends = by_suffix.get(w, [])
         if not ends and len(w) == 1:
-            ends = [o for o in people if len(words[o]) > 1 and words[o][0] == w[0]]
+            ends = by_first.get(w[0], [])
         if len(ends) == 1:
             out[k] = ends[0]
     return out
@@ -70,8 +83,10 @@ def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> l
         types: Counter[EntityType] = Counter(m.type for _, m in items)
         roles: Counter[str] = Counter(m.role for _, m in items if m.role)
         aliases = sorted(names, key=lambda n: (-names[n], n))
+        seen = set(aliases)
         for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
-            if m.text not in names and m.text.strip() and m.text not in aliases and not m.role:
+            if m.text not in seen and m.text.strip() and not m.role:
+                seen.add(m.text)
                 aliases.append(m.text)
         eid = "en" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         out.append(
