@@ -135,7 +135,9 @@ def main() -> None:
     from biennien.web.app import create_app
 
     t0 = time.perf_counter()
-    client = TestClient(create_app(args.db, warm=False))
+    client = TestClient(
+        create_app(args.db, warm=False, page_cache=0)
+    )  # measure rendering, not the page cache
     app = client.app.app  # type: ignore[attr-defined]
     app.state.cache.get()
     t_index = time.perf_counter() - t0

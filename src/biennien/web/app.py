@@ -20,6 +20,7 @@ import base64
 import binascii
 import hmac
 import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
@@ -185,6 +186,7 @@ def create_app(
     opener: Callable[[], Store] | None = None,
     max_body: int = MAX_BODY,
     warm: bool = True,
+    page_cache: int = 256,
 ) -> Any:
     """Build the ASGI app over a store (opened read-only) at ``db``, or from ``opener``."""
     if opener is None:
@@ -210,7 +212,37 @@ def create_app(
     api.mount("/static", StaticFiles(directory=static_dir), name="static")
 
     if warm:
+        cache.background = True
         threading.Thread(target=_warm, args=(cache,), daemon=True).start()
+    rendered: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+    rendered_lock = threading.Lock()
+
+    def cached_page(request: Request, make: Callable[[], pages.Page]) -> HTMLResponse:
+        """Serve a page from the rendered-page cache (same chronicle, URL and language), or render it.
+
+        Pages are a pure function of the indexed chronicle, the URL and the
+        language, so a repeated request (the timeline's first page, a popular
+        search) is answered without rendering; a new chronicle empties the cache.
+        """
+        if page_cache <= 0:
+            return render(request, make())
+        ch = cache.get()
+        key = (id(ch), _lang(request), request.url.path, str(request.url.query))
+        with rendered_lock:
+            if rendered and next(iter(rendered))[0] != id(ch):
+                rendered.clear()
+            html = rendered.get(key)
+            if html is not None:
+                rendered.move_to_end(key)
+        if html is not None:
+            return _with_cookie(request, HTMLResponse(html))
+        resp = render(request, make())
+        if resp.status_code == 200:
+            with rendered_lock:
+                rendered[key] = bytes(resp.body).decode()
+                while len(rendered) > page_cache:
+                    rendered.popitem(last=False)
+        return resp
 
     def render(request: Request, page: pages.Page, status: int = 200) -> HTMLResponse:
         name, ctx = page
@@ -221,10 +253,7 @@ def create_app(
         html = env.get_template(name).render(
             **ctx, t=t, u=urls, lang=lang, static=False, lang_href=urls.lang_switch(current), nav=name
         )
-        resp = HTMLResponse(html, status_code=status)
-        if request.query_params.get("lang") in LANGS:
-            resp.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
-        return resp
+        return _with_cookie(request, HTMLResponse(html, status_code=status))
 
     def fmt_for(request: Request) -> Callable[[Any], str]:
         t = Labels(_lang(request))
@@ -242,40 +271,45 @@ def create_app(
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
     def timeline(request: Request) -> HTMLResponse:
-        ch = cache.get()
-        return render(request, pages.timeline_page(ch, flt_from(request), _int(request.query_params.get("page")),
-                                                   pages.Urls(lang=_lang(request))))  # fmt: skip
+        page = _int(request.query_params.get("page"))
+        urls = pages.Urls(lang=_lang(request))
+        return cached_page(request, lambda: pages.timeline_page(cache.get(), flt_from(request), page, urls))
 
     @api.get("/event/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def event(request: Request, ident: str) -> HTMLResponse:
-        return render(request, pages.event_page(cache.get(), ident))
+        return cached_page(request, lambda: pages.event_page(cache.get(), ident))
 
     @api.get("/entity/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def entity(request: Request, ident: str) -> HTMLResponse:
-        return render(request, pages.entity_page(cache.get(), ident))
+        return cached_page(request, lambda: pages.entity_page(cache.get(), ident))
 
     @api.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities(request: Request) -> HTMLResponse:
         q = request.query_params
-        return render(
-            request, pages.entities_page(cache.get(), _int(q.get("page")), _clip(q.get("type"), 10))
+        return cached_page(
+            request, lambda: pages.entities_page(cache.get(), _int(q.get("page")), _clip(q.get("type"), 10))
         )
 
     @api.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request) -> HTMLResponse:
         q = request.query_params
         direction = "desc" if q.get("dir") == "desc" else "asc"
-        page = pages.facts_page(
-            cache.get(), q.get("sort", "measure"), direction, _int(q.get("page")), fmt_for(request)
+        lang = _lang(request)
+        fmt = fmt_for(request)
+        sort = q.get("sort", "measure")
+        return cached_page(
+            request,
+            lambda: pages.facts_page(cache.get(), sort, direction, _int(q.get("page")), fmt, fmt_key=lang),
         )
-        return render(request, page)
 
     @api.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents(request: Request) -> HTMLResponse:
-        return render(request, pages.documents_page(cache.get(), _int(request.query_params.get("page"))))
+        page = _int(request.query_params.get("page"))
+        return cached_page(request, lambda: pages.documents_page(cache.get(), page))
 
     @api.get("/doc/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def document(request: Request, ident: str) -> HTMLResponse:
+        # not cached: the shared-paragraph map may still be computing in the background
         t = Labels(_lang(request))
         return render(
             request, pages.document_page(cache, cache.get(), ident, request.query_params.get("hl"), t)
@@ -284,8 +318,7 @@ def create_app(
     @api.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request) -> HTMLResponse:
         q = request.query_params.get("q", "")
-        name, ctx = pages.search_page(cache, cache.get(), q)
-        return render(request, (name, ctx), status=200)
+        return cached_page(request, lambda: pages.search_page(cache, cache.get(), q))
 
     # ------------------------------------------------------------------ API
 
@@ -428,6 +461,13 @@ def create_app(
         return _error(request, 500, "internal error")
 
     return Guard(api, token=token, max_body=max_body)
+
+
+def _with_cookie(request: Request, resp: HTMLResponse) -> HTMLResponse:
+    lang = request.query_params.get("lang")
+    if lang in LANGS:
+        resp.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
+    return resp
 
 
 def _without_lang(request: Request) -> str:

@@ -560,6 +560,10 @@ class ChronicleCache:
         self._sig: tuple[Any, ...] | None = None
         self._chronicle: Chronicle | None = None
         self._shared: dict[str, dict[str, list[str]]] | None = None
+        self._shared_for: Chronicle | None = None
+        self._shared_lock = threading.Lock()
+        self._shared_running = False
+        self.background = False
 
     def signature(self) -> tuple[Any, ...]:
         s = self.store
@@ -580,30 +584,51 @@ class ChronicleCache:
                 sig = self.signature()
                 if sig != self._sig or self._chronicle is None:
                     self._chronicle = build_chronicle(self.store)
-                    self._shared = None
                     self._sig = sig
             return self._chronicle
 
-    def shared_paragraphs(self) -> dict[str, dict[str, list[str]]]:
-        """doc id -> {paragraph key: other docs with that paragraph}, computed on first use."""
-        self.get()
-        with self.lock:
-            if self._shared is None:
-                by_key: dict[str, list[str]] = defaultdict(list)
-                for doc in self.store.documents():
-                    seen = set()
-                    for para in doc.text.split("\n"):
-                        k = shared_key(para)
-                        if k and k not in seen:
-                            seen.add(k)
-                            by_key[k].append(doc.id)
-                shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
-                for k, docs in by_key.items():
-                    if len(docs) > 1:
-                        for d in docs:
-                            shared[d][k] = [o for o in docs if o != d]
-                self._shared = dict(shared)
-            return self._shared
+    def shared_paragraphs(self, *, block: bool = True) -> dict[str, dict[str, list[str]]]:
+        """doc id -> {paragraph key: other docs with that paragraph}.
+
+        Computed on a connection of its own, without holding the page lock, so
+        that pages keep being served meanwhile; with ``block=False`` an empty
+        map is returned until it is ready.
+        """
+        ch = self.get()
+        with self._shared_lock:
+            if self._shared is not None and self._shared_for is ch:
+                return self._shared
+            if not block:
+                if not self._shared_running:
+                    self._shared_running = True
+                    threading.Thread(target=self._compute_shared, args=(ch,), daemon=True).start()
+                return {}
+        self._compute_shared(ch)
+        return self._shared or {}
+
+    def _compute_shared(self, ch: Chronicle) -> None:
+        store = self._opener()
+        try:
+            by_key: dict[str, list[str]] = defaultdict(list)
+            for doc in store.documents():
+                seen = set()
+                for para in doc.text.split("\n"):
+                    k = shared_key(para)
+                    if k and k not in seen:
+                        seen.add(k)
+                        by_key[k].append(doc.id)
+        finally:
+            if store is not self.store:
+                store.close()
+        shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for k, docs in by_key.items():
+            if len(docs) > 1:
+                for d in docs:
+                    shared[d][k] = [o for o in docs if o != d]
+        with self._shared_lock:
+            self._shared = dict(shared)
+            self._shared_for = ch
+            self._shared_running = False
 
     def close(self) -> None:
         with self.lock:

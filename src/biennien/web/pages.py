@@ -387,7 +387,7 @@ def document_page(cache: ChronicleCache, ch: Chronicle, ident: str, hl: str | No
         anchors.add(hl_range[0])
     pieces = segment(doc.text, spans, anchors, hl_range)
     evidence_at = {a: ch.evidence_events.get((ident, a), []) for a in anchors}
-    shared_map = cache.shared_paragraphs().get(ident, {})
+    shared_map = cache.shared_paragraphs(block=not cache.background).get(ident, {})
     shared = []
     for para in doc.text.split("\n"):
         k = shared_key(para)
