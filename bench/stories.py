@@ -25,14 +25,51 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _uncdev import unc_documents  # noqa: E402
+from biennien.analyse import analyse  # noqa: E402
 from biennien.link.duplicates import DuplicateState, update_duplicates  # noqa: E402
 from biennien.link.stories import StoryState, update_stories  # noqa: E402
-from biennien.model import Document  # noqa: E402
+from biennien.link.stories_features import BACKGROUND_TABLE, background_rows, doc_features  # noqa: E402
+from biennien.model import Document, Event  # noqa: E402
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories_gold.tsv"
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "stories_gold.tsv"
+BACKGROUND = ROOT / "src" / "biennien" / "vi" / "data" / BACKGROUND_TABLE
+BACKGROUND_MIN_DOCS = 16
+
+Analyses = tuple[dict[str, list[str]], dict[str, list[Event]]]
 
 
-def quality(docs: list[Document]) -> None:
+def analyses(docs: list[Document]) -> Analyses:
+    """Entity keys and events per document, as ``link_store`` passes them (analysis is not timed)."""
+    keys: dict[str, list[str]] = {}
+    events: dict[str, list[Event]] = {}
+    for d in docs:
+        a = analyse(d)
+        keys[d.id] = sorted({m.key or m.name for m in a.mentions})
+        events[d.id] = list(a.events)
+    return keys, events
+
+
+def write_background(docs: list[Document], keys: dict[str, list[str]]) -> None:
+    """Rewrite the background document-frequency table from unc-dev (features in >= 1 % of articles)."""
+    n, rows = background_rows((doc_features(d, keys.get(d.id, ())).keys() for d in docs), BACKGROUND_MIN_DOCS)
+    head = [
+        "# Background document frequencies for story similarity (biennien.link.stories_features).",
+        "# Written by `python bench/stories.py --write-background` from ../shared/corpora/unc-dev",
+        f"# (Dân Trí news, all sections): every feature carried by at least {BACKGROUND_MIN_DOCS} of the",
+        "# articles, with that count.  Features: word pairs of the comparison text (aliases mapped,",
+        "# diacritics folded), n:capitalised name runs, e:entity keys (type:folded name).",
+        "# The IDF of a feature adds count/#documents x (the table's #documents) to its store count,",
+        "# so a small chronicle still knows that 'cho biet' is common and a leader's name is not.",
+        "#",
+        "# feature\tdocuments",
+        f"@documents\t{n}",
+    ]
+    BACKGROUND.write_text("\n".join([*head, *(f"{f}\t{c}" for f, c in rows)]) + "\n", encoding="utf-8")
+    print(f"wrote {BACKGROUND} ({len(rows)} features over {n} documents)")
+
+
+def quality(docs: list[Document], an: Analyses) -> None:
     by_stem = {Path(d.source).stem: d.id for d in docs}
     gold: dict[str, str] = {}
     for line in GOLD.read_text(encoding="utf-8").splitlines():
@@ -43,7 +80,7 @@ def quality(docs: list[Document]) -> None:
             gold[by_stem[f]] = name
     by_id = {d.id: d for d in docs}
     dup = update_duplicates(docs, DuplicateState(), by_id.get)
-    st = update_stories(docs, StoryState(), duplicate_of=dup.duplicate_of()).story_of()
+    st = update_stories(docs, StoryState(), an[0], an[1], dup.duplicate_of()).story_of()
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(gold), 2):
         same_gold = gold[a] == gold[b]
@@ -84,14 +121,17 @@ def perturbed(docs: list[Document], n: int) -> list[Document]:
     return out
 
 
-def speed(docs: list[Document]) -> None:
+def speed(docs: list[Document], an: Analyses) -> None:
     big = perturbed(docs, 10_100)
     base, extra = big[:10_000], big[10_000:]
     by_id = {d.id: d for d in big}
+    # each copy carries its original's entity keys (events are dated, so copies do not share them)
+    original = {d.source: d.id for d in docs}
+    keys = {d.id: an[0][original[d.source.split("#")[0]]] for d in big}
     t0 = time.perf_counter()
     dup = update_duplicates(base, DuplicateState(), by_id.get)
     t1 = time.perf_counter()
-    st = update_stories(base, StoryState(), duplicate_of=dup.duplicate_of())
+    st = update_stories(base, StoryState(), keys, duplicate_of=dup.duplicate_of())
     t2 = time.perf_counter()
     blob_d, blob_s = dup.dumps(), st.dumps()
     print(
@@ -102,7 +142,7 @@ def speed(docs: list[Document]) -> None:
     dup2 = DuplicateState.loads(blob_d)
     st2 = StoryState.loads(blob_s)
     update_duplicates(extra, dup2, by_id.get)
-    update_stories(extra, st2, duplicate_of=dup2.duplicate_of())
+    update_stories(extra, st2, keys, duplicate_of=dup2.duplicate_of())
     dup2.dumps()
     st2.dumps()
     print(f"adding 100 more (state load + update + save): {time.perf_counter() - t3:.2f} s")
@@ -110,8 +150,15 @@ def speed(docs: list[Document]) -> None:
 
 def main() -> None:
     docs = unc_documents()
-    quality(docs)
-    speed(docs)
+    t = time.perf_counter()
+    an = analyses(docs)
+    print(f"analysed {len(docs)} unc-dev documents in {time.perf_counter() - t:.1f} s (not part of linking)")
+    if "--write-background" in sys.argv:
+        write_background(docs, an[0])
+        return
+    quality(docs, an)
+    if "--quality" not in sys.argv:
+        speed(docs, an)
 
 
 if __name__ == "__main__":

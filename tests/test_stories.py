@@ -8,11 +8,13 @@ import pytest
 
 from biennien.analyse import analyse
 from biennien.link.chronicle import link_store
+from biennien.link.duplicates import DuplicateState, update_duplicates
 from biennien.link.stories import StoryState, time_factor, update_stories
 from biennien.model import Document
 from biennien.store.sqlite import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+UNC_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
 
 MATCH_A = (
     "Tối 18/4, 12 CLB hàng đầu châu Âu gồm Man Utd, Man City, Chelsea, Liverpool, Arsenal, Tottenham,"
@@ -96,6 +98,16 @@ def test_time_factor_prefers_close_dates_but_never_vetoes() -> None:
     assert 0.0 < far < time_factor("2021-04-19", "2021-05-19") < 1.0
 
 
+def test_shared_actors_soften_the_time_decay() -> None:
+    far = time_factor("2021-04-19", "2021-10-19")
+    assert (
+        far
+        < time_factor("2021-04-19", "2021-10-19", actors=3.0)
+        < time_factor("2021-04-19", "2021-10-19", actors=10.0)
+    )
+    assert time_factor("2021-04-19", "2021-10-19", actors=10.0) == 1.0
+
+
 def test_link_store_writes_stories_and_reprints(tmp_path: Path) -> None:
     store = Store(tmp_path / "c.db")
     for d in [_doc("d1", MATCH_A, "2021-04-19"), _doc("d2", EXAM, "2021-04-20")]:
@@ -119,3 +131,50 @@ def _seed_docs() -> list[Document]:
     if len(docs) < 5:
         pytest.skip("seed articles could not be ingested")
     return docs
+
+
+def _unc_docs(step: int, limit: int) -> list[Document]:
+    """Every ``step``-th unc-dev article (all sections), read as the corpus format lays it out."""
+    files = sorted(UNC_DEV.glob("*.txt"))[::step][:limit]
+    if len(files) < limit:
+        pytest.skip("unc-dev corpus not available")
+    out = []
+    for path in files:
+        meta: dict[str, str] = {}
+        lines: list[str] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# ") and " = " in line and not lines:
+                key, _, value = line[2:].partition(" = ")
+                meta[key.strip()] = value.strip()
+            elif line.strip():
+                lines.append(line.strip())
+        day = meta.get("date", "")
+        iso = f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else None
+        out.append(_doc(path.stem, "\n".join(lines), iso or "", lines[0] if lines else None))
+    return out
+
+
+def _link(docs: list[Document]) -> dict[str, str]:
+    """Stories as link_store makes them: analysis entity keys and events, reprints first."""
+    analyses = {d.id: analyse(d) for d in docs}
+    keys = {d: sorted({m.key or m.name for m in a.mentions}) for d, a in analyses.items()}
+    events = {d: list(a.events) for d, a in analyses.items()}
+    by_id = {d.id: d for d in docs}
+    dup = update_duplicates(docs, DuplicateState(), by_id.get)
+    return update_stories(docs, StoryState(), keys, events, dup.duplicate_of()).story_of()
+
+
+def test_seed_articles_form_one_story() -> None:
+    """Five outlets on one leader's trip (one article seven months earlier, on the calls before it)."""
+    seeds = _seed_docs()
+    st = _link(seeds)
+    assert len({st[d.id] for d in seeds}) == 1
+
+
+def test_seed_story_takes_no_unrelated_article() -> None:
+    seeds = _seed_docs()
+    others = _unc_docs(step=7, limit=200)
+    st = _link(seeds + others)
+    story = st[seeds[0].id]
+    assert all(st[d.id] == story for d in seeds)
+    assert [d.id for d in others if st[d.id] == story] == []

@@ -2,30 +2,28 @@
 
 A story is a thread of articles about one event or one developing affair
 (a trip and its meetings, an exam season's results, a transfer saga).  Each
-article is described by a sparse TF-IDF vector over four kinds of features:
+article is a sparse TF-IDF vector (``stories_features``: word pairs, names,
+entity keys, event days; IDF smoothed with a background table so it holds in
+a store of five articles as well as in one of 100,000), cut to its ``TOP``
+strongest features.
 
-* word pairs of its comparison text (``duplicates.compare_words``: aliases
-  and number formats mapped, so ``Hoa Kỳ``/``Mỹ`` agree), the title counted
-  twice because it states the story;
-* names: runs of capitalised syllables (``Tô Lâm``, ``Hội đồng Hòa bình``
-  gives ``Hội``.. only where capitalised) and acronyms, weighted up because
-  two articles about the same story share their actors;
-* entity keys from analysis (``Mention.key``), when the store has them;
-* events: type and day of every dated event analysis found, so two reports
-  of one meeting agree even when worded differently.
+A new article is compared with every earlier one through one sparse matrix
+product (features carried by more than ``MAX_POSTING`` articles are too
+common to find a story by).  Its similarity to an earlier article is the
+cosine times a time factor: 1 within ``NEAR_DAYS``, then decaying towards
+``FAR_FACTOR`` (a story can resurface months later, but then the texts must
+agree more).  The decay is softened when the two share rare *actors*
+(person and organisation keys): a leader's visit and the calls that prepared
+it seven months earlier are one story because the same two people act in
+both, even when the wording differs.
 
-A new article is compared with earlier ones through an inverted index of
-their strongest features; its similarity to each is the cosine times a time
-factor (1 within ``NEAR_DAYS`` of each other's date, then slowly lower, never
-below ``FAR_FACTOR``: a story can resurface months later, but then the texts
-must agree more).  It joins the story of the most similar article when that
-reaches ``JOIN``, otherwise it starts a story; reprints join their original's
-story.  Nothing is re-clustered: a story keeps its id (a hash of the article
-that started it) and title as articles join it.
-
-Document frequencies are counted in fixed hashed buckets, so the state is a
-few numpy arrays whatever the vocabulary, and updating it for a batch of new
-documents touches only the new documents.
+The article joins the story with the highest *story score*: its best link to
+a member plus ``SECOND_LINK`` times its second best link to another member,
+so an article that matches several members of a story moderately is placed
+with them (story-level rather than only best-article matching).  Below
+``JOIN`` it starts a story; reprints join their original's story.  Nothing is
+re-clustered: a story keeps its id (a hash of the article that started it)
+and title as articles join it.
 """
 
 from __future__ import annotations
@@ -40,100 +38,60 @@ from datetime import date
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
-from biennien.link.duplicates import compare_words
+from biennien.link.stories_features import DIM, bucket, doc_features, idf, is_actor
 from biennien.model import Document, Event
-from biennien.vi.normalise import analysis_text, fold
 
 STATE_NAME = "stories"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
-DIM = 1 << 21  # hashed feature buckets
-TOP = 80  # strongest features kept per document
-NAME_WEIGHT = 2.0
-ENTITY_WEIGHT = 2.0
-EVENT_WEIGHT = 1.0
-TITLE_REPEAT = 2
-MAX_POSTING = 3000  # features carried by more documents than this are not used to find candidates
+TOP = 64  # strongest features kept per document
+MAX_POSTING = 1500  # features kept by more documents than this do not link articles
 JOIN = 0.12
+SECOND_LINK = 0.5
+MIN_LINK = 0.04  # links weaker than this are not considered at all
 NEAR_DAYS = 7
 FAR_FACTOR = 0.5
 HALF_LIFE_DAYS = 60.0
+# shared actor evidence (sum over shared person/organisation keys of IDF above ACTOR_BASE) at which the
+# time decay is cancelled altogether; below it the decay is cancelled in proportion
+ACTOR_BASE = 3.0
+ACTOR_FULL = 6.0
 
-_WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]+")
-
-
-# -- features ----------------------------------------------------------------------
-
-
-def _bucket(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
-
-
-def _names(text: str) -> list[str]:
-    """Runs of two or more capitalised syllables, and acronyms, folded: the story's actors and places."""
-    out = []
-    run: list[str] = []
-    for m in _WORD.finditer(text):
-        tok = m.group()
-        gap = text[m.start() - 1] if m.start() else " "
-        capital = tok[0].isupper() and not tok.isdigit()
-        if capital and run and gap in " -":
-            run.append(tok)
-            continue
-        if len(run) >= 2 or (len(run) == 1 and len(run[0]) >= 2 and run[0].isupper()):
-            out.append(" ".join(compare_words(" ".join(run))))
-        run = [tok] if capital else []
-    if len(run) >= 2 or (len(run) == 1 and len(run[0]) >= 2 and run[0].isupper()):
-        out.append(" ".join(compare_words(" ".join(run))))
-    return out
-
-
-def doc_features(
-    doc: Document, entity_keys: Sequence[str] = (), events: Sequence[Event] = ()
-) -> dict[str, float]:
-    """Weighted raw counts of an article's features (before IDF)."""
-    text = analysis_text(doc.text, doc.skip_spans)
-    counts: dict[str, float] = {}
-    lines = [m.group() for m in _LINE.finditer(text)]
-    title = doc.title or (lines[0] if lines else "")
-    for line in [*lines, *([title] * TITLE_REPEAT)]:
-        words = compare_words(line)
-        for a, b in zip(words, words[1:], strict=False):
-            pair = f"{a} {b}"
-            counts[pair] = counts.get(pair, 0.0) + 1.0
-    for line in [*lines, title]:
-        for name in _names(line):
-            counts["n:" + name] = counts.get("n:" + name, 0.0) + NAME_WEIGHT
-    for key in entity_keys:
-        counts["e:" + fold(key)] = counts.get("e:" + fold(key), 0.0) + ENTITY_WEIGHT
-    for ev in events:
-        if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X"):
-            key = f"v:{ev.type}:{ev.date[:10]}"
-            counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
-    return counts
+_UNDATED = -1
 
 
 def _doc_date(doc: Document) -> str:
     return (doc.published or doc.reference_date or "")[:10]
 
 
-def _days(a: str, b: str) -> float | None:
+def _ordinal(day: str) -> int:
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+        return date.fromisoformat(day[:10]).toordinal()
     except ValueError:
-        return None
+        return _UNDATED
 
 
-def time_factor(a: str, b: str) -> float:
-    """1 for articles within NEAR_DAYS of each other, then decaying towards FAR_FACTOR (undated: 0.75)."""
-    gap = _days(a, b) if a and b else None
-    if gap is None:
-        return (1.0 + FAR_FACTOR) / 2
-    if gap <= NEAR_DAYS:
-        return 1.0
-    return FAR_FACTOR + (1.0 - FAR_FACTOR) * 0.5 ** ((gap - NEAR_DAYS) / HALF_LIFE_DAYS)
+def _decay(gap: np.ndarray) -> np.ndarray:
+    late = np.maximum(gap - NEAR_DAYS, 0.0)
+    return FAR_FACTOR + (1.0 - FAR_FACTOR) * 0.5 ** (late / HALF_LIFE_DAYS)
+
+
+def time_factor(a: str, b: str, actors: float = 0.0) -> float:
+    """1 within NEAR_DAYS, then decaying towards FAR_FACTOR (undated: halfway), softened by shared actors."""
+    oa, ob = _ordinal(a) if a else _UNDATED, _ordinal(b) if b else _UNDATED
+    return float(_factors(np.array([oa]), ob, np.array([actors]))[0])
+
+
+def _factors(days: np.ndarray, day: int, actors: np.ndarray) -> np.ndarray:
+    """Time factors between one article (ordinal ``day``) and others (``days``), given actor evidence."""
+    gap = np.abs(days - day).astype(np.float64)
+    base = _decay(gap)
+    base = np.where((days == _UNDATED) | (day == _UNDATED), (1.0 + FAR_FACTOR) / 2, base)
+    soft = np.clip(actors / ACTOR_FULL, 0.0, 1.0)
+    return base + (1.0 - base) * soft
 
 
 # -- state -----------------------------------------------------------------------------
@@ -141,7 +99,13 @@ def time_factor(a: str, b: str) -> float:
 
 @dataclass(slots=True)
 class StoryState:
-    """Everything the next incremental run needs (pickled into ``link_state``)."""
+    """Everything the next incremental run needs (pickled, compressed, into ``link_state``).
+
+    Per document: its kept features as one CSR-like run of ``feat``/``w``
+    (``ptr`` gives each document's slice) and its actor features
+    (``actor_*``, weights = IDF above ACTOR_BASE); plus hashed document
+    frequencies.  Nothing else of the text is kept.
+    """
 
     version: int = STATE_VERSION
     docs: list[str] = field(default_factory=list)
@@ -151,19 +115,23 @@ class StoryState:
     doc_story: list[int] = field(default_factory=list)
     story_founder: list[int] = field(default_factory=list)  # story -> index of the document that started it
     df: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.int32))
-    post_feat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    post_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    post_w: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    feat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    w: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    actor_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    actor_feat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    actor_w: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     def dumps(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.compress(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     @staticmethod
     def loads(blob: bytes | None) -> StoryState:
+        """The stored state, or a fresh one when there is none or it is from another version."""
         if not blob:
             return StoryState()
         try:
-            state = pickle.loads(blob)
+            state = pickle.loads(zlib.decompress(blob))
         except Exception:
             return StoryState()
         if not isinstance(state, StoryState) or state.version != STATE_VERSION:
@@ -212,6 +180,41 @@ def _title(doc: Document) -> str:
     return doc.id
 
 
+# -- vectors -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Vectors:
+    """The new documents' hashed features: all of them (for DF), kept ones and actor ones."""
+
+    all_feats: list[np.ndarray]
+    counts: list[np.ndarray]
+    actors: list[np.ndarray]
+
+
+def _hash(raw: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    vec: dict[int, float] = {}
+    actors: set[int] = set()
+    for f, c in raw.items():
+        b = bucket(f)
+        vec[b] = vec.get(b, 0.0) + c
+        if is_actor(f):
+            actors.add(b)
+    feats = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
+    counts = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+    order = np.argsort(feats)
+    return feats[order], counts[order], np.array(sorted(actors), dtype=np.int64)
+
+
+def _csr(ptr: np.ndarray, feat: np.ndarray, w: np.ndarray, rows: int) -> sparse.csr_matrix:
+    return sparse.csr_matrix((w.astype(np.float32), feat.astype(np.int32), ptr), shape=(rows, DIM))
+
+
+def _append(ptr: np.ndarray, parts: Sequence[np.ndarray]) -> np.ndarray:
+    sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    return np.concatenate([ptr, ptr[-1] + np.cumsum(sizes)])
+
+
 # -- the incremental update ----------------------------------------------------------------
 
 
@@ -225,7 +228,8 @@ def update_stories(
     """Place each new document in an existing story or a new one.
 
     New documents are taken in order of date, then id, so one batch gives the
-    same stories whatever order the files were read in.
+    same stories whatever order the files were read in.  Each may join a
+    story of an earlier document of the store or of the same batch.
     """
     entity_keys = entity_keys or {}
     events = events or {}
@@ -235,80 +239,91 @@ def update_stories(
     )
     if not fresh:
         return state
-    hashed: list[dict[int, float]] = []
-    for doc in fresh:
-        raw = doc_features(doc, entity_keys.get(doc.id, ()), events.get(doc.id, ()))
-        vec: dict[int, float] = {}
-        for f, c in raw.items():
-            b = _bucket(f)
-            vec[b] = vec.get(b, 0.0) + c
-        hashed.append(vec)
+    hashed = [_hash(doc_features(d, entity_keys.get(d.id, ()), events.get(d.id, ()))) for d in fresh]
     # document frequencies include the whole batch, so a batch is weighted as one
-    for vec in hashed:
-        keys = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
-        state.df[keys] += 1
+    np.add.at(state.df, np.concatenate([h[0] for h in hashed]), 1)
     n = len(state.docs) + len(fresh)
 
-    order = np.argsort(state.post_feat, kind="stable")
-    post_feat = state.post_feat[order]
-    post_doc = state.post_doc[order]
-    post_w = state.post_w[order]
-    batch_post: dict[int, list[tuple[int, float]]] = {}
-    new_feat: list[np.ndarray] = []
-    new_doc: list[np.ndarray] = []
-    new_w: list[np.ndarray] = []
+    kept_f: list[np.ndarray] = []
+    kept_w: list[np.ndarray] = []
+    act_f: list[np.ndarray] = []
+    act_w: list[np.ndarray] = []
+    for feats, tf, actors in hashed:
+        w = (1.0 + np.log(tf)) * idf(state.df, n, feats)
+        keep = np.sort(np.argsort(-w, kind="stable")[:TOP])
+        kf, kw = feats[keep], w[keep]
+        norm = float(np.sqrt((kw * kw).sum())) or 1.0
+        kept_f.append(kf.astype(np.int32))
+        kept_w.append((kw / norm).astype(np.float32))
+        aw = idf(state.df, n, actors) - ACTOR_BASE
+        good = aw > 0
+        act_f.append(actors[good].astype(np.int32))
+        act_w.append(aw[good].astype(np.float32))
 
-    for doc, vec in zip(fresh, hashed, strict=True):
-        feats = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
-        tf = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
-        # smoothed IDF (+1): in a small chronicle the features every article shares still count
-        idf = np.log((n + 1) / (state.df[feats] + 1.0)) + 1.0
-        w = (1.0 + np.log(tf)) * idf
-        keep = np.argsort(-w, kind="stable")[:TOP]
-        feats, w = feats[keep], w[keep]
-        norm = float(np.sqrt((w * w).sum())) or 1.0
-        w = w / norm
+    first = len(state.docs)
+    state.ptr = _append(state.ptr, kept_f)
+    state.feat = np.concatenate([state.feat, *kept_f])
+    state.w = np.concatenate([state.w, *kept_w])
+    state.actor_ptr = _append(state.actor_ptr, act_f)
+    state.actor_feat = np.concatenate([state.actor_feat, *act_f])
+    state.actor_w = np.concatenate([state.actor_w, *act_w])
 
-        di = len(state.docs)
-        date_ = _doc_date(doc)
-        scores: dict[int, float] = {}
-        lo = np.searchsorted(post_feat, feats, side="left")
-        hi = np.searchsorted(post_feat, feats, side="right")
-        for i in range(len(feats)):
-            span = hi[i] - lo[i]
-            if 0 < span <= MAX_POSTING:
-                for d, ow in zip(
-                    post_doc[lo[i] : hi[i]].tolist(), post_w[lo[i] : hi[i]].tolist(), strict=True
-                ):
-                    scores[d] = scores.get(d, 0.0) + float(w[i]) * ow
-            for d, ow in batch_post.get(int(feats[i]), ()):
-                scores[d] = scores.get(d, 0.0) + float(w[i]) * ow
-        best, best_score = -1, 0.0
-        for d, s in sorted(scores.items()):
-            s *= time_factor(date_, state.doc_date[d])
-            if s > best_score:
-                best, best_score = d, s
+    # every pair (new, any) at once: cosine over features that are not too common, and actor evidence
+    common = np.bincount(state.feat, minlength=DIM) > MAX_POSTING
+    w_link = np.where(common[state.feat], np.float32(0.0), state.w)
+    matrix = _csr(state.ptr, state.feat, w_link, n)
+    matrix.eliminate_zeros()
+    sims = (matrix[first:] @ matrix.T).tocsr()
+    actor_matrix = _csr(state.actor_ptr, state.actor_feat, state.actor_w, n)
+    shared_actors = (actor_matrix[first:] @ (actor_matrix > 0).T.astype(np.float32)).tocsr()
+    sims.sort_indices()
+    shared_actors.sort_indices()
+
+    days = np.array([_ordinal(d) for d in state.doc_date] + [_ordinal(_doc_date(d)) for d in fresh])
+    stories = np.array(state.doc_story + [0] * len(fresh), dtype=np.int64)
+    for i, doc in enumerate(fresh):
+        di = first + i
+        lo, hi = sims.indptr[i], sims.indptr[i + 1]
+        cols, vals = sims.indices[lo:hi], sims.data[lo:hi]
+        earlier = cols < di
+        cols, vals = cols[earlier], vals[earlier].astype(np.float64)
+        story = -1
+        if len(cols):
+            alo, ahi = shared_actors.indptr[i], shared_actors.indptr[i + 1]
+            acols, avals = shared_actors.indices[alo:ahi], shared_actors.data[alo:ahi]
+            actors = np.zeros(len(cols))
+            if len(acols):
+                pos = np.clip(np.searchsorted(acols, cols), 0, len(acols) - 1)
+                actors = np.where(acols[pos] == cols, avals[pos], 0.0)
+            vals = vals * _factors(days[cols], int(days[di]), actors)
+            strong = vals >= MIN_LINK
+            story = _best_story(stories[cols[strong]], vals[strong])
         rep = duplicate_of.get(doc.id)
         if rep and rep in state.doc_index:
             story = state.doc_story[state.doc_index[rep]]
-        elif best >= 0 and best_score >= JOIN:
-            story = state.doc_story[best]
-        else:
+        elif story < 0:
             story = len(state.story_founder)
             state.story_founder.append(di)
-
+        stories[di] = story
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
-        state.doc_date.append(date_)
+        state.doc_date.append(_doc_date(doc))
         state.doc_title.append(_title(doc))
         state.doc_story.append(story)
-        for f, x in zip(feats.tolist(), w.tolist(), strict=True):
-            batch_post.setdefault(f, []).append((di, x))
-        new_feat.append(feats)
-        new_doc.append(np.full(len(feats), di, dtype=np.int32))
-        new_w.append(w.astype(np.float32))
-
-    state.post_feat = np.concatenate([state.post_feat, *new_feat])
-    state.post_doc = np.concatenate([state.post_doc, *new_doc])
-    state.post_w = np.concatenate([state.post_w, *new_w])
     return state
+
+
+def _best_story(stories: np.ndarray, scores: np.ndarray) -> int:
+    """The story with the highest best-link + SECOND_LINK x second-link score, if it reaches JOIN."""
+    if not len(scores):
+        return -1
+    order = np.lexsort((-scores, stories))
+    st, sc = stories[order], scores[order]
+    starts = np.r_[0, np.nonzero(np.diff(st))[0] + 1]
+    best = sc[starts]
+    second = np.zeros(len(starts))
+    has_second = np.r_[starts[1:], len(st)] - starts > 1
+    second[has_second] = sc[starts[has_second] + 1]
+    total = best + SECOND_LINK * second
+    k = int(np.argmax(total))  # ties: the lowest story number, i.e. the oldest story
+    return int(st[starts[k]]) if total[k] >= JOIN else -1
