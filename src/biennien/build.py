@@ -2,16 +2,19 @@
 
 The orchestration is kept out of the CLI so tests, benchmarks and other
 front ends run exactly what ``biennien build`` runs.  Analysis of new
-documents can run in a process pool (``workers > 1``); documents are written
-one transaction each in input order, so the store content does not depend on
-the number of workers.
+documents can run in a process pool (``workers > 1``) or on Dask while this
+process ingests the next batch and stores finished ones; documents are
+written one transaction each in input order, so the store content does not
+depend on the number of workers.  With a pool, the ``analyse`` figure of the
+report is the time spent waiting for analyses, not their CPU time.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
@@ -47,10 +50,39 @@ class BuildReport:
 Progress = Callable[[str, Document | Failure], None]
 
 
-def _analyse_batch(docs: list[Document], pool: Executor | None) -> list[DocAnalysis]:
+def _submit(docs: list[Document], pool: Executor | None) -> Iterator[DocAnalysis]:
+    """Start analysing a batch; the results come back in order when iterated."""
     if pool is None or len(docs) < 2:
-        return [analyse(d) for d in docs]
-    return list(pool.map(analyse, docs))
+        return iter([analyse(d) for d in docs])
+    if isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
+        return pool.map(analyse, docs, chunksize=max(1, len(docs) // 8))
+    return pool.map(analyse, docs)
+
+
+def _store_batch(
+    chunk: list[Document],
+    results: Iterator[DocAnalysis],
+    store: Store,
+    report: BuildReport,
+    progress: Progress | None,
+) -> None:
+    """Wait for a batch's analyses and store its documents, one transaction each, in input order."""
+    t0 = time.perf_counter()
+    analyses = list(results)
+    report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
+    for doc, analysis in zip(chunk, analyses, strict=True):
+        t1 = time.perf_counter()
+        added = store.add_document(doc, analysis)
+        report.seconds["store"] += time.perf_counter() - t1
+        if added:
+            report.added.append(doc.id)
+            report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
+            if progress:
+                progress("added", doc)
+        else:  # an identical text earlier in the same build
+            report.skipped.append(doc.id)
+            if progress:
+                progress("skipped", doc)
 
 
 def build(
@@ -104,24 +136,18 @@ def _build(
         stream = materialised
 
     with executor(engine, workers, scheduler) as pool:
+        # Keep up to ``depth`` batches in the pool while this process ingests the
+        # next batch and stores the oldest finished one: ingest, analysis and
+        # storing overlap instead of taking turns.  Memory stays bounded by
+        # depth x batch_size documents; documents are stored in input order.
+        depth = 1 if pool is None else 3
+        pending: deque[tuple[list[Document], Iterator[DocAnalysis]]] = deque()
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
-            t0 = time.perf_counter()
-            analyses = _analyse_batch(chunk, pool)
-            t1 = time.perf_counter()
-            report.seconds["analyse"] += t1 - t0
-            for doc, analysis in zip(chunk, analyses, strict=True):
-                t2 = time.perf_counter()
-                added = store.add_document(doc, analysis)
-                report.seconds["store"] += time.perf_counter() - t2
-                if added:
-                    report.added.append(doc.id)
-                    report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
-                    if progress:
-                        progress("added", doc)
-                else:  # an identical text earlier in the same batch
-                    report.skipped.append(doc.id)
-                    if progress:
-                        progress("skipped", doc)
+            pending.append((chunk, _submit(chunk, pool)))
+            while len(pending) >= depth:
+                _store_batch(*pending.popleft(), store, report, progress)
+        while pending:
+            _store_batch(*pending.popleft(), store, report, progress)
     if store.needs_link():
         t3 = time.perf_counter()
         report.link = link_store(store)
