@@ -132,6 +132,8 @@ def check_item(item: object, name: str) -> None:
         raise ContractError(f"bad reference date {item.reference_date!r}")
     if item.published is not None and not _ISO.fullmatch(item.published):
         raise ContractError(f"bad published {item.published!r}")
+    # everything must be storable: UTF-8-encodable (no lone surrogates), JSON-serialisable
+    json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
 def run_one(data: bytes) -> None:

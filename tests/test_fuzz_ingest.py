@@ -89,6 +89,27 @@ def test_feedparser_crash_on_broken_markup_is_a_failure() -> None:
     assert isinstance(f, Failure) and f.source == "tin.rss" and "not a readable RSS/Atom feed" in f.reason
 
 
+def test_huge_day_number_in_a_feed_date_is_ignored() -> None:
+    """atheris: a 50-digit day in an RFC 2822 ``pubDate`` made ``email.utils`` raise OverflowError."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Dân trí</title><item><title>Tin</title>'
+        "<pubDate>Wed, 333333333333333333333333333333333333333333333 Feb 2026 08:00:00 GMT</pubDate>"
+        "<description>Chiều 18/2, Hà Nội mưa to kéo dài.</description></item></channel></rss>"
+    )
+    (doc,) = list(iter_bytes(feed.encode(), "a.rss"))
+    assert isinstance(doc, Document) and doc.published is None
+    assert any("unreadable metadata date" in w for w in doc.warnings)
+
+
+def test_lone_surrogate_escapes_in_json_become_replacement_characters() -> None:
+    """atheris: ``"\\udee7"`` in a JSON text made the document id (UTF-8 of the body) raise."""
+    rec = b'{"title": "Tin \\ud800", "text": "Th\\udee7 t\\u01b0\\u1edbng ph\\u00e1t bi\\u1ec3u.", "\\udc00k": "v"}'
+    (doc,) = list(iter_bytes(rec, "a.json"))
+    assert isinstance(doc, Document) and "Th\ufffd t\u01b0ớng" in doc.text
+    assert doc.title == "Tin \ufffd" and doc.meta.get("\ufffdk") == "v"
+    check_item(doc, "a.json")
+
+
 def test_html_to_text_keeps_text_around_comments_and_scripts() -> None:
     html = "<p>Một <b>hai</b> ba<script>x=1</script> bốn</p><div>năm<br>sáu<!-- c --> bảy</div>cuối"
     assert html_to_text(html) == "Một hai ba bốn\nnăm\nsáu bảy\ncuối"

@@ -33,11 +33,17 @@ from biennien.model import Document, Failure, ReferenceBasis
 from biennien.vi.normalise import collapse_ws, mask_spans, nfc
 
 _EOL = re.compile(r"\r\n?|\u2028|\u2029")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON ``\\udxxx`` escapes) -> U+FFFD: they cannot be encoded or stored."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean_text(text: str) -> str:
     """NFC, ``\\n`` line ends, no outer white space, no NUL/zero-width BOM: the stored form."""
-    text = nfc(_EOL.sub("\n", text)).replace("\ufeff", "").replace("\x00", "")
+    text = nfc(_EOL.sub("\n", no_surrogates(text))).replace("\ufeff", "").replace("\x00", "")
     return text.strip()
 
 
@@ -72,7 +78,7 @@ def make_document(
     ``author``, ``url``/``link``, ``date``/``published``; everything else is
     kept in ``Document.meta`` as strings.
     """
-    meta = dict(meta or {})
+    meta = {no_surrogates(k): None if v is None else no_surrogates(str(v)) for k, v in (meta or {}).items()}
     text = clean_text(text)
     if not text:
         return Failure(source, "empty article: no text", line)

@@ -88,7 +88,7 @@ def parse_date_value(value: object) -> str | None:
         return _iso(int(m[1]), int(m[2]), int(m[3]), m[4], m[5], m[6])
     try:
         dt = parsedate_to_datetime(s)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a 50-digit day overflows (fuzzing)
         return None
     if dt is None or not _valid(dt.year, dt.month, dt.day):
         return None
