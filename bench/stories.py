@@ -93,6 +93,28 @@ def quality(docs: list[Document], an: Analyses) -> None:
     f = 2 * p * r / max(1e-9, p + r)
     groups = len(set(gold.values()))
     print(f"gold: {groups} groups, {len(gold)} articles; pairwise P={p:.3f} R={r:.3f} F1={f:.3f}")
+    # B-cubed (per article, so the 41-article Super League group does not outweigh 46 small ones)
+    bp = br = 0.0
+    for d in gold:
+        pred = {x for x in gold if st[x] == st[d]}
+        true = {x for x in gold if gold[x] == gold[d]}
+        bp += len(pred & true) / len(pred)
+        br += len(pred & true) / len(true)
+    bp, br = bp / len(gold), br / len(gold)
+    print(f"  B-cubed P={bp:.3f} R={br:.3f} F1={2 * bp * br / max(1e-9, bp + br):.3f}")
+    if "--verbose" in sys.argv:
+        stem = {d.id: Path(d.source).stem for d in docs}
+        for name in sorted(set(gold.values())):
+            members = [d for d in gold if gold[d] == name]
+            parts: dict[str, list[str]] = {}
+            for d in members:
+                parts.setdefault(st[d], []).append(stem[d])
+            if len(parts) > 1:
+                print(f"  split {name}: {sorted(parts.values())}")
+        for story in sorted({st[d] for d in gold}):
+            names = sorted({gold[d] for d in gold if st[d] == story})
+            if len(names) > 1:
+                print(f"  merged {story}: {names}")
 
 
 def perturbed(docs: list[Document], n: int) -> list[Document]:

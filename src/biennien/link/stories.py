@@ -57,7 +57,7 @@ HALF_LIFE_DAYS = 60.0
 # shared actor evidence (sum over shared person/organisation keys of IDF above ACTOR_BASE) at which the
 # time decay is cancelled altogether; below it the decay is cancelled in proportion
 ACTOR_BASE = 3.0
-ACTOR_FULL = 6.0
+ACTOR_FULL = 20.0
 
 _LINE = re.compile(r"[^\n]+")
 _UNDATED = -1
