@@ -9,7 +9,7 @@ import pytest
 from biennien.analyse import analyse
 from biennien.link.chronicle import link_store
 from biennien.link.duplicates import DuplicateState, update_duplicates
-from biennien.link.stories import StoryState, time_factor, update_stories
+from biennien.link.stories import ACTOR_FULL, StoryState, time_factor, update_stories
 from biennien.model import Document
 from biennien.store.sqlite import Store
 
@@ -100,12 +100,9 @@ def test_time_factor_prefers_close_dates_but_never_vetoes() -> None:
 
 def test_shared_actors_soften_the_time_decay() -> None:
     far = time_factor("2021-04-19", "2021-10-19")
-    assert (
-        far
-        < time_factor("2021-04-19", "2021-10-19", actors=3.0)
-        < time_factor("2021-04-19", "2021-10-19", actors=10.0)
-    )
-    assert time_factor("2021-04-19", "2021-10-19", actors=10.0) == 1.0
+    some = time_factor("2021-04-19", "2021-10-19", actors=ACTOR_FULL / 4)
+    assert far < some < time_factor("2021-04-19", "2021-10-19", actors=ACTOR_FULL / 2) < 1.0
+    assert time_factor("2021-04-19", "2021-10-19", actors=ACTOR_FULL) == 1.0
 
 
 def test_link_store_writes_stories_and_reprints(tmp_path: Path) -> None:
