@@ -42,7 +42,7 @@ def _article(path: Path) -> tuple[str, str | None]:
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora" / "unc-dev"
     gold = load_gold(ROOT / "tests" / "data" / "facts_gold.tsv")
-    for label, tagger in (("annotated timexes", None), ("timex tagger", lambda s: timex.tag(s, None))):
+    for label, tagger in (("annotated timexes", None), ("timex tagger", timex.tag)):
         sc = score(gold, tagger)
         print(f"gold ({label}): {sc.figures} figures in {len(gold)} sentences")
         print(

@@ -95,3 +95,25 @@ def test_ids_are_deterministic_and_distinct() -> None:
     b = [f.id for f in run(TRADE, [])]
     assert a == b and len(set(a)) == len(a)
     assert all(re.fullmatch(r"fa[0-9a-f]{12}", i) for i in a)
+
+
+def test_a_timex_in_a_later_clause_is_not_the_period() -> None:
+    text = "Các khách sạn cam kết giảm giá từ 10-30%, áp dụng đến hết ngày 22/4."
+    fs = run(text, [timex(text, "ngày 22/4", "2021-04-22")])
+    assert [(f.value, f.period) for f in fs] == [(10.0, None)]
+
+
+def test_a_timex_past_a_bracketed_aside_is_the_period() -> None:
+    text = "Việt Nam đã công bố được 14.009 công trình ISI (loại article) trong năm 2020."
+    fs = run(text, [timex(text, "năm 2020", "2020")])
+    assert [(f.value, f.period) for f in fs] == [(14009.0, "2020")]
+
+
+def test_a_part_of_day_in_another_clause_dates_the_event_not_the_figure() -> None:
+    text = "Ở giải chạy tổ chức sáng nay, ông tiếp tục chinh phục đường đua dài 42km."
+    tx = [timex(text, "sáng nay", "2020-11-01TMO", type_="TIME")]
+    fs = run(text, tx)
+    assert [(f.unit, f.period) for f in fs] == [("km", None)]
+    same_clause = "Giá vàng sáng nay là 68,2 triệu đồng/lượng."
+    fs = run(same_clause, [timex(same_clause, "sáng nay", "2020-11-01TMO", type_="TIME")])
+    assert [f.period for f in fs] == ["2020-11-01TMO"]

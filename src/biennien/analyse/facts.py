@@ -269,28 +269,50 @@ def _sentence_initial(chunk: str, start: int) -> bool:
 def _period(
     text: str, sent: Sentence, clause_start: int, q: Quantity, timexes: Sequence[Timex]
 ) -> tuple[str | None, str | None]:
-    """The nearest dated timex of the clause, else of the sentence; never a comparison base."""
-    cands = [
-        tx
-        for tx in timexes
-        if tx.type in ("DATE", "TIME", "SET")
-        and sent.start <= tx.start
-        and tx.end <= sent.end
-        and not _compared(text, sent.start, tx.start)
-        and not text[tx.start : tx.end].lower().startswith("cùng kỳ")
-    ]
-    if not cands:
-        return None, None
+    """The nearest dated timex of the clause, else before the figure in the sentence.
+
+    Vietnamese news puts a figure's period before it (``Năm 2021, ...``) or in its
+    own clause (``đạt 2% trong năm 2020``).  A time expression after the figure in
+    a later clause is about something else (``giảm 10-30%, áp dụng đến hết 22/4``),
+    unless only a bracketed aside separates them; one far along the clause is too
+    (``30 giáo viên ... thi trực tuyến từ ngày ...``).  A moment (part of day, clock
+    time) is a period only inside the figure's clause: ``sáng nay, ... 42km`` dates
+    the event, not the distance.  Comparison bases never count.
+    """
     clause_end_m = _CLAUSE.search(text, q.end, sent.end)
     clause_end = clause_end_m.start() if clause_end_m else sent.end
-
-    def rank(tx: Timex) -> tuple[int, int]:
+    best: tuple[int, int] | None = None
+    chosen: Timex | None = None
+    for tx in timexes:
+        if tx.start < sent.start or tx.end > sent.end or tx.type not in ("DATE", "TIME", "SET"):
+            continue
         in_clause = clause_start <= tx.start and tx.end <= clause_end
         before = tx.end <= q.start
-        order = 0 if in_clause and before else 1 if in_clause else 2 if before else 3
-        return order, abs(q.start - tx.start)
-
-    tx = min(cands, key=rank)
-    if tx.type == "SET":
+        if before:
+            order, gap = (0 if in_clause else 2), q.start - tx.end
+        else:
+            gap = tx.start - q.end
+            if in_clause:
+                if gap > _MAX_AFTER_IN_CLAUSE:
+                    continue
+                order = 1
+            elif gap <= _MAX_AFTER_ASIDE and not _SEPARATOR.search(text, q.end, tx.start):
+                order = 3  # "14.009 công trình ISI (loại article) trong năm 2020"
+            else:
+                continue
+        if tx.type == "TIME" and not in_clause:
+            continue
+        key = (order, gap)
+        if best is not None and key >= best:
+            continue
+        if _compared(text, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith("cùng kỳ"):
+            continue
+        best, chosen = key, tx
+    if chosen is None or chosen.type == "SET":
         return None, None  # "hằng năm có 350 học sinh": a recurring figure has no single period
-    return tx.value, tx.mod
+    return chosen.value, chosen.mod
+
+
+_MAX_AFTER_IN_CLAUSE = 90  # characters between a figure and a later timex of its clause
+_MAX_AFTER_ASIDE = 60  # ... and a timex just past a bracketed aside
+_SEPARATOR = re.compile(r"[,;:“”\"]|\s[-–]\s")

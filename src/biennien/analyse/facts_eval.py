@@ -3,7 +3,10 @@
 Used by the pytest thresholds and by ``bench/facts.py``.  Each gold sentence
 is analysed on its own, with the timexes the annotator marked (so the period
 score measures how facts pick their period, whatever the timex tagger does)
-or, when ``tagger`` is given, with the tagger's own timexes (end to end).
+or, when ``tagger`` is given, with the tagger's own timexes (end to end).  The
+tagger gets the article's date (the ``S`` row's date column, copied from the
+article's ``# date`` header), as the pipeline gives it the document's
+reference date: without it ``năm nay`` or ``tháng 3`` cannot be resolved.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class GoldFigure:
 class GoldSentence:
     n: int
     file: str
+    date: str | None
     text: str
     figures: list[GoldFigure] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
@@ -63,7 +67,7 @@ def load_gold(path: Path) -> list[GoldSentence]:
         kind, n, *rest = line.split("\t")
         i = int(n)
         if kind == "S":
-            sentences[i] = GoldSentence(i, rest[0], rest[1])
+            sentences[i] = GoldSentence(i, rest[0], _cell(rest[1]), rest[2])
             continue
         gs = sentences[i]
         if kind == "F":
@@ -95,10 +99,14 @@ def analyse_sentence(text: str, timexes: list[Timex]) -> tuple[list[Quantity], l
     return qs, fs
 
 
-def score(gold: list[GoldSentence], tagger: Callable[[str], list[Timex]] | None = None) -> Score:
+Tagger = Callable[[str, str | None], list[Timex]]
+
+
+def score(gold: list[GoldSentence], tagger: Tagger | None = None) -> Score:
+    """Score every gold sentence; ``tagger(text, reference_date)`` replaces the annotated timexes."""
     sc = Score()
     for gs in gold:
-        timexes = tagger(gs.text) if tagger else gs.timexes
+        timexes = tagger(gs.text, gs.date) if tagger else gs.timexes
         qs, fs = analyse_sentence(gs.text, timexes)
         by_span = dict(zip(((q.start, q.end) for q in qs), fs, strict=True))
         used: set[tuple[int, int]] = set()
