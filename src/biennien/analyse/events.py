@@ -33,6 +33,7 @@ their own are dropped, as they would only repeat the article's quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,10 +42,11 @@ from biennien.model import Event, EventType, Evidence, Mention, Participant, Sen
 from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_BACK = re.compile(r"(\w+|[^\w\s])\s*$")  # the last token before a position
 _PART_OF_DAY = re.compile(r"T(MO|MD|AF|EV|NI)$")
 _DATEISH = re.compile(r"^(\d{4}|XXXX)")
 _MAX_OBJECT_WORDS = 14
-_MAX_SUBJECT_WORDS = 10
+_MAX_SUBJECT_WORDS = 16
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -69,6 +71,7 @@ class _Lexicon:
     anaphor: dict[str, frozenset[str]]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     dayparts: dict[str, str]
+    finder: re.Pattern[str]  # every position where a trigger phrase starts (a cheap pre-filter)
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -116,7 +119,11 @@ def _lexicon() -> _Lexicon:
             dayparts[row[1].lower()] = row[2]
         else:
             cues.setdefault(row[0], []).append(_words(row[1]))
+    # no look-behind at the start, so that the regex engine can skip ahead by first character
+    phrases = sorted({r"\s+".join(map(re.escape, t.words)) for v in by_first.values() for t in v}, key=len)
+    finder = re.compile(r"(?:" + "|".join(reversed(phrases)) + r")(?!\w)")
     return _Lexicon(
+        finder=finder,
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
         before={k: tuple(v) for k, v in before.items()},
         prev={k: tuple(v) for k, v in prev.items()},
@@ -157,7 +164,13 @@ def _tokens(text: str, s: Sentence) -> list[_Tok]:
 
 
 def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
-    return i >= 0 and i + len(words) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(words))
+    n = len(words)
+    if i < 0 or i + n > len(toks) or toks[i].low != words[0]:
+        return False
+    for k in range(1, n):
+        if toks[i + k].low != words[k]:
+            return False
+    return True
 
 
 def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
@@ -174,8 +187,10 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> bool:
         for seq in lex.after.get(k, ()):
             if _seq_at(toks, hit.j, seq):
                 return True
-        for seq in lex.before.get(k, ()):
-            if any(_ends_at(toks, hit.i - back, seq) for back in range(0, 4)):
+        before = _by_last(lex.before.get(k, ()))
+        for back in range(0, 4):
+            end = hit.i - back
+            if end > 0 and any(_ends_at(toks, end, seq) for seq in before.get(toks[end - 1].low, ())):
                 return True
     words = lex.anaphor.get(key)
     if words and hit.i > 0 and toks[hit.i - 1].low in words:
@@ -216,6 +231,45 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok]) -> list[_Hit]:
     return hits
 
 
+def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
+    hold an event, and skipping them is what keeps extraction fast (most sentences have none)."""
+    starts = [s.start for s in sentences]
+    out: list[Sentence] = []
+    last = -1
+    low = text.lower()
+    finder = lex.finder if len(low) == len(text) else re.compile(lex.finder.pattern, re.IGNORECASE)
+    for m in finder.finditer(low if len(low) == len(text) else text):
+        pos = m.start()
+        if pos > 0 and low[pos - 1].isalnum():
+            continue
+        n = bisect_right(starts, pos) - 1
+        if n <= last or n < 0 or pos >= sentences[n].end:
+            continue
+        s = sentences[n]
+        prev = _WORD_BACK.search(text, max(s.start, pos - 24), pos)
+        window = ([_Tok(prev.start(1), prev.end(1), prev[1], prev[1].lower())] if prev else []) + [
+            _Tok(w.start(), w.end(), w.group(), w.group().lower())
+            for _, w in zip(range(10), _WORD.finditer(text, pos, s.end), strict=False)
+        ]
+        # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
+        first = 1 if prev else 0
+        inside = [k for k in range(first, len(window)) if window[k].start < m.end()]
+        if any(_allowed_at(lex, window, i) for i in inside):
+            out.append(s)
+            last = n
+    return out
+
+
+def _allowed_at(lex: _Lexicon, toks: list[_Tok], i: int) -> bool:
+    """Some trigger starts at token ``i`` with fitting neighbours (or runs past the window)."""
+    for trig in lex.by_first.get(toks[i].low, ()):
+        j = i + len(trig.words)
+        if _seq_at(toks, i, trig.words) and (_allowed(trig, toks, i, j) or j >= len(toks)):
+            return True
+    return False
+
+
 def _usable(t: Timex) -> bool:
     """A calendar date or time (not a duration, a set or a vague ``PRESENT_REF``)."""
     return t.type in ("DATE", "TIME") and bool(_DATEISH.match(t.value))
@@ -228,8 +282,23 @@ def _parenthesised(text: str, t: Timex) -> bool:
     return k >= 0 and text[k] == "("
 
 
-def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -> None:
-    """Give every trigger its date (see the module docstring for the order)."""
+def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
+    """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
+    before = _words(text[max(0, t.start - 12) : t.start])
+    after = _words(text[t.end : t.end + 16])
+    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
+    closes = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
+    return opens and closes
+
+
+def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_end: int) -> None:
+    """Give every trigger its date (see the module docstring for the order).
+
+    A period start running to the present (``từ năm 2024 đến nay``) is used only when nothing
+    else dates the trigger: the events told in that clause happened during the period, not at its start.
+    """
+    periods = [t for t in all_timexes if _since_now(lex, text, t)]
+    timexes = [t for t in all_timexes if t not in periods]
     claimed: set[int] = set()
     for hit in hits:
         # a backdrop clause ("nhân dịp thăm ...") does not cut its host's clause, nor the reverse
@@ -267,16 +336,39 @@ def _bind_dates(text: str, hits: list[_Hit], timexes: list[Timex], s_end: int) -
         later = [t for t in timexes if t.start >= hit.end and t.start not in claimed]
         if later:
             hit.date, hit.date_rank = later[0], 4
+            continue
+        if periods:
+            hit.date, hit.date_rank = periods[0], 5
 
 
 # --------------------------------------------------------------------------- participants and summary
 
 
+@cache
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences indexed by their first word (so a scan looks up one dict per token)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        if seq:
+            out.setdefault(seq[0], []).append(seq)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        if seq:
+            out.setdefault(seq[-1], []).append(seq)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _find_seq(toks: list[_Tok], lo: int, hi: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
     """Index of the first token in [lo, hi) where one of ``seqs`` starts."""
-    for i in range(lo, hi):
-        for seq in seqs:
-            if _seq_at(toks, i, seq) and i + len(seq) <= hi:
+    index = _by_first(seqs)
+    for i in range(lo, min(hi, len(toks))):
+        for seq in index.get(toks[i].low, ()):
+            if i + len(seq) <= hi and _seq_at(toks, i, seq):
                 return i
     return None
 
@@ -289,10 +381,21 @@ def _tok_index(toks: list[_Tok], offset: int) -> int:
 
 
 def _phrase_end(
-    lex: _Lexicon, toks: list[_Tok], i: int, hi: int, timexes: list[Timex], max_words: int
+    lex: _Lexicon,
+    toks: list[_Tok],
+    i: int,
+    hi: int,
+    timexes: list[Timex],
+    max_words: int,
+    name_starts: frozenset[int] = frozenset(),
 ) -> int:
-    """Token index where a noun phrase starting at ``i`` ends (stop word, punctuation, date)."""
+    """Token index where a noun phrase starting at ``i`` ends (stop word, punctuation, date).
+
+    A comma between two capitalised words stays inside the phrase (``Đối thoại An ninh, Thực thi
+    pháp luật``) unless a name starts after it (``đến Việt Nam, Jensen Huang ...``).
+    """
     stops = lex.cues.get("stop", ())
+    stop_index = _by_first(stops)
     t_starts = {t.start for t in timexes}
     k = i
     words = 0
@@ -310,9 +413,9 @@ def _phrase_end(
             # "Đối thoại An ninh, Thực thi pháp luật": a comma inside a capitalised name
             if not (nxt and nxt.text[:1].isupper() and k > i and toks[k - 1].text[:1].isupper()):
                 break
-            if nxt and any(_seq_at(toks, k + 1, s) for s in stops):
+            if nxt and (nxt.start in name_starts or any(_seq_at(toks, k + 1, s) for s in stops)):
                 break
-        if k > i and any(_seq_at(toks, k, s) for s in stops):
+        if k > i and any(_seq_at(toks, k, s) for s in stop_index.get(tok.low, ())):
             break
         if tok.text[:1].isalnum():
             words += 1
@@ -382,6 +485,60 @@ def _mentions_in(mentions: Sequence[Mention], lo: int, hi: int) -> list[Mention]
     return [m for m in mentions if lo <= m.start and m.end <= hi]
 
 
+def _joined(gap: str) -> bool:
+    """Two people named with only a conjunction and the second one's title between them:
+    ``Tổng Bí thư Tô Lâm và Tổng thống Hoa Kỳ Donald Trump``."""
+    words = gap.replace(",", " , ").split()
+    if not words:
+        return False
+    k = 0
+    while k < len(words) and words[k].lower() in ("và", "cùng", "với", ","):
+        k += 1
+    rest = words[k:]
+    return k > 0 and (not rest or (rest[0][:1].isupper() and len(rest) <= 6))
+
+
+def _is_count(lex: _Lexicon, tok: _Tok) -> bool:
+    return tok.text.isdigit() or (tok.low,) in lex.cues.get("count", ())
+
+
+def _has_capital(s: str) -> bool:
+    return any(ch.isupper() for ch in s)
+
+
+def _chain_head(
+    lex: _Lexicon, toks: list[_Tok], lo_tok: int, trig_i: int, persons: list[Mention], timexes: list[Timex]
+) -> Mention | None:
+    """The person heading an apposition chain that ends at the trigger.
+
+    ``Đại tướng X, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng đã
+    tiếp Y``: walking back from the trigger over comma-separated titles, each starting with a capital
+    and none an adverbial (``tại ...``, ``Theo ...``, a date), the first person met is the agent.
+    """
+    openers = lex.cues.get("opener", ())
+    t_starts = [t.start for t in timexes]
+    seg_end = trig_i
+    chain_lo = trig_i
+    while seg_end > lo_tok:
+        comma = next((k for k in range(seg_end - 1, lo_tok - 1, -1) if toks[k].text in ",;:"), None)
+        seg_start = comma + 1 if comma is not None else lo_tok
+        if seg_start < seg_end:
+            head = toks[seg_start]
+            if seg_end != trig_i and (
+                not head.text[:1].isupper()
+                or any(_seq_at(toks, seg_start, o) for o in openers)
+                or any(head.start <= t < toks[seg_end - 1].end for t in t_starts)
+            ):
+                break
+            chain_lo = seg_start
+        if comma is None:
+            break
+        seg_end = comma
+    lo = toks[chain_lo].start if chain_lo < len(toks) else 0
+    heads = [m for m in persons if m.start >= lo]
+    return heads[0] if heads else None
+
+
 def _parts(
     lex: _Lexicon,
     text: str,
@@ -391,7 +548,14 @@ def _parts(
     hi_tok: int,
     mentions: Sequence[Mention],
     timexes: list[Timex],
+    ptype: str | None = None,
+    fallback: bool = False,
 ) -> _Parts:
+    """Subject, predicate, place and participants of the event told by ``group``'s triggers.
+
+    ``fallback`` (the document has no entity mentions at all): take a capitalised subject phrase
+    as the agent.
+    """
     first, last = group[0], group[-1]
     lo = toks[lo_tok].start if lo_tok < len(toks) else first.start
     # subject: the words after the last comma before the trigger
@@ -409,11 +573,18 @@ def _parts(
     if s_j - s_i > _MAX_SUBJECT_WORDS:
         s_i = s_j - _MAX_SUBJECT_WORDS
     subject = _span_text(text, toks, s_i, s_j)
+    passive = s_j > 0 and any(_ends_at(toks, s_j, seq) for seq in lex.cues.get("passive", ()))
     # the predicate: from the first trigger to the end of the last trigger's object
-    obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS)
+    name_starts = frozenset(m.start for m in mentions)
+    obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts)
     pred_i = first.i
-    if pred_i > 0 and toks[pred_i - 1].low == "có" and toks[pred_i].low in ("cuộc", "chuyến", "buổi"):
-        pred_i -= 1
+    classifier = any(_seq_at(toks, pred_i, c) for c in lex.cues.get("classifier", ()))
+    if classifier and pred_i > 0 and toks[pred_i - 1].low == "có":
+        pred_i -= 1  # "có cuộc gặp với"
+        classifier = False
+    elif classifier and pred_i > 1 and toks[pred_i - 2].low == "có" and _is_count(lex, toks[pred_i - 1]):
+        pred_i -= 2  # "có hai cuộc điện đàm"
+        classifier = False
     predicate = _span_text(text, toks, pred_i, obj_end)
     place = _place(lex, text, toks, last.j, hi_tok, timexes) or _place(
         lex, text, toks, lo_tok, first.i, timexes
@@ -434,17 +605,34 @@ def _parts(
     agents: list[Participant] = []
     partners: list[Participant] = []
     per_left = [m for m in left if m.type == "PER"]
-    if per_left:
-        agents = [_participant(per_left[-1], "agent")]
-        for m in reversed(per_left[:-1]):
-            between = text[m.end : per_left[-1].start].lower()
-            if between.strip(" ,") in ("và", "cùng", "cùng với") or between.strip() == ",":
-                agents.insert(0, _participant(m, "agent"))
+    subj_lo = toks[sub_lo].start if sub_lo < len(toks) else lo
+    own = [m for m in per_left if m.start >= subj_lo]
+    if passive:
+        pass  # "các hợp đồng vừa được ký kết": whoever is named before did not sign
+    elif own:
+        agents = [_participant(own[-1], "agent")]
+        nxt = own[-1]
+        for m in reversed([x for x in per_left if x.end <= own[-1].start]):
+            if not _joined(text[m.end : nxt.start]):
+                break
+            agents.insert(0, _participant(m, "agent"))  # "A và B đã hội đàm"
+            nxt = m
+    elif per_left:
+        head = _chain_head(lex, toks, lo_tok, first.i, per_left, timexes)
+        agents = [_participant(head or per_left[-1], "agent")]
     else:
-        subj_lo = toks[s_i].start if s_i < len(toks) else lo
-        orgs = [m for m in left if m.type in ("ORG", "GPE") and m.start >= subj_lo]
-        agents = [_participant(m, "agent") for m in orgs]
-    ptype = first.trig.type
+        # an organisation or country is the agent only when it is the trigger's subject: nothing but
+        # auxiliaries between them ("Canon thông báo", "Bộ Công an và Bộ Ngoại giao Hoa Kỳ đã đồng chủ trì")
+        orgs = [m for m in left if m.type in ("ORG", "GPE")]
+        aux_words = {w for seq in lex.cues.get("aux", ()) for w in seq}
+        if orgs and all(t.low in aux_words for t in toks[_tok_index(toks, orgs[-1].end) : first.i]):
+            chosen = [orgs[-1]]
+            for m in reversed(orgs[:-1]):
+                if m.end > chosen[0].start or not _joined(text[m.end : chosen[0].start]):
+                    break
+                chosen.insert(0, m)
+            agents = [_participant(m, "agent") for m in chosen]
+    ptype = ptype or first.trig.type
     of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
     if of is not None:
         # "chuyến thăm Việt Nam của Bộ trưởng X (11/2025)": the visitor follows "của"
@@ -461,12 +649,19 @@ def _parts(
         partners = [_participant(m, "partner") for m in per_right]
     elif ptype in ("meeting", "reception", "phone_call", "dialogue", "agreement", "signing"):
         partners = [_participant(m, "partner") for m in right if m.type in ("ORG", "GPE")]
-    if not agents and partners and ptype in ("speech", "visit", "arrival", "announcement", "other"):
+    moved = False
+    between = last.j < len(toks) and any(_seq_at(toks, last.j, b) for b in lex.cues.get("between", ()))
+    if (
+        not agents
+        and partners
+        and (between or ptype in ("speech", "visit", "arrival", "announcement", "other"))
+    ):
+        # "điện đàm giữa A với B": A is the agent
         agents, partners = (
             [Participant(p.name, "agent", p.entity, p.title) for p in partners[:1]],
             partners[1:],
         )
-    if not mentions:
+    if fallback:
         # no entity recogniser output: fall back to a capitalised subject phrase
         if subject[:1].isupper():
             agents = [Participant(name=subject, role="agent")]
@@ -476,8 +671,10 @@ def _parts(
                 obj_text = obj_text[4:]
             if obj_text[:1].isupper():
                 partners = [Participant(name=obj_text, role="partner")]
-    if not any(a.entity and a.entity.startswith("PER") for a in agents) and not re.search(
-        r"[A-ZÀ-Ỹ]", subject
+    if (
+        not passive
+        and not any(a.entity and a.entity.startswith("PER") for a in agents)
+        and not _has_capital(subject)
     ):
         # "Phát biểu tại Đại học Columbia tháng 9/2024, Tổng Bí thư Tô Lâm nhấn mạnh": a leading
         # participle clause whose agent follows the comma
@@ -488,11 +685,22 @@ def _parts(
                 agents = [_participant(after_comma[0], "agent")]
                 partners = [p for p in partners if p.entity != agents[0].entity]
                 subject = ""
+                moved = True
     if agents and mentions:
-        labels = {(m.key, m.name): _mention_label(m) for m in left + right}
+        labels = {(m.key, m.name): _mention_label(m) for m in mentions}
         named = [labels.get((a.entity, a.name)) for a in agents]
         if all(named):
             subject = " và ".join(n for n in named if n)
+            if between and partners:
+                predicate = _span_text(text, toks, pred_i, last.j)
+                subject += " và " + (labels.get((partners[0].entity, partners[0].name)) or partners[0].name)
+    if moved and subject:
+        if classifier:
+            # "tại cuộc tiếp X ..., Tổng Bí thư Tô Lâm cho rằng" -> "Tổng Bí thư Tô Lâm tiếp X"
+            predicate = _span_text(text, toks, first.i + 1, obj_end)
+        elif pred_i == 0:
+            # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
+            predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
 
 
@@ -595,19 +803,22 @@ def extract(
     """
     lex = _lexicon()
     usable = sorted((t for t in timexes if _usable(t)), key=lambda t: t.start)
+    tx_starts = [t.start for t in usable]
     ments = sorted(mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in ments]
+    fallback = not mentions
     events: list[Event] = []
     last_date: str | None = None
-    for s in sentences:
+    for s in _candidate_sentences(lex, text, sentences):
         toks = _tokens(text, s)
-        if not toks:
-            continue
         hits = _find_triggers(lex, toks)
         if not hits:
             continue
-        s_timex = [t for t in usable if s.start <= t.start and t.end <= s.end]
-        s_ments = [m for m in ments if s.start <= m.start and m.end <= s.end]
-        _bind_dates(text, hits, s_timex, s.end)
+        lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
+        s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
+        lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
+        s_ments = [m for m in ments[lo_m:hi_m] if m.end <= s.end]
+        _bind_dates(lex, text, hits, s_timex, s.end)
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
         kept: list[_Hit] = []
@@ -644,8 +855,19 @@ def extract(
             lo_tok = main[idx - 1].j if idx > 0 else 0
             last_idx = main.index(group[-1])
             hi_tok = main[last_idx + 1].i if last_idx + 1 < len(main) else len(toks)
-            # the summary and the participants come from the trigger that types the event
-            parts = _parts(lex, text, toks, [best], lo_tok, hi_tok, main_ments, s_timex)
+            # the summary and the participants come from the trigger that types the event, together
+            # with the verb right before it that governs it ("đồng chủ trì Đối thoại ...")
+            head = best
+            for h in reversed(group[: group.index(best)]):
+                gap = toks[h.j : head.i]
+                if len(gap) > 3 or any(not t.text[:1].isalnum() for t in gap):
+                    break
+                head = h
+            parts = _parts(
+                lex, text, toks, [head, best], lo_tok, hi_tok, main_ments, s_timex, best.trig.type, fallback
+            )
+            if date is None and not parts.agents and not parts.partners:
+                continue  # an undated happening with nobody named tells the timeline nothing
             if host is None and best.trig.type in ("reception", "meeting"):
                 host = parts
             ev = Event(
@@ -679,7 +901,13 @@ def extract(
                 evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
             )
             made.append((fr.start, ev))
-        for _pos, ev in sorted(made, key=lambda x: x[0]):
+        made.sort(key=lambda x: x[0])
+        for n, (_pos, ev) in enumerate(made):
+            said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)
+            if ev.type == "statement" and said is not None:
+                # "Bộ Ngoại giao cho biết, ... Tổng Bí thư Tô Lâm sẽ có chuyến công tác": say what was said
+                ev.summary = f"{ev.summary} {said.summary}"
+        for _pos, ev in made:
             ev.id = f"{doc_id}:e{len(events)}"
             events.append(ev)
             if ev.date:

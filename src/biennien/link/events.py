@@ -247,7 +247,14 @@ def merge_events(events: list[Event]) -> list[Event]:
         date = _parse_date(ev.date)
         people = {_person_key(p) for p in ev.participants}
         best: tuple[float, int] | None = None
+        dated_fits = sum(
+            1 for cl in clusters if cl.date is not None and _fits(cl, ev, date, people) is not None
+        )
         for n, cl in enumerate(clusters):
+            if date is None and dated_fits > 1 and cl.date is not None:
+                # an undated report that fits two dated events of its document (two calls between the
+                # same two leaders) cannot say which one it tells
+                continue
             score = _fits(cl, ev, date, people)
             if score is not None and (best is None or score > best[0]):
                 best = (score, n)
