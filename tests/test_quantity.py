@@ -135,3 +135,38 @@ def test_numbers_module_still_parses() -> None:
     assert parse_words("hai mươi lăm") == 25
     assert parse_words("một triệu tư") == 1_400_000
     assert parse_words("mươi lăm") == 15
+
+
+def test_options_written_with_slashes_are_one_figure_each() -> None:
+    qs = extract("tùy chọn bộ nhớ RAM 12/16/18GB, bộ nhớ trong 256GB")
+    assert [(q.value, q.unit) for q in qs] == [(12, "GB"), (16, "GB"), (18, "GB"), (256, "GB")]
+    assert extract("hạn chót là 12/5/2021 theo thông báo") == []
+    assert [q.kind for q in extract("xếp thứ 11/108 quốc gia")] == ["rank"]
+
+
+def test_a_counted_noun_opening_with_a_time_word_is_not_a_duration() -> None:
+    text = "phục vụ 9.850.000 ngày khách trong năm"
+    dur = Timex("9.850.000 ngày", 8, 22, "DURATION", "P9850000D")  # what a tagger may propose
+    for timexes in ([], [dur]):
+        q = one(text, timexes)
+        assert (q.value, q.unit, q.counted) == (9_850_000, "count", "ngày khách")
+    assert extract("sau 3 ngày thi đấu") == []
+
+
+def test_currency_named_with_its_country_and_a_spaced_rate() -> None:
+    q = one("học phí rơi vào mức 1 tỷ đồng Việt Nam/ năm")
+    assert (q.value, q.unit) == (1e9, "VND/năm")
+
+
+def test_a_comparative_before_a_percentage_is_a_difference_not_over() -> None:
+    q = one("mức lương của họ sẽ cao hơn 70%")
+    assert (q.value, q.qualifier, q.direction) == (70, None, "up")
+    q = one("giá bán thấp hơn 15%")
+    assert (q.qualifier, q.direction) == (None, "down")
+    assert one("doanh thu hơn 70% kế hoạch").qualifier == "over"
+
+
+def test_a_qualifier_applies_across_a_level_noun() -> None:
+    assert one("số tiền đền bù sẽ không tới mức 30 triệu bảng").qualifier == "under"
+    assert one("lạm phát trên ngưỡng 4%").qualifier == "over"
+    assert one("lãi suất ở mức 6%").qualifier is None

@@ -40,6 +40,7 @@ _PHONE = re.compile(
     r"(?<![\w.])(?:\+84|0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?![\w.])|(?<!\w)1[89]00[\s.]?\d{3,4}(?!\w)"
     r"|\(\d{2,3}\)\s?\d{3,4}[\s.]?\d{3,4}"
 )
+_SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
 _RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?=\d)")
 _CLAUSE_END = re.compile(r"[,;:()\[\]\n.!?\"“”]")
@@ -65,12 +66,17 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    blocked = sorted([(x.start, x.end) for x in timexes] + [m.span() for m in _PHONE.finditer(text)])
+    spans = [(x.start, x.end) for x in timexes if x.type != "DURATION" or not _counted_duration(low, x, t)]
+    blocked = sorted(spans + [m.span() for m in _PHONE.finditer(text)])
     starts = [b[0] for b in blocked]
     out: list[Quantity] = []
     consumed = 0
     for m in _NUM.finditer(low):
         if m.start() < consumed or _inside(blocked, starts, m.start(), m.end()):
+            continue
+        if (sl := _SLASH_LIST.match(low, m.start())) and (listed := _slash_list(text, low, sl, t)):
+            out.extend(listed)
+            consumed = listed[-1].end
             continue
         q = _read(text, low, m.start(), t)
         if q is None:
@@ -81,6 +87,35 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         consumed = q.end
     out.extend(_word_quantities(text, low, t, blocked, starts, out))
     out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _counted_duration(low: str, tx: Timex, t: Tables) -> bool:
+    """A "duration" that is the start of a counted noun: ``9.850.000 ngày khách`` (guest-days)."""
+    core = _core(low, tx.start, t)
+    if core is None:
+        return False
+    cm = t.counted_re.match(low, core.end)
+    return cm is not None and cm.end() > tx.end
+
+
+def _slash_list(text: str, low: str, m: re.Match[str], t: Tables) -> list[Quantity]:
+    """``RAM 12/16/18GB``: options sharing the unit after the last one, one figure each.
+
+    Only with a unit right after the last number, and never a date (``12/5/2021`` has none).
+    """
+    unit = _unit_at(low, m.end(), t)
+    if unit is None or unit[1] not in ("physical", "amount", "percent"):
+        return []
+    out = []
+    for nm in re.finditer(r"\d+(?:,\d+)?", low[m.start() : m.end()]):
+        s = m.start() + nm.start()
+        e = m.start() + nm.end()
+        value = parse_numeral(nm.group())
+        if value is None:
+            return []
+        end = unit[2] if e == m.end() else e
+        out.append(Quantity(text[s:end], s, end, value, unit[0], unit[1]))
     return out
 
 
@@ -213,7 +248,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         core_end = core.end
     nxt = _WORD.match(low, core_end + 1) if low[core_end : core_end + 1] == " " else None
     nxt2 = " ".join(_WORD.findall(low, core_end, core_end + 30)[:2])
-    if nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"]):
+    time_word = nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"])
+    if time_word and t.counted_re.match(low, core_end) is None:  # "ngày khách" is counted, "3 ngày" is not
         return None
     if _is_year(text, core):
         return None
@@ -329,10 +365,14 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
     words = list(before)
     if q.value_end is not None and words and words[-1] == "từ":
         words = words[:-1]
-    qual, k = _phrase_end(words, t.qualifiers, 3)
+    if q.kind in ("percent", "ratio") and (comp := _phrase_end(words, t.comparatives, 2)[0]):
+        q.direction = t.comparatives[comp]  # "cao hơn 70%": 70% higher, not "over 70%"
+        return q
+    level, lk = _phrase_end(words, t.context["level_word"], 2)
+    qual, k = _phrase_end(words[:-lk] if level else words, t.qualifiers, 3)
     if qual:
         q.qualifier = t.qualifiers[qual]
-        words = words[:-k]
+        words = words[: -(k + lk)] if level else words[:-k]
     if am := t.after_re.match(low, q.end):
         q.qualifier = q.qualifier or t.qualifiers_after[" ".join(am.group(1).split())]
     ratio, rk = _phrase_end(words, t.context["ratio_before"], 2)

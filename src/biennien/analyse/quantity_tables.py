@@ -33,6 +33,7 @@ class Tables:
     qualifiers_after: dict[str, str]
     after_re: re.Pattern[str]
     changes: dict[str, str]
+    comparatives: dict[str, str]  # "cao hơn" -> up: a difference, not the qualifier "over"
     change_adverbs: frozenset[str]
     context: dict[str, frozenset[str]]  # role -> phrases
     counted_re: re.Pattern[str]
@@ -68,6 +69,7 @@ def tables() -> Tables:
         qualifiers_after=after,
         after_re=re.compile(rf"\s+({_alternation(list(after))}){end}"),
         changes=changes,
+        comparatives={row[0]: row[1] for row in table("quantity_comparatives.tsv")},
         change_adverbs=frozenset(word_list("quantity_change_adverbs.txt")),
         context={k: frozenset(v) for k, v in context.items()},
         counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
