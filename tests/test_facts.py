@@ -117,3 +117,14 @@ def test_a_part_of_day_in_another_clause_dates_the_event_not_the_figure() -> Non
     same_clause = "Giá vàng sáng nay là 68,2 triệu đồng/lượng."
     fs = run(same_clause, [timex(same_clause, "sáng nay", "2020-11-01TMO", type_="TIME")])
     assert [f.period for f in fs] == ["2020-11-01TMO"]
+
+
+def test_the_measure_is_the_noun_phrase_not_the_verb_or_an_evaluation() -> None:
+    text = "Phim thu về hơn 378 triệu USD dù chỉ đầu tư ở mức khiêm tốn 15 triệu USD."
+    assert run(text, [])[-1].measure == "đầu tư"
+    text = "Trong 5 năm qua, toàn tỉnh đã tổ chức trao 395.550 suất học bổng."
+    assert [f.measure for f in run(text, [])] == ["suất học bổng"]
+    text = "Nhà trường trao học bổng trị giá 200 triệu đồng cho sinh viên."
+    assert [f.measure for f in run(text, [])] == ["học bổng"]
+    text = "Quỹ đã hỗ trợ cho 200 gia đình khó khăn."
+    assert [f.measure for f in run(text, [])] == ["gia đình khó khăn"]

@@ -96,7 +96,10 @@ def extract(
         if subject and subject in measure:
             head, _, tail = measure.partition(subject)
             measure = _measure(head.removesuffix(" của ") + " " + tail)
-        if q.kind == "count" and q.counted and (not measure or _ends_with_with(masked)):
+        measure, verb_only = _drop_verbs(measure)
+        # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
+        verb_only = verb_only or measure.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS
+        if q.kind == "count" and q.counted and (not measure or verb_only or _ends_with_with(masked)):
             measure = q.counted
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
@@ -177,6 +180,21 @@ def _measure(chunk: str) -> str:
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
     words = _strip(words, trailing, leading=False)
     return " ".join(words[-_MAX_MEASURE_WORDS:])
+
+
+def _drop_verbs(measure: str) -> tuple[str, bool]:
+    """Drop leading action verbs (``trao học bổng`` -> ``học bổng``); say if only verbs were left."""
+    words = measure.split()
+    verbs = _vocab("fact_verbs.txt")
+    n = _longest(verbs)
+    while words:
+        k = next((k for k in range(min(n, len(words)), 0, -1) if " ".join(words[:k]).lower() in verbs), 0)
+        if not k:
+            return " ".join(words), False
+        if k == len(words):
+            return " ".join(words), True
+        words = words[k:]
+    return "", False
 
 
 def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None) -> str:
