@@ -12,7 +12,9 @@ include the timex tagger and the entity recogniser as they are today.
 * recall: gold events matched by a predicted event whose evidence is that
   sentence, with the same type and date;
 * precision: predicted events whose evidence is an annotated sentence that
-  match a gold event of that sentence (each gold event matched once).
+  match a gold event of that sentence (each gold event matched once); undated
+  predictions (kept in the export, left off the timeline) are scored only in a
+  sentence whose annotation has an undated event.
 
 Dates are compared at day level (part of day and clock time ignored) and, in
 the "strict" line, exactly.  Speed is that of ``events.extract`` alone, on
@@ -128,8 +130,11 @@ def _evaluate(
     for name, an in analyses.items():
         for ev in an.events:
             for e in ev.evidence:
-                if (name, e.start) in by_sentence:
-                    predicted[(name, e.start)].append(ev)
+                key = (name, e.start)
+                # the gold set annotates dated events (the timeline's lines): an undated prediction is
+                # scored only where the annotator marked an undated event
+                if key in by_sentence and (ev.date or any(d is None for _, d in by_sentence[key])):
+                    predicted[key].append(ev)
     n_gold = sum(len(v) for v in by_sentence.values())
     n_pred = sum(len(v) for v in predicted.values())
     matched = 0

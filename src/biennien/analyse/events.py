@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
@@ -154,6 +154,7 @@ class _Hit:
     end: int
     date: Timex | None = None
     date_rank: int = 9
+    more: list[tuple[Timex, int, int]] = field(default_factory=list)  # listed further dates
 
 
 def _tokens(text: str, s: Sentence) -> list[_Tok]:
@@ -270,6 +271,19 @@ def _allowed_at(lex: _Lexicon, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
+    """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match."""
+    match_words = {" ".join(w) for w in lex.cues.get("match_trigger", ())}
+    if not any(" ".join(h.trig.words) in match_words for h in hits):
+        return hits
+    if _find_seq(toks, 0, len(toks), lex.cues.get("match_context", ())) is None:
+        return hits
+    for h in hits:
+        if " ".join(h.trig.words) in match_words:
+            h.trig = replace(h.trig, type="other")
+    return hits
+
+
 def _usable(t: Timex) -> bool:
     """A calendar date or time (not a duration, a set or a vague ``PRESENT_REF``)."""
     return t.type in ("DATE", "TIME") and bool(_DATEISH.match(t.value))
@@ -291,6 +305,40 @@ def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     return opens and closes
 
 
+def _year_only(t: Timex) -> bool:
+    return len(t.value) == 4
+
+
+def _precision(t: Timex) -> int:
+    return 1 + t.value[4:10].count("-")
+
+
+def _comma_after(text: str, t: Timex) -> bool:
+    return text[t.end : t.end + 2].lstrip()[:1] == ","
+
+
+def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = False) -> bool:
+    """A cue of ``kind`` ends right before ``t`` (or, with ``punct``, a comma, bracket or nothing)."""
+    before = _words(text[max(0, t.start - 24) : t.start])
+    if punct and (not before or before[-1] in (",", "(", ":", ";")):
+        return True
+    return any(before[-len(seq) :] == seq for seq in lex.cues.get(kind, ()) if seq)
+
+
+def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, int, int]]:
+    """``gặp Indonesia ngày 7/6, Thái Lan ngày 11/6 và UAE ngày 15/6``: the further dates of a list
+    after the trigger, each with the words it dates (between the previous date and it)."""
+    out: list[tuple[Timex, int, int]] = []
+    for prev, t in zip(after, after[1:], strict=False):
+        gap = text[prev.end : t.start]
+        words = _words(gap)
+        if not words or words[0] not in (",", "và") or len(words) > 7 or any(w in ".;:" for w in words):
+            break
+        lead = len(gap) - len(gap.lstrip(" ,")) if words[0] == "," else gap.index("và") + 2
+        out.append((t, prev.end + lead, t.start))
+    return out
+
+
 def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_end: int) -> None:
     """Give every trigger its date (see the module docstring for the order).
 
@@ -298,8 +346,12 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
     else dates the trigger: the events told in that clause happened during the period, not at its start.
     """
     periods = [t for t in all_timexes if _since_now(lex, text, t)]
-    timexes = [t for t in all_timexes if t not in periods]
+    # "sinh năm 1997", "Được thành lập năm 2002": the date of a birth or founding, not of the event told
+    owned = [t for t in all_timexes if _word_before(lex, text, t, "owned_date")]
+    timexes = [t for t in all_timexes if t not in periods and t not in owned]
+    naming = [t for t in timexes if _year_only(t) and not _word_before(lex, text, t, "date_prep", True)]
     claimed: set[int] = set()
+    followed: set[int] = set()  # dates taken by a trigger before them
     for hit in hits:
         # a backdrop clause ("nhân dịp thăm ...") does not cut its host's clause, nor the reverse
         peers = [h for h in hits if h.trig.frame == hit.trig.frame]
@@ -316,16 +368,41 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
             hit.date, hit.date_rank = paren[0], 0
             claimed.add(paren[0].start)
             continue
+        # a bare year right after a noun names a thing ("Giải thưởng Chất lượng Quốc gia năm 2019",
+        # "tuyển sinh năm 2021"), it does not date the event: a year after the trigger needs a
+        # preposition or a comma before it ("vào năm 2017")
+        after = [t for t in after if t not in naming]
         near = [t for t in before if t.start >= left_start and t.start not in claimed]
-        if near:
+        finer = [t for t in after if _precision(t) > 1]
+        if near and near[-1].start in followed and after:
+            # "gặp Indonesia ngày 7/6, gặp Malaysia ngày 11/6": the date after the previous trigger is
+            # that trigger's; this one has its own
+            near = []
+        if near and not (
+            # "Kỳ tuyển sinh năm nay của Hà Nội được tổ chức từ 10/6": a year inside the subject gives
+            # way to a day in the trigger's own clause
+            not statement and _year_only(near[-1]) and finer and not _comma_after(text, near[-1])
+        ):
             hit.date, hit.date_rank = near[-1], 1
             if statement:
                 claimed.add(near[-1].start)
+            else:
+                # "vào các ngày 11/11 và 28/12/2020, ông X có tổ chức họp": one event per listed day
+                listed = [near[-1]]
+                for t in reversed(near[:-1]):
+                    if _words(text[t.end : listed[0].start]) not in ((",",), ("và",)):
+                        break
+                    listed.insert(0, t)
+                if len(listed) > 1:
+                    hit.date = listed[0]
+                    hit.more = [(t, hit.start, hit.start) for t in listed[1:]]
             continue
         if statement:
             continue
         if after:
             hit.date, hit.date_rank = after[0], 2
+            hit.more = _listed(lex, text, after)
+            followed.add(after[0].start)
             continue
         free = [t for t in before if t.start not in claimed]
         if free:
@@ -333,8 +410,8 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
             continue
         # "sẽ có chuyến công tác tại Hoa Kỳ, dự cuộc họp ... từ ngày 18 đến 20-2": a later date of the
         # sentence, shared with the trigger that owns it (they then make one event)
-        later = [t for t in timexes if t.start >= hit.end and t.start not in claimed]
-        if later:
+        later = [t for t in timexes if t.start >= hit.end and t.start not in claimed and t not in naming]
+        if later and hit.trig.type != "announcement":
             hit.date, hit.date_rank = later[0], 4
             continue
         if periods:
@@ -811,7 +888,7 @@ def extract(
     last_date: str | None = None
     for s in _candidate_sentences(lex, text, sentences):
         toks = _tokens(text, s)
-        hits = _find_triggers(lex, toks)
+        hits = _retyped(lex, toks, _find_triggers(lex, toks))
         if not hits:
             continue
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
@@ -883,6 +960,18 @@ def extract(
                 evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
             )
             made.append((group[0].start, ev))
+            for tx_more, a, b in best.more:
+                # one event per listed date, its summary naming what that date is for
+                what = " ".join(text[a:b].split()).strip(" ,")
+                summary = (
+                    _summary(parts.subject, f"{text[best.start : best.end]} {what}", None)
+                    if what
+                    else ev.summary
+                )
+                more_ev = replace(ev, date=tx_more.value, date_end=tx_more.value_end, summary=summary)
+                more_ev.evidence = [replace(e) for e in ev.evidence]
+                more_ev.participants = [replace(p) for p in ev.participants]
+                made.append((group[0].start, more_ev))
         for fr in frames:
             n = hits.index(fr)
             hi_tok = hits[n + 1].i if n + 1 < len(hits) else len(toks)
