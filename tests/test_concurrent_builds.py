@@ -81,7 +81,7 @@ def test_second_build_fails_fast_naming_store_and_holder(tmp_path: Path) -> None
         _, err_b = second.communicate(timeout=60)
         elapsed = time.monotonic() - t0
         err = err_b.decode("utf-8", "replace")
-        assert second.returncode != 0
+        assert second.returncode == 2 and "Traceback" not in err
         assert str(db) in err and f"pid {first.pid}" in err and "another build" in err
         assert elapsed < 20  # fails fast: no 30 s SQLite busy wait
     finally:

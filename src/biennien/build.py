@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest import iter_documents
+from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.link.chronicle import LinkReport, link_store
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
@@ -97,6 +98,7 @@ def build(
     progress: Progress | None = None,
     items: Iterable[Document | Failure] | None = None,
     lock_wait: float = 0.0,
+    limits: Limits | None = None,
 ) -> BuildReport:
     """Build (or extend) the chronicle in ``store`` from ``paths``.
 
@@ -106,6 +108,8 @@ def build(
     holding it makes this one wait up to ``lock_wait`` seconds, then raise
     ``StoreLockedError`` naming the store and the holder.
     """
+    if items is None:
+        items = iter_documents(paths, limits=limits or DEFAULT_LIMITS)
     if store.readonly or store.path in ("", ":memory:"):
         return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
     with store.build_lock(wait=lock_wait):
@@ -121,11 +125,9 @@ def _build(
     batch_size: int,
     strict: bool,
     progress: Progress | None,
-    items: Iterable[Document | Failure] | None,
+    items: Iterable[Document | Failure],
 ) -> BuildReport:
     report = BuildReport()
-    if items is None:
-        items = iter_documents(paths)
     stream: Iterable[Document | Failure] = _timed(items, report)
     if strict:
         materialised = list(stream)

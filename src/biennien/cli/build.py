@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from biennien.cli.app import app
 from biennien.engines import Engine, EngineError
 from biennien.export.contract import chronicle_dict
 from biennien.export.writers import write_csv, write_json, write_jsonl
+from biennien.ingest.limits import DEFAULT_LIMITS
+from biennien.lock import StoreLockedError
 from biennien.model import Document, Failure
 from biennien.store import Store, StoreError, open_store
 
@@ -69,6 +72,27 @@ def build_cmd(
         False, "--strict", help="Any failed input stops the build before anything is written."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; only the summary."),
+    wait_lock: float = typer.Option(
+        0.0,
+        "--wait-lock",
+        min=0.0,
+        help="If another build is writing this store, wait up to this many seconds.",
+    ),
+    max_file_size: int = typer.Option(
+        DEFAULT_LIMITS.max_bytes,
+        "--max-file-size",
+        min=1,
+        help="Refuse input files larger than this (bytes).",
+    ),
+    max_article_chars: int = typer.Option(
+        DEFAULT_LIMITS.max_chars, "--max-article-chars", min=1, help="Refuse articles longer than this."
+    ),
+    max_feed_items: int = typer.Option(
+        DEFAULT_LIMITS.max_items,
+        "--max-feed-items",
+        min=1,
+        help="Read at most this many items per feed or JSON file.",
+    ),
 ) -> None:
     """Ingest, analyse and store articles, then link them into one chronicle.
 
@@ -119,8 +143,15 @@ def build_cmd(
                 scheduler=scheduler,
                 strict=strict,
                 progress=on_item,
+                lock_wait=wait_lock,
+                limits=replace(
+                    DEFAULT_LIMITS,
+                    max_bytes=max_file_size,
+                    max_chars=max_article_chars,
+                    max_items=max_feed_items,
+                ),
             )
-        except EngineError as exc:
+        except (EngineError, StoreLockedError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
         finally:
