@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 
 from biennien.link.duplicates import (
+    NUM_PERM,
     DuplicateState,
+    compare_lines,
     compare_words,
+    minhash_signatures,
+    paragraphs,
     update_duplicates,
 )
 from biennien.model import DocAnalysis, Document
@@ -64,6 +70,19 @@ def test_compare_words_maps_aliases_and_number_formats() -> None:
     # an alias is matched with its diacritics: "nhất" (most) is not "Nhật" (Japan)
     assert compare_words("nhất") != compare_words("Hoa Kỳ")
     assert compare_words("nhất") == ["nhat"]
+
+
+def test_compare_lines_equals_compare_words_line_by_line() -> None:
+    text = "\n".join([*REWRITE, "Ngày 07-02, tại TP.HCM:  giá tăng 5,5%_ (Hoa Kỳ)", "", "Mỹ"])
+    assert compare_lines(text) == [compare_words(line) for line in text.split("\n")]
+
+
+def test_vectorised_minhash_equals_datasketch() -> None:
+    sets = [p.shingles for p in paragraphs(_doc("da", ORIGINAL + OTHER, "2026-02-17"))]
+    ours = minhash_signatures(sets)
+    ref = MinHash.bulk([s.tolist() for s in sets], num_perm=NUM_PERM, hashfunc=lambda x: x, scheme="affine32")
+    assert ours.shape == (len(sets), NUM_PERM)
+    assert np.array_equal(ours, np.vstack([m.hashvalues for m in ref]).astype(np.uint32))
 
 
 def test_rewrite_shares_paragraphs_with_offsets_in_each_text() -> None:

@@ -25,14 +25,24 @@ its own material), so matching is done per paragraph:
   member names in ``duplicate_of``.  Counts of independent sources count a
   reprint group once.
 
-The index is incremental: band keys and per-paragraph bookkeeping are kept
+The index is incremental: per-paragraph signatures and bookkeeping are kept
 as numpy arrays in the store's ``link_state`` so adding documents only hashes
 the new ones.  The band index is our own rather than ``datasketch.MinHashLSH``
 because the latter's pickled dict-of-sets storage took about 11 kB per
-document (over 100 MB and seconds to load at 10,000 documents), while one
-uint32 per band and paragraph is 2 kB per document and loads instantly.  Shingle sets of old documents are recomputed from their text when
-a new paragraph needs confirming against them (cheap, and keeps the state
-small).
+document (over 100 MB and seconds to load at 10,000 documents).  What is kept
+per paragraph is its signature cut to 16 bits per permutation (128 bytes):
+two of those make a 32-bit band key, and the share of equal values estimates
+the Jaccard of a candidate pair without its text, so most candidates are
+settled without loading anything (the chance that two unrelated 16-bit values
+agree is 1 in 65,536).  Only pairs whose estimate lies near the threshold are
+confirmed with the exact Jaccard of their shingle sets, recomputed from the
+stored text of the older document.  Which document pairs are reprints is
+decided once, when their shared paragraphs change, and kept in the state.
+
+The MinHash values are datasketch's ``affine32`` scheme (MurmurHash3
+finalizer, then ``a * h + b mod 2^32`` with datasketch's own permutation
+parameters) computed for all paragraphs of a batch in one numpy pass;
+``tests/test_duplicates.py`` checks they equal ``MinHash.bulk``'s.
 """
 
 from __future__ import annotations
@@ -53,7 +63,7 @@ from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.resources import table
 
 STATE_NAME = "duplicates"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 SHINGLE = 3  # words per shingle (3 finds 12 of 17 rewritten paragraphs of a reprint, 5 only 10)
 MIN_WORDS = 8  # shorter paragraphs (captions, credits, headings) are not compared
@@ -68,8 +78,13 @@ PARA_JACCARD = 0.3  # exact shingle Jaccard for two paragraphs to count as share
 # of one of them and REPRINT_OTHER of the other (a reprint often adds its own lead or closing lines)
 REPRINT_COVERAGE = 0.5
 REPRINT_OTHER = 0.35
+# candidates whose signature estimate is below EST_MIN are dropped without their text (a pair at the
+# threshold Jaccard 0.3 falls below 0.15 with p < 0.01); at or above EST_EXACT the estimate is taken as is
+EST_MIN = 0.15
+EST_EXACT = 0.85
 
 _NONWORD = re.compile(r"[\W_]+")
+_NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _PARA = re.compile(r"[^\n]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B1)
@@ -98,6 +113,17 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     alternatives = sorted(mapping, key=lambda k: (-len(k), k))
     pattern = re.compile(" (" + "|".join(re.escape(a) for a in alternatives) + ")(?= )")
     return pattern, mapping
+
+
+def compare_lines(text: str) -> list[list[str]]:
+    """``compare_words`` of every line of ``text`` (one regex pass over the whole text, not one per line)."""
+    pattern, mapping = _alias_pattern()
+    prepared = " " + _NONWORD_KEEP_LINES.sub(" ", text.lower()).replace("\n", " \n ") + " "
+    prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], prepared)
+    out = []
+    for line in fold(prepared).split("\n"):
+        out.append([(w.lstrip("0") or "0") if w.isdigit() else w for w in line.split()])
+    return out
 
 
 def compare_words(text: str) -> list[str]:
@@ -134,12 +160,46 @@ def shingle_hashes(words: Sequence[str], k: int = SHINGLE) -> np.ndarray:
     return np.unique(acc)
 
 
-def _identity(x: Any) -> Any:
-    return x
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutation parameters (a, b) for NUM_PERM permutations (its default seed)."""
+    a, b = MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
 
-def _minhashes(sets: Sequence[np.ndarray]) -> list[MinHash]:
-    return MinHash.bulk([s.tolist() for s in sets], num_perm=NUM_PERM, hashfunc=_identity, scheme="affine32")
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer (datasketch's pre-mix for affine32), element-wise, wrapping."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures (uint32, one row per set, NUM_PERM columns), equal to ``MinHash.bulk``'s values.
+
+    Every set must be non-empty.  All sets are hashed in one pass and reduced
+    per set with ``np.minimum.reduceat``, in chunks that bound the memory used.
+    """
+    out = np.zeros((len(sets), NUM_PERM), dtype=np.uint32)
+    if not sets:
+        return out
+    a, b = _permutations()
+    start = 0
+    while start < len(sets):
+        stop, size = start, 0
+        while stop < len(sets) and (size == 0 or size + len(sets[stop]) <= 200_000):
+            size += len(sets[stop])
+            stop += 1
+        chunk = sets[start:stop]
+        hv = _fmix32(np.concatenate(chunk).astype(np.uint32))
+        with np.errstate(over="ignore"):
+            phv = hv[:, None] * a[None, :] + b[None, :]
+        offsets = np.r_[0, np.cumsum([len(s) for s in chunk])[:-1]]
+        out[start:stop] = np.minimum.reduceat(phv, offsets, axis=0)
+        start = stop
+    return out
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -164,8 +224,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     """The document's paragraphs worth comparing (captions and credit lines are masked out)."""
     text = analysis_text(doc.text, doc.skip_spans)
     out = []
-    for m in _PARA.finditer(text):
-        words = compare_words(m.group())
+    lines = list(_PARA.finditer(text))
+    for m, words in zip(lines, compare_lines("\n".join(m.group() for m in lines)), strict=True):
         if len(words) < MIN_WORDS:
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
@@ -200,21 +260,31 @@ class SharedParagraph:
         }
 
 
+def _empty(dtype: Any, *shape: int) -> np.ndarray:
+    return np.zeros(shape or (0,), dtype=dtype)
+
+
 @dataclass(slots=True)
 class DuplicateState:
-    """What survives between link runs (pickled into ``link_state``): numpy arrays, one row per paragraph."""
+    """What survives between link runs (pickled into ``link_state``): numpy arrays, one row per paragraph.
+
+    ``match_*`` hold every shared paragraph pair (earlier row, later row,
+    similarity); ``reprints`` the document pairs (a < b) judged reprints.
+    """
 
     version: int = STATE_VERSION
     docs: list[str] = field(default_factory=list)
     doc_index: dict[str, int] = field(default_factory=dict)
     doc_words: list[int] = field(default_factory=list)
     doc_date: list[str] = field(default_factory=list)
-    para_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    para_span: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int32))
-    para_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    bands: np.ndarray = field(default_factory=lambda: np.zeros((0, LSH_BANDS), dtype=np.uint32))
-    # (doc a, doc b) with a < b -> [(paragraph row in a, paragraph row in b, jaccard)]
-    pairs: dict[tuple[str, str], list[tuple[int, int, float]]] = field(default_factory=dict)
+    para_doc: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    para_span: np.ndarray = field(default_factory=lambda: _empty(np.int32, 0, 2))
+    para_words: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    sigs: np.ndarray = field(default_factory=lambda: _empty(np.uint16, 0, NUM_PERM))
+    match_a: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    match_b: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    match_sim: np.ndarray = field(default_factory=lambda: _empty(np.float32))
+    reprints: set[tuple[str, str]] = field(default_factory=set)
 
     def dumps(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
@@ -234,6 +304,20 @@ class DuplicateState:
 
     # -- derived results --------------------------------------------------------
 
+    @property
+    def pairs(self) -> dict[tuple[str, str], list[tuple[int, int, float]]]:
+        """(doc a, doc b) with a < b -> [(paragraph row in a, paragraph row in b, similarity)]."""
+        out: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
+        for ra, rb, sim in zip(
+            self.match_a.tolist(), self.match_b.tolist(), self.match_sim.tolist(), strict=True
+        ):
+            a, b = self.docs[int(self.para_doc[ra])], self.docs[int(self.para_doc[rb])]
+            if a < b:
+                out.setdefault((a, b), []).append((ra, rb, sim))
+            else:
+                out.setdefault((b, a), []).append((rb, ra, sim))
+        return out
+
     def _span(self, row: int) -> tuple[int, int]:
         return int(self.para_span[row, 0]), int(self.para_span[row, 1])
 
@@ -252,15 +336,15 @@ class DuplicateState:
 
     def coverage(self, a: str, b: str) -> tuple[float, float]:
         """Share of each document's compared words that lie in paragraphs shared with the other."""
-        x, y = (a, b) if a < b else (b, a)
-        matches = self.pairs.get((x, y), [])
-        rx = sorted({m[0] for m in matches})
-        ry = sorted({m[1] for m in matches})
-        wx = max(1, self.doc_words[self.doc_index[x]])
-        wy = max(1, self.doc_words[self.doc_index[y]])
-        cx = int(self.para_words[rx].sum()) / wx if rx else 0.0
-        cy = int(self.para_words[ry].sum()) / wy if ry else 0.0
-        return (cx, cy) if a < b else (cy, cx)
+        ia, ib = self.doc_index[a], self.doc_index[b]
+        da, db = self.para_doc[self.match_a], self.para_doc[self.match_b]
+        fwd = (da == ia) & (db == ib)
+        back = (da == ib) & (db == ia)
+        rows_a = np.unique(np.r_[self.match_a[fwd], self.match_b[back]])
+        rows_b = np.unique(np.r_[self.match_b[fwd], self.match_a[back]])
+        ca = int(self.para_words[rows_a].sum()) / max(1, self.doc_words[ia])
+        cb = int(self.para_words[rows_b].sum()) / max(1, self.doc_words[ib])
+        return ca, cb
 
     def duplicate_of(self) -> dict[str, str | None]:
         """Each document's reprint-group representative (None for the representative itself)."""
@@ -272,12 +356,10 @@ class DuplicateState:
                 d = parent[d]
             return d
 
-        for a, b in sorted(self.pairs):
-            ca, cb = self.coverage(a, b)
-            if max(ca, cb) >= REPRINT_COVERAGE and min(ca, cb) >= REPRINT_OTHER:
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+        for a, b in sorted(self.reprints):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
         groups: dict[str, list[str]] = {}
         for d in parent:
             groups.setdefault(find(d), []).append(d)
@@ -300,21 +382,18 @@ def _doc_date(doc: Document) -> str:
     return doc.published or doc.reference_date or ""
 
 
-def _band_keys(signatures: np.ndarray) -> np.ndarray:
-    """One uint32 per band: the band's ``LSH_ROWS`` MinHash values mixed together."""
-    sig = signatures.astype(np.uint64).reshape(len(signatures), LSH_BANDS, LSH_ROWS)
-    acc = np.zeros((len(signatures), LSH_BANDS), dtype=np.uint64)
-    for r in range(LSH_ROWS):
-        acc = ((acc * _MIX) ^ sig[:, :, r]) & _MASK32
-    return acc.astype(np.uint32)
+def _band_keys(sigs: np.ndarray) -> np.ndarray:
+    """One uint32 per band: the band's two 16-bit signature values side by side."""
+    pairs = sigs.astype(np.uint32).reshape(len(sigs), LSH_BANDS, LSH_ROWS)
+    return (pairs[:, :, 0] << np.uint32(16)) | pairs[:, :, 1]
 
 
-def _candidates(bands: np.ndarray, first_new: int) -> set[tuple[int, int]]:
-    """Pairs (earlier row, new row) that agree on at least one band."""
-    out: set[tuple[int, int]] = set()
+def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct row pairs (earlier, new) that agree on at least one band, as two aligned arrays."""
     n = len(bands)
+    found: list[np.ndarray] = []
     if n == first_new:
-        return out
+        return _empty(np.int64), _empty(np.int64)
     for b in range(LSH_BANDS):
         col = bands[:, b]
         order = np.argsort(col, kind="stable")
@@ -322,13 +401,21 @@ def _candidates(bands: np.ndarray, first_new: int) -> set[tuple[int, int]]:
         new_vals = col[first_new:]
         lo = np.searchsorted(sorted_col, new_vals, side="left")
         hi = np.searchsorted(sorted_col, new_vals, side="right")
-        busy = np.nonzero((hi - lo > 1) & (hi - lo <= MAX_BUCKET))[0]
-        for i in busy.tolist():
-            row = first_new + i
-            for other in order[lo[i] : hi[i]].tolist():
-                if other < row:
-                    out.add((other, row))
-    return out
+        size = hi - lo
+        busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
+        if not len(busy):
+            continue
+        counts = size[busy]
+        # every member of each busy bucket, paired with the new row that looked it up
+        starts = np.repeat(lo[busy] - np.r_[0, np.cumsum(counts)[:-1]], counts)
+        members = order[starts + np.arange(int(counts.sum()))]
+        rows = np.repeat(busy + first_new, counts)
+        keep = members < rows
+        found.append(members[keep].astype(np.int64) * n + rows[keep])
+    if not found:
+        return _empty(np.int64), _empty(np.int64)
+    keys = np.unique(np.concatenate(found))
+    return keys // n, keys % n
 
 
 def update_duplicates(
@@ -339,7 +426,7 @@ def update_duplicates(
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
     ``load`` fetches an already indexed document (to recompute its shingles
-    when one of its paragraphs needs confirming); documents already in the
+    when a pair of paragraphs needs an exact check); documents already in the
     state are skipped, so calling this again with the same documents is a no-op.
     """
     shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
@@ -347,7 +434,7 @@ def update_duplicates(
     spans: list[tuple[int, int]] = []
     words: list[int] = []
     para_doc: list[int] = []
-    sigs: list[np.ndarray] = []
+    sets: list[np.ndarray] = []
     for doc in new_docs:
         if doc.id in state.doc_index:
             continue
@@ -357,18 +444,26 @@ def update_duplicates(
         state.doc_index[doc.id] = di
         state.doc_words.append(sum(p.words for p in paras))
         state.doc_date.append(_doc_date(doc))
-        for p, mh in zip(paras, _minhashes([p.shingles for p in paras]), strict=True):
+        for p in paras:
             shingles[first_new + len(spans)] = p.shingles
             spans.append((p.start, p.end))
             words.append(p.words)
             para_doc.append(di)
-            sigs.append(mh.hashvalues)
+            sets.append(p.shingles)
     if not spans:
         return state
     state.para_doc = np.concatenate([state.para_doc, np.array(para_doc, dtype=np.int32)])
     state.para_span = np.concatenate([state.para_span, np.array(spans, dtype=np.int32).reshape(-1, 2)])
     state.para_words = np.concatenate([state.para_words, np.array(words, dtype=np.int32)])
-    state.bands = np.concatenate([state.bands, _band_keys(np.vstack(sigs))])
+    new_sigs = (minhash_signatures(sets) & np.uint32(0xFFFF)).astype(np.uint16)
+    state.sigs = np.concatenate([state.sigs, new_sigs])
+
+    old, new = _candidates(_band_keys(state.sigs), first_new)
+    other_doc = state.para_doc[old] != state.para_doc[new]
+    old, new = old[other_doc], new[other_doc]
+    estimate = (state.sigs[old] == state.sigs[new]).mean(axis=1) if len(old) else np.zeros(0)
+    likely = estimate >= EST_MIN
+    old, new, estimate = old[likely], new[likely], estimate[likely]
 
     loaded: set[int] = set()
 
@@ -387,19 +482,42 @@ def update_duplicates(
                     shingles[r] = got
         return shingles.get(row)
 
-    for old, new in sorted(_candidates(state.bands, first_new)):
-        da, db = int(state.para_doc[old]), int(state.para_doc[new])
-        if da == db:
-            continue
-        sa, sb = shingles_of(old), shingles_of(new)
-        if sa is None or sb is None:
-            continue
-        sim = jaccard(sa, sb)
-        if sim < PARA_JACCARD:
-            continue
-        a, b = state.docs[da], state.docs[db]
-        if a < b:
-            state.pairs.setdefault((a, b), []).append((old, new, sim))
-        else:
-            state.pairs.setdefault((b, a), []).append((new, old, sim))
+    sims = estimate.astype(np.float32)
+    for i in np.nonzero(estimate < EST_EXACT)[0].tolist():
+        sa, sb = shingles_of(int(old[i])), shingles_of(int(new[i]))
+        sims[i] = jaccard(sa, sb) if sa is not None and sb is not None else 0.0
+    shared = sims >= PARA_JACCARD
+    state.match_a = np.concatenate([state.match_a, old[shared].astype(np.int32)])
+    state.match_b = np.concatenate([state.match_b, new[shared].astype(np.int32)])
+    state.match_sim = np.concatenate([state.match_sim, sims[shared]])
+
+    _judge_reprints(state, old[shared], new[shared])
     return state
+
+
+def _judge_reprints(state: DuplicateState, old: np.ndarray, new: np.ndarray) -> None:
+    """Record which document pairs that gained shared paragraphs (old row, new row) are reprints.
+
+    Every such pair involves a document of this run, so all its shared
+    paragraphs are among the given ones; rows of an earlier document come
+    first in the state, so the older row's document is always the first.
+    """
+    if not len(old):
+        return
+    n = len(state.docs)
+    da = state.para_doc[old].astype(np.int64)
+    db = state.para_doc[new].astype(np.int64)
+    pair_keys, pair_of = np.unique(da * n + db, return_inverse=True)
+    words_a = np.zeros(len(pair_keys))
+    words_b = np.zeros(len(pair_keys))
+    for rows, words in ((old, words_a), (new, words_b)):
+        # each paragraph counts once per document pair, however many paragraphs it matched
+        uniq = np.unique(pair_of.astype(np.int64) * len(state.para_doc) + rows)
+        np.add.at(words, uniq // len(state.para_doc), state.para_words[uniq % len(state.para_doc)])
+    doc_words = np.maximum(np.asarray(state.doc_words, dtype=np.float64), 1.0)
+    ia, ib = pair_keys // n, pair_keys % n
+    ca, cb = words_a / doc_words[ia], words_b / doc_words[ib]
+    reprint = (np.maximum(ca, cb) >= REPRINT_COVERAGE) & (np.minimum(ca, cb) >= REPRINT_OTHER)
+    for x, y in zip(ia[reprint].tolist(), ib[reprint].tolist(), strict=True):
+        a, b = state.docs[x], state.docs[y]
+        state.reprints.add((a, b) if a < b else (b, a))
