@@ -111,10 +111,10 @@ def test_markdown_footnotes_every_source_once_and_escapes() -> None:
     assert md.count("[^1]:") == 1 and md.count("[^2]:") == 1 and "[^3]" not in md
     assert "VnExpress, 2026-02-17" in md and "Tuổi Trẻ, 2026-02-18" in md
     assert "<script>" not in md and "\\<script\\>" in md and "\\*đậm\\*" in md
-    assert "chiều 13/02/2026" in md and "2 nguồn" in md
+    assert "chiều 13/02/2026" in md and "2 nguồn độc lập" in md
     # reprints count once
     docs["d2"]["duplicate_of"] = "d1"
-    assert "1 nguồn" in timeline_markdown([e1], docs)
+    assert "1 (2 bài) nguồn độc lập" in timeline_markdown([e1], docs)
 
 
 def test_timeline_cli_table_and_markdown(tmp_path: Path) -> None:

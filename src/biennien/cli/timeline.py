@@ -14,7 +14,7 @@ from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
 from biennien.cli.entities import find_entities
 from biennien.export.markdown import timeline_markdown
-from biennien.export.timeline import TimelineFilter, date_label, independent_sources, select_events
+from biennien.export.timeline import TimelineFilter, date_label, select_events, sources_label
 from biennien.export.writers import atomic_write_text
 
 console = Console()
@@ -101,7 +101,7 @@ def timeline_cmd(
             ev.type,
             ev.summary,
             who,
-            str(independent_sources(ev, dup)),
+            sources_label(ev, dup),
         )
     if output is not None:
         buffer = Console(width=160, record=True, file=io.StringIO())

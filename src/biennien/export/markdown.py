@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from biennien.export.timeline import date_label, independent_sources
+from biennien.export.timeline import date_label, sources_label
 from biennien.model import Event
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -50,8 +50,7 @@ def timeline_markdown(
                 note_text.append(_footnote(notes[key], e.doc, e.sentence, documents.get(e.doc, {})))
             refs.append(f"[^{notes[key]}]")
         who = ", ".join(md_escape(p.name) for p in ev.participants)
-        n = independent_sources(ev, dup)
-        src = f"{n} nguồn" if n != 1 else "1 nguồn"
+        src = f"{sources_label(ev, dup)} nguồn độc lập"
         line = f"- **{md_escape(date_label(ev.date, ev.date_mod, ev.date_end))}** · {ev.type} · "
         line += md_escape(ev.summary)
         if who:

@@ -241,3 +241,10 @@ def select_events(
 def independent_sources(ev: Event, duplicate_of: dict[str, str | None]) -> int:
     """How many independent documents support an event: reprints of one text count once."""
     return len({duplicate_of.get(e.doc) or e.doc for e in ev.evidence})
+
+
+def sources_label(ev: Event, duplicate_of: dict[str, str | None]) -> str:
+    """``2`` when two independent articles report it; ``1 (2 bài)`` when the second is a reprint."""
+    independent = independent_sources(ev, duplicate_of)
+    total = len({e.doc for e in ev.evidence})
+    return str(independent) if total == independent else f"{independent} ({total} bài)"
