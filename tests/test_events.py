@@ -173,3 +173,124 @@ def test_visit_of_named_visitor_and_leading_participle_clause() -> None:
     assert [(e.type, e.date) for e in evs] == [("visit", "2025-11"), ("speech", "2024-09")]
     assert names(evs[0], "agent") == ["Pete Hegseth"] and evs[0].place == "Việt Nam"
     assert names(evs[1], "agent") == ["Tô Lâm"]
+
+
+def org(text: str, s: str, occ: int = 0, etype: str = "GPE") -> Mention:
+    i = _at(text, s, occ)
+    return Mention(s, i, i + len(s), etype, s, None, f"{etype}:{s.lower()}")  # type: ignore[arg-type]
+
+
+def test_period_to_the_present_does_not_date_the_calls_told_in_it() -> None:
+    text = tone_normalise(
+        "Các hoạt động tiếp xúc cấp cao tiếp tục được thúc đẩy từ năm 2024 đến nay, nổi bật là các hoạt "
+        "động trao đổi thư, điện đàm giữa Tổng Bí thư Tô Lâm với Tổng thống Donald Trump từ tháng 11-2024."
+    )
+    ms = [
+        per(text, "Tô Lâm", "Tô Lâm", "Tổng Bí thư"),
+        per(text, "Donald Trump", "Donald Trump", "Tổng thống"),
+    ]
+    evs = run(text, [tx(text, "năm 2024", "2024"), tx(text, "tháng 11-2024", "2024-11")], ms)
+    assert [(e.type, e.date) for e in evs] == [("phone_call", "2024-11")]
+    assert names(evs[0], "agent") == ["Tô Lâm"] and names(evs[0], "partner") == ["Donald Trump"]
+
+
+def test_agent_heads_an_apposition_chain() -> None:
+    # the recogniser reads "Phó Bí thư Quân ủy" as a person "Quân": the chain's head is still the agent
+    text = tone_normalise(
+        "Chiều cùng ngày, tại Trụ sở Bộ Quốc phòng, Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, "
+        "Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng đã tiếp Michael DeSombre."
+    )
+    ms = [
+        per(text, "Phan Văn Giang", "Phan Văn Giang", "Đại tướng"),
+        per(text, "Quân", "Quân", "Phó Bí thư"),
+        per(text, "Michael DeSombre", "Michael DeSombre"),
+    ]
+    evs = run(text, [], ms)
+    assert len(evs) == 1 and evs[0].type == "reception"
+    assert names(evs[0], "agent") == ["Phan Văn Giang"] and names(evs[0], "partner") == ["Michael DeSombre"]
+    assert evs[0].summary.startswith("Đại tướng Phan Văn Giang tiếp Michael DeSombre")
+
+
+def test_reception_named_in_a_leading_clause_takes_the_main_subject_as_host() -> None:
+    text = tone_normalise(
+        "Đánh giá cao sự phát triển của quan hệ song phương trong 30 năm qua, tại cuộc tiếp Thượng Nghị sĩ "
+        "Hoa Kỳ Steven David Daines vào tháng 3/2025, Tổng Bí thư Tô Lâm cho rằng quan hệ hai nước là hình mẫu."
+    )
+    ms = [
+        per(text, "Steven David Daines", "Steven David Daines", "Thượng Nghị sĩ Hoa Kỳ"),
+        per(text, "Tô Lâm", "Tô Lâm", "Tổng Bí thư"),
+    ]
+    evs = run(text, [tx(text, "tháng 3/2025", "2025-03")], ms)
+    assert [(e.type, e.date) for e in evs] == [("reception", "2025-03")]
+    assert names(evs[0], "agent") == ["Tô Lâm"] and names(evs[0], "partner") == ["Steven David Daines"]
+    assert evs[0].summary == "Tổng Bí thư Tô Lâm tiếp Thượng Nghị sĩ Hoa Kỳ Steven David Daines"
+
+
+def test_football_fixtures_are_matches_one_per_date() -> None:
+    text = tone_normalise(
+        "Theo lịch thi đấu, thầy trò HLV Park Hang Seo gặp Indonesia ngày 7/6, gặp Malaysia ngày 11/6 và "
+        "khép lại chiến dịch bằng trận gặp đội chủ nhà UAE ngày 15/6."
+    )
+    tim = [
+        tx(text, "ngày 7/6", "2021-06-07"),
+        tx(text, "ngày 11/6", "2021-06-11"),
+        tx(text, "ngày 15/6", "2021-06-15"),
+    ]
+    evs = run(text, tim)
+    assert [(e.type, e.date) for e in evs] == [
+        ("other", "2021-06-07"),
+        ("other", "2021-06-11"),
+        ("other", "2021-06-15"),
+    ]
+
+
+def test_listed_days_make_one_event_each() -> None:
+    text = tone_normalise(
+        "Theo Sở GD&ĐT tỉnh Quảng Bình, vào các ngày 11/11 và 28/12/2020, ông Đinh Quý Nhân có tổ chức họp "
+        "nội bộ liên quan đến việc ký các quyết định tuyển dụng trên."
+    )
+    ms = [per(text, "Đinh Quý Nhân", "Đinh Quý Nhân", "ông")]
+    evs = run(text, [tx(text, "ngày 11/11", "2020-11-11"), tx(text, "28/12/2020", "2020-12-28")], ms)
+    assert [(e.type, e.date) for e in evs] == [("meeting", "2020-11-11"), ("meeting", "2020-12-28")]
+
+
+def test_a_year_naming_a_thing_or_a_birth_does_not_date_the_event() -> None:
+    text = tone_normalise(
+        "Thủ tướng Chính phủ đã ký Quyết định tặng Giải thưởng Chất lượng Quốc gia năm 2019 cho 61 doanh nghiệp.\n"
+        "Được biết, thầy giáo Hòa sinh năm 1997 được Trung tâm ký hợp đồng giảng dạy từ tháng 4/2020.\n"
+        "Củng Lợi gặp Jean-Michel Jarre vào năm 2017."
+    )
+    ms = [per(text, "Thủ tướng", "Thủ tướng"), per(text, "Củng Lợi", "Củng Lợi")]
+    tim = [
+        tx(text, "năm 2019", "2019"),
+        tx(text, "năm 1997", "1997"),
+        tx(text, "tháng 4/2020", "2020-04"),
+        tx(text, "năm 2017", "2017"),
+    ]
+    evs = run(text, tim, ms)
+    assert [(e.type, e.date) for e in evs] == [("signing", None), ("signing", "2020-04"), ("meeting", "2017")]
+
+
+def test_passive_signing_takes_no_agent_from_before() -> None:
+    text = tone_normalise(
+        "Tổng thống Trump đánh giá cao các hợp đồng giá trị vừa được ký kết trong chuyến công tác này."
+    )
+    evs = run(text, [], [per(text, "Trump", "Trump", "Tổng thống")])
+    assert all(names(e, "agent") == [] for e in evs)
+
+
+def test_prefilter_keeps_every_sentence_with_a_trigger() -> None:
+    from biennien.analyse.events import _candidate_sentences, _find_triggers, _lexicon, _tokens
+
+    text = tone_normalise(
+        "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp ông Michael DeSombre. Giá vàng hôm nay tăng mạnh. "
+        "Trưa 18/2, chuyên cơ chở Tổng Bí thư và đoàn đã tới sân bay quân sự Andrews. "
+        "Ông cho biết sẽ tiếp tục theo dõi. Hai bên đã có cuộc gặp với đại diện doanh nghiệp. "
+        "Tổng Bí thư chứng kiến lễ ký và trao các hợp đồng. Thời tiết đến cuối tuần vẫn nắng."
+    )
+    lex = _lexicon()
+    sents = split_sentences(text)
+    with_hits = [s.start for s in sents if _find_triggers(lex, _tokens(text, s))]
+    assert len(with_hits) >= 4
+    assert {s.start for s in _candidate_sentences(lex, text, sents)} >= set(with_hits)
+    assert len(_candidate_sentences(lex, text, sents)) < len(sents)  # the filter does drop some

@@ -115,3 +115,21 @@ def test_result_and_ids_do_not_depend_on_input_order() -> None:
         rng.shuffle(shuffled)
         assert [e.to_dict() for e in merge_events(shuffled)] == ref
     assert len({e["id"] for e in ref}) == 3
+
+
+def test_undated_report_fitting_two_dated_events_of_its_article_stays_apart() -> None:
+    trump = ("PER:donald trump", "partner")
+    events = [
+        ev("a", "phone_call", "2025-04-04TEV", [TL, trump], "Tô Lâm điện đàm với Donald Trump", start=10),
+        ev("a", "phone_call", "2025-07-02TEV", [TL, trump], "Tô Lâm điện đàm với Donald Trump", start=90),
+        ev("a", "phone_call", None, [TL, trump], "Tô Lâm điện đàm trao đổi với Donald Trump", start=50),
+    ]
+    merged = merge_events(events)
+    assert sorted((e.date or "", len(e.evidence)) for e in merged) == [
+        ("", 1),
+        ("2025-04-04TEV", 1),
+        ("2025-07-02TEV", 1),
+    ]
+    # with only one dated call in the article, the undated mention joins it
+    merged = merge_events(events[:1] + events[2:])
+    assert [(e.date, len(e.evidence)) for e in merged] == [("2025-04-04TEV", 2)]

@@ -837,6 +837,33 @@ def _frame_event_parts(
 # --------------------------------------------------------------------------- public
 
 
+def _fold_coarser(made: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """``vào cuối năm 2020, ông X đã ký quyết định ..., các quyết định trên được ông X ký vào ngày
+    28/12/2020``: one sentence telling one act twice, once coarser; keep the finer date."""
+    out: list[tuple[int, Event]] = []
+    for pos, ev in made:
+        keys = {p.entity or p.name for p in ev.participants}
+        twin = next(
+            (
+                o
+                for _, o in out
+                if o.type == ev.type
+                and o.date
+                and ev.date
+                and (o.date.startswith(ev.date) or ev.date.startswith(o.date))
+                and o.date != ev.date
+                and keys
+                and keys == {p.entity or p.name for p in o.participants}
+            ),
+            None,
+        )
+        if twin is None:
+            out.append((pos, ev))
+        elif ev.date and twin.date and len(ev.date) > len(twin.date):
+            twin.date, twin.date_end, twin.date_mod = ev.date, ev.date_end, ev.date_mod
+    return out
+
+
 def _day_of(value: str) -> str | None:
     m = re.match(r"^(\d{4}|XXXX)-\d{2}-\d{2}", value)
     return m.group(0) if m else None
@@ -991,6 +1018,7 @@ def extract(
             )
             made.append((fr.start, ev))
         made.sort(key=lambda x: x[0])
+        made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)
             if ev.type == "statement" and said is not None:
