@@ -2,8 +2,9 @@
 
     python bench/facts.py [CORPUS_DIR]    (default ../shared/corpora/unc-dev)
 
-Prints value+unit, qualifier and period accuracy on tests/data/facts_gold.tsv
-(with the annotator's timexes, and end to end with the timex tagger), the
+Prints value+unit, qualifier and period accuracy on tests/data/facts_gold.tsv (the
+development set) and tests/data/facts_gold_heldout.tsv (held out: never tuned on), each
+with the annotator's timexes and end to end with the timex tagger, the
 number of quantities found inside a date, code or name, and articles per
 second for quantity + fact extraction on one core.  Sentence splitting and
 timex tagging run before the clock starts: they are other stages' work.
@@ -41,15 +42,26 @@ def _article(path: Path) -> tuple[str, str | None]:
 
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora" / "unc-dev"
-    gold = load_gold(ROOT / "tests" / "data" / "facts_gold.tsv")
+    for name in ("facts_gold.tsv", "facts_gold_heldout.tsv"):
+        _accuracy(name)
+    _speed(corpus)
+
+
+def _accuracy(name: str) -> None:
+    """Accuracy on one gold file, with annotated timexes and with the tagger (article date as reference)."""
+    gold = load_gold(ROOT / "tests" / "data" / name)
+    kind = "held-out, never tuned on" if "heldout" in name else "development"
     for label, tagger in (("annotated timexes", None), ("timex tagger", timex.tag)):
         sc = score(gold, tagger)
-        print(f"gold ({label}): {sc.figures} figures in {len(gold)} sentences")
+        print(f"{name} ({kind}; {label}): {sc.figures} figures in {len(gold)} sentences")
         print(
             f"  value+unit accuracy {sc.rate(sc.value_unit):.1%}  qualifier {sc.rate(sc.qualifier):.1%}"
             f"  period {sc.rate(sc.period):.1%}"
         )
         print(f"  quantities inside a date/code/name: {sc.inside_never}  spurious figures: {sc.spurious}")
+
+
+def _speed(corpus: Path) -> None:
     files = sorted(p for p in corpus.glob("*.txt") if p.name != "README.md")
     if not files:
         print(f"no articles in {corpus}")
