@@ -128,3 +128,14 @@ def test_the_measure_is_the_noun_phrase_not_the_verb_or_an_evaluation() -> None:
     assert [f.measure for f in run(text, [])] == ["học bổng"]
     text = "Quỹ đã hỗ trợ cho 200 gia đình khó khăn."
     assert [f.measure for f in run(text, [])] == ["gia đình"]
+
+
+def test_a_timex_after_the_previous_figure_is_that_figures_period() -> None:
+    text = "Tỉnh đã nâng tỉ lệ lao động qua đào tạo từ 50,06% vào năm 2016 lên 65% vào cuối năm 2020."
+    tx = [timex(text, "năm 2016", "2016"), timex(text, "cuối năm 2020", "2020", mod="END")]
+    assert [(f.value, f.period) for f in run(text, tx)] == [(50.06, "2016"), (65.0, "2020")]
+
+
+def test_a_birth_year_is_not_the_period_of_a_figure_in_another_clause() -> None:
+    text = "Cô gái sinh năm 1981, cao 1,76m này là hoa hậu."
+    assert [(f.unit, f.period) for f in run(text, [timex(text, "năm 1981", "1981")])] == [("m", None)]

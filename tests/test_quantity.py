@@ -170,3 +170,12 @@ def test_a_qualifier_applies_across_a_level_noun() -> None:
     assert one("số tiền đền bù sẽ không tới mức 30 triệu bảng").qualifier == "under"
     assert one("lạm phát trên ngưỡng 4%").qualifier == "over"
     assert one("lãi suất ở mức 6%").qualifier is None
+
+
+def test_sizes_after_a_word_and_slash_and_ranges_dropping_thousands() -> None:
+    qs = extract("phiên bản 3GB RAM/32GB ROM giá 2,69 triệu đồng")
+    assert [(q.value, q.unit) for q in qs] == [(3, "GB"), (32, "GB"), (2_690_000, "VND")]
+    assert [q.unit for q in extract("giá 30.000 đồng/1kg")] == ["VND"]
+    q = one("phở có giá từ 10 - 20000 đồng")
+    assert (q.value, q.value_end, q.unit) == (10_000, 20_000, "VND")
+    assert one("bán 40.000 đồng/tô").unit == "VND/tô"

@@ -28,7 +28,7 @@ from functools import cache
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
 from biennien.vi.resources import word_list
 
-_CLAUSE = re.compile(r"[,;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
 _SUBJECT_TYPES = ("GPE", "ORG", "LOC", "PER")
 _COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
@@ -103,7 +103,7 @@ def extract(
             measure = q.counted
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
-        period, mod = _period(text, sent, clause_start, q, timexes)
+        period, mod = _period(text, sent, clause_start, q, timexes, prev[0] if prev else None)
         fid = "fa" + hashlib.sha1(f"{doc_id}|{q.start}|{q.end}".encode()).hexdigest()[:12]
         fact = Fact(
             id=fid,
@@ -285,7 +285,12 @@ def _sentence_initial(chunk: str, start: int) -> bool:
 
 
 def _period(
-    text: str, sent: Sentence, clause_start: int, q: Quantity, timexes: Sequence[Timex]
+    text: str,
+    sent: Sentence,
+    clause_start: int,
+    q: Quantity,
+    timexes: Sequence[Timex],
+    prev: Quantity | None = None,
 ) -> tuple[str | None, str | None]:
     """The nearest dated timex of the clause, else before the figure in the sentence.
 
@@ -295,7 +300,10 @@ def _period(
     unless only a bracketed aside separates them; one far along the clause is too
     (``30 giáo viên ... thi trực tuyến từ ngày ...``).  A moment (part of day, clock
     time) is a period only inside the figure's clause: ``sáng nay, ... 42km`` dates
-    the event, not the distance.  Comparison bases never count.
+    the event, not the distance.  A timex that follows an earlier figure of the clause
+    is that figure's when one follows this figure too (``từ 50,06% vào năm 2016 lên 65%
+    vào cuối năm 2020``).  A biographical date (``sinh năm 1981``) is a period only in
+    its own clause.  Comparison bases never count.
     """
     clause_end_m = _CLAUSE.search(text, q.end, sent.end)
     clause_end = clause_end_m.start() if clause_end_m else sent.end
@@ -307,7 +315,11 @@ def _period(
         in_clause = clause_start <= tx.start and tx.end <= clause_end
         before = tx.end <= q.start
         if before:
-            order, gap = (0 if in_clause else 2), q.start - tx.end
+            order, gap = (0 if in_clause else 3), q.start - tx.end
+            if in_clause and prev is not None and prev.end <= tx.start and prev.start >= clause_start:
+                order = 2  # after the previous figure of the clause: most likely that figure's
+            if not in_clause and _event_date(text, sent.start, tx.start):
+                continue
         else:
             gap = tx.start - q.end
             if in_clause:
@@ -315,7 +327,7 @@ def _period(
                     continue
                 order = 1
             elif gap <= _MAX_AFTER_ASIDE and not _SEPARATOR.search(text, q.end, tx.start):
-                order = 3  # "14.009 công trình ISI (loại article) trong năm 2020"
+                order = 4  # "14.009 công trình ISI (loại article) trong năm 2020"
             else:
                 continue
         if tx.type == "TIME" and not in_clause:
@@ -331,6 +343,13 @@ def _period(
     return chosen.value, chosen.mod
 
 
+def _event_date(text: str, sent_start: int, pos: int) -> bool:
+    """Is the timex at ``pos`` the date of a life event (``sinh năm 1981``), not a figure's period?"""
+    words = text[max(sent_start, pos - 20) : pos].lower().split()
+    vocab = _vocab("fact_event_dates.txt")
+    return any(" ".join(words[-k:]) in vocab for k in (1, 2) if len(words) >= k)
+
+
 _MAX_AFTER_IN_CLAUSE = 90  # characters between a figure and a later timex of its clause
 _MAX_AFTER_ASIDE = 60  # ... and a timex just past a bracketed aside
-_SEPARATOR = re.compile(r"[,;:“”\"]|\s[-–]\s")
+_SEPARATOR = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"]|\s[-–]\s")

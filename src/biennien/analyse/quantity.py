@@ -30,7 +30,9 @@ from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
-_NUM = re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])")
+_NUM = re.compile(
+    r"(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
+)
 _NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
 _DATE_AT = re.compile(
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)|\d{1,2}[/-]\d{4}(?!\d)"
@@ -43,7 +45,7 @@ _PHONE = re.compile(
 _SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
 _RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?=\d)")
-_CLAUSE_END = re.compile(r"[,;:()\[\]\n.!?\"“”]")
+_CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\[\]\n!?\"“”]")  # not "2,5" nor "1.000"
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
 _GLUED_LETTER = re.compile(rf"{LETTER}")
 _RATIO_WORDS = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
@@ -215,6 +217,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None  # Covid-19, F-35, 2020-2021 (the second year)
     if prev in "#№+":
         return None
+    if prev == "/" and not _after_slash_ok(low, pos, t):
+        return None
     # ranks: "thứ 11/108", "lớn thứ 8", "hạng 3"
     rank = _rank(text, low, pos, before, t)
     if rank is not None:
@@ -267,6 +271,16 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         counted_end = core.end
     q = Quantity(text[pos:counted_end], pos, counted_end, core.value, "count", "count", counted=counted)
     return _finish(text, low, pos, before, q, t)
+
+
+def _after_slash_ok(low: str, pos: int, t: Tables) -> bool:
+    """``3GB RAM/32GB ROM``: a number after ``word/`` is a figure when its unit follows and the word
+    before the slash is not itself a unit (``đồng/1kg`` is a rate's denominator)."""
+    word = _words_before(low, pos - 1, 1)
+    if not word or low[pos - 2 : pos - 1].isspace() or word[0] in t.units:
+        return False
+    core = _core(low, pos, t)
+    return core is not None and _unit_at(low, core.end, t) is not None
 
 
 def _after_name(text: str, pos: int) -> bool:
@@ -351,8 +365,8 @@ def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
     raw_b = _NUM_AT.match(low, b.start).group()  # type: ignore[union-attr]
     if not a.scaled and b.scaled and ua is None:
         lo = a.value * (b.value / (parse_numeral(raw_b) or b.value))
-    elif not a.scaled and not b.scaled and "." in raw_b and "." not in low[a.start : a.end] and lo < 1000:
-        if lo * 1000 < b.value:  # "10-15.000 đồng": the first bound drops its thousands
+    elif not a.scaled and not b.scaled and "." not in low[a.start : a.end] and lo < 1000 <= b.value:
+        if lo * 1000 < b.value:  # "10-15.000 đồng", "10 - 20000 đồng": the first bound drops its thousands
             lo *= 1000
     if lo >= b.value:
         return None  # "2-1" is a score, not a range
