@@ -68,13 +68,17 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    spans = [(x.start, x.end) for x in timexes if x.type != "DURATION" or not _counted_duration(low, x, t)]
-    blocked = sorted(spans + [m.span() for m in _PHONE.finditer(text)])
+    blocked = sorted(
+        (x.start, x.end) for x in timexes if x.type != "DURATION" or not _counted_duration(low, x, t)
+    )
     starts = [b[0] for b in blocked]
     out: list[Quantity] = []
     consumed = 0
     for m in _NUM.finditer(low):
         if m.start() < consumed or _inside(blocked, starts, m.start(), m.end()):
+            continue
+        if (phone := _phone_at(low, m.start())) is not None:
+            consumed = phone
             continue
         if (sl := _SLASH_LIST.match(low, m.start())) and (listed := _slash_list(text, low, sl, t)):
             out.extend(listed)
@@ -90,6 +94,21 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     out.extend(_word_quantities(text, low, t, blocked, starts, out))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _phone_at(low: str, pos: int) -> int | None:
+    """End of a phone number starting at the numeral at ``pos`` (or at its ``+``/``(``), else None.
+
+    Checked only where a phone number can start (``0``, ``+84``, ``(0..)``, ``1800``/``1900``),
+    which is much cheaper than scanning every article for phone numbers.
+    """
+    prev = low[pos - 1] if pos else ""
+    if prev in "+(":
+        pos -= 1
+    elif low[pos] != "0" and not low.startswith(("1800", "1900"), pos):
+        return None
+    pm = _PHONE.match(low, pos)
+    return pm.end() if pm else None
 
 
 def _counted_duration(low: str, tx: Timex, t: Tables) -> bool:
@@ -446,16 +465,19 @@ def _word_quantities(
             taken.append(m.span())
     for m in t.word_number_re.finditer(low):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken) or _overlaps(blocked, starts, s, e):
-            continue
+        # cheapest test first: most number words ("năm", "một") have neither a unit nor a scale
+        unit = _unit_at(low, e, t)
         words = m.group().split()
+        scaled = any(w in t.scales for w in words)
+        if (unit is None or unit[0] == "times") and not scaled:
+            continue
         if words[0] in t.context["word_no_start"]:
+            continue
+        if any(a < e and s < b for a, b in taken) or _overlaps(blocked, starts, s, e):
             continue
         value = parse_words(" ".join(words))
         if value is None or value == 0:
             continue
-        unit = _unit_at(low, e, t)
-        scaled = any(w in t.scales for w in words)
         if unit is not None and unit[0] != "times":
             q = Quantity(text[s : unit[2]], s, unit[2], value, unit[0], unit[1])
         else:
