@@ -139,3 +139,11 @@ def test_a_timex_after_the_previous_figure_is_that_figures_period() -> None:
 def test_a_birth_year_is_not_the_period_of_a_figure_in_another_clause() -> None:
     text = "Cô gái sinh năm 1981, cao 1,76m này là hoa hậu."
     assert [(f.unit, f.period) for f in run(text, [timex(text, "năm 1981", "1981")])] == [("m", None)]
+
+
+def test_a_name_pair_with_a_dash_is_the_subject_and_not_a_clause_break() -> None:
+    text = "Năm 1995, kim ngạch thương mại Việt Nam - Hoa Kỳ chỉ ở mức khiêm tốn dưới 500 triệu USD."
+    fs = run(text, [timex(text, "Năm 1995", "1995")])
+    assert [(f.measure, f.subject, f.qualifier, f.period) for f in fs] == [
+        ("kim ngạch thương mại", "Việt Nam - Hoa Kỳ", "under", "1995")
+    ]

@@ -41,6 +41,7 @@ def _compared(text: str, sent_start: int, pos: int) -> bool:
 
 
 _MAX_MEASURE_WORDS = 8
+_FOCUS = frozenset({"chỉ", "mới", "đã", "cũng"})  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
 _PREPOSITIONS = frozenset({"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như"})
 
 
@@ -93,8 +94,9 @@ def extract(
         masked = _mask(text, left_start, q.start, timexes, quantities)
         measure = _measure(masked)
         subject = _subject(text, sent, q, mentions, timexes, quantities)
-        if subject and subject in measure:
-            head, _, tail = measure.partition(subject)
+        bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
+        if bare_subject and bare_subject in measure:
+            head, _, tail = measure.partition(bare_subject)
             measure = _measure(head.removesuffix(" của ") + " " + tail)
         measure, verb_only = _drop_verbs(measure)
         # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
@@ -137,8 +139,16 @@ def _ends_with_with(chunk: str) -> bool:
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
+        if m.group().strip() in "-–" and _name_pair(text, m.start(), m.end()):
+            continue  # "Việt Nam - Hoa Kỳ": a pair of names, not a clause break
         last = m.end()
     return last
+
+
+def _name_pair(text: str, dash_start: int, dash_end: int) -> bool:
+    before = text[max(0, dash_start - 20) : dash_start].split()
+    after = text[dash_end : dash_end + 20].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
 def _mask(text: str, start: int, end: int, timexes: Sequence[Timex], quantities: Sequence[Quantity]) -> str:
@@ -178,7 +188,7 @@ def _measure(chunk: str) -> str:
             words = words[k + 1 :]
             break
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
-    words = _strip(words, trailing, leading=False)
+    words = _strip(words, trailing | _FOCUS, leading=False)
     return " ".join(words[-_MAX_MEASURE_WORDS:])
 
 
