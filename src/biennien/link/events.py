@@ -237,33 +237,85 @@ def _merged(cluster: _Cluster) -> Event:
     )
 
 
+class _ClusterIndex:
+    """Which clusters a report could join, without comparing it with every cluster.
+
+    A dated report can only join a cluster of a compatible year (``XXXX``
+    clusters are compatible with every year) or an undated cluster sharing one
+    of its documents; an undated report only a cluster sharing a document.
+    Entries are only added (a cluster whose date gains precision is indexed
+    again), so a candidate list can hold a cluster that no longer fits:
+    ``_fits`` decides.  Candidates come in creation order, which keeps ties
+    resolved as a full scan would.
+    """
+
+    def __init__(self) -> None:
+        self.by_year: dict[str, set[int]] = {}
+        self.by_month: dict[str | None, set[int]] = {}  # for reports with an unknown year
+        self.by_doc: dict[str, set[int]] = {}
+        self.undated_by_doc: dict[str, set[int]] = {}
+
+    def add(self, n: int, cl: _Cluster) -> None:
+        for doc in cl.docs:
+            self.by_doc.setdefault(doc, set()).add(n)
+            if cl.date is None:
+                self.undated_by_doc.setdefault(doc, set()).add(n)
+        if cl.date is not None:
+            self.by_year.setdefault(cl.date.year, set()).add(n)
+            self.by_month.setdefault(cl.date.month, set()).add(n)
+
+    def candidates(self, date: _Date | None, docs: set[str]) -> list[int]:
+        out: set[int] = set()
+        if date is None:
+            for doc in docs:
+                out |= self.by_doc.get(doc, set())
+            return sorted(out)
+        for doc in docs:
+            out |= self.undated_by_doc.get(doc, set())
+        if date.year == "XXXX":
+            if date.month is None:
+                for ids in self.by_year.values():
+                    out |= ids
+            else:
+                out |= self.by_month.get(date.month, set()) | self.by_month.get(None, set())
+        else:
+            out |= self.by_year.get(date.year, set()) | self.by_year.get("XXXX", set())
+        return sorted(out)
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge the per-document events into one list where each happening appears once.
 
     The result is sorted by id and does not depend on the order of ``events``.
     """
     clusters: list[_Cluster] = []
+    index = _ClusterIndex()
     for ev in sorted(events, key=_sort_key):
         date = _parse_date(ev.date)
         people = {_person_key(p) for p in ev.participants}
+        docs = {e.doc for e in ev.evidence}
+        candidates = index.candidates(date, docs)
+        fits = [(n, _fits(clusters[n], ev, date, people)) for n in candidates]
+        dated_fits = sum(1 for n, score in fits if score is not None and clusters[n].date is not None)
         best: tuple[float, int] | None = None
-        dated_fits = sum(
-            1 for cl in clusters if cl.date is not None and _fits(cl, ev, date, people) is not None
-        )
-        for n, cl in enumerate(clusters):
-            if date is None and dated_fits > 1 and cl.date is not None:
+        for n, score in fits:
+            if date is None and dated_fits > 1 and clusters[n].date is not None:
                 # an undated report that fits two dated events of its document (two calls between the
                 # same two leaders) cannot say which one it tells
                 continue
-            score = _fits(cl, ev, date, people)
             if score is not None and (best is None or score > best[0]):
                 best = (score, n)
         if best is None:
             cl = _Cluster()
             cl.add(ev)
             clusters.append(cl)
+            index.add(len(clusters) - 1, cl)
         else:
-            clusters[best[1]].add(ev)
+            cl = clusters[best[1]]
+            before, new_docs = cl.date, not docs <= cl.docs
+            cl.add(ev)
+            if cl.date != before or new_docs:
+                index.add(best[1], cl)
     merged = [_merged(cl) for cl in clusters]
     ids = Counter(e.id for e in merged)
     if any(n > 1 for n in ids.values()):  # same content twice: number them in content order
