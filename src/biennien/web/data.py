@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from biennien.export.timeline import independent_sources
 from biennien.model import Entity, Event, Fact, MentionRef
 from biennien.store import Store
 from biennien.vi.normalise import fold
@@ -177,6 +178,7 @@ def build_chronicle(store: Store) -> Chronicle:
     """Read the whole linked chronicle once and index it."""
     docs = store.document_rows()
     documents = {d["id"]: d for d in docs}
+    dup_of: dict[str, str | None] = {d["id"]: d.get("duplicate_of") for d in docs}
     doc_order = [d["id"] for d in docs]
     duplicates: dict[str, list[str]] = defaultdict(list)
     for d in docs:
@@ -226,7 +228,7 @@ def build_chronicle(store: Store) -> Chronicle:
                 ev,
                 date_bounds(ev.date),
                 ids,
-                len({x.doc for x in ev.evidence}),
+                independent_sources(ev, dup_of),  # reprints of one text count once
                 event_story.get(ev.id, []),
             )
         )
@@ -468,7 +470,7 @@ FACT_SORTS: dict[str, Callable[[Fact], Any]] = {
     "subject": lambda f: (fold(f.subject or ""), fold(f.measure)),
     "period": lambda f: ((date_bounds(f.period) or ("9999", ""))[0], fold(f.measure)),
     "value": lambda f: (f.unit, f.value),
-    "sources": lambda f: (len({x.doc for x in f.evidence}), fold(f.measure)),
+    "sources": lambda f: (len({x.doc for x in f.evidence}), fold(f.measure)),  # articles citing it
 }
 
 
