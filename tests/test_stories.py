@@ -10,6 +10,7 @@ from biennien.analyse import analyse
 from biennien.link.chronicle import link_store
 from biennien.link.duplicates import DuplicateState, update_duplicates
 from biennien.link.stories import ACTOR_FULL, StoryState, time_factor, update_stories
+from biennien.link.stories_features import bucket, doc_features, hashed_features
 from biennien.model import Document
 from biennien.store.sqlite import Store
 
@@ -78,6 +79,18 @@ def test_new_article_joins_existing_story_without_renaming_it() -> None:
     assert super_league["title"] == "Siêu giải đấu ra đời"
     assert (super_league["first"], super_league["last"]) == ("2021-04-19", "2021-04-21")
     assert len(after) == 3
+
+
+def test_hashed_features_equal_hashing_the_named_features() -> None:
+    doc = _doc("d1", MATCH_A + "\n" + EXAM, "2021-04-19", "Siêu giải đấu European Super League ra đời")
+    keys = ["ORG:uefa", "PER:florentino perez", "GPE:anh"]
+    feats, counts, actors = hashed_features(doc, keys)
+    expected: dict[int, float] = {}
+    for name, count in doc_features(doc, keys).items():
+        expected[bucket(name)] = expected.get(bucket(name), 0.0) + count
+    assert dict(zip(feats.tolist(), counts.tolist(), strict=True)) == pytest.approx(expected)
+    assert sorted(actors.tolist()) == sorted({bucket("e:org:uefa"), bucket("e:per:florentino perez")})
+    assert "n:european super league" in doc_features(doc, keys)
 
 
 def test_one_batch_is_independent_of_input_order() -> None:

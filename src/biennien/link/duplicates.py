@@ -144,7 +144,8 @@ def compare_words(text: str) -> list[str]:
 
 
 @cache
-def _word_hash(word: str) -> int:
+def word_hash(word: str) -> int:
+    """CRC-32 of a comparison word (cached: news vocabulary is small)."""
     return zlib.crc32(word.encode("utf-8"))
 
 
@@ -152,7 +153,7 @@ def shingle_hashes(words: Sequence[str], k: int = SHINGLE) -> np.ndarray:
     """The distinct 32-bit hashes of the word k-shingles (the whole text when shorter than k)."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    wh = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    wh = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
     n = max(1, len(words) - k + 1)
     acc = np.zeros(n, dtype=np.uint64)
     for j in range(min(k, len(words))):

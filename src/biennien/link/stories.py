@@ -40,16 +40,17 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from biennien.link.stories_features import DIM, bucket, doc_features, idf, is_actor
+from biennien.link.stories_features import DIM, hashed_features, idf
 from biennien.model import Document, Event
 
 STATE_NAME = "stories"
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 TOP = 64  # strongest features kept per document
 MAX_POSTING = 1500  # features kept by more documents than this do not link articles
 JOIN = 0.12
 SECOND_LINK = 0.5
+CENTROID_JOIN = 0.08
 MIN_LINK = 0.04  # links weaker than this are not considered at all
 NEAR_DAYS = 7
 FAR_FACTOR = 0.5
@@ -114,6 +115,7 @@ class StoryState:
     doc_title: list[str] = field(default_factory=list)
     doc_story: list[int] = field(default_factory=list)
     story_founder: list[int] = field(default_factory=list)  # story -> index of the document that started it
+    story_selfdot: list[float] = field(default_factory=list)  # story -> squared norm of its summed vectors
     df: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.int32))
     ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     feat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -183,29 +185,6 @@ def _title(doc: Document) -> str:
 # -- vectors -----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Vectors:
-    """The new documents' hashed features: all of them (for DF), kept ones and actor ones."""
-
-    all_feats: list[np.ndarray]
-    counts: list[np.ndarray]
-    actors: list[np.ndarray]
-
-
-def _hash(raw: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    vec: dict[int, float] = {}
-    actors: set[int] = set()
-    for f, c in raw.items():
-        b = bucket(f)
-        vec[b] = vec.get(b, 0.0) + c
-        if is_actor(f):
-            actors.add(b)
-    feats = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
-    counts = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
-    order = np.argsort(feats)
-    return feats[order], counts[order], np.array(sorted(actors), dtype=np.int64)
-
-
 def _csr(ptr: np.ndarray, feat: np.ndarray, w: np.ndarray, rows: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((w.astype(np.float32), feat.astype(np.int32), ptr), shape=(rows, DIM))
 
@@ -239,7 +218,7 @@ def update_stories(
     )
     if not fresh:
         return state
-    hashed = [_hash(doc_features(d, entity_keys.get(d.id, ()), events.get(d.id, ()))) for d in fresh]
+    hashed = [hashed_features(d, entity_keys.get(d.id, ()), events.get(d.id, ())) for d in fresh]
     # document frequencies include the whole batch, so a batch is weighted as one
     np.add.at(state.df, np.concatenate([h[0] for h in hashed]), 1)
     n = len(state.docs) + len(fresh)
@@ -295,15 +274,18 @@ def update_stories(
             if len(acols):
                 pos = np.clip(np.searchsorted(acols, cols), 0, len(acols) - 1)
                 actors = np.where(acols[pos] == cols, avals[pos], 0.0)
-            vals = vals * _factors(days[cols], int(days[di]), actors)
-            strong = vals >= MIN_LINK
-            story = _best_story(stories[cols[strong]], vals[strong])
+            factors = _factors(days[cols], int(days[di]), actors)
+            story = _best_story(stories[cols], vals, factors, state.story_selfdot)
         rep = duplicate_of.get(doc.id)
         if rep and rep in state.doc_index:
             story = state.doc_story[state.doc_index[rep]]
         elif story < 0:
             story = len(state.story_founder)
             state.story_founder.append(di)
+            state.story_selfdot.append(0.0)
+        # the story's summed vector gains this document: |sum|^2 grows by 1 + 2 x its cosines to the members
+        member_sum = float(vals[stories[cols] == story].sum()) if len(cols) else 0.0
+        state.story_selfdot[story] += 1.0 + 2.0 * member_sum
         stories[di] = story
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
@@ -313,17 +295,35 @@ def update_stories(
     return state
 
 
-def _best_story(stories: np.ndarray, scores: np.ndarray) -> int:
-    """The story with the highest best-link + SECOND_LINK x second-link score, if it reaches JOIN."""
-    if not len(scores):
+def _best_story(
+    stories: np.ndarray, cosines: np.ndarray, factors: np.ndarray, selfdot: Sequence[float]
+) -> int:
+    """The story to join, or -1: the best link score among stories that also pass the centroid test.
+
+    Link score: best time-weighted link to a member plus SECOND_LINK x the
+    second best.  Centroid test: cosine with the sum of the members' vectors
+    (``selfdot`` holds each story's squared norm), times the best link's time
+    factor, reaches CENTROID_JOIN, so a large story does not swallow an
+    article that matches one of its members but not the story as a whole
+    (a Barcelona match report next to forty Super League articles).
+    """
+    linked = cosines * factors
+    strong = linked >= MIN_LINK
+    if not strong.any():
         return -1
-    order = np.lexsort((-scores, stories))
-    st, sc = stories[order], scores[order]
+    order = np.lexsort((-linked[strong], stories[strong]))
+    st, sc, fa = stories[strong][order], linked[strong][order], factors[strong][order]
     starts = np.r_[0, np.nonzero(np.diff(st))[0] + 1]
     best = sc[starts]
     second = np.zeros(len(starts))
     has_second = np.r_[starts[1:], len(st)] - starts > 1
     second[has_second] = sc[starts[has_second] + 1]
     total = best + SECOND_LINK * second
+    candidates = st[starts]
+    uniq, inverse = np.unique(stories, return_inverse=True)
+    sums = np.bincount(inverse, weights=cosines)[np.searchsorted(uniq, candidates)]
+    norms = np.sqrt(np.maximum(np.asarray(selfdot, dtype=np.float64)[candidates], 1e-9))
+    centroid = sums / norms * fa[starts]
+    total = np.where((total >= JOIN) & (centroid >= CENTROID_JOIN), total, -1.0)
     k = int(np.argmax(total))  # ties: the lowest story number, i.e. the oldest story
-    return int(st[starts[k]]) if total[k] >= JOIN else -1
+    return int(candidates[k]) if total[k] >= 0 else -1

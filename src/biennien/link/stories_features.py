@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
-from biennien.link.duplicates import compare_words
+from biennien.link.duplicates import compare_lines, compare_words, word_hash
 from biennien.model import Document, Event
 from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.resources import table
@@ -48,30 +48,49 @@ UNSEEN_SHARE = 2.0
 # entity types whose shared keys say two articles have the same actors (places are too common for that)
 ACTOR_TYPES = ("per:", "org:")
 
-_WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]+")
+_MIX = np.uint64(0x9E3779B1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def _upper_class() -> str:
+    """A regex character class of every upper-case letter below U+2000 (Latin, Vietnamese, Greek, ...)."""
+    chars = [chr(c) for c in range(0x2000) if chr(c).isupper()]
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+# a run of capitalised words joined by single spaces or hyphens, never across punctuation or lines
+_NAME_RUN = re.compile(rf"(?<!\w){_upper_class()}\w*(?:[ -]{_upper_class()}\w*)*")
+
+
+def _pair_bucket(first: int, second: int) -> int:
+    return (((first * 0x9E3779B1) & 0xFFFFFFFF) ^ second) & (DIM - 1)
 
 
 def bucket(feature: str) -> int:
+    """The hashed bucket of a feature; a word pair ("a b", no colon) from its two word hashes.
+
+    Word pairs are hashed this way so ``hashed_features`` can hash all the pairs
+    of a document at once with numpy and still agree with the background table.
+    """
+    if ":" not in feature:
+        first, _, second = feature.partition(" ")
+        return _pair_bucket(word_hash(first), word_hash(second))
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(run: str) -> str:
+    return " ".join(compare_words(run))
 
 
 def names(text: str) -> list[str]:
     """Runs of two or more capitalised syllables, and acronyms, folded: the story's actors and places."""
     out = []
-    run: list[str] = []
-    for m in _WORD.finditer(text):
-        tok = m.group()
-        gap = text[m.start() - 1] if m.start() else " "
-        capital = tok[0].isupper() and not tok.isdigit()
-        if capital and run and gap in " -":
-            run.append(tok)
-            continue
-        if len(run) >= 2 or (len(run) == 1 and len(run[0]) >= 2 and run[0].isupper()):
-            out.append(" ".join(compare_words(" ".join(run))))
-        run = [tok] if capital else []
-    if len(run) >= 2 or (len(run) == 1 and len(run[0]) >= 2 and run[0].isupper()):
-        out.append(" ".join(compare_words(" ".join(run))))
+    for m in _NAME_RUN.finditer(text):
+        run = m.group()
+        if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
+            out.append(_name_key(run))
     return out
 
 
@@ -91,14 +110,13 @@ def doc_features(
     counts: dict[str, float] = {}
     lines = [m.group() for m in _LINE.finditer(text)]
     title = doc.title or (lines[0] if lines else "")
-    for line in [*lines, *([title] * TITLE_REPEAT)]:
-        words = compare_words(line)
+    title_words = compare_words(title)
+    for words in [*compare_lines("\n".join(lines)), *([title_words] * TITLE_REPEAT)]:
         for a, b in zip(words, words[1:], strict=False):
             pair = f"{a} {b}"
             counts[pair] = counts.get(pair, 0.0) + 1.0
-    for line in [*lines, title]:
-        for name in names(line):
-            counts["n:" + name] = counts.get("n:" + name, 0.0) + NAME_WEIGHT
+    for name in [*names("\n".join(lines)), *names(title)]:
+        counts["n:" + name] = counts.get("n:" + name, 0.0) + NAME_WEIGHT
     for key in entity_keys:
         f = entity_feature(key)
         counts[f] = counts.get(f, 0.0) + ENTITY_WEIGHT
@@ -107,6 +125,49 @@ def doc_features(
             key = f"v:{ev.type}:{ev.date[:10]}"
             counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
     return counts
+
+
+def hashed_features(
+    doc: Document, entity_keys: Sequence[str] = (), events: Sequence[Event] = ()
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``doc_features`` already hashed: (sorted buckets, summed counts, buckets of actor entities).
+
+    The word pairs, nearly all of an article's features, are hashed with
+    numpy from cached word hashes instead of one string per pair; the result
+    equals hashing ``doc_features`` with ``bucket``.
+    """
+    text = analysis_text(doc.text, doc.skip_spans)
+    lines = [m.group() for m in _LINE.finditer(text)]
+    title = doc.title or (lines[0] if lines else "")
+    feats: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for words, weight in [(w, 1.0) for w in compare_lines("\n".join(lines))] + [
+        (compare_words(title), float(TITLE_REPEAT))
+    ]:
+        if len(words) < 2:
+            continue
+        h = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+        pair = ((((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)).astype(np.int64)
+        feats.append(pair)
+        weights.append(np.full(len(pair), weight))
+    other: dict[str, float] = {}
+    for name in [*names("\n".join(lines)), *names(title)]:
+        other["n:" + name] = other.get("n:" + name, 0.0) + NAME_WEIGHT
+    for key in entity_keys:
+        f = entity_feature(key)
+        other[f] = other.get(f, 0.0) + ENTITY_WEIGHT
+    for ev in events:
+        if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X"):
+            key = f"v:{ev.type}:{ev.date[:10]}"
+            other[key] = other.get(key, 0.0) + EVENT_WEIGHT
+    if other:
+        feats.append(np.fromiter((bucket(f) for f in other), dtype=np.int64, count=len(other)))
+        weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
+    actors = np.array(sorted({bucket(f) for f in other if is_actor(f)}), dtype=np.int64)
+    if not feats:
+        return np.zeros(0, dtype=np.int64), np.zeros(0), actors
+    uniq, inverse = np.unique(np.concatenate(feats), return_inverse=True)
+    return uniq, np.bincount(inverse, weights=np.concatenate(weights)), actors
 
 
 @cache
