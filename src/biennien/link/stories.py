@@ -51,7 +51,8 @@ MAX_POSTING = 1500  # features kept by more documents than this do not link arti
 JOIN = 0.12
 SECOND_LINK = 0.5
 CENTROID_JOIN = 0.08
-MIN_LINK = 0.04  # links weaker than this are not considered at all
+MIN_LINK = 0.04
+BLOCK = 2000  # new documents compared per sparse product  # links weaker than this are not considered at all
 NEAR_DAYS = 7
 FAR_FACTOR = 0.5
 HALF_LIFE_DAYS = 60.0
@@ -247,28 +248,34 @@ def update_stories(
     state.actor_feat = np.concatenate([state.actor_feat, *act_f])
     state.actor_w = np.concatenate([state.actor_w, *act_w])
 
-    # every pair (new, any) at once: cosine over features that are not too common, and actor evidence
+    # pairs (new, earlier) a block of new rows at a time (bounded memory): cosine over features that are
+    # not too common, and actor evidence
     common = np.bincount(state.feat, minlength=DIM) > MAX_POSTING
     w_link = np.where(common[state.feat], np.float32(0.0), state.w)
     matrix = _csr(state.ptr, state.feat, w_link, n)
     matrix.eliminate_zeros()
-    sims = (matrix[first:] @ matrix.T).tocsr()
     actor_matrix = _csr(state.actor_ptr, state.actor_feat, state.actor_w, n)
-    shared_actors = (actor_matrix[first:] @ (actor_matrix > 0).T.astype(np.float32)).tocsr()
-    sims.sort_indices()
-    shared_actors.sort_indices()
+    actor_seen = (actor_matrix > 0).astype(np.float32)
 
     days = np.array([_ordinal(d) for d in state.doc_date] + [_ordinal(_doc_date(d)) for d in fresh])
     stories = np.array(state.doc_story + [0] * len(fresh), dtype=np.int64)
+    sims = shared_actors = sparse.csr_matrix((0, 0), dtype=np.float32)
     for i, doc in enumerate(fresh):
         di = first + i
-        lo, hi = sims.indptr[i], sims.indptr[i + 1]
+        row = i % BLOCK
+        if row == 0:
+            stop = min(n, di + BLOCK)
+            sims = (matrix[di:stop] @ matrix[:stop].T).tocsr()
+            shared_actors = (actor_matrix[di:stop] @ actor_seen[:stop].T).tocsr()
+            sims.sort_indices()
+            shared_actors.sort_indices()
+        lo, hi = sims.indptr[row], sims.indptr[row + 1]
         cols, vals = sims.indices[lo:hi], sims.data[lo:hi]
         earlier = cols < di
         cols, vals = cols[earlier], vals[earlier].astype(np.float64)
         story = -1
         if len(cols):
-            alo, ahi = shared_actors.indptr[i], shared_actors.indptr[i + 1]
+            alo, ahi = shared_actors.indptr[row], shared_actors.indptr[row + 1]
             acols, avals = shared_actors.indices[alo:ahi], shared_actors.data[alo:ahi]
             actors = np.zeros(len(cols))
             if len(acols):
