@@ -93,6 +93,16 @@ def test_hashed_features_equal_hashing_the_named_features() -> None:
     assert "n:european super league" in doc_features(doc, keys)
 
 
+def test_story_named_by_a_real_title_when_its_founder_has_none() -> None:
+    docs = [
+        _doc("d1", MATCH_A, "2021-04-19"),
+        _doc("d3", MATCH_B, "2021-04-21", "Siêu giải đấu European Super League có nguy cơ tan rã"),
+    ]
+    (story,) = update_stories(docs, StoryState()).stories()
+    assert story["id"] == update_stories(docs[:1], StoryState()).stories()[0]["id"]
+    assert story["title"] == "Siêu giải đấu European Super League có nguy cơ tan rã"
+
+
 def test_one_batch_is_independent_of_input_order() -> None:
     docs = [
         _doc("d1", MATCH_A, "2021-04-19"),

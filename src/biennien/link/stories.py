@@ -44,7 +44,7 @@ from biennien.link.stories_features import DIM, hashed_features, idf
 from biennien.model import Document, Event
 
 STATE_NAME = "stories"
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 TOP = 64  # strongest features kept per document
 MAX_POSTING = 1500  # features kept by more documents than this do not link articles
@@ -114,6 +114,7 @@ class StoryState:
     doc_index: dict[str, int] = field(default_factory=dict)
     doc_date: list[str] = field(default_factory=list)
     doc_title: list[str] = field(default_factory=list)
+    doc_has_title: list[bool] = field(default_factory=list)  # a real title, not a first line standing in
     doc_story: list[int] = field(default_factory=list)
     story_founder: list[int] = field(default_factory=list)  # story -> index of the document that started it
     story_selfdot: list[float] = field(default_factory=list)  # story -> squared norm of its summed vectors
@@ -142,7 +143,12 @@ class StoryState:
         return state
 
     def stories(self) -> list[dict[str, Any]]:
-        """The export rows: id, title, documents (in order of date, then id), first and last date."""
+        """The export rows: id, title, documents (in order of date, then id), first and last date.
+
+        The title is the founder's, unless the founder had no title of its own
+        (only a first line standing in): then the earliest member with a real
+        title names the story.  The id never changes.
+        """
         members: dict[int, list[int]] = {}
         for di, st in enumerate(self.doc_story):
             members.setdefault(st, []).append(di)
@@ -154,7 +160,7 @@ class StoryState:
             out.append(
                 {
                     "id": story_id(self.docs[founder]),
-                    "title": self.doc_title[founder],
+                    "title": self.doc_title[self._namer(founder, ordered)],
                     "documents": [self.docs[d] for d in ordered],
                     "first": dated[0] if dated else None,
                     "last": dated[-1] if dated else None,
@@ -162,6 +168,11 @@ class StoryState:
             )
         out.sort(key=lambda s: (s["first"] or "9999", s["id"]))
         return out
+
+    def _namer(self, founder: int, ordered: list[int]) -> int:
+        if self.doc_has_title[founder]:
+            return founder
+        return next((d for d in ordered if self.doc_has_title[d]), founder)
 
     def story_of(self) -> dict[str, str]:
         return {
@@ -298,6 +309,7 @@ def update_stories(
         state.doc_index[doc.id] = di
         state.doc_date.append(_doc_date(doc))
         state.doc_title.append(_title(doc))
+        state.doc_has_title.append(bool(doc.title and doc.title.strip()))
         state.doc_story.append(story)
     return state
 
