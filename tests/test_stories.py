@@ -198,3 +198,16 @@ def test_seed_story_takes_no_unrelated_article() -> None:
     story = st[seeds[0].id]
     assert all(st[d.id] == story for d in seeds)
     assert [d.id for d in others if st[d.id] == story] == []
+
+
+def test_seed_story_holds_when_articles_arrive_one_by_one_newest_first() -> None:
+    """The seven-month-older background article arriving last still joins the trip's story."""
+    seeds = sorted(_seed_docs(), key=lambda d: d.reference_date or "", reverse=True)
+    analyses = {d.id: analyse(d) for d in seeds}
+    keys = {d: sorted({m.key or m.name for m in a.mentions}) for d, a in analyses.items()}
+    events = {d: list(a.events) for d, a in analyses.items()}
+    state = StoryState()
+    for doc in seeds:
+        state = update_stories([doc], StoryState.loads(state.dumps()), keys, events)
+    st = state.story_of()
+    assert len({st[d.id] for d in seeds}) == 1
