@@ -46,7 +46,7 @@ from biennien.model import Document, Event
 STATE_NAME = "stories"
 STATE_VERSION = 4
 
-TOP = 64  # strongest features kept per document
+TOP = 100  # strongest features kept per document
 MAX_POSTING = 1500  # features kept by more documents than this do not link articles
 JOIN = 0.12
 SECOND_LINK = 0.5
