@@ -17,7 +17,7 @@ UNC_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
 
 def read_unc(path: Path) -> Document:
     meta: dict[str, str] = {}
-    lines = []
+    lines: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# ") and " = " in line and not lines:
             key, _, value = line[2:].partition(" = ")

@@ -90,9 +90,9 @@ def quality(docs: list[Document], an: Analyses) -> None:
         fn += same_gold and not same_pred
     p = tp / max(1, tp + fp)
     r = tp / max(1, tp + fn)
-    f = 2 * p * r / max(1e-9, p + r)
+    f1 = 2 * p * r / max(1e-9, p + r)
     groups = len(set(gold.values()))
-    print(f"gold: {groups} groups, {len(gold)} articles; pairwise P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"gold: {groups} groups, {len(gold)} articles; pairwise P={p:.3f} R={r:.3f} F1={f1:.3f}")
     # B-cubed (per article, so the 41-article Super League group does not outweigh 46 small ones)
     bp = br = 0.0
     for d in gold:
