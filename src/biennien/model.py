@@ -12,7 +12,7 @@ The dataclasses are plain and JSON-friendly (``to_dict``) so that a
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 ReferenceBasis = Literal["metadata", "dateline", "inferred", "none"]
@@ -32,6 +32,37 @@ EventType = Literal[
     "statement",
     "other",
 ]
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _is_record(value: object) -> bool:
+    return hasattr(type(value), "__dataclass_fields__")
+
+
+def plain(obj: Any) -> dict[str, Any]:
+    """A model object as plain dicts and lists, ready for JSON.
+
+    Equal to ``dataclasses.asdict`` for these models but several times
+    faster (field names cached per class, no deep copy of strings): the
+    store serialises every event, fact and entity of a chronicle on each link.
+    """
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    out: dict[str, Any] = {}
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, list):
+            value = [plain(v) if _is_record(v) else v for v in value]
+        elif isinstance(value, dict):
+            value = dict(value)
+        elif _is_record(value):
+            value = plain(value)
+        out[name] = value
+    return out
 
 
 @dataclass(slots=True)
@@ -61,7 +92,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -94,7 +125,7 @@ class Timex:
     anchor: str | None = None  # "dct", "previous", "absolute"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -121,7 +152,7 @@ class Quantity:
     direction: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -137,7 +168,7 @@ class Mention:
     key: str | None = None  # canonical key after in-document alias resolution
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -150,7 +181,7 @@ class Evidence:
     sentence: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -161,7 +192,7 @@ class Participant:
     title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -178,7 +209,7 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -200,7 +231,7 @@ class Fact:
     conflicts_with: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -227,7 +258,7 @@ class MentionRef:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)
@@ -242,7 +273,7 @@ class Entity:
     mentions: list[MentionRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -48,6 +47,7 @@ from biennien.model import (
     Participant,
     Quantity,
     Timex,
+    plain,
 )
 from biennien.vi.normalise import fold
 
@@ -269,11 +269,11 @@ class Store:
             )
             xm(
                 "INSERT INTO doc_events(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, e.id, dumps(asdict(e))) for e in analysis.events],
+                [(doc.id, e.id, dumps(plain(e))) for e in analysis.events],
             )
             xm(
                 "INSERT INTO doc_facts(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, f.id, dumps(asdict(f))) for f in analysis.facts],
+                [(doc.id, f.id, dumps(plain(f))) for f in analysis.facts],
             )
             return True
 
@@ -293,7 +293,7 @@ class Store:
                 x(f"DELETE FROM {table}")
             xm(
                 "INSERT INTO entities(id, name, type, mentions, data) VALUES (?,?,?,?,?)",
-                [(e.id, e.name, e.type, len(e.mentions), dumps(asdict(e))) for e in entities],
+                [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities],
             )
             xm(
                 'INSERT INTO entity_mentions(entity, doc, start, "end") VALUES (?,?,?,?)',
@@ -309,7 +309,7 @@ class Store:
                         ev.date_end,
                         ev.summary,
                         independent_docs(ev.evidence),
-                        dumps(asdict(ev)),
+                        dumps(plain(ev)),
                     )
                     for ev in events
                 ],
@@ -329,7 +329,7 @@ class Store:
                         f.value,
                         f.unit,
                         independent_docs(f.evidence),
-                        dumps(asdict(f)),
+                        dumps(plain(f)),
                     )
                     for f in facts
                 ],
