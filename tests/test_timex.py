@@ -105,3 +105,61 @@ def test_spans_sorted_and_disjoint() -> None:
     for t in out:
         assert text[t.start : t.end] == t.text
     assert tag(text, "2026-02-20") == out
+
+
+def test_year_lists_tag_every_year() -> None:
+    got = _tags("Núi lửa phun trào vào năm 1994 và 2010, rồi các năm 2017, 2018 và 2019.", "2021-03-24")
+    assert {v for v, _, _ in got.values()} >= {"1994", "2010", "2017", "2018", "2019"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "dct", "value"),
+    [
+        ("Năm nay là năm Tân Sửu.", "năm Tân Sửu", "2021-04-01", "2021"),
+        ("Dịp Tết Canh Tý, nhiều gia đình về quê.", "Tết Canh Tý", "2020-03-01", "2020-01-25"),
+        ("Người dân chuẩn bị đón Tết Giáp Thìn.", "Tết Giáp Thìn", "2023-12-20", "2024-02-10"),
+        ("Cô dự kiến sinh con vào mùa hè năm nay.", "mùa hè năm nay", "2021-04-08", "2021-SU"),
+        ("Trận đấu kết thúc sau 3 giờ 11 phút.", "3 giờ 11 phút", "2020-10-01", "PT3H11M"),
+        ("Đặc biệt là trong dịp nghỉ lễ 30/4 và 1/5.", "30/4 và 1/5", "2021-04-27", "2021-04-30"),
+        ("Họ học thực hành vào thứ 7 mỗi tuần.", "thứ 7 mỗi tuần", "2021-04-17", "XXXX-WXX-6"),
+        ("Bộ trưởng đã gặp đại diện các CLB vào hôm thứ Ba.", "thứ Ba", "2021-04-20", "2021-04-20"),
+        ("Thứ Ba vừa qua, đội đã tập luyện.", "Thứ Ba vừa qua", "2021-04-20", "2021-04-13"),
+        ("Doanh thu năm 2020 tăng 3,8% so với cùng kỳ năm ngoái.", "cùng kỳ năm ngoái", "2021-04-01", "2019"),
+        ("Họ phải trả vào tháng 7/2015, hoặc trễ nhất là cuối năm.", "cuối năm", "2021-04-19", "2015"),
+        ("Khu rừng còn nguyên vẹn như 500 năm trước với nhiều loài.", "500 năm trước", "2021-04-17", "1521"),
+    ],
+)
+def test_follow_up_families(sentence: str, expr: str, dct: str, value: str) -> None:
+    assert _value(sentence, expr, dct) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value", "end"),
+    [
+        ("Cầu thủ phải nghỉ thi đấu từ 6-8 tuần.", "từ 6-8 tuần", "P6W", "P8W"),
+        ("Dự báo mưa lớn kéo dài trong 1-2 ngày tới.", "1-2 ngày tới", "P1D", "P2D"),
+        ("Nên vệ sinh máy sau khoảng từ 3 - 6 tháng.", "khoảng từ 3 - 6 tháng", "P3M", "P6M"),
+    ],
+)
+def test_number_ranges_are_durations(sentence: str, expr: str, value: str, end: str) -> None:
+    got = _tags(sentence, "2021-04-20")
+    assert got[expr][0] == value and got[expr][2] == end
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cô là nhân vật hút truyền thông nhất trong mùa thứ hai này.",
+        "Đây là phiên tòa thứ 3 của vụ án, lần thứ hai bị hoãn.",
+        "Kiki Bertens thắng với tỷ số 2-1 (7-6, 3-6, 9-7).",
+        'Người dân gọi là "Đảo ngày mai" và "Đảo hôm qua".',
+        "Như đã công bố trong tuyển sinh các năm trước đây.",
+        "Tình trạng bắt nạt học đường hiện nay rất nghiêm trọng.",
+        "Trước đây, chỉ phim chiếu rạp mới đủ điều kiện tranh giải.",
+        "Đường 3/2 luôn đông xe vào giờ cao điểm.",
+        "Máy hoạt động 24/24 giờ.",
+    ],
+)
+def test_more_negatives(sentence: str) -> None:
+    dates = [t for t in tag(analysis_text(sentence), "2021-04-20") if t.type in ("DATE", "TIME")]
+    assert dates == []

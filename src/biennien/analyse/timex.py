@@ -265,6 +265,8 @@ def _ranges(text: str, cands: list[Cand]) -> list[Cand]:
             ok = False
         if not ok and pair == ("bareday", "date") and gp["list"].fullmatch(gap):
             ok = True
+        if not ok and pair == ("date", "date") and gp["list"].fullmatch(gap):
+            ok = _day_list_pair(prev.spec, cur.spec)
         if not ok:
             out.append(cur)
             continue
@@ -272,6 +274,15 @@ def _ranges(text: str, cands: list[Cand]) -> list[Cand]:
         merged = Cand(before.start() if before else prev.start, cur.end, prev.spec, 6, end_spec=cur.spec)
         out[-1] = merged
     return out
+
+
+def _day_list_pair(a: Spec, b: Spec) -> bool:
+    """``dịp nghỉ lễ 30/4 và 1/5``: two year-less days of consecutive months form one list."""
+    if a.year is not None or b.year is not None or a.hour is not None or b.hour is not None:
+        return False
+    if a.day is None or b.day is None or a.month is None or b.month is None or a.lunar != b.lunar:
+        return False
+    return (b.month - a.month) % 12 in (0, 1) and (b.month, b.day) != (a.month, a.day)
 
 
 _LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|,?\s*âm\s+lịch|\(\s*ÂL\s*\))", re.IGNORECASE)
@@ -357,9 +368,17 @@ def _remember(ctx: Context, r: Resolved, c: Cand, text: str) -> None:
         ctx.last_month = r.month
     if r.year is not None:
         ctx.last_year = r.year
-    if r.anchor == "absolute" and r.year is not None:
+    if (
+        r.anchor == "absolute"
+        and r.year is not None
+        and not _BIRTH.search(text, max(0, c.start - 12), c.start)
+    ):
         ctx.sentence_year = r.year
         ctx.sentence_year_end = c.end
+
+
+# "(SN 2002, ...) chiều ngày 28/3": a birth year does not fix the year of the sentence's other dates
+_BIRTH = re.compile(r"(?<!\w)(?:sinh|SN|năm\s+sinh)\s*$", re.IGNORECASE)
 
 
 def _same_sentence_year(text: str, start: int, ctx: Context) -> int | None:
@@ -386,7 +405,11 @@ def _resolve(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved
     if k in ("quarter", "half"):
         return _resolve_period(text, s, start, end, ctx)
     if k == "rel":
-        return _resolve_rel(s, ctx)
+        return _resolve_rel(text, s, start, ctx)
+    if k == "season":
+        return _resolve_season(s, ctx)
+    if k == "canchi":
+        return _resolve_canchi(s, ctx)
     if k == "weekday":
         return _resolve_weekday(text, s, start, end, ctx)
     if k == "clock":
@@ -499,11 +522,16 @@ def _resolve_period(text: str, s: Spec, start: int, end: int, ctx: Context) -> R
     return Resolved("DATE", f"{y:04d}-{letter}{n}", anchor, year=y)
 
 
-def _resolve_rel(s: Spec, ctx: Context) -> Resolved | None:
+def _resolve_rel(text: str, s: Spec, start: int, ctx: Context) -> Resolved | None:
     unit = s.unit or "D"
     base: date | None
     anchor = s.anchor or "dct"
-    if anchor == "previous":
+    if anchor == "sentence":
+        # "cùng kỳ năm ngoái" after "năm 2020" in the same sentence is 2019; "cuối năm" after
+        # "tháng 7/2015" is the end of 2015; with no year before them, they count from the article date
+        y = _same_sentence_year(text, start, ctx)
+        base, anchor = (date(y, 7, 1), "previous") if y is not None else (ctx.dct, "dct")
+    elif anchor == "previous":
         base = ctx.last_day
         if base is None and ctx.last_month is not None and unit in ("M", "Y", "Q"):
             base = date(ctx.last_month[0], ctx.last_month[1], 1)
@@ -528,6 +556,32 @@ def _resolve_rel(s: Spec, ctx: Context) -> Resolved | None:
     )
 
 
+def _resolve_season(s: Spec, ctx: Context) -> Resolved:
+    if s.year is not None:
+        return Resolved("DATE", f"{s.year:04d}-{s.value}", "absolute", year=s.year)
+    if s.rel_year is not None and ctx.dct is not None:
+        y = ctx.dct.year + s.rel_year
+        return Resolved("DATE", f"{y:04d}-{s.value}", "dct", year=y)
+    return Resolved("DATE", f"XXXX-{s.value}", None)
+
+
+def _resolve_canchi(s: Spec, ctx: Context) -> Resolved | None:
+    """The year of a can-chi name nearest the reference date (or the last year the text gave)."""
+    base, anchor = (ctx.dct.year, "dct") if ctx.dct else (ctx.last_year, "previous")
+    if base is None:
+        return None
+    cycle = s.number or 0
+    y = base - (base - 4 - cycle) % 60  # the latest such year not after base
+    if y + 60 - base < base - y:
+        y += 60
+    if not s.lunar:
+        return Resolved("DATE", f"{y:04d}", anchor, year=y)
+    d = lunar_to_solar(y, 1, 1)
+    if d is None:
+        return None
+    return Resolved("DATE", d.isoformat(), anchor, d, (d.year, d.month), d.year)
+
+
 def _resolve_weekday(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
     wd = s.number or 1
     dct = ctx.dct
@@ -535,12 +589,15 @@ def _resolve_weekday(text: str, s: Spec, start: int, end: int, ctx: Context) -> 
         value, is_time = with_time(f"XXXX-WXX-{wd}", s)
         return Resolved("TIME" if is_time else "DATE", value, "dct")
     today = dct.isoweekday()
+    # "thứ Ba vừa qua"/"thứ Ba tới" (s.value) never mean today; a tense cue of the clause
+    # ("đã", "sẽ") only says which side, so today counts; with no cue, the last such day
+    # up to today (news mostly reports what happened).
     direction = s.value or (None if s.offset else tense(text, start, end))
     if s.offset or direction == "this":
         d = dct - timedelta(days=today - 1) + timedelta(weeks=s.offset, days=wd - 1)
     elif direction == "future":
-        d = dct + timedelta(days=(wd - today) % 7 or 7)
-    elif direction == "past":
+        d = dct + timedelta(days=(wd - today) % 7 or (7 if s.value else 0))
+    elif direction == "past" and s.value:
         d = dct - timedelta(days=(today - wd) % 7 or 7)
     else:
         d = dct - timedelta(days=(today - wd) % 7)

@@ -54,6 +54,9 @@ class Lexicon:
     parts: dict[str, str]
     festivals: dict[str, Festival]
     number_words: tuple[str, ...]
+    seasons: dict[str, str]
+    stems: dict[str, int]  # can-chi: the ten heavenly stems
+    branches: dict[str, int]  # can-chi: the twelve earthly branches
 
 
 @cache
@@ -81,6 +84,9 @@ def lexicon() -> Lexicon:
             for name, cal, m, d, p in table("timex_festivals.tsv")
         },
         number_words=tuple(_norm(row[0]) for row in table("number_words.tsv")),
+        seasons={_norm(w): code for w, code in table("timex_seasons.tsv")},
+        stems={_norm(w): int(i) for kind, w, i in table("timex_canchi.tsv") if kind == "can"},
+        branches={_norm(w): int(i) for kind, w, i in table("timex_canchi.tsv") if kind == "chi"},
     )
 
 

@@ -128,6 +128,9 @@ def frag() -> dict[str, str]:
         "num": r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)",
         "wd": alternation([w for w in lx.weekdays if w not in ("chủ nhật", "cn")]),
         "ry": r"(?:nay|ngoái|trước|tới|sau)",
+        "season": alternation(list(lx.seasons)),
+        "can": alternation(list(lx.stems)),
+        "chi": alternation(list(lx.branches)),
     }
 
 
@@ -158,6 +161,8 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
         return None
     if _blocked_after(text, m.end()):
         return None
+    if m["s"] in ("-", "–") and m["pre"] is None and _in_score_brackets(text, start, m.end()):
+        return None
     if m["pre"] is None:
         sep = m["s"] if "s" in m.groupdict() else None
         if sep == ".":
@@ -165,6 +170,18 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
         if not (_has_cue("daymonth", text, start, m.end()) or _weekday_before(text, start)):
             return None
     return Cand(start, m.end(), Spec("date", None, month, day), priority=4)
+
+
+_SCORE_BEFORE = re.compile(r"\d\s*[-–]\s*\d{1,2}\s*\(\s*$")
+_SCORE_AFTER = re.compile(r"\s*,\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")
+
+
+def _in_score_brackets(text: str, start: int, end: int) -> bool:
+    """``2-1 (7-6, 3-6, 9-7)``: set scores in brackets after a score, not dates."""
+    before = _before(text, start, 12)
+    if not before.rstrip().endswith("("):
+        return False
+    return bool(_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, end))
 
 
 def _daymonth_words(m: re.Match[str], text: str) -> Cand | None:
@@ -247,7 +264,9 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
         if not m["pre"] and not (1900 <= y <= 2100 and 1900 <= y2 <= 2100):
             return None
         return Cand(m.start(), m.end(), Spec("year", y), priority=5, end_spec=Spec("year", y2))
-    if not m["pre"] and not _has_cue("year", text, m.start()):
+    if not m["pre"] and not (
+        _has_cue("year", text, m.start()) or _YEAR_LIST.search(_before(text, m.start(), 80))
+    ):
         return None
     if (
         not m["pre"]
@@ -256,6 +275,10 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
     ):
         return None  # "(1200 x 1200 dpi)": a bracket opens a figure, "(1997)" a year
     return Cand(m.start(), m.end(), Spec("year", y), priority=4)
+
+
+# "năm 1994 và 2010", "các năm 2017, 2018 và 2019": the later years of a list need no cue of their own
+_YEAR_LIST = re.compile(rf"(?<!\w)năm\s+{YEAR}(?:\s*,\s*{YEAR})*\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 
 
 def _decade(m: re.Match[str], text: str) -> Cand | None:
@@ -307,9 +330,21 @@ def _half(m: re.Match[str], text: str) -> Cand | None:
 
 def _relative(m: re.Match[str], text: str) -> Cand | None:
     unit, offset, anchor = lexicon().relative[re.sub(r"\s+", " ", m[0].lower())]
+    before = _before(text, m.start(), 16)
+    if m[0].lower().endswith("trước") and _HERE.match(text, m.end()):
+        return None  # "các năm trước đây": "previously", not last year
+    if _PLURAL.search(before):
+        return None  # "các năm trước", "những tuần qua": no single period
+    if _QUOTED_NAME.search(before) and text[m.end() : m.end() + 1] in '"”':
+        return None  # "Đảo ngày mai": a name in quotes
     if re.search(r"(?:\d|" + frag()["numw"] + r")\s+$", _before(text, m.start(), 16), re.IGNORECASE):
         return None  # "1 tuần trước trận chung kết": a count of weeks, not last week
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
+
+
+_HERE = re.compile(r"\s+đây(?!\w)", re.IGNORECASE)
+_PLURAL = re.compile(r"(?<!\w)(?:các|những|mấy)\s+$", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"[\"“]\s*[A-ZĐÂĂÊÔƠƯ]\w*\s+$")
 
 
 def _daypart_rel(m: re.Match[str], text: str) -> Cand | None:
@@ -328,7 +363,9 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
-    if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]):
+    if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]) and not _has_cue(
+        "ago", text, m.start()
+    ):
         return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     sign = -1 if direction.startswith("trước") or direction == "về trước" else 1
@@ -378,6 +415,8 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         n = _number(raw)
         if n is None or n == 0:
             return None
+        if not raw[0].isdigit() and re.search(r"\d\s+$", _before(text, m.start(), 4)):
+            return None  # "19 năm ngày Gia đình": "năm" is the unit of 19, not five
         if raw.lower() == "năm" and unit == "M":
             return None  # "năm tháng": an idiom for "time", rarely "five months"
     if unit == "H" and m["u"].lower() == "giờ" and n is not None:
@@ -403,15 +442,20 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
             or re.match(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày|\d)", after, re.IGNORECASE)
         ):
             return None  # "8 giờ" alone is a duration (the duration rule takes it)
-    if (
-        ":" not in m[0]
-        and not m["mi"]
-        and cue_pattern("duration_before", "before").search(_before(text, start))
-    ):
-        return Cand(start, m.end(), Spec("dur", value=f"PT{h}H"), priority=3)
+    if ":" not in m[0] and cue_pattern("duration_before", "before").search(_before(text, start)):
+        if not m["mi"]:
+            return Cand(start, m.end(), Spec("dur", value=f"PT{h}H"), priority=3)
+        if "giờ" in m[0].lower():  # "sau 3 giờ 11 phút", "với thời gian 5 giờ 54 phút 25 giây"
+            end, value = m.end(), f"PT{h}H{mi}M"
+            if sec := _SECONDS.match(text, end):
+                end, value = sec.end(), f"{value}{int(sec[1])}S"
+            return Cand(start, end, Spec("dur", value=value), priority=3)
     if h == 24:
         h = 0
     return Cand(start, m.end(), Spec("clock", hour=h, minute=mi), priority=5)
+
+
+_SECONDS = re.compile(r"\s*([0-5]?\d)\s*giây(?!\w)", re.IGNORECASE)
 
 
 def _daypart(m: re.Match[str], text: str) -> Cand | None:
@@ -435,7 +479,8 @@ def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
     unit = _PART_UNIT[m["u"].lower()]
     if unit == "W" and mod == "END":
         return Cand(m.start(), m.end(), Spec("rel", unit="WE", offset=0, anchor="dct"), priority=3)
-    return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=0, anchor="dct", mod=mod), priority=3)
+    anchor = "sentence" if unit == "Y" else "dct"  # "(tháng 7/2015), hoặc trễ nhất là cuối năm": 2015
+    return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=0, anchor=anchor, mod=mod), priority=3)
 
 
 def _weekday(m: re.Match[str], text: str) -> Cand | None:
@@ -453,6 +498,8 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
             after_phrase = None  # "môn thi thứ 4 này": an ordinal
         date_after = re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", text[m.end() :])
         capital = word[0].isupper() and not word.isdigit()
+        if not date_after and cue_pattern("ordinal_before", "before").search(_before(text, start, 20)):
+            return None  # "mùa thứ hai này", "phiên tòa thứ 3": an ordinal
         cue = cue_pattern("weekday_before", "before").search(_before(text, start, 20))
         if not (after_phrase or date_after or cue or (capital and m["th"][0].islower())):
             return None
@@ -472,8 +519,13 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
             direction = "future"
         elif a in ("này", "tuần này"):
             direction = "this"
+    if after_phrase is None and (every := _EVERY_WEEK.match(text, m.end())):
+        return Cand(start, every.end(), Spec("set", value=f"XXXX-WXX-{wd}"), priority=5)
     spec = Spec("weekday", number=wd, offset=week, anchor="dct", value=direction)
     return Cand(start, m.end(), spec, priority=4)
+
+
+_EVERY_WEEK = re.compile(r"\s+(?:mỗi|hàng|hằng)\s+tuần(?!\w)", re.IGNORECASE)
 
 
 def _set(m: re.Match[str], text: str) -> Cand | None:
@@ -514,6 +566,43 @@ def _full_moon(m: re.Match[str], text: str) -> Cand | None:
     if month is None:
         return None
     return Cand(m.start(), m.end(), Spec("date", _int(m["y"]), month, 15, lunar=True), priority=5)
+
+
+def _dur_range(m: re.Match[str], text: str) -> Cand | None:
+    """``6-8 tuần``, ``khoảng từ 3 - 6 tháng``: a duration between two counts (``value_end`` the longer)."""
+    n1, n2 = int(m["n1"]), int(m["n2"])
+    if not 0 < n1 < n2:
+        return None
+    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    after = text[m.end() : m.end() + 8]
+    if unit in ("M", "Y") and re.match(r"\s*[/\-]?\s*\d", after):
+        return None  # "10-12 tháng 3", "1-2 năm 2025": days of a month, not a count of months
+    if unit == "Y" and re.match(r"\s*(?:nay|ngoái)(?!\w)", after):
+        return None  # "từ 30-4 đến 3-5 năm nay": a day-month of this year
+    if re.search(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", _before(text, m.start(), 12), re.IGNORECASE):
+        return None
+    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    first = Spec("dur", value=_duration_value(n1, unit), mod=mod)
+    last = Spec("dur", value=_duration_value(n2, unit))
+    return Cand(m.start(), m.end(), first, priority=4, end_spec=last)
+
+
+def _season(m: re.Match[str], text: str) -> Cand | None:
+    code = lexicon().seasons[re.sub(r"\s+", " ", m["s"].lower())]
+    return Cand(m.start(), m.end(), Spec("season", _int(m["y"]), value=code, rel_year=_ry(m["ry"])), 5)
+
+
+def _canchi(m: re.Match[str], text: str) -> Cand | None:
+    """``Tết Canh Tý``, ``năm Tân Sửu``: a year of the sexagenary cycle (resolved near the reference)."""
+    if not m["can"][0].isupper():
+        return None
+    lx = lexicon()
+    stem, branch = lx.stems[m["can"].lower()], lx.branches[m["chi"].lower()]
+    cycle = next((k for k in range(60) if k % 10 == stem and k % 12 == branch), None)
+    if cycle is None:
+        return None  # not a real pair (a stem and a branch of different parity)
+    tet = m["pre"].lower() == "tết"
+    return Cand(m.start(), m.end(), Spec("canchi", number=cycle, lunar=tet), priority=5)
 
 
 def _bareday(m: re.Match[str], text: str) -> Cand | None:
@@ -608,7 +697,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             "quarter",
             _c(
-                rf"(?<!\w)quý\s+(?P<q>[1-4]|IV|I{{1,3}})(?:\s*[/\-–.]\s*(?P<y>{YEAR})|\s*,?\s+năm\s+(?P<y2>{YEAR})|\s+năm\s+(?P<ry>{f['ry']}))?(?!\w)"
+                rf"(?<!\w)quý\s+(?P<q>0?[1-4]|IV|I{{1,3}})(?:\s*[/\-–.]\s*(?P<y>{YEAR})|\s*,?\s+năm\s+(?P<y2>{YEAR})|\s+năm\s+(?P<ry>{f['ry']}))?(?!\w)"
             ),
             _quarter,
         ),
@@ -673,6 +762,23 @@ def rules() -> tuple[Rule, ...]:
             _tet_year,
         ),
         Rule("full_moon", _c(rf"(?<!\w)rằm\s+tháng\s+{mw}(?:\s+năm\s+(?P<y>{YEAR}))?(?!\w)"), _full_moon),
+        Rule(
+            "dur_range",
+            _c(
+                rf"(?:(?<!\w)(?P<mod>{f['mod']})\s+)?(?:từ\s+)?{LB}(?P<n1>\d{{1,4}})\s*[-–]\s*(?P<n2>\d{{1,4}})\s+(?P<u>{f['unit']})(?!\w)(?:\s+(?:vừa\s+qua|qua|tới|nữa|gần\s+đây|rồi)(?!\w))?"
+            ),
+            _dur_range,
+        ),
+        Rule(
+            "season",
+            _c(rf"(?<!\w)(?P<s>{f['season']})\s+(?:năm\s+(?P<ry>{f['ry']})|(?:năm\s+)?(?P<y>{YEAR}))(?!\w)"),
+            _season,
+        ),
+        Rule(
+            "canchi",
+            _c(rf"(?<!\w)(?P<pre>tết|năm|xuân)\s+(?P<can>{f['can']})\s+(?P<chi>{f['chi']})(?!\w)"),
+            _canchi,
+        ),
         Rule("bareday", _c(rf"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<d>{DAY})(?![\w/.\-–])"), _bareday),
     )
 
@@ -763,6 +869,9 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
         "tet_year": ("tết",),
         "full_moon": ("rằm",),
         "bareday": pre,
+        "dur_range": (DIGIT, "từ", *_firsts(list(lx.modifiers))),
+        "season": ("mùa",),
+        "canchi": ("tết", "năm", "xuân"),
     }
 
 
