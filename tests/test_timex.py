@@ -127,6 +127,9 @@ def test_year_lists_tag_every_year() -> None:
         ("Doanh thu năm 2020 tăng 3,8% so với cùng kỳ năm ngoái.", "cùng kỳ năm ngoái", "2021-04-01", "2019"),
         ("Họ phải trả vào tháng 7/2015, hoặc trễ nhất là cuối năm.", "cuối năm", "2021-04-19", "2015"),
         ("Khu rừng còn nguyên vẹn như 500 năm trước với nhiều loài.", "500 năm trước", "2021-04-17", "1521"),
+        ("Nửa năm sau khi lên kệ, máy đã giảm giá.", "Nửa năm", "2021-04-22", "P6M"),
+        ("Nhà hát mở cửa năm 1599, và trong suốt 14 năm sau đó rất đông khách.", "14 năm", None, "P14Y"),
+        ("Lễ trao giải dự kiến tổ chức ngày13/7.", "ngày13/7", "2021-04-08", "2021-07-13"),
     ],
 )
 def test_follow_up_families(sentence: str, expr: str, dct: str, value: str) -> None:
@@ -158,8 +161,16 @@ def test_number_ranges_are_durations(sentence: str, expr: str, value: str, end: 
         "Trước đây, chỉ phim chiếu rạp mới đủ điều kiện tranh giải.",
         "Đường 3/2 luôn đông xe vào giờ cao điểm.",
         "Máy hoạt động 24/24 giờ.",
+        "Viettel khai trương mạng 5G tại 15 tỉnh.",
     ],
 )
 def test_more_negatives(sentence: str) -> None:
     dates = [t for t in tag(analysis_text(sentence), "2021-04-20") if t.type in ("DATE", "TIME")]
     assert dates == []
+
+
+def test_decade_range_and_nights() -> None:
+    got = _tags("Kiểu tóc này phổ biến hồi những năm 1960-1970.", "2021-04-09")
+    assert got["những năm 1960-1970"] == ("196", None, "197")
+    got = _tags("Show diễn sẽ được tổ chức vào hai đêm 30/4 - 1/5.", "2021-04-27")
+    assert got["đêm 30/4 - 1/5"] == ("2021-04-30TNI", None, "2021-05-01TNI")

@@ -77,7 +77,7 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")  # letters and digits apart: "ngày13/7" is "ngày" + "13"
 
 
 def _candidates(text: str) -> list[Cand]:
@@ -166,6 +166,8 @@ def _attach(text: str, cands: list[Cand]) -> list[Cand]:
         ps, cs = prev.spec, cur.spec
         if ps.kind == "daypart" and _is_day(cur) and not cs.daypart and gp["daypart_date"].fullmatch(gap):
             cs.daypart = ps.daypart
+            if cur.end_spec is not None and cur.end_spec.day is not None and cur.end_spec.hour is None:
+                cur.end_spec.daypart = ps.daypart  # "hai đêm 30/4 - 1/5": both nights
             cur.start = prev.start
             out[-1] = cur
         elif ps.kind == "clock" and cs.kind == "daypart" and gp["clock_daypart"].fullmatch(gap):

@@ -281,16 +281,28 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
 _YEAR_LIST = re.compile(rf"(?<!\w)năm\s+{YEAR}(?:\s*,\s*{YEAR})*\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
 
 
-def _decade(m: re.Match[str], text: str) -> Cand | None:
-    digits = m["dec"]
+def _decade_number(digits: str) -> int | None:
     if len(digits) == 4:
-        if not digits.endswith("0"):
-            return None
-        number = int(digits[:3])
-    else:
-        n = int(digits)
-        number = 190 + n // 10 if n >= 30 else 200 + n // 10
-    return Cand(m.start(), m.end(), Spec("decade", number=number), priority=5)
+        return int(digits[:3]) if digits.endswith("0") else None
+    n = int(digits)
+    return 190 + n // 10 if n >= 30 else 200 + n // 10
+
+
+def _decade(m: re.Match[str], text: str) -> Cand | None:
+    number = _decade_number(m["dec"])
+    if number is None:
+        return None
+    last = _decade_number(m["dec2"]) if m["dec2"] else None
+    if last is not None and last > number:  # "những năm 1960-1970"
+        return Cand(
+            m.start(),
+            m.end(),
+            Spec("decade", number=number),
+            priority=5,
+            end_spec=Spec("decade", number=last),
+        )
+    end = m.end() if last is None else m.end("dec") + (1 if m["dec"].endswith("s") else 0)
+    return Cand(m.start(), end, Spec("decade", number=number), priority=5)
 
 
 def _century(m: re.Match[str], text: str) -> Cand | None:
@@ -337,7 +349,7 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
         return None  # "các năm trước", "những tuần qua": no single period
     if _QUOTED_NAME.search(before) and text[m.end() : m.end() + 1] in '"”':
         return None  # "Đảo ngày mai": a name in quotes
-    if re.search(r"(?:\d|" + frag()["numw"] + r")\s+$", _before(text, m.start(), 16), re.IGNORECASE):
+    if re.search(r"(?:\d|nửa|" + frag()["numw"] + r")\s+$", _before(text, m.start(), 16), re.IGNORECASE):
         return None  # "1 tuần trước trận chung kết": a count of weeks, not last week
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
 
@@ -367,6 +379,8 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
         "ago", text, m.start()
     ):
         return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
+    if _has_cue("span", text, m.start()):
+        return None  # "trong suốt 14 năm sau đó": a duration
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     sign = -1 if direction.startswith("trước") or direction == "về trước" else 1
     anchor = "previous" if direction.endswith("đó") or sign > 0 else "dct"
@@ -428,6 +442,8 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
 
 
 def _clock(m: _ClockMatch, text: str) -> Cand | None:
+    if m[0].endswith("G"):
+        return None  # "5G", "4G": networks, not 5 o'clock
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
     if h > 24 or mi > 59:
@@ -587,6 +603,18 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), first, priority=4, end_spec=last)
 
 
+_HALF_OF = {"Y": "P6M", "M": "P15D", "D": "PT12H", "H": "PT30M", "DE": "P5Y", "CE": "P50Y"}
+
+
+def _half_unit(m: re.Match[str], text: str) -> Cand | None:
+    """``nửa năm``, ``nửa tháng``: half a unit, written in the next smaller unit."""
+    value = _HALF_OF.get(lexicon().units[re.sub(r"\s+", " ", m["u"].lower())])
+    if value is None:
+        return None
+    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    return Cand(m.start(), m.end(), Spec("dur", value=value, mod=mod), priority=5)
+
+
 def _season(m: re.Match[str], text: str) -> Cand | None:
     code = lexicon().seasons[re.sub(r"\s+", " ", m["s"].lower())]
     return Cand(m.start(), m.end(), Spec("season", _int(m["y"]), value=code, rel_year=_ry(m["ry"])), 5)
@@ -615,7 +643,7 @@ def _bareday(m: re.Match[str], text: str) -> Cand | None:
 @cache
 def rules() -> tuple[Rule, ...]:
     f = frag()
-    pre = r"(?:(?P<pre>ngày|mùng|mồng|hôm)\s+)?"
+    pre = r"(?:(?P<pre>ngày|mùng|mồng|hôm)\s*)?"  # "ngày13/7": a missing space happens
     mw = rf"(?P<m>{MONTH}(?!\d)|{f['monw']})"
     return (
         Rule(
@@ -690,7 +718,10 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "decade",
-            _c(r"(?<!\w)(?:thập\s+niên|thập\s+kỷ|thập\s+kỉ|những\s+năm)\s+(?P<dec>\d{4}|\d0)(?:s)?(?!\w)"),
+            _c(
+                r"(?<!\w)(?:thập\s+niên|thập\s+kỷ|thập\s+kỉ|những\s+năm)\s+(?P<dec>\d{4}|\d0)(?:s)?(?!\w)"
+                r"(?:\s*[-–]\s*(?P<dec2>\d{4}|\d0)(?![\w/]|[.,]\d))?"
+            ),
             _decade,
         ),
         Rule("century", _c(r"(?<!\w)thế\s+k[ỷỉ]\s+(?:thứ\s+)?(?P<c>\d{1,2}|[IVX]{1,5})(?!\w)"), _century),
@@ -768,6 +799,11 @@ def rules() -> tuple[Rule, ...]:
                 rf"(?:(?<!\w)(?P<mod>{f['mod']})\s+)?(?:từ\s+)?{LB}(?P<n1>\d{{1,4}})\s*[-–]\s*(?P<n2>\d{{1,4}})\s+(?P<u>{f['unit']})(?!\w)(?:\s+(?:vừa\s+qua|qua|tới|nữa|gần\s+đây|rồi)(?!\w))?"
             ),
             _dur_range,
+        ),
+        Rule(
+            "half_unit",
+            _c(rf"(?:(?<!\w)(?P<mod>{f['mod']})\s+)?(?<!\w)nửa\s+(?P<u>{f['unit']})(?!\w)"),
+            _half_unit,
         ),
         Rule(
             "season",
@@ -871,6 +907,7 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
         "bareday": pre,
         "dur_range": (DIGIT, "từ", *_firsts(list(lx.modifiers))),
         "season": ("mùa",),
+        "half_unit": ("nửa", *_firsts(list(lx.modifiers))),
         "canchi": ("tết", "năm", "xuân"),
     }
 
