@@ -34,7 +34,7 @@ from biennien.analyse.timex_resolve import (
     year_for_day,
     year_for_month,
 )
-from biennien.analyse.timex_rules import DIGIT, trigger_index
+from biennien.analyse.timex_rules import DIGIT, Rule, digit_rules, trigger_index
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
@@ -77,20 +77,71 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")  # letters and digits apart: "ngày13/7" is "ngày" + "13"
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` nested by common prefix, so the regex engine tries few branches."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+@cache
+def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a rule may start: a run of digits, or a whole trigger word.
+
+    One C-level scan replaces a Python loop over every token.  The fast form runs on the
+    lower-cased text and checks a word's left edge in Python (a lookbehind at the start of
+    the pattern would stop the engine from skipping ahead); the slow form is for the rare
+    text whose lower case changes its length.
+    """
+    words = _trie(sorted({w.lower() for w in trigger_index() if w != DIGIT}))
+    fast = re.compile(r"\d+|(?:" + words + r")(?![^\W\d_])")
+    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + words + r")(?![^\W\d_])", re.IGNORECASE)
+    return fast, slow
+
+
+_SEPARATORS = frozenset("/-–.:,")
 
 
 def _candidates(text: str) -> list[Cand]:
-    """Try each rule only at the tokens it can start with (``trigger_index``)."""
+    """Try each rule only where a word it can start with stands (``trigger_index``)."""
     index = trigger_index()
-    digit_rules = index[DIGIT]
+    after_sep, after_space, after_letter, after_other = digit_rules()
+    fast, slow = _trigger_re()
+    lower = text.lower()
+    scan = fast.finditer(lower) if len(lower) == len(text) else slow.finditer(text)
+    n = len(text)
     found: list[Cand] = []
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        todo = digit_rules if word[0].isdigit() else index.get(word)
-        if todo is None:
-            continue
-        pos = tok.start()
+    for tok in scan:
+        pos, end = tok.span()
+        if text[pos].isdigit():
+            nxt = text[end] if end < n else ""
+            if nxt in _SEPARATORS and nxt:
+                todo: tuple[Rule, ...] | None = after_sep
+            elif nxt.isspace():
+                todo = after_space
+            elif nxt.isalpha():
+                todo = after_letter
+            else:
+                todo = after_other
+        else:
+            if pos and text[pos - 1].isalpha():
+                continue  # the end of a longer word
+            todo = index.get(text[pos:end])
+            if todo is None:
+                continue
         for rule in todo:
             m = rule.pattern.match(text, pos)
             if m is not None:

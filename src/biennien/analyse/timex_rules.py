@@ -17,6 +17,7 @@ from functools import cache
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_spec import Cand, Spec
 from biennien.vi.numbers import parse_numeral, parse_words
+from biennien.vi.resources import table
 
 Handler = Callable[[re.Match[str], str], Cand | None]
 
@@ -862,6 +863,38 @@ def _firsts(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({w.split()[0] for w in words if w.strip()}))
 
 
+# Number words that never open a count ("không" zero, "mốt" in "hai mốt", "lăm" in "mười lăm"):
+# trying the count rules at them only costs time.
+_NOT_FIRST = frozenset({"không", "mốt", "lăm", "nhăm"})
+
+
+def _count_starts() -> tuple[str, ...]:
+    rows = table("number_words.tsv")
+    return tuple(
+        sorted({w for w, _, kind in rows if kind not in ("zero", "tens", "half") and w not in _NOT_FIRST})
+    )
+
+
+# Rules tried at a number, by the character right after its digits: a separator ("20/2", "1.409",
+# "07:22", "1,5") may start any of them; a space only those that go on after one ("10 ngày",
+# "8 giờ", "2020 -2021"); a letter only a clock ("21h15", "8h"); other punctuation only a year ("2020)").
+_NEEDS_SEPARATOR = frozenset({"full_date", "daymonth", "dm_range"})
+_AFTER_LETTER = frozenset({"clock"})
+_AFTER_OTHER = frozenset({"year"})
+
+
+@cache
+def digit_rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]]:
+    """The rules to try at a number: (after a separator, after a space, after a letter, otherwise)."""
+    every = trigger_index()[DIGIT]
+    return (
+        every,
+        tuple(r for r in every if r.name not in _NEEDS_SEPARATOR),
+        tuple(r for r in every if r.name in _AFTER_LETTER),
+        tuple(r for r in every if r.name in _AFTER_OTHER),
+    )
+
+
 @cache
 def rule_starts() -> dict[str, tuple[str, ...]]:
     """The words a match of each rule can begin with (``#digit`` for a number).
@@ -870,7 +903,7 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
     it from scanning the whole text once per rule.
     """
     lx = lexicon()
-    nums = _firsts(lx.number_words)
+    nums = _count_starts()
     dps = _firsts(list(lx.dayparts))
     pre = ("ngày", "mùng", "mồng")
     return {
