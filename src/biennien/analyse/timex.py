@@ -129,7 +129,7 @@ def _candidates(text: str) -> list[Cand]:
         if text[pos].isdigit():
             nxt = text[end] if end < n else ""
             if nxt in _SEPARATORS and nxt:
-                todo: tuple[Rule, ...] | None = after_sep
+                todo: tuple[Rule, ...] = after_sep
             elif nxt.isspace():
                 todo = after_space
             elif nxt.isalpha():
@@ -139,9 +139,10 @@ def _candidates(text: str) -> list[Cand]:
         else:
             if pos and text[pos - 1].isalpha():
                 continue  # the end of a longer word
-            todo = index.get(text[pos:end])
-            if todo is None:
+            hit = index.get(text[pos:end])
+            if hit is None:
                 continue
+            todo = hit
         for rule in todo:
             m = rule.pattern.match(text, pos)
             if m is not None:
