@@ -130,6 +130,14 @@ def test_year_lists_tag_every_year() -> None:
         ("Nửa năm sau khi lên kệ, máy đã giảm giá.", "Nửa năm", "2021-04-22", "P6M"),
         ("Nhà hát mở cửa năm 1599, và trong suốt 14 năm sau đó rất đông khách.", "14 năm", None, "P14Y"),
         ("Lễ trao giải dự kiến tổ chức ngày13/7.", "ngày13/7", "2021-04-08", "2021-07-13"),
+        ("Kẻ trộm bị bắt hôm 23-8 tại Gia Lâm.", "hôm 23-8", "2021-04-27", "2020-08-23"),
+        (
+            "Anh về nhất với thời gian 4 giờ 3 phút 29 giây.",
+            "4 giờ 3 phút 29 giây",
+            "2021-04-25",
+            "PT4H3M29S",
+        ),
+        ("Em tập trung nhất là từ 4 - 5 giờ chiều.", "5 giờ chiều", "2021-04-26", "2021-04-26T17:00"),
     ],
 )
 def test_follow_up_families(sentence: str, expr: str, dct: str, value: str) -> None:

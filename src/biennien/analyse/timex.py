@@ -331,12 +331,14 @@ def _ranges(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 def _day_list_pair(a: Spec, b: Spec) -> bool:
-    """``dịp nghỉ lễ 30/4 và 1/5``: two year-less days of consecutive months form one list."""
+    """``dịp nghỉ lễ 30/4 và 1/5``: two year-less days at most a week apart form one list."""
     if a.year is not None or b.year is not None or a.hour is not None or b.hour is not None:
         return False
     if a.day is None or b.day is None or a.month is None or b.month is None or a.lunar != b.lunar:
         return False
-    return (b.month - a.month) % 12 in (0, 1) and (b.month, b.day) != (a.month, a.day)
+    if b.month == a.month:
+        return 0 < b.day - a.day <= 7
+    return (b.month - a.month) % 12 == 1 and b.day + 31 - a.day <= 7
 
 
 _LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|,?\s*âm\s+lịch|\(\s*ÂL\s*\))", re.IGNORECASE)
@@ -495,7 +497,13 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
         if ref is None:
             value, is_time = with_time(f"XXXX-{s.month:02d}-{s.day:02d}", s)
             return Resolved("TIME" if is_time else "DATE", value, None)
-        hit = year_for_day(s, ref, tense(text, start, end))
+        # "hôm 23-8": "hôm" before a date speaks of a day gone by
+        t = (
+            "past"
+            if text[start : start + 3].lower() == "hôm" and anchor == "dct"
+            else tense(text, start, end)
+        )
+        hit = year_for_day(s, ref, t)
         if hit is None:
             return None
         d = hit[1]

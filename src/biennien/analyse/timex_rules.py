@@ -460,11 +460,15 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
         ):
             return None  # "8 giờ" alone is a duration (the duration rule takes it)
     if ":" not in m[0] and cue_pattern("duration_before", "before").search(_before(text, start)):
-        if not m["mi"]:
-            return Cand(start, m.end(), Spec("dur", value=f"PT{h}H"), priority=3)
-        if "giờ" in m[0].lower():  # "sau 3 giờ 11 phút", "với thời gian 5 giờ 54 phút 25 giây"
-            end, value = m.end(), f"PT{h}H{mi}M"
-            if sec := _SECONDS.match(text, end):
+        end, value = m.end(), f"PT{h}H"
+        if not m["mi"] and (mins := _MINUTES.match(text, end)):  # "4 giờ 3 phút 29 giây"
+            end, value = mins.end(), f"PT{h}H{int(mins[1])}M"
+        elif m["mi"]:
+            if "giờ" not in m[0].lower():
+                end = -1  # "sau 8h30": a clock time
+            value = f"PT{h}H{mi}M"
+        if end >= 0:  # "sau 3 giờ 11 phút", "với thời gian 5 giờ 54 phút 25 giây"
+            if value.endswith("M") and (sec := _SECONDS.match(text, end)):
                 end, value = sec.end(), f"{value}{int(sec[1])}S"
             return Cand(start, end, Spec("dur", value=value), priority=3)
     if h == 24:
@@ -472,6 +476,7 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
     return Cand(start, m.end(), Spec("clock", hour=h, minute=mi), priority=5)
 
 
+_MINUTES = re.compile(r"\s*([0-5]?\d)\s*phút(?!\w)", re.IGNORECASE)
 _SECONDS = re.compile(r"\s*([0-5]?\d)\s*giây(?!\w)", re.IGNORECASE)
 
 
@@ -596,6 +601,10 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
         return None  # "10-12 tháng 3", "1-2 năm 2025": days of a month, not a count of months
     if unit == "Y" and re.match(r"\s*(?:nay|ngoái)(?!\w)", after):
         return None  # "từ 30-4 đến 3-5 năm nay": a day-month of this year
+    if unit == "H" and re.match(
+        r"\s*(?:" + frag()["dp"] + r")(?!\w)", text[m.end() : m.end() + 12], re.IGNORECASE
+    ):
+        return None  # "từ 4 - 5 giờ chiều": clock times, not hours
     if re.search(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", _before(text, m.start(), 12), re.IGNORECASE):
         return None
     mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
