@@ -112,37 +112,24 @@ def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return fast, slow
 
 
-_SEPARATORS = frozenset("/-–.:,")
-
-
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
     index = trigger_index()
-    after_sep, after_space, after_letter, after_other = digit_rules()
     fast, slow = _trigger_re()
     lower = text.lower()
     scan = fast.finditer(lower) if len(lower) == len(text) else slow.finditer(text)
-    n = len(text)
     found: list[Cand] = []
     for tok in scan:
         pos, end = tok.span()
+        todo: tuple[Rule, ...] | None
         if text[pos].isdigit():
-            nxt = text[end] if end < n else ""
-            if nxt in _SEPARATORS and nxt:
-                todo: tuple[Rule, ...] = after_sep
-            elif nxt.isspace():
-                todo = after_space
-            elif nxt.isalpha():
-                todo = after_letter
-            else:
-                todo = after_other
+            todo = digit_rules(text, end)
         else:
             if pos and text[pos - 1].isalpha():
                 continue  # the end of a longer word
-            hit = index.get(text[pos:end])
-            if hit is None:
+            todo = index.get(text[pos:end])
+            if todo is None:
                 continue
-            todo = hit
         for rule in todo:
             m = rule.pattern.match(text, pos)
             if m is not None:

@@ -884,24 +884,60 @@ def _count_starts() -> tuple[str, ...]:
     )
 
 
-# Rules tried at a number, by the character right after its digits: a separator ("20/2", "1.409",
-# "07:22", "1,5") may start any of them; a space only those that go on after one ("10 ngày",
-# "8 giờ", "2020 -2021"); a letter only a clock ("21h15", "8h"); other punctuation only a year ("2020)").
-_NEEDS_SEPARATOR = frozenset({"full_date", "daymonth", "dm_range"})
-_AFTER_LETTER = frozenset({"clock"})
-_AFTER_OTHER = frozenset({"year"})
+# Which rules can match at a number depends on what follows its digits, so the tagger tries
+# only those (most numbers in news are counts and figures that no rule takes):
+#   "20/2" slash, "2-1" dash, "1.409"/"18.2" dot, "07:22" colon, "1,5 năm" comma;
+#   after a space: a dash ("2016 -2020", "4 - 5 giờ"), a slash ("18 / 2 / 2026"), a calendar
+#   word ("10 ngày", "8 giờ", "18 tháng 2", "1 Tết"), or anything else (only a year: "2021 người");
+#   a letter right after ("21h15", "8h"): a clock; other punctuation ("2020)"): a year.
+_DIGIT_BUCKETS: dict[str, frozenset[str]] = {
+    "/": frozenset({"full_date", "daymonth", "dm_range", "year"}),
+    "-": frozenset({"full_date", "daymonth", "day_range", "dur_range", "year"}),
+    ".": frozenset({"full_date", "daymonth", "duration", "n_ago", "year"}),
+    ":": frozenset({"clock", "year"}),
+    ",": frozenset({"duration", "n_ago", "year"}),
+    " -": frozenset({"day_range", "dur_range", "year"}),
+    " /": frozenset({"full_date_spaced", "year"}),
+    " unit": frozenset({"date_words_year", "year", "half", "n_ago", "duration", "clock", "tet_day"}),
+    " other": frozenset({"year"}),
+    "letter": frozenset({"clock"}),
+    "other": frozenset({"year"}),
+}
+_SEPARATOR_KEY = {"/": "/", "-": "-", "–": "-", ".": ".", ":": ":", ",": ","}
+_AFTER_SPACE = re.compile(r"\s+(?:([-–])|(/)|([^\W\d_]+))")
 
 
 @cache
-def digit_rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]]:
-    """The rules to try at a number: (after a separator, after a space, after a letter, otherwise)."""
+def _digit_rule_sets() -> dict[str, tuple[Rule, ...]]:
     every = trigger_index()[DIGIT]
-    return (
-        every,
-        tuple(r for r in every if r.name not in _NEEDS_SEPARATOR),
-        tuple(r for r in every if r.name in _AFTER_LETTER),
-        tuple(r for r in every if r.name in _AFTER_OTHER),
-    )
+    return {key: tuple(r for r in every if r.name in names) for key, names in _DIGIT_BUCKETS.items()}
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """Words that may follow a number in a rule that goes on after a space."""
+    return frozenset(_firsts(list(lexicon().units))) | {"h", "g", "giờ", "tết"}
+
+
+def digit_rules(text: str, end: int) -> tuple[Rule, ...]:
+    """The rules worth trying at a number whose digits end at ``end``."""
+    sets = _digit_rule_sets()
+    if end >= len(text):
+        return sets["other"]
+    nxt = text[end]
+    key = _SEPARATOR_KEY.get(nxt)
+    if key is not None:
+        return sets[key]
+    if nxt.isspace():
+        m = _AFTER_SPACE.match(text, end)
+        if m is None:
+            return sets[" other"]
+        if m[1]:
+            return sets[" -"]
+        if m[2]:
+            return sets[" /"]
+        return sets[" unit"] if m[3].lower() in _unit_words() else sets[" other"]
+    return sets["letter"] if nxt.isalpha() else sets["other"]
 
 
 @cache
