@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 
 from biennien.analyse.entities_resolve import Found, resolve
 from biennien.model import Mention, Sentence
@@ -41,44 +41,56 @@ _OPENERS = frozenset('“"‘:–—-…([')
 _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
 
 
+@lru_cache(maxsize=65536)
 def is_vi_syllable(word: str) -> bool:
     return bool(_VI_SYLLABLE.match(word.lower()))
 
 
-@dataclass(slots=True)
-class Tok:
-    text: str
-    start: int
-    end: int
-    low: str
-    word: bool  # letters or digits (not punctuation)
-    cap: bool  # starts with an upper-case letter
-
-
-def _tokenise(text: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for m in TOKEN.finditer(text, start, end):
-        t = m.group(0)
-        out.append(Tok(t, m.start(), m.end(), t.lower(), t[0].isalnum(), t[0].isupper()))
-    return out
-
-
 class _Reader:
-    """Reads one sentence's tokens; each ``*_at`` method returns the end index of a match."""
+    """Reads one sentence's tokens; each ``*_at`` method returns the end index of a match.
 
-    def __init__(self, toks: list[Tok], g: Gazetteer) -> None:
-        self.t = toks
+    Tokens are kept as parallel lists (text, lower-cased text, regex match for offsets)
+    rather than one object per token: building objects for every word of every sentence
+    was the largest single cost, and most tokens are only looked at once.
+    """
+
+    __slots__ = ("ms", "tx", "g", "n", "last_type", "last_end")
+
+    def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
+        self.ms = ms
+        self.tx = tx = [m[0] for m in ms]
         self.g = g
-        self.n = len(toks)
+        self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
+
+    def cap(self, i: int) -> bool:
+        """Token ``i`` starts with an upper-case letter."""
+        return self.tx[i][0].isupper()
+
+    def word(self, i: int) -> bool:
+        """Token ``i`` is letters or digits (not punctuation)."""
+        return self.tx[i][0].isalnum()
+
+    def key(self, i: int, j: int) -> tuple[str, ...]:
+        """The lookup key of tokens ``i:j``: their lower-cased texts (lowered on demand, since
+        only tokens near a candidate are ever looked up)."""
+        return tuple(map(str.lower, self.tx[i:j]))
+
+    def low(self, i: int) -> str:
+        return self.tx[i].lower()
 
     def _longest(self, i: int, index: dict[str, int], entries: dict[tuple[str, ...], object]) -> int:
         if i >= self.n:
             return i
-        longest = index.get(self.t[i].low, 0)
-        for ln in range(min(longest, self.n - i), 0, -1):
-            if tuple(x.low for x in self.t[i : i + ln]) in entries:
+        longest = index.get(self.tx[i].lower(), 0)
+        if not longest:
+            return i
+        if longest == 1:
+            return i + 1 if (self.tx[i].lower(),) in entries else i
+        key = self.key(i, i + min(longest, self.n - i))
+        for ln in range(len(key), 0, -1):
+            if key[:ln] in entries:
                 return i + ln
         return i
 
@@ -86,28 +98,32 @@ class _Reader:
         j = self._longest(i, self.g.title_len, self.g.titles)  # type: ignore[arg-type]
         if j == i:
             return i, None
-        return j, self.g.titles[tuple(x.low for x in self.t[i:j])]
+        return j, self.g.titles[self.key(i, j)]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
         j = self._longest(i, self.g.known_len, self.g.known)  # type: ignore[arg-type]
+        if j == i:
+            return i, None
+        cap = self.tx[i][0].isupper()
         while j > i:
-            k = self.g.known[tuple(x.low for x in self.t[i:j])]
-            if k.text[0].isupper() == self.t[i].text[0].isupper() and self._case_ok(i, j, k):
+            key = self.key(i, j)
+            k = self.g.known[key]
+            if k.text[0].isupper() == cap and self._case_ok(i, self.g.known_caps[key]):
                 return j, k
             j = self._longest_below(i, j)
         return i, None
 
     def _longest_below(self, i: int, j: int) -> int:
         for ln in range(j - i - 1, 0, -1):
-            if tuple(x.low for x in self.t[i : i + ln]) in self.g.known:
+            if self.key(i, i + ln) in self.g.known:
                 return i + ln
         return i
 
-    def _case_ok(self, i: int, j: int, k: Known) -> bool:
+    def _case_ok(self, i: int, caps: tuple[bool, ...]) -> bool:
         """Capitalised table words must be capitalised in the text (``Nga`` yes, ``nga`` no)."""
-        entry = TOKEN.findall(k.text)
-        return all(not e[0].isupper() or t.cap for e, t in zip(entry, self.t[i:j], strict=False))
+        tx = self.tx
+        return all(not c or tx[i + k][0].isupper() for k, c in enumerate(caps) if i + k < self.n)
 
     def head_at(self, i: int) -> int:
         j = self._longest(i, self.g.head_len, self.g.heads)  # type: ignore[arg-type]
@@ -115,43 +131,39 @@ class _Reader:
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
-        return i == 0 or self.t[i - 1].text in _OPENERS
+        return i == 0 or self.tx[i - 1] in _OPENERS
 
     def after_place_cue(self, i: int) -> bool:
         """Whether a place cue word (ở, tại, đến, người dân) comes right before token ``i``."""
         for ln in (2, 1):
-            if i - ln >= 0 and tuple(x.low for x in self.t[i - ln : i]) in self.g.place_cues:
+            if i - ln >= 0 and self.key(i - ln, i) in self.g.place_cues:
                 return True
         return False
 
     def adjacent_hyphen(self, j: int) -> bool:
         """``-`` glued to the words on both sides (Hang-seo, Al-Swaisat, GD-ĐT)."""
-        t = self.t
-        return (
-            t[j].text == "-"
-            and 0 < j < self.n - 1
-            and t[j - 1].end == t[j].start
-            and t[j].end == t[j + 1].start
-            and t[j + 1].word
-        )
+        if self.tx[j] != "-" or not 0 < j < self.n - 1:
+            return False
+        ms = self.ms
+        return ms[j - 1].end() == ms[j].start() and ms[j].end() == ms[j + 1].start() and self.word(j + 1)
 
     def name_run(self, i: int) -> int:
         """Capitalised words from ``i`` that can be a person's name (initials allowed)."""
-        t = self.t
-        if i >= self.n or not (t[i].word and t[i].cap) or t[i].text in self.g.not_names:
+        tx = self.tx
+        if i >= self.n or not (tx[i][0].isalnum() and tx[i][0].isupper()) or tx[i] in self.g.not_names:
             return i
-        if _INITIALS.match(t[i].text):
+        if _INITIALS.match(tx[i]):
             return i
         j = i
         while j < self.n:
-            tok = t[j]
-            if tok.word and tok.cap:
-                kj, k = self.known_at(j)
+            c = tx[j][0]
+            if c.isupper():  # upper-case implies a word character
+                k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
                 if k is not None and not k.ambiguous:
                     # a table place or organisation is not part of a name
                     break
                 j += 1
-            elif j > i and tok.text == "." and len(t[j - 1].text) == 1 and t[j - 1].cap:
+            elif j > i and tx[j] == "." and len(tx[j - 1]) == 1 and tx[j - 1][0].isupper():
                 j += 1  # an initial: "Michael G. DeSombre"
             elif j > i and self.adjacent_hyphen(j):
                 j += 2
@@ -159,34 +171,36 @@ class _Reader:
                 break
             if j - i >= 6:
                 break
-        if j > i and t[j - 1].text == ".":
+        if j > i and tx[j - 1] == ".":
             j -= 1
         return j
 
     def org_words_at(self, j: int) -> int:
         """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
         for ln in (3, 2, 1):
-            if j + ln <= self.n and tuple(x.low for x in self.t[j : j + ln]) in self.g.org_words:
+            if j + ln <= self.n and self.key(j, j + ln) in self.g.org_words:
                 return j + ln
         return j
 
     def org_body(self, i: int, place: bool = False) -> int:
         """The capitalised body of an organisation (or place) name starting at ``i``."""
-        t, g = self.t, self.g
+        tx, g, n = self.tx, self.g, self.n
         j = i
-        if i >= self.n or not t[i].word:
+        if i >= n or not tx[i][0].isalnum():
             return i
         lower_run = 0
         prev_known_end = -1
-        while j < self.n:
-            tok = t[j]
-            number = tok.text[0].isdigit() and j > i and (j + 1 == self.n or not t[j + 1].word)
-            if tok.word and (tok.cap or number):
+        while j < n:
+            c = tx[j][0]
+            word = c.isalnum()
+            cap = c.isupper()
+            number = c.isdigit() and j > i and (j + 1 == n or not tx[j + 1][0].isalnum())
+            if word and (cap or number):
                 kj, k = self.known_at(j)
                 if k is not None:
                     j = kj
                     prev_known_end = j
-                    if not t[j - 1].word:
+                    if not tx[j - 1][0].isalnum():
                         break  # "Washington D.C." ends the name
                 else:
                     j += 1
@@ -195,25 +209,26 @@ class _Reader:
             if j > i and self.adjacent_hyphen(j):
                 j += 2
                 continue
-            nxt_cap = j + 1 < self.n and t[j + 1].cap and t[j + 1].word
-            if not place and j > i and (tok.low in ("và", "&", "về") or tok.text in ("-", "&")):
+            low = tx[j].lower()
+            nxt_cap = j + 1 < n and tx[j + 1][0].isupper()
+            if not place and j > i and (low in ("và", "&", "về") or tx[j] in ("-", "&")):
                 if (
                     nxt_cap
                     and self.head_at(j + 1) == j + 1
-                    and (tok.low == "về" or self.known_at(j + 1)[1] is None)
+                    and (low == "về" or self.known_at(j + 1)[1] is None)
                 ):
                     j += 1
                     continue
                 break
-            if tok.word and not place and not tok.cap:
+            if word and not place and not cap:
                 # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh"
                 hj = self.head_at(j)
-                if hj > j and hj < self.n and t[hj].cap:
-                    h = g.heads[tuple(x.low for x in t[j:hj])]
+                if hj > j and hj < n and tx[hj][0].isupper():
+                    h = g.heads[self.key(j, hj)]
                     if h.type == "LOC":
                         j = hj
                         continue
-                if j > i and tok.low != "về":
+                if j > i and low != "về":
                     ow = self.org_words_at(j)
                     if ow > j:
                         j = ow
@@ -221,36 +236,48 @@ class _Reader:
                         continue
                 if (
                     lower_run == 0
-                    and tok.low not in g.function_words
+                    and low not in g.function_words
                     and prev_known_end != j
-                    and is_vi_syllable(t[j - 1].text)
-                    and is_vi_syllable(tok.text)
                     and j > i
+                    and is_vi_syllable(tx[j - 1])
+                    and is_vi_syllable(tx[j])
                 ):
                     j += 1
                     lower_run = 1
                     continue
             break
         # a name does not end on a connector (but "Washington D.C." keeps its dot)
-        while j > i and not t[j - 1].word and j != prev_known_end:
+        while j > i and not tx[j - 1][0].isalnum() and j != prev_known_end:
             j -= 1
         return j
 
 
 def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
-    toks = _tokenise(text, sent.start, sent.end)
-    r = _Reader(toks, g)
+    r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
     out: list[Found] = []
+    starters, lower_open, first = g.starters, g.lower_open, g.first_words
+    # only a capitalised token or a lower-case title, head or table word can open a mention;
+    # every other token is skipped without a lookup
+    cands = [k for k, x in enumerate(r.tx) if x[0].isupper() or x in starters]
     i = 0
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
-        if not tok.word:
-            i += 1
+    for c in cands:
+        if c < i:
+            continue
+        i = c
+        if r.tx[i].lower() not in first:
+            # no title or table entry starts here: only a name can (most capitalised words)
+            nxt = _name_at(r, i, out)
+            if nxt > i:
+                r.last_type = out[-1].type
+                r.last_end = nxt
+            i = nxt if nxt > i else i + 1
             continue
         nxt = _title_mention(r, i, out)
         if nxt > i:
             i = nxt
+            continue
+        if not r.tx[i][0].isupper() and r.tx[i] not in lower_open:
+            i += 1  # a lower-case title word with no name after it
             continue
         nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
         if out and nxt > i:
@@ -260,42 +287,60 @@ def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
     return out
 
 
+def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
+    """A person's name at ``i`` when no title or table entry starts there (``_named_at``'s
+    last choice, taken directly)."""
+    if r.tx[i] in r.g.not_names:
+        return i
+    nj = r.name_run(i)
+    if nj > i:
+        f = _bare_name(r, i, nj)
+        if f is not None:
+            f.tok_start = i
+            out.append(f)
+            return nj
+    return i
+
+
 def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
-    return r.t[i].start, r.t[j - 1].end
+    return r.ms[i].start(), r.ms[j - 1].end()
 
 
-def _text(r: _Reader, i: int, j: int, text_of: str | None = None) -> str:
-    s, e = _span(r, i, j)
-    parts = []
-    prev = None
-    for t in r.t[i:j]:
-        if prev is not None and t.start > prev:
+def _text(r: _Reader, i: int, j: int) -> str:
+    """The tokens ``i:j`` as written, with one space wherever the text had space."""
+    ms = r.ms
+    parts = [r.tx[i]]
+    prev = ms[i].end()
+    for k in range(i + 1, j):
+        m = ms[k]
+        if m.start() > prev:
             parts.append(" ")
-        parts.append(t.text)
-        prev = t.end
-    del s, e, text_of
+        parts.append(m[0])
+        prev = m.end()
     return "".join(parts)
 
 
 def _found(r: _Reader, i: int, j: int, typ: str, **kw: object) -> Found:
     s, e = _span(r, i, j)
     name = _text(r, i, j)
-    foreign = typ == "PER" and not all(is_vi_syllable(x.text) for x in r.t[i:j] if x.word)
+    foreign = typ == "PER" and not all(is_vi_syllable(x) for x in r.tx[i:j] if x[0].isalnum())
     return Found(start=s, end=e, type=typ, name=name, foreign=foreign, **kw)  # type: ignore[arg-type]
 
 
 def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
     """A title, its complement (organisation or country) and the name it introduces."""
-    t = r.t
+    tx = r.tx
     j, title = r.title_at(i)
     if title is None:
         return i
-    if title.kind == "honorific" and t[i].cap and not r.sentence_start(i):
+    if title.kind != "office" and (j >= r.n or (not tx[j][0].isupper() and tx[j] not in r.g.starters)):
+        return i  # no name, organisation or place can follow ("học sinh làm bài")
+    if title.kind == "honorific" and r.cap(i) and not r.sentence_start(i):
         return i  # "Bà Rịa", "Anh Đức": a capital mid-sentence is part of a name
     if r.known_at(i)[0] > j:
         return i  # a table name that begins with a title word
     # a capitalised title word must be capitalised as a title (or be lower-case in the text)
-    if title.kind == "honorific" and t[i].cap and i == 0:
+    if title.kind == "honorific" and r.cap(i) and i == 0:
         # "Ông Nguyễn Văn An" at the start of a sentence is fine; "Anh" alone is not a title
         pass
     comp: list[Found] = []
@@ -307,7 +352,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if k2 > j and sub and sub[-1].type in ("ORG", "GPE", "LOC"):
             comp = sub
             k = k2
-            if k + 1 < r.n and t[k].low == "tại":
+            if k + 1 < r.n and tx[k].lower() == "tại":
                 sub2: list[Found] = []
                 k3 = _named_at(r, k + 1, sub2, sentence_start=False, in_title=True)
                 if k3 > k + 1 and sub2 and sub2[-1].type in ("GPE", "LOC"):
@@ -327,12 +372,12 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
             return k4
     role_end = k
     nj = r.name_run(k)
-    if nj > k and k < r.n and t[k].text in r.g.not_names:
+    if nj > k and k < r.n and tx[k] in r.g.not_names:
         nj = k
     name_ok = nj > k
     if name_ok:
         single = nj - k == 1
-        vi_single = single and is_vi_syllable(t[k].text)
+        vi_single = single and is_vi_syllable(tx[k])
         if title.kind in ("office", "rank") and vi_single:
             # "Thủ tướng Chính" is only a name when it refers back to a known person
             out.extend(comp)
@@ -345,7 +390,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
             _found(r, k, nj, "PER", role=role, single=nj - k == 1, title_kind=title.kind, title=title.text)
         )
         return nj
-    if title.kind == "office" and t[i].word:
+    if title.kind == "office" and r.word(i):
         s, e = _span(r, i, role_end)
         out.append(
             Found(
@@ -374,16 +419,17 @@ def _role(r: _Reader, i: int, j: int, role_end: int, title: Title) -> str | None
 
 def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_title: bool = False) -> int:
     """An organisation, place, table entity or name starting at token ``i``."""
-    t, g = r.t, r.g
+    tx, g = r.tx, r.g
     if i >= r.n:
         return i
-    tok = t[i]
+    tok = tx[i]
+    tok_cap = tok[0].isupper()
     cands: list[tuple[int, int, Found | None]] = []  # (end, priority, found)
     # organisation / place by head word
     hj = r.head_at(i)
     if hj > i:
-        head = g.heads[tuple(x.low for x in t[i:hj])]
-        capital = tok.cap
+        head = g.heads[r.key(i, hj)]
+        capital = tok_cap
         if capital or "lower" in head.flags or "drop" in head.flags:
             bj = r.org_body(hj, place=head.type == "LOC")
             if bj > hj:
@@ -392,7 +438,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 # "trường ĐH Bách khoa" -> "ĐH Bách khoa"
                 si = i
                 while si < hj and (
-                    not t[si].cap
+                    not r.cap(si)
                     or (si == i and head.type == "LOC" and "lower" in head.flags and r.sentence_start(i))
                 ):
                     si += 1
@@ -406,7 +452,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 if known is not None and kj == bj and (not keep_head or known.type == head.type == "ORG"):
                     f.type = known.type
                     f.canonical = known.canonical
-                f.split_at = _name_tail(r, i, bj) if in_title and head.type == "ORG" else None
+                f.split_at = _name_tail(r, si, bj) if in_title and head.type == "ORG" else None
                 cands.append((bj, 2, f))
             elif capital and "alone" in head.flags:
                 f = _found(r, i, hj, head.type)
@@ -419,14 +465,14 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         if known.type == "ORG":
             # known name followed by capitalised foreign words: "Viettel Telecom"
             ej = kj
-            while ej < r.n and t[ej].word and g.foreign_cues.get(t[ej].text) == "ORG":
+            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "ORG":
                 ej += 1
             if ej > kj:
                 f, kj = _found(r, i, ej, "ORG"), ej
         f.tok_start = i
         cands.append((kj, 3, f))
     # a person's name without a title
-    if tok.cap and tok.word and not in_title and tok.text not in g.not_names:
+    if tok_cap and not in_title and tok not in g.not_names:
         nj = r.name_run(i)
         if nj > i:
             f2 = _bare_name(r, i, nj)
@@ -443,21 +489,15 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
 
 def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     """An ambiguous table name (Anh, Đức, Nga) that is really part of another name or a word."""
-    t = r.t
-    if sentence_start or (i > 0 and t[i - 1].low == "tiếng"):
+    if sentence_start or (i > 0 and r.low(i - 1) == "tiếng"):
         return True  # "Anh cho biết", "tiếng Anh"
-    if (
-        i > 0
-        and t[i - 1].word
-        and (t[i - 1].cap or t[i - 1].low in r.g.titles or (t[i - 1].low,) in r.g.titles)
-    ):
+    if i > 0 and r.word(i - 1) and (r.cap(i - 1) or (r.low(i - 1),) in r.g.titles):
         return True
-    return j < r.n and t[j].word and t[j].cap
+    return j < r.n and r.cap(j)
 
 
 def _name_tail(r: _Reader, i: int, j: int) -> int | None:
     """Where a person's name starts at the end of an organisation body, if it does."""
-    t = r.t
     # the last point inside the body after a lower-case word or a table name
     cut = None
     p = i
@@ -467,12 +507,12 @@ def _name_tail(r: _Reader, i: int, j: int) -> int | None:
             p = kj
             cut = p
             continue
-        if not t[p].cap:
+        if not r.cap(p):
             cut = p + 1
         p += 1
-    if cut is None or cut >= j or j - cut > 4:
+    if cut is None or cut <= i or cut >= j or j - cut > 4:
         return None
-    if all(x.word and x.cap for x in t[cut:j]):
+    if all(x[0].isupper() for x in r.tx[cut:j]):
         return cut
     return None
 
@@ -484,13 +524,13 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     foreign word ("Cavani") is most often a person in news; it is kept as ``unsure`` and the
     resolver may turn it into the place or organisation the article named that way.
     """
-    t, g = r.t, r.g
-    words = [x.text for x in t[i:j] if x.word]
+    tx, g = r.tx, r.g
+    words = [x for x in tx[i:j] if x[0].isalnum()]
     sentence_start = r.sentence_start(i)
     vi = all(is_vi_syllable(w) for w in words)
     if all(len(w) == 1 for w in words):
         return None  # initials: "N. và M."
-    after_place = (i >= 2 and t[i - 1].text == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
+    after_place = (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
             return _found(r, i, j, "PER")

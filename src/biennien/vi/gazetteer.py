@@ -80,6 +80,15 @@ class Gazetteer:
     title_len: dict[str, int] = field(default_factory=dict)
     head_len: dict[str, int] = field(default_factory=dict)
     known_len: dict[str, int] = field(default_factory=dict)
+    # per table entry: which of its tokens are capitalised (they must be in the text too)
+    known_caps: dict[tuple[str, ...], tuple[bool, ...]] = field(default_factory=dict)
+    # lower-case tokens that can open a mention (a title, a lower-case head, a lower-case table
+    # name): the reader looks closer only at these and at capitalised tokens
+    starters: frozenset[str] = frozenset()
+    # lower-case tokens that can open an organisation or place (a lower-case head or table name)
+    lower_open: frozenset[str] = frozenset()
+    # first tokens of every title, head and table entry
+    first_words: frozenset[str] = frozenset()
 
 
 def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
@@ -177,4 +186,10 @@ def gazetteer() -> Gazetteer:
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
     g.known_len = _index(list(g.known))
+    g.known_caps = {key: tuple(t[0].isupper() for t in tokens(k.text)) for key, k in g.known.items()}
+    lower_heads = {key[0] for key, h in g.heads.items() if h.flags & {"lower", "drop"}}
+    lower_known = {key[0] for key, k in g.known.items() if not k.text[0].isupper()}
+    g.lower_open = frozenset(lower_heads | lower_known)
+    g.starters = frozenset(g.title_len) | g.lower_open
+    g.first_words = frozenset(g.title_len) | frozenset(g.head_len) | frozenset(g.known_len)
     return g
