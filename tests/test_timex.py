@@ -138,6 +138,32 @@ def test_year_lists_tag_every_year() -> None:
             "PT4H3M29S",
         ),
         ("Em tập trung nhất là từ 4 - 5 giờ chiều.", "5 giờ chiều", "2021-04-26", "2021-04-26T17:00"),
+        (
+            "Tàu phóng ngày 30/7/2020 nhưng mới đổ bộ vào ngày 18/2 vừa qua.",
+            "ngày 18/2",
+            "2021-04-19",
+            "2021-02-18",
+        ),
+        (
+            "Tháng 4 năm nay, cô nhận vị trí CEO, nhưng chỉ tại vị đến tháng 9.",
+            "tháng 9",
+            "2021-04-19",
+            "2021-09",
+        ),
+        (
+            "Lễ an táng ngày mùng 3 tháng 3 năm Tân Sửu.",
+            "mùng 3 tháng 3 năm Tân Sửu",
+            "2021-04-11",
+            "2021-04-14",
+        ),
+        ("Năm vừa qua có 660 hố sụt được ghi nhận.", "Năm vừa qua", "2021-04-30", "2020"),
+        ("Vài năm nay, cô thu hút dư luận.", "Vài năm", "2021-04-05", "PXY"),
+        (
+            "Hồi mùa hè năm ngoái, nhiệt độ cùng kỳ năm ngoái là 40 độ C.",
+            "cùng kỳ năm ngoái",
+            "2021-04-29",
+            "2020",
+        ),
     ],
 )
 def test_follow_up_families(sentence: str, expr: str, dct: str, value: str) -> None:

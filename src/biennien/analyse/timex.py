@@ -321,6 +321,8 @@ def _day_list_pair(a: Spec, b: Spec) -> bool:
     """``dịp nghỉ lễ 30/4 và 1/5``: two year-less days at most a week apart form one list."""
     if a.year is not None or b.year is not None or a.hour is not None or b.hour is not None:
         return False
+    if a.daypart or b.daypart:
+        return False  # "đêm 29/4, sáng 30/4": two moments
     if a.day is None or b.day is None or a.month is None or b.month is None or a.lunar != b.lunar:
         return False
     if b.month == a.month:
@@ -412,20 +414,34 @@ def _remember(ctx: Context, r: Resolved, c: Cand, text: str) -> None:
     if r.year is not None:
         ctx.last_year = r.year
     if (
-        r.anchor == "absolute"
+        (r.anchor == "absolute" or _names_year(c.spec))
         and r.year is not None
         and not _BIRTH.search(text, max(0, c.start - 12), c.start)
     ):
         ctx.sentence_year = r.year
         ctx.sentence_year_end = c.end
+        ctx.sentence_year_absolute = r.anchor == "absolute"
 
 
 # "(SN 2002, ...) chiều ngày 28/3": a birth year does not fix the year of the sentence's other dates
 _BIRTH = re.compile(r"(?<!\w)(?:sinh|SN|năm\s+sinh)\s*$", re.IGNORECASE)
 
 
-def _same_sentence_year(text: str, start: int, ctx: Context) -> int | None:
+# "vừa qua", "tới" after a date count from the article date, whatever year the sentence gave before:
+# "phóng ngày 30/7/2020, nhưng chỉ mới đổ bộ ngày 18/2 vừa qua" (an article of April 2021)
+_TO_NOW = re.compile(r"\s*,?\s*(?:vừa\s+qua|vừa\s+rồi|sắp\s+tới|tới)(?!\w)", re.IGNORECASE)
+
+
+def _names_year(s: Spec) -> bool:
+    """``tháng 4 năm nay``, ``năm ngoái``: a year named relative to the article date fixes the sentence's
+    year as an absolute one does (``Tháng 4 năm nay ... đến tháng 9``); ``cùng kỳ năm trước`` does not."""
+    return s.rel_year is not None or (s.kind == "rel" and s.unit == "Y" and s.anchor == "dct" and not s.mod)
+
+
+def _same_sentence_year(text: str, start: int, ctx: Context, end: int | None = None) -> int | None:
     if ctx.sentence_year is None or ctx.sentence_year_end > start:
+        return None
+    if end is not None and _TO_NOW.match(text, end):
         return None
     if _SENTENCE_BREAK.search(text, ctx.sentence_year_end, start):
         return None
@@ -470,17 +486,22 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
     assert s.month is not None and s.day is not None
     anchor = "absolute"
     d: date | None
+    if s.year is None and s.lunar and s.number is not None:  # "mùng 3 tháng 3 năm Tân Sửu"
+        cy = _resolve_canchi(Spec("canchi", number=s.number), ctx)
+        if cy is None or cy.year is None:
+            return None
+        s.year = cy.year
     if s.year is not None:
         d = lunar_to_solar(s.year, s.month, s.day) if s.lunar else _safe(s.year, s.month, s.day)
         if d is None:
             return None
-    elif (fixed := _same_sentence_year(text, start, ctx)) is not None:
+    elif (fixed := _same_sentence_year(text, start, ctx, end)) is not None:
         anchor = "previous"
         d = lunar_to_solar(fixed, s.month, s.day) if s.lunar else _safe(fixed, s.month, s.day)
         if d is None:
             return None
     else:
-        ref, anchor = _reference(text, start, ctx)
+        ref, anchor = _reference(text, start, ctx, end)
         if ref is None:
             value, is_time = with_time(f"XXXX-{s.month:02d}-{s.day:02d}", s)
             return Resolved("TIME" if is_time else "DATE", value, None)
@@ -498,9 +519,9 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
     return Resolved("TIME" if is_time else "DATE", value, anchor, d, (d.year, d.month), d.year)
 
 
-def _reference(text: str, start: int, ctx: Context) -> tuple[date | None, str]:
+def _reference(text: str, start: int, ctx: Context, end: int | None = None) -> tuple[date | None, str]:
     """The date a year-less expression is placed near, and the anchor it implies."""
-    y = _same_sentence_year(text, start, ctx)
+    y = _same_sentence_year(text, start, ctx, end)
     if y is not None:
         base = ctx.last_day if ctx.last_day and ctx.last_day.year == y else date(y, 7, 1)
         return base, "previous"
@@ -527,7 +548,7 @@ def _resolve_month(text: str, s: Spec, start: int, end: int, ctx: Context) -> Re
     if y is None and s.rel_year is not None and ctx.dct is not None:
         y, anchor = ctx.dct.year + s.rel_year, "dct"
     if y is None:
-        ref, anchor = _reference(text, start, ctx)
+        ref, anchor = _reference(text, start, ctx, end)
         if ref is None:
             return Resolved("DATE", f"XXXX-{s.month:02d}", None)
         if s.lunar:
@@ -579,6 +600,8 @@ def _resolve_rel(text: str, s: Spec, start: int, ctx: Context) -> Resolved | Non
         # "cùng kỳ năm ngoái" after "năm 2020" in the same sentence is 2019; "cuối năm" after
         # "tháng 7/2015" is the end of 2015; with no year before them, they count from the article date
         y = _same_sentence_year(text, start, ctx)
+        if s.offset and not ctx.sentence_year_absolute:
+            y = None  # "mùa hè năm ngoái ... cùng kỳ năm ngoái": both count from the article date
         base, anchor = (date(y, 7, 1), "previous") if y is not None else (ctx.dct, "dct")
     elif anchor == "previous":
         base = ctx.last_day

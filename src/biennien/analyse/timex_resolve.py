@@ -36,6 +36,7 @@ class Context:
     last_year: int | None = None
     sentence_year: int | None = None  # a year written earlier in the current sentence
     sentence_year_end: int = -1
+    sentence_year_absolute: bool = False  # written as digits ("năm 2020"), not "năm ngoái"
 
 
 @dataclass(slots=True)

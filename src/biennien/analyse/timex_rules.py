@@ -189,6 +189,11 @@ def _daymonth_words(m: re.Match[str], text: str) -> Cand | None:
     month = _month_of(m["m"])
     if month is None or (m["m"] == "năm" and not m["y"]):
         return None
+    if "can" in m.groupdict() and m["can"]:  # "mùng 3 tháng 3 năm Tân Sửu": a lunar date
+        cycle = _cycle(m["can"], m["chi"])
+        if cycle is None:
+            return None
+        return Cand(m.start(), m.end(), Spec("date", None, month, int(m["d"]), lunar=True, number=cycle), 5)
     return Cand(m.start(), m.end(), Spec("date", _int(m["y"]), month, int(m["d"])), priority=5)
 
 
@@ -350,7 +355,11 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
         return None  # "các năm trước", "những tuần qua": no single period
     if _QUOTED_NAME.search(before) and text[m.end() : m.end() + 1] in '"”':
         return None  # "Đảo ngày mai": a name in quotes
-    if re.search(r"(?:\d|nửa|" + frag()["numw"] + r")\s+$", _before(text, m.start(), 16), re.IGNORECASE):
+    if re.search(
+        r"(?:\d|nửa|bao|bao\s+nhiêu|" + frag()["numw"] + "|" + frag()["vague"] + r")\s+$",
+        _before(text, m.start(), 16),
+        re.IGNORECASE,
+    ):
         return None  # "1 tuần trước trận chung kết": a count of weeks, not last week
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
 
@@ -630,13 +639,18 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("season", _int(m["y"]), value=code, rel_year=_ry(m["ry"])), 5)
 
 
+def _cycle(can: str, chi: str) -> int | None:
+    """The place (0..59) of a stem-branch pair in the sexagenary cycle, None for an impossible pair."""
+    lx = lexicon()
+    stem, branch = lx.stems[can.lower()], lx.branches[chi.lower()]
+    return next((k for k in range(60) if k % 10 == stem and k % 12 == branch), None)
+
+
 def _canchi(m: re.Match[str], text: str) -> Cand | None:
     """``Tết Canh Tý``, ``năm Tân Sửu``: a year of the sexagenary cycle (resolved near the reference)."""
     if not m["can"][0].isupper():
         return None
-    lx = lexicon()
-    stem, branch = lx.stems[m["can"].lower()], lx.branches[m["chi"].lower()]
-    cycle = next((k for k in range(60) if k % 10 == stem and k % 12 == branch), None)
+    cycle = _cycle(m["can"], m["chi"])
     if cycle is None:
         return None  # not a real pair (a stem and a branch of different parity)
     tet = m["pre"].lower() == "tết"
@@ -671,7 +685,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             "date_words",
             _c(
-                rf"(?<!\w)(?:(?:ngày|mùng|mồng)\s+)(?P<d>{DAY})\s+tháng\s+{mw}(?:\s*,?\s*năm\s+(?P<y>{YEAR})|\s*[/\-–.]\s*(?P<y2>{YEAR}))?(?!\w)"
+                rf"(?<!\w)(?:(?:ngày|mùng|mồng)\s+)(?P<d>{DAY})\s+tháng\s+{mw}(?:\s*,?\s*năm\s+(?:(?P<y>{YEAR})|(?P<can>{f['can']})\s+(?P<chi>{f['chi']}))|\s*[/\-–.]\s*(?P<y2>{YEAR}))?(?!\w)"
             ),
             lambda m, t: _daymonth_words(m, t) if not m["y2"] else _full_date_y2(m),
         ),
