@@ -152,7 +152,7 @@ class _Reader:
         tx = self.tx
         if i >= self.n or not (tx[i][0].isalnum() and tx[i][0].isupper()) or tx[i] in self.g.not_names:
             return i
-        if _INITIALS.match(tx[i]):
+        if "." in tx[i] and _INITIALS.match(tx[i]):
             return i
         j = i
         while j < self.n:
@@ -254,17 +254,47 @@ class _Reader:
 
 def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
     r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
+    tx, n = r.tx, r.n
     out: list[Found] = []
     starters, lower_open, first = g.starters, g.lower_open, g.first_words
+    title_len, office_first = g.title_len, g.office_first
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup
-    cands = [k for k, x in enumerate(r.tx) if x[0].isupper() or x in starters]
+    cands = [k for k, x in enumerate(tx) if x[0].isupper() or x in starters]
+    # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
+    # Exact shortcuts, from what the full path needs: after a title, a capitalised or
+    # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
+    # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
+    opens = [k for k in cands if tx[k][0].isupper() or tx[k] in lower_open]
+    opens.append(n)
+    caps = [k for k in cands if tx[k][0].isupper()]
+    caps.append(n)
+    head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
+    p = q = 0
     i = 0
     for c in cands:
         if c < i:
             continue
         i = c
-        if r.tx[i].lower() not in first:
+        x = tx[i]
+        cap = x[0].isupper()
+        if not cap:
+            if x not in lower_known:
+                while opens[p] <= i:
+                    p += 1
+                while caps[q] <= i:
+                    q += 1
+                title_ok = opens[p] - i <= title_len.get(x, 0)
+                head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
+                if not title_ok and not head_ok:
+                    if x not in office_first:
+                        i += 1
+                        continue
+                    title = r.title_at(i)[1]
+                    if title is None or title.kind != "office":
+                        i += 1
+                        continue
+        elif x.lower() not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
             nxt = _name_at(r, i, out)
             if nxt > i:
@@ -276,7 +306,7 @@ def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
         if nxt > i:
             i = nxt
             continue
-        if not r.tx[i][0].isupper() and r.tx[i] not in lower_open:
+        if not cap and x not in lower_open:
             i += 1  # a lower-case title word with no name after it
             continue
         nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
@@ -308,6 +338,8 @@ def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
 
 def _text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` as written, with one space wherever the text had space."""
+    if j == i + 1:
+        return r.tx[i]
     ms = r.ms
     parts = [r.tx[i]]
     prev = ms[i].end()
@@ -321,10 +353,15 @@ def _text(r: _Reader, i: int, j: int) -> str:
 
 
 def _found(r: _Reader, i: int, j: int, typ: str, **kw: object) -> Found:
+    if j == i + 1:
+        m = r.ms[i]
+        name = m[0]
+        foreign = typ == "PER" and name[0].isalnum() and not is_vi_syllable(name)
+        return Found(m.start(), m.end(), typ, name, foreign=foreign, **kw)  # type: ignore[arg-type]
     s, e = _span(r, i, j)
     name = _text(r, i, j)
     foreign = typ == "PER" and not all(is_vi_syllable(x) for x in r.tx[i:j] if x[0].isalnum())
-    return Found(start=s, end=e, type=typ, name=name, foreign=foreign, **kw)  # type: ignore[arg-type]
+    return Found(s, e, typ, name, foreign=foreign, **kw)  # type: ignore[arg-type]
 
 
 def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
@@ -525,19 +562,25 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     resolver may turn it into the place or organisation the article named that way.
     """
     tx, g = r.tx, r.g
+    if j == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
+        # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
+        return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
     words = [x for x in tx[i:j] if x[0].isalnum()]
     sentence_start = r.sentence_start(i)
     vi = all(is_vi_syllable(w) for w in words)
     if all(len(w) == 1 for w in words):
         return None  # initials: "N. và M."
-    after_place = (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
+
+    def after_place() -> bool:
+        return (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
+
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
             return _found(r, i, j, "PER")
         if len(words) == 1:
             return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
         if len(words) <= 3 and not sentence_start:
-            if after_place:
+            if after_place():
                 return _found(r, i, j, "LOC", unsure=True)
             return _found(r, i, j, "PER", unsure=True)
         return None
@@ -556,7 +599,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
     if any(any(c.isdigit() for c in w) for w in words):
         return None
-    if after_place:
+    if after_place():
         return _found(r, i, j, "LOC", unsure=True)
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)

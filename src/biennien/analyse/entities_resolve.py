@@ -50,18 +50,33 @@ class _Person:
     foreign: bool = False
 
 
-def _match(persons: Sequence[_Person], words: tuple[str, ...], at: int) -> _Person | None:
-    """The person a short name refers to: the most recent earlier full name ending with it
-    (Vietnamese given names, "Trump", "DeSombre") or, for a foreign name, starting with it
-    ("Park"); failing that, the first later one."""
-    n = len(words)
-    hits = [p for p in persons if len(p.words) > n and p.words[-n:] == words]
-    if not hits and n == 1:
-        hits = [p for p in persons if p.foreign and len(p.words) > 1 and p.words[0] == words[0]]
-    before = [p for p in hits if p.start < at]
-    if before:
-        return before[-1]
-    return hits[0] if hits else None
+class _People:
+    """The article's full names, indexed by last and first word (a short name is looked up
+    among the few full names sharing its last word, not against every name)."""
+
+    def __init__(self, persons: Sequence[_Person]) -> None:
+        self.by_last: dict[str, list[_Person]] = {}
+        self.by_first: dict[str, list[_Person]] = {}
+        for p in persons:
+            if p.words:
+                self.by_last.setdefault(p.words[-1], []).append(p)
+                if p.foreign and len(p.words) > 1:
+                    self.by_first.setdefault(p.words[0], []).append(p)
+
+    def match(self, words: tuple[str, ...], at: int) -> _Person | None:
+        """The person a short name refers to: the most recent earlier full name ending with it
+        (Vietnamese given names, "Trump", "DeSombre") or, for a foreign name, starting with it
+        ("Park"); failing that, the first later one."""
+        if not words:
+            return None
+        n = len(words)
+        hits = [p for p in self.by_last.get(words[-1], ()) if len(p.words) > n and p.words[-n:] == words]
+        if not hits and n == 1:
+            hits = self.by_first.get(words[0], [])
+        before = [p for p in hits if p.start < at]
+        if before:
+            return before[-1]
+        return hits[0] if hits else None
 
 
 def resolve(found: Sequence[Found], text: str) -> list[Mention]:
@@ -81,6 +96,7 @@ def resolve(found: Sequence[Found], text: str) -> list[Mention]:
     holders: dict[str, _Person] = {}
     out: list[Mention] = []
     by_key = {p.key: p for p in persons}
+    people = _People(persons)
     for f in sorted(found, key=lambda x: x.start):
         key: str | None
         name = f.name
@@ -97,7 +113,7 @@ def resolve(found: Sequence[Found], text: str) -> list[Mention]:
             elif f.unsure and words in named and not f.initial:
                 typ, key = named[words]
             elif f.single or f.unsure:
-                p = _match(persons, words, f.start)
+                p = people.match(words, f.start)
                 if p is not None:
                     key = p.key
                 elif f.unsure and f.single:

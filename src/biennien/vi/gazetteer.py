@@ -89,6 +89,10 @@ class Gazetteer:
     lower_open: frozenset[str] = frozenset()
     # first tokens of every title, head and table entry
     first_words: frozenset[str] = frozenset()
+    # first tokens of office titles (a bare office title refers back to its holder)
+    office_first: frozenset[str] = frozenset()
+    lower_known: frozenset[str] = frozenset()
+    place_head_max: int = 0  # longest place head, in tokens
 
 
 def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
@@ -190,6 +194,9 @@ def gazetteer() -> Gazetteer:
     lower_heads = {key[0] for key, h in g.heads.items() if h.flags & {"lower", "drop"}}
     lower_known = {key[0] for key, k in g.known.items() if not k.text[0].isupper()}
     g.lower_open = frozenset(lower_heads | lower_known)
+    g.lower_known = frozenset(lower_known)
+    g.place_head_max = max((len(k) for k, h in g.heads.items() if h.type == "LOC"), default=0)
     g.starters = frozenset(g.title_len) | g.lower_open
+    g.office_first = frozenset(k[0] for k, t in g.titles.items() if t.kind == "office")
     g.first_words = frozenset(g.title_len) | frozenset(g.head_len) | frozenset(g.known_len)
     return g
