@@ -77,8 +77,13 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` nested by common prefix, so the regex engine tries few branches."""
+def _trie(words: list[str]) -> list[str]:
+    """``words`` as alternatives nested by common prefix, one per first letter.
+
+    Each top alternative begins with a literal letter, so the regex engine can skip every
+    position whose character starts no word (a top-level branch of literals gives it a
+    first-character set) and tries few branches where one does.
+    """
     tree: dict[str, dict] = {}
     for w in words:
         node = tree
@@ -94,7 +99,7 @@ def _trie(words: list[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if ends else body
 
-    return emit(tree)
+    return [re.escape(ch) + emit(child) for ch, child in sorted(tree.items()) if ch]
 
 
 @cache
@@ -107,8 +112,9 @@ def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     text whose lower case changes its length.
     """
     words = _trie(sorted({w.lower() for w in trigger_index() if w != DIGIT}))
-    fast = re.compile(r"\d+|(?:" + words + r")(?![^\W\d_])")
-    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + words + r")(?![^\W\d_])", re.IGNORECASE)
+    edge = r"(?![^\W\d_])"
+    fast = re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + [w + edge for w in words]))
+    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")" + edge, re.IGNORECASE)
     return fast, slow
 
 
