@@ -209,3 +209,11 @@ def test_decade_range_and_nights() -> None:
     assert got["những năm 1960-1970"] == ("196", None, "197")
     got = _tags("Show diễn sẽ được tổ chức vào hai đêm 30/4 - 1/5.", "2021-04-27")
     assert got["đêm 30/4 - 1/5"] == ("2021-04-30TNI", None, "2021-05-01TNI")
+
+
+def test_text_whose_lower_case_is_longer_gets_the_same_timexes() -> None:
+    """The trigger scan runs on the lower-cased text, except when lower-casing changes its length."""
+    text = analysis_text("Sáng 13/2, các đoàn đến. Năm nay, trên 10 năm qua, từ ngày 18 đến 20-2.")
+    plain = [(t.start + 2, t.value, t.value_end) for t in tag(text, "2026-02-21")]
+    longer = [(t.start, t.value, t.value_end) for t in tag("İ " + text, "2026-02-21")]
+    assert plain == longer and len(plain) >= 5

@@ -34,7 +34,7 @@ from biennien.analyse.timex_resolve import (
     year_for_day,
     year_for_month,
 )
-from biennien.analyse.timex_rules import DIGIT, Rule, digit_rules, trigger_index
+from biennien.analyse.timex_rules import DIGIT, Rule, digit_rules, rule_follows, trigger_index
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
@@ -77,44 +77,55 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
-def _trie(words: list[str]) -> list[str]:
-    """``words`` as alternatives nested by common prefix, one per first letter.
+def _trie(leaves: dict[str, str]) -> list[str]:
+    """Words as alternatives nested by common prefix, one per first letter; each word ends with its
+    own ``leaves[word]`` (its right edge and what must follow it).
 
     Each top alternative begins with a literal letter, so the regex engine can skip every
     position whose character starts no word (a top-level branch of literals gives it a
     first-character set) and tries few branches where one does.
     """
     tree: dict[str, dict] = {}
-    for w in words:
+    for w, tail in leaves.items():
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = {tail: {}}
 
     def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
+        if "" in node:
+            alts.append(next(iter(node[""])))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return [re.escape(ch) + emit(child) for ch, child in sorted(tree.items()) if ch]
 
 
 @cache
 def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a rule may start: a run of digits, or a whole trigger word.
+    """Where a rule may start: a run of digits, or a whole trigger word followed by what one of its
+    rules needs next (``các`` only before ``ngày`` or a number: ``rule_follows``).
 
     One C-level scan replaces a Python loop over every token.  The fast form runs on the
     lower-cased text and checks a word's left edge in Python (a lookbehind at the start of
     the pattern would stop the engine from skipping ahead); the slow form is for the rare
     text whose lower case changes its length.
     """
-    words = _trie(sorted({w.lower() for w in trigger_index() if w != DIGIT}))
+    index, follows = trigger_index(), rule_follows()
     edge = r"(?![^\W\d_])"
-    fast = re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + [w + edge for w in words]))
-    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")" + edge, re.IGNORECASE)
+    leaves: dict[str, str] = {}
+    for form, rules in index.items():
+        w = form.lower()
+        if form == DIGIT or w in leaves:
+            continue
+        needs = [follows.get(r.name) for r in rules]
+        if all(needs):
+            leaves[w] = edge + "(?=" + "|".join(sorted({f"(?:{n})" for n in needs if n})) + ")"
+        else:
+            leaves[w] = edge
+    words = _trie(leaves)
+    fast = re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + words))
+    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")", re.IGNORECASE)
     return fast, slow
 
 

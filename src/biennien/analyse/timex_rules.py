@@ -1005,6 +1005,31 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def rule_follows() -> dict[str, str]:
+    """What must come right after a rule's first word when the rule starts at a word, not a number.
+
+    The trigger scan only stops at such a word when one of its rules can go on there
+    (``các`` before ``ngày``, ``trên`` before a count), which spares trying the rules at the
+    many ``các``, ``một``, ``trên``, ``từ`` of a text that start nothing.  A rule not listed
+    may be followed by anything.  These are loose supersets of the rules' own patterns.
+    """
+    lx = lexicon()
+    words = {w for phrase in (*lx.number_words, *lx.vague, *lx.units, *lx.modifiers) for w in phrase.split()}
+    count = r"\s+(?:\d|" + alternation(sorted(words | {"nửa", "từ", "đầu", "cuối"})) + r"(?![^\W\d_]))"
+    return {
+        "duration": count,
+        "n_ago": count,
+        "half": count,
+        "half_unit": count,
+        "dur_range": count,
+        "day_range": r"\s*(?:\d|ngày|mùng|mồng|các)",
+        "day_list": r"\s*(?:\d|ngày)",
+        "dm_range": r"\s*(?:\d|ngày)",
+        "decade": r"\s+(?:năm|niên|kỷ|kỉ)",
+    }
+
+
+@cache
 def trigger_index() -> dict[str, tuple[Rule, ...]]:
     """Token (lower, Title and UPPER case, or ``#digit``) -> the rules that may start there, in rule order."""
     starts = rule_starts()
