@@ -158,6 +158,7 @@ def test_year_lists_tag_every_year() -> None:
         ),
         ("Năm vừa qua có 660 hố sụt được ghi nhận.", "Năm vừa qua", "2021-04-30", "2020"),
         ("Doanh số tăng mạnh trong quý vừa qua.", "quý vừa qua", "2021-04-03", "2021-Q1"),
+        ("Các loài trên đảo đều tăng kích thước sau mỗi thập kỷ.", "mỗi thập kỷ", "2021-04-26", "P10Y"),
         ("Vài năm nay, cô thu hút dư luận.", "Vài năm", "2021-04-05", "PXY"),
         (
             "Hồi mùa hè năm ngoái, nhiệt độ cùng kỳ năm ngoái là 40 độ C.",
