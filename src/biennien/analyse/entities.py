@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from biennien.analyse.entities_resolve import Found, resolve
+from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
 from biennien.vi.gazetteer import TOKEN, Gazetteer, Known, Title, gazetteer
 
@@ -54,7 +54,7 @@ class _Reader:
     was the largest single cost, and most tokens are only looked at once.
     """
 
-    __slots__ = ("ms", "tx", "g", "n", "last_type", "last_end")
+    __slots__ = ("ms", "tx", "g", "n", "last_type", "last_end", "light")
 
     def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
         self.ms = ms
@@ -63,6 +63,7 @@ class _Reader:
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
+        self.light: list[Light] = []
 
     def cap(self, i: int) -> bool:
         """Token ``i`` starts with an upper-case letter."""
@@ -252,8 +253,12 @@ class _Reader:
         return j
 
 
-def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
+def _sentence_mentions(
+    text: str, sent: Sentence, g: Gazetteer, light: list[Light] | None = None
+) -> list[Found]:
+    """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
     r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
+    r.light = [] if light is None else light
     tx, n = r.tx, r.n
     out: list[Found] = []
     starters, lower_open, first = g.starters, g.lower_open, g.first_words
@@ -284,22 +289,22 @@ def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
                     p += 1
                 while caps[q] <= i:
                     q += 1
-                title_ok = opens[p] - i <= title_len.get(x, 0)
+                title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
+                if title_ok:
+                    j, title = r.title_at(i)
+                    title_ok = title is not None and (
+                        title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
+                    )
                 head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
+                if head_ok:
+                    j = r.head_at(i)
+                    head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
                 if not title_ok and not head_ok:
-                    if x not in office_first:
-                        i += 1
-                        continue
-                    title = r.title_at(i)[1]
-                    if title is None or title.kind != "office":
-                        i += 1
-                        continue
+                    i += 1
+                    continue
         elif x.lower() not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
             nxt = _name_at(r, i, out)
-            if nxt > i:
-                r.last_type = out[-1].type
-                r.last_end = nxt
             i = nxt if nxt > i else i + 1
             continue
         nxt = _title_mention(r, i, out)
@@ -320,14 +325,25 @@ def _sentence_mentions(text: str, sent: Sentence, g: Gazetteer) -> list[Found]:
 def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
     """A person's name at ``i`` when no title or table entry starts there (``_named_at``'s
     last choice, taken directly)."""
-    if r.tx[i] in r.g.not_names:
+    tx = r.tx
+    if tx[i] in r.g.not_names:
         return i
     nj = r.name_run(i)
+    if nj == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
+        # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
+        # only if the article resolves it, so it is kept aside as a light record
+        m = r.ms[i]
+        r.light.append((m.start(), m.end(), m[0], r.sentence_start(i)))
+        r.last_type = "PER"
+        r.last_end = nj
+        return nj
     if nj > i:
         f = _bare_name(r, i, nj)
         if f is not None:
             f.tok_start = i
             out.append(f)
+            r.last_type = f.type
+            r.last_end = nj
             return nj
     return i
 
@@ -610,6 +626,7 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """Every named mention in ``text``, with in-document alias resolution (``key``)."""
     g = gazetteer()
     found: list[Found] = []
+    light: list[Light] = []
     for s in sentences:
-        found.extend(_sentence_mentions(text, s, g))
-    return resolve(found, text)
+        found.extend(_sentence_mentions(text, s, g, light))
+    return resolve(found, text, light)

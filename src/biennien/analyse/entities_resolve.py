@@ -41,6 +41,10 @@ class Found:
     initial: bool = False  # an unsure one-word name opening a sentence ("Anh cho biết")
 
 
+# a lone capitalised Vietnamese word: start, end, text, whether it opens a sentence
+Light = tuple[int, int, str, bool]
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
@@ -79,8 +83,13 @@ class _People:
         return hits[0] if hits else None
 
 
-def resolve(found: Sequence[Found], text: str) -> list[Mention]:
-    """Keys for every mention; drop unresolved bare titles and unsure one-word names."""
+def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> list[Mention]:
+    """Keys for every mention; drop unresolved bare titles and unsure one-word names.
+
+    ``light`` holds lone capitalised Vietnamese words (start, end, name, opens a sentence):
+    most are ordinary words ("Điều", "Phút") and are dropped; they are resolved after the
+    others, which they cannot change.
+    """
     persons = [
         _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
         for f in found
@@ -93,6 +102,7 @@ def resolve(found: Sequence[Found], text: str) -> list[Mention]:
         if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
             named.setdefault(_words(f.name), (f.type, f"{f.type}:{fold(f.canonical or f.name)}"))
     acronyms: dict[str, tuple[str, str]] = {}
+    acronym_at: dict[str, int] = {}  # where the organisation named by an acronym starts
     holders: dict[str, _Person] = {}
     out: list[Mention] = []
     by_key = {p.key: p for p in persons}
@@ -135,11 +145,43 @@ def resolve(found: Sequence[Found], text: str) -> list[Mention]:
             if m and f.type == "ORG" and m.group(1) not in acronyms:
                 # "Hiệp hội Phần mềm ... (VINASA)": the acronym is the same organisation
                 acronyms[m.group(1)] = (f.type, key)
+                acronym_at[m.group(1)] = f.start
                 out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
                 s, e = m.start(1), m.end(1)
                 out.append(Mention(text[s:e], s, e, "ORG", m.group(1), None, key))
                 continue
         out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+    if light:
+        extra = _resolve_light(light, text, acronyms, acronym_at, named, people)
+        if extra:
+            out.extend(extra)
+            out.sort(key=lambda m: m.start)
+    return out
+
+
+def _resolve_light(
+    light: Sequence[Light],
+    text: str,
+    acronyms: dict[str, tuple[str, str]],
+    acronym_at: dict[str, int],
+    named: dict[tuple[str, ...], tuple[str, str]],
+    people: _People,
+) -> list[Mention]:
+    """Lone capitalised words that are names: an acronym introduced earlier, a place or
+    organisation the article named so (not when opening a sentence), or a person's short name."""
+    out = []
+    for start, end, name, initial in light:
+        words = (name.lower(),)
+        if name in acronyms and acronym_at[name] < start:
+            typ, key = acronyms[name]
+        elif not initial and words in named:
+            typ, key = named[words]
+        else:
+            p = people.match(words, start)
+            if p is None:
+                continue
+            typ, key = "PER", p.key
+        out.append(Mention(text[start:end], start, end, _etype(typ), name, None, key))
     return out
 
 
