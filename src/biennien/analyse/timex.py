@@ -21,7 +21,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from biennien.analyse.timex_lexicon import alternation, lexicon
+from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_resolve import (
     Context,
     Resolved,
@@ -433,20 +433,11 @@ def _remember(ctx: Context, r: Resolved, c: Cand, text: str) -> None:
     if (
         (r.anchor == "absolute" or _names_year(c.spec))
         and r.year is not None
-        and not _BIRTH.search(text, max(0, c.start - 12), c.start)
+        and not cue_pattern("birth_before", "before").search(text, max(0, c.start - 12), c.start)
     ):
         ctx.sentence_year = r.year
         ctx.sentence_year_end = c.end
         ctx.sentence_year_absolute = r.anchor == "absolute"
-
-
-# "(SN 2002, ...) chiều ngày 28/3": a birth year does not fix the year of the sentence's other dates
-_BIRTH = re.compile(r"(?<!\w)(?:sinh|SN|năm\s+sinh)\s*$", re.IGNORECASE)
-
-
-# "vừa qua", "tới" after a date count from the article date, whatever year the sentence gave before:
-# "phóng ngày 30/7/2020, nhưng chỉ mới đổ bộ ngày 18/2 vừa qua" (an article of April 2021)
-_TO_NOW = re.compile(r"\s*,?\s*(?:vừa\s+qua|vừa\s+rồi|sắp\s+tới|tới)(?!\w)", re.IGNORECASE)
 
 
 def _names_year(s: Spec) -> bool:
@@ -458,7 +449,8 @@ def _names_year(s: Spec) -> bool:
 def _same_sentence_year(text: str, start: int, ctx: Context, end: int | None = None) -> int | None:
     if ctx.sentence_year is None or ctx.sentence_year_end > start:
         return None
-    if end is not None and _TO_NOW.match(text, end):
+    if end is not None and cue_pattern("to_now_after", "after").match(text[end : end + 16]):
+        # "phóng ngày 30/7/2020, nhưng chỉ mới đổ bộ ngày 18/2 vừa qua": counts from the article date
         return None
     if _SENTENCE_BREAK.search(text, ctx.sentence_year_end, start):
         return None

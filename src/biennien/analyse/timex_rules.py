@@ -351,7 +351,7 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
     before = _before(text, m.start(), 16)
     if m[0].lower().endswith("trước") and _HERE.match(text, m.end()):
         return None  # "các năm trước đây": "previously", not last year
-    if _PLURAL.search(before):
+    if cue_pattern("plural_before", "before").search(before):
         return None  # "các năm trước", "những tuần qua": no single period
     if _QUOTED_NAME.search(before) and text[m.end() : m.end() + 1] in '"”':
         return None  # "Đảo ngày mai": a name in quotes
@@ -365,7 +365,6 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
 
 
 _HERE = re.compile(r"\s+đây(?!\w)", re.IGNORECASE)
-_PLURAL = re.compile(r"(?<!\w)(?:các|những|mấy)\s+$", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"[\"“]\s*[A-ZĐÂĂÊÔƠƯ]\w*\s+$")
 
 
@@ -550,13 +549,17 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
             direction = "future"
         elif a in ("này", "tuần này"):
             direction = "this"
-    if after_phrase is None and (every := _EVERY_WEEK.match(text, m.end())):
+    if after_phrase is None and (every := _every_week().match(text, m.end())):
         return Cand(start, every.end(), Spec("set", value=f"XXXX-WXX-{wd}"), priority=5)
     spec = Spec("weekday", number=wd, offset=week, anchor="dct", value=direction)
     return Cand(start, m.end(), spec, priority=4)
 
 
-_EVERY_WEEK = re.compile(r"\s+(?:mỗi|hàng|hằng)\s+tuần(?!\w)", re.IGNORECASE)
+@cache
+def _every_week() -> re.Pattern[str]:
+    """``thứ 7 mỗi tuần``: the weekly sets of ``timex_sets.tsv`` after a weekday make it recur."""
+    weekly = [w for w, v in lexicon().sets.items() if v == "P1W"]
+    return _c(r"\s+" + alternation(weekly) + r"(?!\w)")
 
 
 def _set(m: re.Match[str], text: str) -> Cand | None:
