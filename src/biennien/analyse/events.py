@@ -68,6 +68,8 @@ class _Lexicon:
     before: dict[str, tuple[tuple[str, ...], ...]]  # trigger phrase or "*" -> blocking word sequences
     prev: dict[str, tuple[tuple[str, ...], ...]]
     after: dict[str, tuple[tuple[str, ...], ...]]
+    clause: dict[str, tuple[tuple[str, ...], ...]]  # anywhere earlier in the trigger's clause
+    negprev: dict[str, tuple[tuple[str, ...], ...]]  # negations: block and keep their clause's date
     anaphor: dict[str, frozenset[str]]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     dayparts: dict[str, str]
@@ -103,6 +105,8 @@ def _lexicon() -> _Lexicon:
     before: dict[str, list[tuple[str, ...]]] = {}
     prev: dict[str, list[tuple[str, ...]]] = {}
     after: dict[str, list[tuple[str, ...]]] = {}
+    clause: dict[str, list[tuple[str, ...]]] = {}
+    negprev: dict[str, list[tuple[str, ...]]] = {}
     anaphor: dict[str, frozenset[str]] = {}
     for row in table("event_blockers.tsv"):
         key = " ".join(_words(row[0])) if row[0] != "*" else "*"
@@ -110,7 +114,9 @@ def _lexicon() -> _Lexicon:
         if where == "anaphor":
             anaphor[key] = frozenset(w.strip().lower() for w in value.split(","))
         else:
-            target = {"before": before, "prev": prev, "after": after}[where]
+            target = {"before": before, "prev": prev, "after": after, "clause": clause, "negprev": negprev}[
+                where
+            ]
             target.setdefault(key, []).append(_words(value))
     cues: dict[str, list[tuple[str, ...]]] = {}
     dayparts: dict[str, str] = {}
@@ -128,6 +134,8 @@ def _lexicon() -> _Lexicon:
         before={k: tuple(v) for k, v in before.items()},
         prev={k: tuple(v) for k, v in prev.items()},
         after={k: tuple(v) for k, v in after.items()},
+        clause={k: tuple(v) for k, v in clause.items()},
+        negprev={k: tuple(v) for k, v in negprev.items()},
         anaphor=anaphor,
         cues={k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()},
         dayparts=dayparts,
@@ -179,26 +187,38 @@ def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
     return _seq_at(toks, j - len(words), words)
 
 
-def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> bool:
+def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> str:
+    """Why ``hit`` reports no event: "" (it does), "block", or "claim" (a negated or hypothetical
+    event: it did not happen, and the date of its clause is its own, not another trigger's)."""
     key = " ".join(hit.trig.words)
+    for k in (key, "*"):
+        for seq in lex.negprev.get(k, ()):
+            if _ends_at(toks, hit.i, seq):
+                return "claim"
+        in_clause = lex.clause.get(k, ())
+        if in_clause:
+            # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
+            lo = next((n + 1 for n in range(hit.i - 1, -1, -1) if toks[n].text in ",;:"), 0)
+            if _find_seq(toks, lo, hit.i, in_clause) is not None:
+                return "claim"
     for k in (key, "*"):
         for seq in lex.prev.get(k, ()):
             if _ends_at(toks, hit.i, seq):
-                return True
+                return "block"
         for seq in lex.after.get(k, ()):
             if _seq_at(toks, hit.j, seq):
-                return True
+                return "block"
         before = _by_last(lex.before.get(k, ()))
         for back in range(0, 4):
             end = hit.i - back
             if end > 0 and any(_ends_at(toks, end, seq) for seq in before.get(toks[end - 1].low, ())):
-                return True
+                return "block"
     words = lex.anaphor.get(key)
     if words and hit.i > 0 and toks[hit.i - 1].low in words:
         nxt = toks[hit.j].text if hit.j < len(toks) else "."
         if not nxt[:1].isupper():
-            return True
-    return False
+            return "block"
+    return ""
 
 
 def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
@@ -213,7 +233,8 @@ def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
     return True
 
 
-def _find_triggers(lex: _Lexicon, toks: list[_Tok]) -> list[_Hit]:
+def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None) -> list[_Hit]:
+    """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``."""
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
@@ -226,8 +247,11 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok]) -> list[_Hit]:
         if found is None:
             i += 1
             continue
-        if not _blocked(lex, toks, found):
+        why = _blocked(lex, toks, found)
+        if not why:
             hits.append(found)
+        elif why == "claim" and negated is not None:
+            negated.append(found)
         i = found.j
     return hits
 
@@ -329,10 +353,15 @@ def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, i
     """``gặp Indonesia ngày 7/6, Thái Lan ngày 11/6 và UAE ngày 15/6``: the further dates of a list
     after the trigger, each with the words it dates (between the previous date and it)."""
     out: list[tuple[Timex, int, int]] = []
+    stops = lex.cues.get("list_stop", ())
     for prev, t in zip(after, after[1:], strict=False):
         gap = text[prev.end : t.start]
         words = _words(gap)
         if not words or words[0] not in (",", "và") or len(words) > 7 or any(w in ".;:" for w in words):
+            break
+        # "vào tháng 12/2006, chỉ ít tháng trước khi ...": a comparison, not a further date
+        around = words + _words(text[t.end : t.end + 12])[:2]
+        if any(around[k : k + len(seq)] == seq for seq in stops for k in range(len(around))):
             break
         lead = len(gap) - len(gap.lstrip(" ,")) if words[0] == "," else gap.index("và") + 2
         out.append((t, prev.end + lead, t.start))
@@ -411,7 +440,7 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
         # "sẽ có chuyến công tác tại Hoa Kỳ, dự cuộc họp ... từ ngày 18 đến 20-2": a later date of the
         # sentence, shared with the trigger that owns it (they then make one event)
         later = [t for t in timexes if t.start >= hit.end and t.start not in claimed and t not in naming]
-        if later and hit.trig.type != "announcement":
+        if later and hit.trig.type not in ("announcement", "other"):
             hit.date, hit.date_rank = later[0], 4
             continue
         if periods:
@@ -915,11 +944,18 @@ def extract(
     last_date: str | None = None
     for s in _candidate_sentences(lex, text, sentences):
         toks = _tokens(text, s)
-        hits = _retyped(lex, toks, _find_triggers(lex, toks))
+        negated: list[_Hit] = []
+        hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
         if not hits:
             continue
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
+        for neg in negated:
+            # "Dù sự kiện không diễn ra vào ngày 23/3, X khẳng định": the date of the negated clause
+            # (up to the next comma or trigger) dates nothing else
+            stop = next((t.start for t in toks if t.start >= neg.end and t.text in ",;:"), s.end)
+            stop = min([stop, *(h.start for h in hits if h.start >= neg.end)])
+            s_timex = [t for t in s_timex if not neg.end <= t.start < stop]
         lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
         s_ments = [m for m in ments[lo_m:hi_m] if m.end <= s.end]
         _bind_dates(lex, text, hits, s_timex, s.end)
