@@ -30,7 +30,7 @@ from biennien.vi.resources import word_list
 
 _CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
-_SUBJECT_TYPES = ("GPE", "ORG", "LOC", "PER")
+_SUBJECT_TYPES = ("GPE", "ORG", "PER")
 _COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
 
 
@@ -42,6 +42,7 @@ def _compared(text: str, sent_start: int, pos: int) -> bool:
 
 _MAX_MEASURE_WORDS = 8
 _FOCUS = frozenset({"chỉ", "mới", "đã", "cũng"})  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
+_HEAD_ENDS = frozenset({"cho", "của", "tại", "ở", "trong", "với", "đối với", "thuộc"})
 _PREPOSITIONS = frozenset({"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như"})
 
 
@@ -83,6 +84,8 @@ def extract(
     starts = [s.start for s in sentences]
     facts: list[Fact] = []
     prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
+    # a timex that covers a figure is no period ("lên tới 1000 triệu nhân dân tệ" tagged as the year 1000)
+    dates = [tx for tx in timexes if not _covers_figure(tx, quantities)] if quantities else list(timexes)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
@@ -91,9 +94,20 @@ def extract(
         prev = prev_in_sentence.get(i)
         clause_start = _clause_start(text, sent.start, q.start)
         left_start = max(clause_start, prev[0].end if prev else sent.start)
+        if prev is not None and q.kind == prev[0].kind and _CONVERSION.fullmatch(text, prev[0].end, q.start):
+            # "trốn 14,583 triệu nhân dân tệ (khoảng 51 tỷ đồng)": the same figure converted
+            conv = prev[1]
+            facts.append(
+                _fact(doc_id, text, sent, q, conv.measure, conv.subject, conv.period, conv.period_mod)
+            )
+            prev_in_sentence[i] = (q, facts[-1])
+            continue
         masked = _mask(text, left_start, q.start, timexes, quantities)
-        measure = _measure(masked)
-        subject = _subject(text, sent, q, mentions, timexes, quantities)
+        measure = _measure(_after_timex(masked, left_start, q.start, timexes))
+        subject = _subject(text, clause_start, q, mentions, timexes, quantities)
+        if subject is None and _continues(text, clause_start, q.start):
+            # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
+            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [])
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
@@ -105,27 +119,62 @@ def extract(
             measure = q.counted
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
-        period, mod = _period(text, sent, clause_start, q, timexes, prev[0] if prev else None)
-        fid = "fa" + hashlib.sha1(f"{doc_id}|{q.start}|{q.end}".encode()).hexdigest()[:12]
-        fact = Fact(
-            id=fid,
-            value=q.value,
-            unit=q.unit,
-            measure=measure,
-            evidence=[Evidence(doc_id, sent.start, sent.end, text[sent.start : sent.end])],
-            qualifier=q.qualifier,
-            counted=q.counted,
-            subject=subject,
-            period=period,
-            period_mod=mod,
-            kind=q.kind,
-            value_end=q.value_end,
-            rank_of=q.rank_of,
-            direction=q.direction,
-        )
+        period, mod = _period(text, sent, clause_start, q, dates, prev[0] if prev else None)
+        fact = _fact(doc_id, text, sent, q, measure, subject, period, mod)
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
     return facts
+
+
+_CONVERSION = re.compile(r"\s*\(\s*(?:(?:khoảng|tương đương|tức|hay|hơn|gần|trên|chừng|xấp xỉ|~|=)\s*)*")
+
+
+def _fact(
+    doc_id: str,
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    measure: str,
+    subject: str | None,
+    period: str | None,
+    mod: str | None,
+) -> Fact:
+    fid = "fa" + hashlib.sha1(f"{doc_id}|{q.start}|{q.end}".encode()).hexdigest()[:12]
+    return Fact(
+        id=fid,
+        value=q.value,
+        unit=q.unit,
+        measure=measure,
+        evidence=[Evidence(doc_id, sent.start, sent.end, text[sent.start : sent.end])],
+        qualifier=q.qualifier,
+        counted=q.counted,
+        subject=subject,
+        period=period,
+        period_mod=mod,
+        kind=q.kind,
+        value_end=q.value_end,
+        rank_of=q.rank_of,
+        direction=q.direction,
+    )
+
+
+def _covers_figure(tx: Timex, quantities: Sequence[Quantity]) -> bool:
+    i = bisect.bisect_left([q.start for q in quantities], tx.end)
+    return any(quantities[j].end > tx.start for j in range(max(0, i - 2), i))
+
+
+def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
+    """The words after the last timex inside a measure, when that leaves a measure.
+
+    ``làm giả số liệu từ năm 1996 và trốn 14,583 triệu`` measures what follows the date (``trốn``);
+    ``doanh thu năm 2020 đạt ...`` has nothing but a link after it and keeps ``doanh thu``.
+    """
+    inner = [tx.end for tx in timexes if start < tx.start and tx.end < end]
+    if not inner:
+        return masked
+    tail = masked[max(inner) - start :]
+    words = _strip(_WORD.findall(tail), _vocab("fact_links.txt") | frozenset({"và"}), leading=True)
+    return tail if _measure(" ".join(words)) else masked
 
 
 def _ends_with_with(chunk: str) -> bool:
@@ -187,9 +236,17 @@ def _measure(chunk: str) -> str:
         if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức"):
             words = words[k + 1 :]
             break
+        if k and f"{words[k - 1]} {words[k]}".lower() in links:  # "... cho thấy tỷ lệ ..."
+            words = words[k + 1 :]
+            break
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
     words = _strip(words, trailing | _FOCUS, leading=False)
-    return " ".join(words[-_MAX_MEASURE_WORDS:])
+    if len(words) > _MAX_MEASURE_WORDS:
+        # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
+        # measures "mức lương khởi điểm", so a long measure keeps its head, up to a preposition
+        cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), _MAX_MEASURE_WORDS)
+        words = words[: min(cut, _MAX_MEASURE_WORDS)]
+    return " ".join(words)
 
 
 def _drop_verbs(measure: str) -> tuple[str, bool]:
@@ -221,44 +278,79 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
 
 def _subject(
     text: str,
-    sent: Sentence,
+    clause_start: int,
     q: Quantity,
     mentions: Sequence[Mention],
     timexes: Sequence[Timex],
     quantities: Sequence[Quantity],
 ) -> str | None:
-    """The nearest named subject before the figure in its sentence."""
+    """The nearest named subject before the figure in its own clause, or None.
+
+    An entity mention (PER/ORG/GPE) of the clause comes first; capitalised runs are a fallback
+    that accepts only several capitalised words or an acronym: a lone capitalised word there is
+    mostly a sentence's first word, a capitalised common word (``Điều tra ...``) or a product.
+    An earlier clause has its own subject (``ông Nam cho rằng ..., xem có 2 con ốc``), and a
+    word that compounds with the next one (``Mỹ nhân``) is no name.  No subject beats a wrong one.
+    """
     for mt in sorted(mentions, key=lambda m: -m.start):
-        if sent.start <= mt.start and mt.end <= q.start and mt.type in _SUBJECT_TYPES:
-            before = text[max(sent.start, mt.start - 12) : mt.start].split()[-1:]
-            if not (before and before[0].lower() in _PREPOSITIONS):
-                return mt.name
-    chunk = _mask(text, sent.start, q.start, timexes, quantities)
+        if not (clause_start <= mt.start and mt.end <= q.start and mt.type in _SUBJECT_TYPES):
+            continue
+        if mt.name not in text[mt.start : mt.end] or _compound_after(text, mt.end, q.start):
+            continue  # a name not written here, or "Mỹ nhân"
+        before = text[max(clause_start, mt.start - 12) : mt.start].split()[-1:]
+        if not (before and before[0].lower() in _PREPOSITIONS):
+            return mt.name
+    chunk = _mask(text, clause_start, q.start, timexes, quantities)
+    not_subjects = _vocab("fact_not_subjects.txt")
     runs = list(_capital_runs(chunk))
     while runs:
         start, run = runs.pop()
-        words = run.split()
         before = chunk[:start].split()[-1:]
         if before and before[0].lower() in _PREPOSITIONS:
             continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ": an object, not the subject
+        words = run.split()
         if words[0].lower() in _vocab("fact_leading.txt"):
             words = words[1:]
-            if not words or not words[0][0].isupper():
-                continue
-            run = " ".join(words)
+        words = [w for w in words if w not in not_subjects]
+        if not words or not words[0][0].isupper():
+            continue
+        if _compound_after(chunk, start + len(run), len(chunk)):
+            continue
         if start == 0 or _sentence_initial(chunk, start):
-            # one capitalised word at the sentence start is just the sentence's first word
+            # the clause's first word is capitalised anyway: "Cô", "Khi", "Ngày" are no names
             # (a real name there comes through the entity mentions)
-            if len(words) == 1:
-                continue
             if len(words) > 1 and f" {words[0].lower()} " in text and not words[1][0].isupper():
                 continue
-        return run
+        name_words = [w for w in words if w not in "-–"]
+        if len(name_words) == 1 and sum(c.isupper() for c in name_words[0]) < 2:
+            continue  # one capitalised word: a common word or a product far more often than a name
+        return " ".join(words)
     return None
 
 
+_CONTINUING = frozenset({"với", "trong", "có", "gồm", "chiếm", "đạt", "tăng", "giảm", "và", "còn", "riêng"})
+
+
+def _continues(text: str, clause_start: int, pos: int) -> bool:
+    """Does the clause before ``pos`` start by going on the sentence (``với``, ``trong đó``, ``chiếm``)?"""
+    if text[max(0, clause_start - 12) : clause_start].rstrip().endswith(("trong đó", "trong số đó")):
+        return True
+    first = _WORD.search(text, clause_start, pos)
+    return first is not None and first.group().lower() in _CONTINUING
+
+
+def _compound_after(text: str, end: int, limit: int) -> bool:
+    """Does the word ending at ``end`` form a common word with the next one (``Mỹ nhân``)?"""
+    j = end
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " and end + 1 < limit else None
+    return nxt is not None and f"{text[j:end].lower()} {nxt.group().lower()}" in _vocab(
+        "fact_not_subject_compounds.txt"
+    )
+
+
 _TOKEN = re.compile(r"[\w.]+|[-–]")
-_NOT_NAMES = frozenset({"USD", "VND", "VNĐ", "EUR", "GDP", "FDI", "ODA"})
 
 
 def _capital_runs(chunk: str) -> list[tuple[int, str]]:
@@ -271,8 +363,7 @@ def _capital_runs(chunk: str) -> list[tuple[int, str]]:
             run.pop()
         if run:
             name = chunk[run[0].start() : run[-1].end()].rstrip(".")
-            if name not in _NOT_NAMES:
-                out.append((run[0].start(), " ".join(name.split())))
+            out.append((run[0].start(), " ".join(name.split())))
         run.clear()
 
     for m in _TOKEN.finditer(chunk):

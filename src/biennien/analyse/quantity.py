@@ -69,7 +69,9 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = sorted(
-        (x.start, x.end) for x in timexes if x.type != "DURATION" or not _counted_duration(low, x, t)
+        (x.start, x.end)
+        for x in timexes
+        if (x.type != "DURATION" or not _counted_duration(low, x, t)) and not _figure_not_year(low, x, t)
     )
     starts = [b[0] for b in blocked]
     out: list[Quantity] = []
@@ -109,6 +111,17 @@ def _phone_at(low: str, pos: int) -> int | None:
         return None
     pm = _PHONE.match(low, pos)
     return pm.end() if pm else None
+
+
+def _figure_not_year(low: str, tx: Timex, t: Tables) -> bool:
+    """A bare number tagged as a year but followed by a scale word or a unit is a figure.
+
+    ``lên tới 1000 triệu nhân dân tệ``, ``độ sáng đạt tới 1000 nits``: with no ``năm`` before it,
+    a four-digit number that a scale word or a unit follows is an amount, whatever the tagger said.
+    """
+    if tx.type != "DATE" or not tx.text.isdigit():
+        return False
+    return t.scale_re.match(low, tx.end) is not None or _unit_at(low, tx.end, t) is not None
 
 
 def _counted_duration(low: str, tx: Timex, t: Tables) -> bool:
