@@ -68,6 +68,13 @@ def test_previous_anchor() -> None:
     assert got["Hôm sau"][0] == "2026-02-14"
 
 
+def test_previous_anchor_takes_the_latest_date_at_its_precision() -> None:
+    text = "Ngày 20/4/2021, bà kể lại. Năm 1996, ông đoạt giải Nhất. Cùng năm đó, ông ở lại trường."
+    assert _tags(text, "2021-04-22")["Cùng năm"][0] == "1996"
+    text = "Sáng 20/4, đoàn đến. Tháng 2/2021, cặp đôi đi du lịch. Hai tháng sau, họ chia tay."
+    assert _tags(text, "2021-04-23")["Hai tháng sau"][0] == "2021-04"
+
+
 def test_range_and_mod() -> None:
     got = _tags("Đợt nghỉ kéo dài từ ngày 25/12 tới ngày 2/1.", "2024-12-20")
     assert got["từ ngày 25/12 tới ngày 2/1"] == ("2024-12-25", None, "2025-01-02")

@@ -424,6 +424,8 @@ def _prev_month(y: int, m: int) -> tuple[int, int]:
 
 
 def _remember(ctx: Context, r: Resolved, c: Cand, text: str) -> None:
+    if r.day is not None or r.month is not None or r.year is not None:
+        ctx.last_precision = "D" if r.day is not None else "M" if r.month is not None else "Y"
     if r.day is not None:
         ctx.last_day = r.day
     if r.month is not None:
@@ -613,11 +615,16 @@ def _resolve_rel(text: str, s: Spec, start: int, ctx: Context) -> Resolved | Non
             y = None  # "mùa hè năm ngoái ... cùng kỳ năm ngoái": both count from the article date
         base, anchor = (date(y, 7, 1), "previous") if y is not None else (ctx.dct, "dct")
     elif anchor == "previous":
+        # count from the last date the text gave, at the unit's precision: "Năm 1996 ... Cùng năm"
+        # is 1996 even if a day of 2021 came before; "Tháng 2/2021 ... Hai tháng sau" is April
         base = ctx.last_day
-        if base is None and ctx.last_month is not None and unit in ("M", "Y", "Q"):
-            base = date(ctx.last_month[0], ctx.last_month[1], 1)
-        if base is None and ctx.last_year is not None and unit == "Y":
+        if unit == "Y" and ctx.last_year is not None:
             base = date(ctx.last_year, 1, 1)
+        elif unit in ("M", "Q") and ctx.last_precision == "Y" and ctx.last_year is not None:
+            y = ctx.last_year + (s.offset * (3 if unit == "Q" else 1)) // 12
+            return Resolved("DATE", f"{y:04d}", anchor, year=y)  # "Năm 2019 ... 3 tháng sau": 2019
+        elif unit in ("M", "Q") and ctx.last_month is not None:
+            base = date(ctx.last_month[0], ctx.last_month[1], 1)
         if base is None:
             base, anchor = ctx.dct, "dct"
     else:

@@ -34,6 +34,7 @@ class Context:
     last_day: date | None = None
     last_month: tuple[int, int] | None = None
     last_year: int | None = None
+    last_precision: str | None = None  # of the last date resolved: "D", "M" or "Y"
     sentence_year: int | None = None  # a year written earlier in the current sentence
     sentence_year_end: int = -1
     sentence_year_absolute: bool = False  # written as digits ("năm 2020"), not "năm ngoái"
