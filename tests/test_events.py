@@ -294,3 +294,91 @@ def test_prefilter_keeps_every_sentence_with_a_trigger() -> None:
     assert len(with_hits) >= 4
     assert {s.start for s in _candidate_sentences(lex, text, sents)} >= set(with_hits)
     assert len(_candidate_sentences(lex, text, sents)) < len(sents)  # the filter does drop some
+
+
+def test_everyday_news_verbs_resignation_and_confirmation() -> None:
+    text = tone_normalise(
+        "Sau nhiều sức ép, chiều nay (22/4), ông Trần Mạnh Hùng chính thức rút lui khỏi ghế nóng. "
+        "Ngày 5/4/2021, LG chính thức xác nhận sẽ đóng cửa bộ phận di động."
+    )
+    ms = [per(text, "ông Trần Mạnh Hùng", "Trần Mạnh Hùng", "ông")]
+    evs = run(
+        text, [tx(text, "chiều nay (22/4)", "2021-04-22TAF"), tx(text, "Ngày 5/4/2021", "2021-04-05")], ms
+    )
+    quit_ = [e for e in evs if e.date == "2021-04-22TAF"]
+    assert len(quit_) == 1 and quit_[0].type == "other" and names(quit_[0], "agent") == ["Trần Mạnh Hùng"]
+    conf = [e for e in evs if e.date == "2021-04-05"]
+    assert len(conf) == 1 and conf[0].type == "announcement"
+
+
+def test_incident_arrest_birth_and_marriage_are_events() -> None:
+    text = tone_normalise(
+        "Theo tìm hiểu, sự việc xảy ra tối 27/4 tại khu vực phường Thượng Lý. "
+        "Được biết, ngày 25/4, Công an tỉnh Hải Dương bắt quả tang 4 học sinh dùng ma túy. "
+        "Con trai đầu lòng của họ chào đời khỏe mạnh tại một bệnh viện vào ngày 5/4. "
+        "Aishwarya Rai kết hôn với diễn viên Abhishek Bachchan vào năm 2007."
+    )
+    ts = [
+        tx(text, "tối 27/4", "2021-04-27TEV"),
+        tx(text, "ngày 25/4", "2021-04-25"),
+        tx(text, "ngày 5/4", "2021-04-05"),
+        tx(text, "năm 2007", "2007"),
+    ]
+    ms = [
+        per(text, "Aishwarya Rai", "Aishwarya Rai"),
+        per(text, "diễn viên Abhishek Bachchan", "Abhishek Bachchan", "diễn viên"),
+    ]
+    evs = run(text, ts, ms)
+    assert sorted(e.date or "" for e in evs) == ["2007", "2021-04-05", "2021-04-25", "2021-04-27TEV"]
+    wed = next(e for e in evs if e.date == "2007")
+    assert names(wed, "agent") == ["Aishwarya Rai"] and names(wed, "partner") == ["Abhishek Bachchan"]
+
+
+def test_ambiguous_everyday_words_are_not_events() -> None:
+    text = tone_normalise(
+        "Ngày 20/4, học sinh bắt đầu ôn thi. Ngày 21/4, cửa hàng cháy hàng vì khách giành được suất mua."
+    )
+    assert run(text, [tx(text, "Ngày 20/4", "2021-04-20"), tx(text, "Ngày 21/4", "2021-04-21")]) == []
+
+
+def test_negated_event_is_left_out_and_keeps_its_date() -> None:
+    text = tone_normalise(
+        "Dù sự kiện đặc biệt không diễn ra vào ngày 23/3, Jon Prosser khẳng định Apple vẫn sẽ tổ chức "
+        "một sự kiện đặc biệt."
+    )
+    ms = [per(text, "Jon Prosser", "Jon Prosser")]
+    evs = run(text, [tx(text, "ngày 23/3", "2021-03-23")], ms)
+    assert [e for e in evs if e.date == "2021-03-23"] == []
+
+
+def test_hypothetical_event_is_left_out() -> None:
+    text = tone_normalise(
+        "Hiện vẫn chưa rõ liệu Apple có thực sự ra mắt iPad Pro mới vào tháng 4 này giống như những gì "
+        "Prosser đã tuyên bố."
+    )
+    ms = [per(text, "Prosser", "Jon Prosser")]
+    assert run(text, [tx(text, "tháng 4 này", "2021-04")], ms) == []
+
+
+def test_comparison_date_makes_no_ghost_copy_and_second_verb_keeps_its_date() -> None:
+    text = tone_normalise(
+        "Sản phẩm được ra mắt vào tháng 12/2006, chỉ ít tháng trước khi Apple ra mắt phiên bản iPhone đầu tiên. "
+        "Điện thoại sẽ được chính thức ra mắt vào 27/4 và lên kệ vào đầu tháng 5 này."
+    )
+    ts = [
+        tx(text, "tháng 12/2006", "2006-12"),
+        tx(text, "ít tháng trước", "2021-03"),
+        tx(text, "27/4", "2021-04-27"),
+        Timex(
+            "đầu tháng 5",
+            text.index("đầu tháng 5"),
+            text.index("đầu tháng 5") + 11,
+            "DATE",
+            "2021-05",
+            mod="START",
+        ),
+    ]
+    evs = run(text, ts)
+    assert sorted(e.date or "" for e in evs) == ["2006-12", "2021-04-27", "2021-05"]
+    shelf = next(e for e in evs if e.date == "2021-05")
+    assert shelf.trigger == "lên kệ" and shelf.date_mod == "START"

@@ -133,3 +133,34 @@ def test_undated_report_fitting_two_dated_events_of_its_article_stays_apart() ->
     # with only one dated call in the article, the undated mention joins it
     merged = merge_events(events[:1] + events[2:])
     assert [(e.date, len(e.evidence)) for e in merged] == [("2025-04-04TEV", 2)]
+
+
+def test_statement_with_nobody_named_does_not_join_another_outlets_statement() -> None:
+    # audit: "Sở GD&ĐT TP Hải Phòng chiều cùng ngày cũng cho biết" merged with a Hải Dương official's statement
+    events = [
+        ev(
+            "hd",
+            "statement",
+            "2021-04-27TAF",
+            [("PER:tran van nghin", "agent")],
+            summary="Trần Văn Nghìn cho biết học sinh bị bắt quả tang sử dụng ma túy",
+        ),
+        ev(
+            "hp",
+            "statement",
+            "2021-04-27TAF",
+            [],
+            summary="Sở Giáo dục và Đào tạo TP Hải Phòng cho biết yêu cầu nhà trường xác minh",
+        ),
+    ]
+    assert len(merge_events(events)) == 2
+
+
+def test_repeated_background_paragraph_with_nobody_named_still_merges_across_outlets() -> None:
+    text = "Hai nước bình thường hóa quan hệ ngoại giao"
+    events = [
+        ev("a", "agreement", "1995-07", [], summary=text),
+        ev("b", "agreement", "1995-07", [], summary=text),
+    ]
+    merged = merge_events(events)
+    assert len(merged) == 1 and {e.doc for e in merged[0].evidence} == {"a", "b"}

@@ -59,6 +59,8 @@ _TYPE_ORDER: tuple[EventType, ...] = (
 )
 _DATE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|Q\d|W\d{2}))?(?:-(\d{2}))?(T.*)?$")
 _WORD = re.compile(r"\w+")
+_MIN_CROSS_DOC_OVERLAP = 0.8  # across documents, when one side names nobody
+_MIN_CROSS_DOC_WORDS = 3
 _MIN_SUMMARY_OVERLAP = 0.5
 # function words left out when comparing summaries
 _STOP = frozenset("va cua voi cac nhung tai da se dang cung la o cho trong ve hai nuoc lan thu".split())
@@ -118,6 +120,7 @@ class _Cluster:
     people: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
     docs: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
 
     def add(self, ev: Event) -> None:
         self.members.append(ev)
@@ -129,6 +132,8 @@ class _Cluster:
         if not self.words:
             self.words = _summary_words(ev.summary)
         self.docs |= {e.doc for e in ev.evidence}
+        if ev.place:
+            self.places.add(fold(ev.place))
 
 
 def _fits(cluster: _Cluster, ev: Event, date: _Date | None, people: set[str]) -> float | None:
@@ -152,6 +157,13 @@ def _fits(cluster: _Cluster, ev: Event, date: _Date | None, people: set[str]) ->
     sim = _overlap(words, cluster.words)
     if sim < _MIN_SUMMARY_OVERLAP:
         return None
+    if not ({e.doc for e in ev.evidence} & cluster.docs):
+        # across outlets, with nobody named on one side, only a strong summary match at the same place
+        # joins: "Sở ... chiều cùng ngày cũng cho biết" in one article is not another province's statement
+        if sim < _MIN_CROSS_DOC_OVERLAP or len(words & cluster.words) < _MIN_CROSS_DOC_WORDS:
+            return None
+        if ev.place and cluster.places and fold(ev.place) not in cluster.places:
+            return None
     return sim
 
 
