@@ -31,7 +31,7 @@ from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
 _NUM = re.compile(
-    r"(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
+    r"(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?<!\d:)(?!\d+:\d)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
 )
 _NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
 _DATE_AT = re.compile(
@@ -43,6 +43,7 @@ _PHONE = re.compile(
     r"|\(\d{2,3}\)\s?\d{3,4}[\s.]?\d{3,4}"
 )
 _SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
+_NAME_DASH = re.compile(r"[A-ZĐ][\w]*\s[-–]\s$")
 _RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?=\d)")
 _CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\[\]\n!?\"“”]")  # not "2,5" nor "1.000"
@@ -294,8 +295,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
     if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
-    if _after_name(text, pos):
-        return None
+    if _after_name(text, pos) or _NAME_DASH.search(text, max(0, pos - 40), pos):
+        return None  # "Đại hội 14", "tàu KRI Nanggala - 402": a number that is part of a name
     counted_end, counted = _counted(text, low, core.end, t)
     if counted is None:
         if not core.scaled:
@@ -367,13 +368,32 @@ def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quanti
         adj, _ = _phrase_end(before[:-1], ctx["rank_adj"], 2)
         if adj or rank_of is not None:
             start = low.rfind("thứ", 0, pos)
-    elif _phrase_end(before, ctx["rank_before"], 2)[1] and not _DATE_AT.match(low, pos):
-        start = low.rfind(before[-1], 0, pos)
+    elif (phrase := _phrase_end(before, ctx["rank_before"], 2))[1] and not _DATE_AT.match(low, pos):
+        start = low.rfind(phrase[0], 0, pos)
+        if phrase[0] == "top":
+            return _top(text, low, start, pos, end, value, before[:-1], t)
     if start is None or start < 0:
         return None
     if of is not None:
         end = of.end()
+    elif (om := _RANK_OF_WORDS.match(low, end)) is not None:
+        end, rank_of = om.end(), int(om.group(1))  # "vị trí 45 trong danh sách 50 người"
     return Quantity(text[start:end], start, end, value, "rank", "rank", rank_of=rank_of)
+
+
+_RANK_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+(?:danh sách|tổng số|số)\s+(\d+)(?![\d.,]\d)")
+
+
+def _top(
+    text: str, low: str, start: int, pos: int, end: int, value: float, before: list[str], t: Tables
+) -> Quantity | None:
+    """``lọt Top 100 người ...`` is membership: rank at most 100; ``chọn Top 70 thí sinh`` counts 70."""
+    if _phrase_end(before, t.context["top_member"], 2)[1]:
+        return Quantity(text[start:end], start, end, value, "rank", "rank", qualifier="at most")
+    counted_end, counted = _counted(text, low, end, t)
+    if counted is None:
+        return Quantity(text[start:end], start, end, value, "rank", "rank")
+    return Quantity(text[start:counted_end], start, counted_end, value, "count", "count", counted=counted)
 
 
 def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
