@@ -212,6 +212,13 @@ def test_more_negatives(sentence: str) -> None:
     assert dates == []
 
 
+def test_a_month_number_is_not_a_count() -> None:
+    got = _tags("Thí sinh phải có hộ khẩu đủ 3 năm (tính đến tháng 9 năm dự tuyển).", "2021-04-26")
+    assert "9 năm" not in got and got["3 năm"][0] == "P3Y"
+    got = _tags("Mang thai 9 tháng 10 ngày, thời gian không quá dài.", "2021-04-26")
+    assert got["10 ngày"][0] == "P10D"
+
+
 def test_decade_range_and_nights() -> None:
     got = _tags("Kiểu tóc này phổ biến hồi những năm 1960-1970.", "2021-04-09")
     assert got["những năm 1960-1970"] == ("196", None, "197")

@@ -440,6 +440,9 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
             return None
         if not raw[0].isdigit() and re.search(r"\d\s+$", _before(text, m.start(), 4)):
             return None  # "19 năm ngày Gia đình": "năm" is the unit of 19, not five
+        month_before = re.search(r"(\d\s+)?(?<!\w)tháng\s+$", _before(text, m.start(), 12), re.IGNORECASE)
+        if raw[0].isdigit() and not m["mod"] and month_before and not month_before[1]:
+            return None  # "tính đến tháng 9 năm dự tuyển": a month, not nine years ("9 tháng 10 ngày" is)
         if raw.lower() == "năm" and unit == "M":
             return None  # "năm tháng": an idiom for "time", rarely "five months"
     if unit == "H" and m["u"].lower() == "giờ" and n is not None:
