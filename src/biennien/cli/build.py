@@ -58,7 +58,7 @@ def build_cmd(
     paths: list[str] = typer.Argument(
         ..., help="Files or folders of articles (searched recursively), or - for stdin."
     ),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     workers: int = typer.Option(
         os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes for analysis (default: all cores)."
     ),
@@ -114,6 +114,7 @@ def build_cmd(
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    shown_db = store.path  # a PostgreSQL URL without its password
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -158,7 +159,7 @@ def build_cmd(
             store.close()
         progress.update(task, description="done", total=report.seen, completed=report.seen)
 
-    summary = Table(title=f"biennien build → {db}", show_header=False)
+    summary = Table(title=f"biennien build → {shown_db}", show_header=False)
     summary.add_row("documents added", str(len(report.added)))
     summary.add_row("skipped (already stored)", str(len(report.skipped)))
     summary.add_row("failed", str(len(report.failed)))
@@ -186,7 +187,7 @@ class ExportFormat(StrEnum):
 
 @app.command(name="export")
 def export_cmd(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     format: ExportFormat = typer.Option(
         ExportFormat.json, "--format", "-f", help="json, jsonl, csv (a folder), or html (a site folder)."
     ),
@@ -237,7 +238,7 @@ def export_cmd(
 
 
 @app.command(name="documents")
-def documents_cmd(db: Path = DB_OPTION) -> None:
+def documents_cmd(db: str = DB_OPTION) -> None:
     """List stored documents: id, outlet, published, reference date and its basis, title.
 
     Example:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -36,7 +34,7 @@ def events_of(entity: Entity, events: list[Event]) -> list[Event]:
 
 @app.command(name="entities")
 def entities_cmd(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     type: str | None = typer.Option(None, "--type", "-t", help="Only this type: PER, ORG, LOC, GPE."),
     limit: int = typer.Option(100, "--limit", "-n", help="At most this many rows."),
 ) -> None:
@@ -65,7 +63,7 @@ def entities_cmd(
 @app.command(name="entity")
 def entity_cmd(
     name: str = typer.Argument(..., help="A name or alias (accents optional: 'to lam' finds 'Tô Lâm')."),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
 ) -> None:
     """Show one entity: its aliases and roles, and its events in time order.
 

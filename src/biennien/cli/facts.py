@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -50,7 +48,7 @@ def matches(text: str | None, query: str | None) -> bool:
 
 @app.command(name="facts")
 def facts_cmd(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     measure: str | None = typer.Option(None, "--measure", "-m", help="Only measures containing this text."),
     subject: str | None = typer.Option(None, "--subject", "-s", help="Only subjects containing this text."),
     conflicts: bool = typer.Option(False, "--conflicts", help="Only facts that disagree, side by side."),

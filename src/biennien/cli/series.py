@@ -82,7 +82,7 @@ def plot_series(facts: list[Fact], path: Path, title: str) -> None:
 def series_cmd(
     measure: str = typer.Option(..., "--measure", "-m", help="Measures containing this text."),
     subject: str | None = typer.Option(None, "--subject", "-s", help="Only subjects containing this text."),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     plot: Path | None = typer.Option(None, "--plot", help="Write a PNG chart of the series to this file."),
 ) -> None:
     """Print a measure over its periods in time order; --plot FILE draws it.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -26,7 +25,7 @@ def is_loopback(host: str) -> bool:
 
 @app.command(name="serve")
 def serve_cmd(
-    db: Path = typer.Option(
+    db: str = typer.Option(
         "chronicle.db", "--db", parser=str, help="SQLite file or postgresql:// URL (opened read-only)."
     ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback is public."),
@@ -55,7 +54,9 @@ def serve_cmd(
     from biennien.web.app import create_app
 
     try:
-        Store(db, readonly=True).close()
+        probe = Store(db, readonly=True)
+        shown_db = probe.path  # a PostgreSQL URL without its password
+        probe.close()
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -67,7 +68,7 @@ def serve_cmd(
     if read_only_token is not None and len(read_only_token) < 8:
         err_console.print("[red]error:[/red] --read-only-token must be at least 8 characters")
         raise typer.Exit(2)
-    err_console.print(f"biennien: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)")
+    err_console.print(f"biennien: serving {shown_db} on http://{host}:{port}/ (Ctrl+C to stop)")
     application = create_app(db, token=read_only_token)
     uvicorn.run(
         application,

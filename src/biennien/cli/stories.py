@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -17,7 +16,7 @@ console = Console()
 
 @app.command(name="stories")
 def stories_cmd(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     min_docs: int = typer.Option(1, "--min-docs", "-m", min=1, help="Only stories with this many articles."),
     as_json: bool = typer.Option(False, "--json", help="Print the stories as JSON (as in the export)."),
 ) -> None:

@@ -28,7 +28,7 @@ class TimelineFormat(StrEnum):
 
 @app.command(name="timeline")
 def timeline_cmd(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     start: str | None = typer.Option(None, "--from", help="First date shown: YYYY, YYYY-MM or YYYY-MM-DD."),
     end: str | None = typer.Option(None, "--to", help="Last date shown: YYYY, YYYY-MM or YYYY-MM-DD."),
     entity: str | None = typer.Option(

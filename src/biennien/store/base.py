@@ -28,7 +28,7 @@ Writing rules that keep a chronicle trustworthy:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
@@ -91,9 +91,13 @@ def entity_from_dict(d: dict[str, Any]) -> Entity:
     return Entity(**d)
 
 
-def independent_docs(evidence: Sequence[Evidence]) -> int:
-    """How many distinct documents an evidence list cites."""
-    return len({e.doc for e in evidence})
+def independent_docs(
+    evidence: Sequence[Evidence], duplicate_of: Mapping[str, str | None] | None = None
+) -> int:
+    """How many independent documents an evidence list cites: reprints of one text count once."""
+    if not duplicate_of:
+        return len({e.doc for e in evidence})
+    return len({duplicate_of.get(e.doc) or e.doc for e in evidence})
 
 
 def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -308,7 +312,7 @@ class Store:
                         ev.date,
                         ev.date_end,
                         ev.summary,
-                        independent_docs(ev.evidence),
+                        independent_docs(ev.evidence, duplicate_of),
                         dumps(plain(ev)),
                     )
                     for ev in events
@@ -328,7 +332,7 @@ class Store:
                         f.period,
                         f.value,
                         f.unit,
-                        independent_docs(f.evidence),
+                        independent_docs(f.evidence, duplicate_of),
                         dumps(plain(f)),
                     )
                     for f in facts

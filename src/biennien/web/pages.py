@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+import psycopg
+
 from biennien.model import Event
 from biennien.store import Store
 from biennien.web.data import (
@@ -442,7 +444,7 @@ def run_search(store: Store, ch: Chronicle, query: str, limit: int = 50) -> tupl
     query = query[:MAX_QUERY]
     try:
         hits = store.search(query, limit=limit)
-    except (sqlite3.Error, ValueError):
+    except (sqlite3.Error, psycopg.Error, ValueError):
         return [], True
     except Exception as exc:  # another backend's query error (e.g. PostgreSQL) must not become a 500
         if type(exc).__name__.endswith(("Error", "Exception")):
