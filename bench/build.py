@@ -1,6 +1,6 @@
 """Full build benchmark: documents/s end to end, seconds per stage, peak memory.
 
-    python bench/build.py ../shared/corpora/unc-dev [--workers N] [--add 100]
+    python bench/build.py ../shared/corpora/unc-dev [--workers N] [--add 100] [--engine dask] [--db URL]
 
 Builds a fresh store from FOLDER, then (with --add N) measures adding N new
 articles to it: N of the folder's files with a marker line appended, so
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -29,22 +30,32 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--add", type=int, default=100, help="articles to add to the built store (0: skip)")
+    ap.add_argument("--engine", default="local", choices=["local", "dask"], help="where analysis runs")
+    ap.add_argument(
+        "--db", default=None, help="an empty PostgreSQL database URL (default: a temporary SQLite file)"
+    )
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="biennien-bench-"))
     try:
-        db = tmp / "bench.db"
-        store = Store(db)
+        store = Store(args.db) if args.db else Store(tmp / "bench.db")
         with PeakSampler() as mem:
             t0 = time.perf_counter()
-            report = build([args.folder], store, workers=args.workers)
+            report = build([args.folder], store, workers=args.workers, engine=args.engine)
             elapsed = time.perf_counter() - t0
         n = len(report.added)
-        print(f"folder: {args.folder}   workers: {args.workers}")
+        print(
+            f"folder: {args.folder}   workers: {args.workers}   engine: {args.engine}   store: {store.path}"
+        )
         print(f"documents added: {n}, skipped: {len(report.skipped)}, failed: {len(report.failed)}")
         print(f"full build: {elapsed:.2f} s  ->  {n / elapsed:,.0f} documents/s end to end")
         for stage, secs in report.seconds.items():
             print(f"  {stage:8s} {secs:7.2f} s")
         print(f"peak memory (RSS, all processes): {mem.peak_mb:,.0f} MB")
+        cpu = (
+            resource.getrusage(resource.RUSAGE_SELF).ru_utime
+            + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+        )
+        print(f"CPU time (user, this process and its finished workers): {cpu:.1f} s")
         if args.add:
             extra = tmp / "extra"
             extra.mkdir()
@@ -53,7 +64,7 @@ def main() -> None:
                 text = p.read_text(encoding="utf-8") + f"\nBài bổ sung số {i} cho phép đo thêm tài liệu.\n"
                 (extra / f"extra_{i:04d}.txt").write_text(text, encoding="utf-8")
             t1 = time.perf_counter()
-            rep2 = build([str(extra)], store, workers=args.workers)
+            rep2 = build([str(extra)], store, workers=args.workers, engine=args.engine)
             dt = time.perf_counter() - t1
             print(f"adding {len(rep2.added)} articles to the store of {n}: {dt:.2f} s")
             for stage, secs in rep2.seconds.items():
