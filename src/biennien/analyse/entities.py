@@ -39,6 +39,7 @@ _VI_SYLLABLE = re.compile(
 
 _OPENERS = frozenset('“"‘:–—-…([')
 _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=65536)
@@ -64,6 +65,10 @@ class _Reader:
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
         self.light: list[Light] = []
+
+    def text_of(self, i: int, j: int) -> str:
+        """The text from token ``i`` to token ``j`` (exclusive), as written."""
+        return self.ms[i].string[self.ms[i].start() : self.ms[j - 1].end()]
 
     def cap(self, i: int) -> bool:
         """Token ``i`` starts with an upper-case letter."""
@@ -266,6 +271,16 @@ def _sentence_mentions(
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup
     cands = [k for k, x in enumerate(tx) if x[0].isupper() or x in starters]
+    # a lower-case title or head word is followed by the rest of its title or head, or by
+    # what it introduces (a capital, a lower-case head); office titles stand alone
+    always, follow = g.lower_always, g.lower_follow
+    cands = [
+        k
+        for k in cands
+        if tx[k][0].isupper()
+        or tx[k] in always
+        or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+    ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or
     # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
@@ -326,10 +341,17 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
     """A person's name at ``i`` when no title or table entry starts there (``_named_at``'s
     last choice, taken directly)."""
     tx = r.tx
-    if tx[i] in r.g.not_names:
+    x = tx[i]
+    if x in r.g.not_names:
         return i
-    nj = r.name_run(i)
-    if nj == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
+    nx = tx[i + 1] if i + 1 < r.n else ""
+    if nx and (nx[0].isupper() or nx == "." or nx == "-"):
+        nj = r.name_run(i)
+    elif "." in x and _INITIALS.match(x):
+        return i
+    else:
+        nj = i + 1  # a one-word run (name_run's answer, without its loop)
+    if nj == i + 1 and len(x) > 1 and is_vi_syllable(x):
         # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
         # only if the article resolves it, so it is kept aside as a light record
         m = r.ms[i]
@@ -352,10 +374,16 @@ def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
     return r.ms[i].start(), r.ms[j - 1].end()
 
 
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]|_")
+
+
 def _text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` as written, with one space wherever the text had space."""
     if j == i + 1:
         return r.tx[i]
+    written = r.text_of(i, j)
+    if not _ODD_SPACE.search(written):
+        return written  # single spaces already (nearly always)
     ms = r.ms
     parts = [r.tx[i]]
     prev = ms[i].end()
@@ -524,8 +552,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f, kj = _found(r, i, ej, "ORG"), ej
         f.tok_start = i
         cands.append((kj, 3, f))
-    # a person's name without a title
-    if tok_cap and not in_title and tok not in g.not_names:
+    # a person's name without a title (a table name at i stops a name run at once)
+    if tok_cap and not in_title and tok not in g.not_names and (known is None or known.ambiguous):
         nj = r.name_run(i)
         if nj > i:
             f2 = _bare_name(r, i, nj)
@@ -613,7 +641,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # an event (World Cup) or a product (Galaxy S21)
     if r.last_type == "ORG" and r.last_end == i and not vi:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
-    if any(any(c.isdigit() for c in w) for w in words):
+    if _DIGIT.search(r.text_of(i, j)):
         return None
     if after_place():
         return _found(r, i, j, "LOC", unsure=True)

@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from biennien.model import EntityType, Mention
-from biennien.vi.normalise import fold
+from biennien.vi.normalise import fold as _fold
+
+# names repeat within and across articles: fold each spelling once
+fold = lru_cache(maxsize=1 << 16)(_fold)
 
 _ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
 
@@ -185,6 +189,7 @@ def _resolve_light(
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " - ").split())
 

@@ -93,6 +93,11 @@ class Gazetteer:
     office_first: frozenset[str] = frozenset()
     lower_known: frozenset[str] = frozenset()
     place_head_max: int = 0  # longest place head, in tokens
+    # lower-case words that can open a mention with nothing after them (office titles, table
+    # names), and words that can follow a lower-case opener (second words of titles and
+    # heads, lower-case heads)
+    lower_always: frozenset[str] = frozenset()
+    lower_follow: frozenset[str] = frozenset()
 
 
 def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
@@ -198,5 +203,8 @@ def gazetteer() -> Gazetteer:
     g.place_head_max = max((len(k) for k, h in g.heads.items() if h.type == "LOC"), default=0)
     g.starters = frozenset(g.title_len) | g.lower_open
     g.office_first = frozenset(k[0] for k, t in g.titles.items() if t.kind == "office")
+    g.lower_always = g.office_first | g.lower_known
+    place_heads = {k[0] for k, h in g.heads.items() if h.type == "LOC"}
+    g.lower_follow = g.lower_open | place_heads | {k[1] for k in [*g.titles, *g.heads] if len(k) > 1}
     g.first_words = frozenset(g.title_len) | frozenset(g.head_len) | frozenset(g.known_len)
     return g
