@@ -164,3 +164,64 @@ def test_repeated_background_paragraph_with_nobody_named_still_merges_across_out
     ]
     merged = merge_events(events)
     assert len(merged) == 1 and {e.doc for e in merged[0].evidence} == {"a", "b"}
+
+
+def _trip(doc: str, date: str | None, end: str | None = None, people: list | None = None) -> Event:
+    e = ev(doc, "visit", date, people if people is not None else [TL], "Tổng Bí thư Tô Lâm chuyến công tác")
+    e.date_end = end
+    return e
+
+
+def test_undated_report_joins_another_outlets_trip_its_article_was_written_during() -> None:
+    # "Tổng Bí thư Tô Lâm đã đến Mỹ, bắt đầu ... chuyến công tác" in papers of 18/2 and 21/2
+    events = [_trip("a", "2026-02-18", "2026-02-20"), _trip("b", None), _trip("c", None)]
+    dates = {"a": "2026-02-17", "b": "2026-02-18", "c": "2026-02-21"}
+    merged = merge_events(events, doc_dates=dates)
+    assert [(e.date, sorted(x.doc for x in e.evidence)) for e in merged] == [("2026-02-18", ["a", "b", "c"])]
+    # without the documents' dates, or written long after, or before the trip began: no join
+    assert len(merge_events(events)) == 3
+    assert len(merge_events(events, doc_dates={**dates, "b": "2026-03-10", "c": "2026-02-17"})) == 3
+    # the result does not depend on input order
+    ref = [e.to_dict() for e in merge_events(events, doc_dates=dates)]
+    for order in ([2, 1, 0], [1, 0, 2], [0, 2, 1]):
+        assert [e.to_dict() for e in merge_events([events[i] for i in order], doc_dates=dates)] == ref
+
+
+def test_undated_report_across_outlets_needs_the_same_people_and_type() -> None:
+    dates = {"a": "2026-02-17", "b": "2026-02-18"}
+    pg = [("PER:phan van giang", "agent")]
+    # another person, more people, nobody, or another type: stays apart
+    for other in (
+        _trip("b", None, people=pg),
+        _trip("b", None, people=[TL, ("PER:donald trump", "partner")]),
+        _trip("b", None, people=[]),
+        ev("b", "phone_call", None, [TL], "Tô Lâm điện đàm"),
+    ):
+        assert len(merge_events([_trip("a", "2026-02-18", "2026-02-20"), other], doc_dates=dates)) == 2
+
+
+def test_undated_report_fitting_two_outlets_dated_events_stays_apart() -> None:
+    # two receptions of the same visitor by the same host on consecutive days, in two outlets: an undated
+    # mention in a third paper cannot say which one it tells
+    events = [
+        ev("a", "reception", "2026-02-13", [TL, DS]),
+        ev("b", "reception", "2026-02-14", [TL, DS]),
+        ev("c", "reception", None, [TL, DS]),
+    ]
+    merged = merge_events(events, doc_dates={"a": "2026-02-13", "b": "2026-02-14", "c": "2026-02-15"})
+    assert sorted((e.date or "", len(e.evidence)) for e in merged) == [
+        ("", 1),
+        ("2026-02-13", 1),
+        ("2026-02-14", 1),
+    ]
+
+
+def test_undated_report_prefers_its_own_articles_event() -> None:
+    events = [
+        ev("a", "reception", "2026-02-13TAF", [TL, DS], start=100),
+        ev("a", "reception", None, [TL, DS], start=0),
+        ev("b", "reception", "2026-02-12", [TL, DS]),
+    ]
+    merged = merge_events(events, doc_dates={"a": "2026-02-13", "b": "2026-02-12"})
+    joined = next(e for e in merged if e.date == "2026-02-13TAF")
+    assert [(x.doc, x.start) for x in joined.evidence] == [("a", 0), ("a", 100)]

@@ -38,7 +38,8 @@ EXPECTED: list[tuple[str, str, str | None, str | None, set[str]]] = [
     ("reception", "2026-02-13TAF", None, "Phan Văn Giang", {"004"}),
     ("reception", "2026-02-13TAF", None, "Lương Tam Quang", {"004"}),
     ("statement", "2026-02-17", None, "Bộ Ngoại giao", {"000"}),  # the trip announced
-    ("visit", "2026-02-18", "2026-02-20", "Tô Lâm", {"000"}),  # working trip 18-20 Feb
+    # working trip 18-20 Feb; 001 (written on the 18th) tells it without a date: "đã đến Mỹ, bắt đầu ..."
+    ("visit", "2026-02-18", "2026-02-20", "Tô Lâm", {"000", "001"}),
     ("arrival", "2026-02-18TMD", None, "Tô Lâm", {"001"}),
     ("signing", "2026-02-18TEV", None, "Tô Lâm", {"002"}),
     ("meeting", "2026-02-20TMO", None, "Tô Lâm", {"002"}),  # White House
@@ -64,11 +65,13 @@ def timeline() -> tuple[list[Event], dict[str, str]]:
         pytest.skip(f"seed articles not found at {SEEDS}")
     events: list[Event] = []
     names: dict[str, str] = {}
+    dates: dict[str, str | None] = {}
     for path in sorted(SEEDS.glob("*.txt")):
         doc = next(d for d in iter_documents([str(path)]) if isinstance(d, Document))
         names[doc.id] = path.name[:3]
+        dates[doc.id] = doc.reference_date
         events.extend(analyse(doc).events)
-    return merge_events(events), names
+    return merge_events(events, doc_dates=dates), names
 
 
 def _matches(ev: Event, etype: str, date: str, end: str | None, agent: str | None) -> bool:

@@ -36,7 +36,8 @@ def link_store(store: Store) -> LinkReport:
     mentions = list(store.mentions_by_doc())
     doc_events = store.doc_events()
     entities = link_entities(mentions)
-    events = merge_events(doc_events)
+    doc_dates = {r["id"]: r["reference_date"] for r in store.document_rows()}
+    events = merge_events(doc_events, doc_dates=doc_dates)
     facts = merge_facts(store.doc_facts())
 
     ids = store.document_ids()

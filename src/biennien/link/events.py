@@ -15,9 +15,14 @@ Two reports are taken to be one event when
   words instead (``hai nước đã nâng cấp quan hệ lên Đối tác ...`` repeated as
   background in five articles).
 
-Undated reports join a dated event of the same document only (a headline or
-lead that repeats the body); across documents a date is required, since the
-same two people meet many times.
+Undated reports join a dated event of the same document (a headline or lead
+that repeats the body).  Across documents an undated report joins a dated
+event only when the documents' reference dates are known (``doc_dates``) and
+its article was written on the event's first day or at most a few days after
+its last one, with a compatible type and exactly the same people (``Tổng Bí
+thư Tô Lâm đã đến Mỹ, bắt đầu ... chuyến công tác`` in an article of 18/2
+joins another outlet's trip of 18-20/2); the same two people meet many times,
+so a report that would fit two such events stays on its own.
 
 Clustering is greedy but independent of input order: reports are sorted by a
 content key, the most precisely dated first, so that a month-level mention
@@ -30,8 +35,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date as _Day
+from datetime import timedelta
 
 from biennien.model import Event, EventType, Evidence, Participant
 from biennien.vi.normalise import fold
@@ -62,6 +69,9 @@ _WORD = re.compile(r"\w+")
 _MIN_CROSS_DOC_OVERLAP = 0.8  # across documents, when one side names nobody
 _MIN_CROSS_DOC_WORDS = 3
 _MIN_SUMMARY_OVERLAP = 0.5
+# an undated report joins another outlet's dated event when its article was written between the event's
+# first day and this many days after its last day ("đã đến Mỹ" in the next day's paper)
+_UNDATED_WINDOW_DAYS = 3
 # function words left out when comparing summaries
 _STOP = frozenset("va cua voi cac nhung tai da se dang cung la o cho trong ve hai nuoc lan thu".split())
 
@@ -136,17 +146,65 @@ class _Cluster:
             self.places.add(fold(ev.place))
 
 
-def _fits(cluster: _Cluster, ev: Event, date: _Date | None, people: set[str]) -> float | None:
+def _iso_day(value: str | None) -> _Day | None:
+    """A calendar day from an ISO date (a reference date, or a TIMEX3 value dated to the day)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return _Day.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _written_during(
+    undated: Iterable[Event], dated: Iterable[Event], doc_dates: Mapping[str, str | None]
+) -> bool:
+    """Were all the undated reports' articles written while the dated event ran, or a few days after?"""
+    start: _Day | None = None
+    end: _Day | None = None
+    for m in dated:
+        first = _iso_day(m.date)
+        if first is None:
+            continue
+        last = max(first, _iso_day(m.date_end) or first)
+        start = first if start is None else min(start, first)
+        end = last if end is None else max(end, last)
+    if start is None or end is None:
+        return False
+    docs = {e.doc for ev in undated for e in ev.evidence}
+    if not docs:
+        return False
+    for doc in docs:
+        ref = _iso_day(doc_dates.get(doc))
+        if ref is None or not (start <= ref <= end + timedelta(days=_UNDATED_WINDOW_DAYS)):
+            return False
+    return True
+
+
+def _fits(
+    cluster: _Cluster,
+    ev: Event,
+    date: _Date | None,
+    people: set[str],
+    doc_dates: Mapping[str, str | None] | None = None,
+) -> float | None:
     """How well ``ev`` fits ``cluster`` (higher is better), or None when it is another event."""
     if not all(_types_compatible(ev.type, t) for t in cluster.types):
         return None
     if date is None or cluster.date is None:
-        # an undated report only joins its own document's event (a lead repeating the body)
-        if not ({e.doc for e in ev.evidence} & cluster.docs):
-            return None
         if date is not None or cluster.date is not None:
             if not people or people != cluster.people:
                 return None
+        if not ({e.doc for e in ev.evidence} & cluster.docs):
+            # across outlets an undated report joins only a dated event its article was written during or
+            # just after, naming exactly the same people
+            if doc_dates is None or (date is None) == (cluster.date is None):
+                return None
+            undated = [ev] if date is None else cluster.members
+            dated = cluster.members if date is None else [ev]
+            if not _written_during(undated, dated, doc_dates):
+                return None
+            return 1.0 + len(people) + _overlap(_summary_words(ev.summary), cluster.words)
     elif not all(_dates_compatible(_parse_date(m.date) or date, date) for m in cluster.members):
         return None
     words = _summary_words(ev.summary)
@@ -276,11 +334,15 @@ class _ClusterIndex:
             self.by_year.setdefault(cl.date.year, set()).add(n)
             self.by_month.setdefault(cl.date.month, set()).add(n)
 
-    def candidates(self, date: _Date | None, docs: set[str]) -> list[int]:
+    def candidates(self, date: _Date | None, docs: set[str], ref_years: Iterable[str] = ()) -> list[int]:
+        """``ref_years``: for an undated report, the years its articles were written in (and the year
+        before), whose dated clusters it may join across documents."""
         out: set[int] = set()
         if date is None:
             for doc in docs:
                 out |= self.by_doc.get(doc, set())
+            for year in ref_years:
+                out |= self.by_year.get(year, set())
             return sorted(out)
         for doc in docs:
             out |= self.undated_by_doc.get(doc, set())
@@ -295,10 +357,22 @@ class _ClusterIndex:
         return sorted(out)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def _ref_years(docs: Iterable[str], doc_dates: Mapping[str, str | None] | None) -> list[str]:
+    years: set[str] = set()
+    for doc in docs:
+        ref = _iso_day((doc_dates or {}).get(doc))
+        if ref is not None:
+            years |= {f"{ref.year:04d}", f"{ref.year - 1:04d}"}
+    return sorted(years)
+
+
+def merge_events(events: list[Event], *, doc_dates: Mapping[str, str | None] | None = None) -> list[Event]:
     """Merge the per-document events into one list where each happening appears once.
 
-    The result is sorted by id and does not depend on the order of ``events``.
+    ``doc_dates`` (document id -> reference date, ISO) lets an undated report join another outlet's
+    dated event its article was written during or just after; without it undated reports only join
+    events of their own document.  The result is sorted by id and does not depend on the order of
+    ``events``.
     """
     clusters: list[_Cluster] = []
     index = _ClusterIndex()
@@ -306,8 +380,12 @@ def merge_events(events: list[Event]) -> list[Event]:
         date = _parse_date(ev.date)
         people = {_person_key(p) for p in ev.participants}
         docs = {e.doc for e in ev.evidence}
-        candidates = index.candidates(date, docs)
-        fits = [(n, _fits(clusters[n], ev, date, people)) for n in candidates]
+        ref_years = _ref_years(docs, doc_dates) if date is None and people else []
+        candidates = index.candidates(date, docs, ref_years)
+        fits = [(n, _fits(clusters[n], ev, date, people, doc_dates)) for n in candidates]
+        if date is None and any(score is not None and clusters[n].docs & docs for n, score in fits):
+            # its own document's events come first: a lead repeating the body is not another outlet's
+            fits = [(n, score) for n, score in fits if clusters[n].docs & docs]
         dated_fits = sum(1 for n, score in fits if score is not None and clusters[n].date is not None)
         best: tuple[float, int] | None = None
         for n, score in fits:
