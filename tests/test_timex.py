@@ -166,6 +166,25 @@ def test_year_lists_tag_every_year() -> None:
         ("Năm vừa qua có 660 hố sụt được ghi nhận.", "Năm vừa qua", "2021-04-30", "2020"),
         ("Doanh số tăng mạnh trong quý vừa qua.", "quý vừa qua", "2021-04-03", "2021-Q1"),
         ("Các loài trên đảo đều tăng kích thước sau mỗi thập kỷ.", "mỗi thập kỷ", "2021-04-26", "P10Y"),
+        (
+            "Mùa du lịch Cửa Lò kéo dài từ tháng 4 đến tháng 9 hàng năm.",
+            "từ tháng 4 đến tháng 9",
+            "2021-04-03",
+            "XXXX-04",
+        ),
+        (
+            "Sau khi từ bỏ danh hiệu Hoa hậu Lào 2021, cô sẽ không đại diện cho Lào tại cuộc thi diễn ra vào tháng 12 tới.",
+            "tháng 12",
+            "2021-04-06",
+            "2021-12",
+        ),
+        ("Hai bên từng ước hẹn sẽ phân tài cao thấp vào ngày 17/4.", "ngày 17/4", "2021-04-20", "2021-04-17"),
+        (
+            "Samsung cho đặt trước từ ngày hôm nay và bán ra vào ngày 14/5.",
+            "ngày 14/5",
+            "2021-04-29",
+            "2021-05-14",
+        ),
         ("Vài năm nay, cô thu hút dư luận.", "Vài năm", "2021-04-05", "PXY"),
         (
             "Hồi mùa hè năm ngoái, nhiệt độ cùng kỳ năm ngoái là 40 độ C.",
@@ -205,6 +224,8 @@ def test_number_ranges_are_durations(sentence: str, expr: str, value: str, end: 
         "Đường 3/2 luôn đông xe vào giờ cao điểm.",
         "Máy hoạt động 24/24 giờ.",
         "Viettel khai trương mạng 5G tại 15 tỉnh.",
+        "Bác sĩ Nguyễn Quốc Khánh chia sẻ kinh nghiệm nuôi con.",
+        "Học sinh đi bộ băng qua đường Cách mạng Tháng 8, quận Ninh Kiều.",
     ],
 )
 def test_more_negatives(sentence: str) -> None:

@@ -513,7 +513,7 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
             return None
     else:
         ref, anchor = _reference(text, start, ctx, end)
-        if ref is None:
+        if ref is None or (not s.lunar and _recurring(text, start, end)):
             value, is_time = with_time(f"XXXX-{s.month:02d}-{s.day:02d}", s)
             return Resolved("TIME" if is_time else "DATE", value, None)
         # "hôm 23-8": "hôm" before a date speaks of a day gone by
@@ -528,6 +528,24 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
         d = hit[1]
     value, is_time = with_time(d.isoformat(), s)
     return Resolved("TIME" if is_time else "DATE", value, anchor, d, (d.year, d.month), d.year)
+
+
+@cache
+def _yearly() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = alternation([w for w, v in lexicon().sets.items() if v == "P1Y"])
+    return (
+        re.compile(r"[\s,]*(?:âm\s+lịch\s*)?" + words + r"(?!\w)", re.IGNORECASE),
+        re.compile(r"(?<!\w)" + words + r"(?!\w)[^.;\n]*$", re.IGNORECASE),
+    )
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    """``từ tháng 4 đến tháng 9 hàng năm``, ``Hàng năm, vào ngày 10/3``: a date that comes back every
+    year has no year of its own (``XXXX-04``), so it does not land on the timeline."""
+    after, before = _yearly()
+    return bool(
+        after.match(text, end, min(len(text), end + 20)) or before.search(text, max(0, start - 50), start)
+    )
 
 
 def _reference(text: str, start: int, ctx: Context, end: int | None = None) -> tuple[date | None, str]:
@@ -560,7 +578,7 @@ def _resolve_month(text: str, s: Spec, start: int, end: int, ctx: Context) -> Re
         y, anchor = ctx.dct.year + s.rel_year, "dct"
     if y is None:
         ref, anchor = _reference(text, start, ctx, end)
-        if ref is None:
+        if ref is None or (not s.lunar and _recurring(text, start, end)):
             return Resolved("DATE", f"XXXX-{s.month:02d}", None)
         if s.lunar:
             hit = year_for_day(Spec("date", None, s.month, 1, lunar=True), ref, tense(text, start, end))

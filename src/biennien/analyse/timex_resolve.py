@@ -60,7 +60,7 @@ def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = alternation([c for c, _, w in lx.tense if w == "after"])
     return (
         re.compile(r"(?<!\w)(" + before + r")(?!\w)", re.IGNORECASE),
-        re.compile(r"^[\s,)]*(" + after + r")(?!\w)", re.IGNORECASE),
+        re.compile(r"[\s,)]*(" + after + r")(?!\w)", re.IGNORECASE),  # used with match(text, pos): no "^"
     )
 
 
@@ -85,14 +85,18 @@ def tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _pick(candidates: list[tuple[int, float]], t: str | None) -> int:
-    """Choose a year from (year, signed distance in days or months to the reference) pairs."""
+def _pick(candidates: list[tuple[int, float]], t: str | None, slack: float = 2) -> int:
+    """Choose a year from (year, signed distance in days or months to the reference) pairs.
+
+    ``slack`` lets a future cue keep a date just before the reference: news repeats what
+    "sẽ diễn ra vào ngày 17/4" for some days after the 17th (a week for days, two months for months).
+    """
     if t == "past":
         past = [c for c in candidates if c[1] <= 2]
         if past:
             return max(past, key=lambda c: c[1])[0]
     if t == "future":
-        fut = [c for c in candidates if c[1] >= -2]
+        fut = [c for c in candidates if c[1] >= -slack]
         if fut:
             return min(fut, key=lambda c: c[1])[0]
     return min(candidates, key=lambda c: c[1] * FUTURE_WEIGHT if c[1] > 0 else -c[1])[0]
@@ -131,7 +135,7 @@ def year_for_day(spec: Spec, ref: date, t: str | None) -> tuple[int, date] | Non
             dates[y] = dd
     if not options:
         return None
-    y = _pick(options, t)
+    y = _pick(options, t, slack=7)
     return y, dates[y]
 
 

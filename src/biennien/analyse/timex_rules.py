@@ -238,7 +238,7 @@ def _day_list(m: re.Match[str], text: str) -> Cand | None:
 
 def _month_year(m: re.Match[str], text: str) -> Cand | None:
     month = _month_of(m["m"])
-    if month is None:
+    if month is None or cue_pattern("name_before", "before").search(_before(text, m.start())):
         return None
     lunar = lexicon().months.get(m["m"].lower(), (0, "solar"))[1] == "lunar"
     return Cand(m.start(), m.end(), Spec("month", int(m["y"]), month, lunar=lunar), priority=5)
@@ -251,6 +251,8 @@ def _month_only(m: re.Match[str], text: str) -> Cand | None:
         return None
     if word.lower() == "năm" and not (word[0].isupper() or m["ry"]):
         return None
+    if cue_pattern("name_before", "before").search(_before(text, m.start())):
+        return None  # "đường Cách mạng Tháng 8": a name
     if re.search(r"\d\s*$", _before(text, m.start(), 4)):
         return None  # "3 tháng 2 ngày": a duration, not February
     if not m["ry"] and _blocked_after(text, m.end()):
@@ -570,7 +572,18 @@ def _set(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("set", value=value), priority=4)
 
 
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
+
+
 def _festival(m: re.Match[str], text: str) -> Cand | None:
+    prev = _PREVIOUS_WORD.search(_before(text, m.start(), 20))
+    if (
+        m[0][0].isupper()
+        and prev
+        and prev[1][0].isupper()
+        and prev[1].lower() not in lexicon().cues.get("daymonth_before", ())
+    ):
+        return None  # "Bác sĩ Nguyễn Quốc Khánh": a person's name, not National Day
     fest = lexicon().festivals[re.sub(r"\s+", " ", m["f"].lower())]
     spec = Spec(
         "date",
