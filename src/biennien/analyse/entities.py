@@ -322,10 +322,11 @@ def _sentence_mentions(
             nxt = _name_at(r, i, out)
             i = nxt if nxt > i else i + 1
             continue
-        nxt = _title_mention(r, i, out)
-        if nxt > i:
-            i = nxt
-            continue
+        if x.lower() in title_len:
+            nxt = _title_mention(r, i, out)
+            if nxt > i:
+                i = nxt
+                continue
         if not cap and x not in lower_open:
             i += 1  # a lower-case title word with no name after it
             continue
