@@ -224,6 +224,8 @@ def test_number_ranges_are_durations(sentence: str, expr: str, value: str, end: 
         "Đường 3/2 luôn đông xe vào giờ cao điểm.",
         "Máy hoạt động 24/24 giờ.",
         "Viettel khai trương mạng 5G tại 15 tỉnh.",
+        "Thuê bao nhận gói dữ liệu 4G 10 GB mỗi tháng.",
+        "Phút 45+2: Hết hiệp 1\nPhút 44: Mane băng vào dứt điểm.",
         "Bác sĩ Nguyễn Quốc Khánh chia sẻ kinh nghiệm nuôi con.",
         "Học sinh đi bộ băng qua đường Cách mạng Tháng 8, quận Ninh Kiều.",
     ],

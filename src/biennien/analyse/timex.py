@@ -151,8 +151,8 @@ def _candidates(text: str) -> list[Cand]:
             m = rule.pattern.match(text, pos)
             if m is not None:
                 cand = rule.handler(m, text)
-                if cand is not None and cand.end > cand.start:
-                    found.append(cand)
+                if cand is not None and cand.end > cand.start and "\n" not in text[cand.start : cand.end]:
+                    found.append(cand)  # never across paragraphs: "Hết hiệp 1\nPhút 44" is no duration
     return found
 
 

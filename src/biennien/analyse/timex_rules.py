@@ -456,8 +456,8 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
 
 
 def _clock(m: _ClockMatch, text: str) -> Cand | None:
-    if m[0].endswith("G"):
-        return None  # "5G", "4G": networks, not 5 o'clock
+    if re.search(r"\dG", m[0]):
+        return None  # "5G", "4G 10 GB": networks, not 5 o'clock
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
     if h > 24 or mi > 59:
