@@ -225,7 +225,6 @@ def test_number_ranges_are_durations(sentence: str, expr: str, value: str, end: 
         "Máy hoạt động 24/24 giờ.",
         "Viettel khai trương mạng 5G tại 15 tỉnh.",
         "Thuê bao nhận gói dữ liệu 4G 10 GB mỗi tháng.",
-        "Phút 45+2: Hết hiệp 1\nPhút 44: Mane băng vào dứt điểm.",
         "Bác sĩ Nguyễn Quốc Khánh chia sẻ kinh nghiệm nuôi con.",
         "Học sinh đi bộ băng qua đường Cách mạng Tháng 8, quận Ninh Kiều.",
     ],
@@ -255,3 +254,8 @@ def test_text_whose_lower_case_is_longer_gets_the_same_timexes() -> None:
     plain = [(t.start + 2, t.value, t.value_end) for t in tag(text, "2026-02-21")]
     longer = [(t.start, t.value, t.value_end) for t in tag("İ " + text, "2026-02-21")]
     assert plain == longer and len(plain) == 4
+
+
+def test_no_expression_across_paragraphs() -> None:
+    text = analysis_text("Phút 45+2: Hết hiệp 1\nPhút 44: Mane băng vào dứt điểm.")
+    assert [t.text for t in tag(text, "2021-04-24")] == []
