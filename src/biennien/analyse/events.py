@@ -125,6 +125,16 @@ def _lexicon() -> _Lexicon:
             dayparts[row[1].lower()] = row[2]
         else:
             cues.setdefault(row[0], []).append(_words(row[1]))
+    # organisation head nouns of the entity tables: any of them written alone in lower case is a subject
+    # that points back to an organisation ("hãng ra mắt"); one that is part of a name when capitalised
+    # makes a fuller name of the mention it precedes in lower case ("hải quân Indonesia")
+    for row in table("entity_org_heads.tsv"):
+        if len(row) < 2 or row[1] != "ORG":
+            continue
+        cues.setdefault("orghead", []).append(_words(row[0]))
+        flags = row[2].split(",") if len(row) > 2 else []
+        if "lower" not in flags and "drop" not in flags:
+            cues.setdefault("orghead_name", []).append(_words(row[0]))
     # no look-behind at the start, so that the regex engine can skip ahead by first character
     phrases = sorted({r"\s+".join(map(re.escape, t.words)) for v in by_first.values() for t in v}, key=len)
     finder = re.compile(r"(?:" + "|".join(reversed(phrases)) + r")(?!\w)")
@@ -560,6 +570,24 @@ def _participant(m: Mention, role: str) -> Participant:
     return Participant(name=m.name, role=role, entity=m.key, title=m.role)
 
 
+def _org_participant(lex: _Lexicon, text: str, toks: list[_Tok], m: Mention, role: str) -> Participant:
+    """An organisation or country as a participant, with the head noun the recogniser left out.
+
+    ``hải quân Indonesia đưa thông báo``: the recogniser only sees ``Indonesia`` (a lower-case head
+    opens no name), but the one who acted is the navy, so the head noun of the entity tables joins
+    the name.  Heads that are never part of a name (``công ty Apple``, ``tỉnh Nghệ An``) stay out.
+    """
+    k = _tok_index(toks, m.start)
+    if m.type in ("ORG", "GPE") and 0 < k < len(toks) and toks[k].start == m.start:
+        for seq in lex.cues.get("orghead_name", ()):
+            n = len(seq)
+            if _ends_at(toks, k, seq) and all(t.text.islower() for t in toks[k - n : k]):
+                start = toks[k - n].start
+                name = text[start : m.start] + m.name
+                return Participant(name=name[:1].upper() + name[1:], role=role, entity=None, title=None)
+    return _participant(m, role)
+
+
 def _after_cue(lex: _Lexicon, toks: list[_Tok], idx: int, kind: str, reach: int = 3) -> bool:
     """A cue of ``kind`` ends within ``reach`` tokens before token ``idx``."""
     for seq in lex.cues.get(kind, ()):
@@ -656,11 +684,14 @@ def _parts(
     timexes: list[Timex],
     ptype: str | None = None,
     fallback: bool = False,
+    antecedent: Mention | None = None,
 ) -> _Parts:
     """Subject, predicate, place and participants of the event told by ``group``'s triggers.
 
     ``fallback`` (the document has no entity mentions at all): take a capitalised subject phrase
-    as the agent.
+    as the agent.  ``antecedent``: the organisation a lower-case head noun as subject (``hãng``,
+    ``công ty``, ``nhà mạng``) points back to (the sentence's, else the previous sentence's, first
+    organisation).
     """
     first, last = group[0], group[-1]
     lo = toks[lo_tok].start if lo_tok < len(toks) else first.start
@@ -713,8 +744,20 @@ def _parts(
     per_left = [m for m in left if m.type == "PER"]
     subj_lo = toks[sub_lo].start if sub_lo < len(toks) else lo
     own = [m for m in per_left if m.start >= subj_lo]
+    # the object of a launch (``ra mắt LG GW620``, ``công bố Renoir``) is a product, never a party
+    launch = any(_seq_at(toks, h.i, seq) for h in group for seq in lex.cues.get("launch", ()))
+    # "hãng ra mắt ...": a subject that is only an organisation head noun in lower case
+    anaphoric = (
+        antecedent is not None
+        and s_j > s_i
+        and all(t.text.islower() for t in toks[s_i:s_j])
+        and any(_seq_at(toks, s_i, h) and s_i + len(h) == s_j for h in lex.cues.get("orghead", ()))
+    )
     if passive:
         pass  # "các hợp đồng vừa được ký kết": whoever is named before did not sign
+    elif anaphoric and antecedent is not None:
+        agents = [_org_participant(lex, text, toks, antecedent, "agent")]
+        subject = agents[0].name if agents[0].entity is None else _mention_label(antecedent)
     elif own:
         agents = [_participant(own[-1], "agent")]
         nxt = own[-1]
@@ -737,7 +780,7 @@ def _parts(
                 if m.end > chosen[0].start or not _joined(text[m.end : chosen[0].start]):
                     break
                 chosen.insert(0, m)
-            agents = [_participant(m, "agent") for m in chosen]
+            agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
     ptype = ptype or first.trig.type
     of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
     if of is not None:
@@ -751,10 +794,14 @@ def _parts(
                 agents, [], _mention_label(visitors[0]), f"thăm {dest}".strip(), place or dest or None
             )
     per_right = [m for m in right if m.type == "PER"]
-    if per_right:
+    if launch:
+        pass
+    elif per_right:
         partners = [_participant(m, "partner") for m in per_right]
     elif ptype in ("meeting", "reception", "phone_call", "dialogue", "agreement", "signing"):
-        partners = [_participant(m, "partner") for m in right if m.type in ("ORG", "GPE")]
+        partners = [
+            _org_participant(lex, text, toks, m, "partner") for m in right if m.type in ("ORG", "GPE")
+        ]
     moved = False
     between = last.j < len(toks) and any(_seq_at(toks, last.j, b) for b in lex.cues.get("between", ()))
     if (
@@ -779,6 +826,8 @@ def _parts(
                 partners = [Participant(name=obj_text, role="partner")]
     if (
         not passive
+        and not launch
+        and not anaphoric
         and not any(a.entity and a.entity.startswith("PER") for a in agents)
         and not _has_capital(subject)
     ):
@@ -808,6 +857,15 @@ def _parts(
             # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
             predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
+
+
+def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Mention]) -> Mention | None:
+    """The organisation a lower-case head noun as subject points back to: the first one named earlier
+    in the sentence, else the first one of the previous sentence."""
+    here = [m for m in mentions if m.type == "ORG" and m.end <= before]
+    if here:
+        return here[0]
+    return prev_orgs[0] if prev_orgs else None
 
 
 def _summary(subject: str, predicate: str, place: str | None) -> str:
@@ -940,6 +998,8 @@ def extract(
     ments = sorted(mentions, key=lambda m: m.start)
     m_starts = [m.start for m in ments]
     fallback = not mentions
+    s_list = sorted(sentences, key=lambda x: x.start)
+    s_starts = [x.start for x in s_list]
     events: list[Event] = []
     last_date: str | None = None
     for s in _candidate_sentences(lex, text, sentences):
@@ -958,6 +1018,13 @@ def extract(
             s_timex = [t for t in s_timex if not neg.end <= t.start < stop]
         lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
         s_ments = [m for m in ments[lo_m:hi_m] if m.end <= s.end]
+        # the organisations of the sentence before, for a subject such as "hãng" or "công ty"
+        k = bisect_right(s_starts, s.start) - 2
+        prev_orgs = (
+            [m for m in ments[bisect_left(m_starts, s_list[k].start) : lo_m] if m.type == "ORG"]
+            if k >= 0
+            else []
+        )
         _bind_dates(lex, text, hits, s_timex, s.end)
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
@@ -1004,7 +1071,17 @@ def extract(
                     break
                 head = h
             parts = _parts(
-                lex, text, toks, [head, best], lo_tok, hi_tok, main_ments, s_timex, best.trig.type, fallback
+                lex,
+                text,
+                toks,
+                [head, best],
+                lo_tok,
+                hi_tok,
+                main_ments,
+                s_timex,
+                best.trig.type,
+                fallback,
+                _antecedent(main_ments, head.start, prev_orgs),
             )
             if date is None and not parts.agents and not parts.partners:
                 continue  # an undated happening with nobody named tells the timeline nothing
