@@ -42,6 +42,11 @@ def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _key(phrase: str) -> str:
+    """A matched phrase as its table key: lower case, single spaces."""
+    return " ".join(phrase.lower().split())
+
+
 def _before(text: str, start: int, width: int = 30) -> str:
     return text[max(0, start - width) : start]
 
@@ -74,7 +79,7 @@ def _month_of(word: str) -> int | None:
     w = word.lower()
     if w.isdigit():
         return int(w)
-    hit = lexicon().months.get(re.sub(r"\s+", " ", w))
+    hit = lexicon().months.get(_key(w))
     return hit[0] if hit else None
 
 
@@ -349,7 +354,7 @@ def _half(m: re.Match[str], text: str) -> Cand | None:
 
 
 def _relative(m: re.Match[str], text: str) -> Cand | None:
-    unit, offset, anchor = lexicon().relative[re.sub(r"\s+", " ", m[0].lower())]
+    unit, offset, anchor = lexicon().relative[_key(m[0])]
     before = _before(text, m.start(), 16)
     if m[0].lower().endswith("trước") and _HERE.match(text, m.end()):
         return None  # "các năm trước đây": "previously", not last year
@@ -357,11 +362,7 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
         return None  # "các năm trước", "những tuần qua": no single period
     if _QUOTED_NAME.search(before) and text[m.end() : m.end() + 1] in '"”':
         return None  # "Đảo ngày mai": a name in quotes
-    if re.search(
-        r"(?:\d|nửa|bao|bao\s+nhiêu|" + frag()["numw"] + "|" + frag()["vague"] + r")\s+$",
-        _before(text, m.start(), 16),
-        re.IGNORECASE,
-    ):
+    if _count_before().search(before):
         return None  # "1 tuần trước trận chung kết": a count of weeks, not last week
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
 
@@ -370,10 +371,17 @@ _HERE = re.compile(r"\s+đây(?!\w)", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"[\"“]\s*[A-ZĐÂĂÊÔƠƯ]\w*\s+$")
 
 
+@cache
+def _count_before() -> re.Pattern[str]:
+    """A count right before a relative word: "1 tuần trước trận", "Vài năm nay", "bao năm qua"."""
+    f = frag()
+    return _c(r"(?:\d|nửa|bao|bao\s+nhiêu|" + f["numw"] + "|" + f["vague"] + r")\s+$")
+
+
 def _daypart_rel(m: re.Match[str], text: str) -> Cand | None:
     lx = lexicon()
-    part = lx.dayparts[re.sub(r"\s+", " ", m["dp"].lower())][0]
-    offset = lx.dayrel[re.sub(r"\s+", " ", m["rel"].lower())]
+    part = lx.dayparts[_key(m["dp"])][0]
+    offset = lx.dayrel[_key(m["rel"])]
     return Cand(
         m.start(), m.end(), Spec("rel", unit="D", offset=offset, anchor="dct", daypart=part), priority=5
     )
@@ -383,7 +391,7 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     n = _number(m["n"])
     if n is None or n != int(n) or n == 0 or n > 3000:
         return None
-    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    unit = lexicon().units[_key(m["u"])]
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
     if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]) and not _has_cue(
@@ -392,7 +400,7 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
         return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
     if _has_cue("span", text, m.start()):
         return None  # "trong suốt 14 năm sau đó": a duration
-    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    direction = _key(m["dir"])
     sign = -1 if direction.startswith("trước") or direction == "về trước" else 1
     anchor = "previous" if direction.endswith("đó") or sign > 0 else "dct"
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=sign * int(n), anchor=anchor), priority=5)
@@ -403,10 +411,10 @@ def _ago(m: re.Match[str], text: str) -> Cand | None:
     n = _number(m["n"])
     if n is None or n != int(n) or n == 0 or n > 3000:
         return None
-    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    unit = lexicon().units[_key(m["u"])]
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
-    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    mod = lexicon().modifiers.get(_key(m["mod"])) if m["mod"] else None
     spec = Spec("rel", unit=unit, offset=-int(n), anchor="dct", mod=mod)
     return Cand(m.start(), m.end(), spec, priority=5)
 
@@ -427,7 +435,7 @@ def _dm_range(m: re.Match[str], text: str) -> Cand | None:
 
 def _duration(m: re.Match[str], text: str) -> Cand | None:
     lx = lexicon()
-    unit = lx.units[re.sub(r"\s+", " ", m["u"].lower())]
+    unit = lx.units[_key(m["u"])]
     raw = m["n"]
     if raw.lower() in ("thứ",):
         return None
@@ -448,9 +456,9 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         if raw.lower() == "năm" and unit == "M":
             return None  # "năm tháng": an idiom for "time", rarely "five months"
     if unit == "H" and m["u"].lower() == "giờ" and n is not None:
-        if _has_cue("clock", text, m.start()) or re.match(r"\s*(?:\d|" + frag()["dp"] + ")", text[m.end() :]):
+        if _has_cue("clock", text, m.start()) or _clock_after().match(text, m.end()):
             return None  # "lúc 20 giờ", "8 giờ sáng": a clock time
-    mod = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    mod = lx.modifiers.get(_key(m["mod"])) if m["mod"] else None
     spec = Spec("dur", value=_duration_value(n, unit), mod=mod)
     return Cand(m.start(), m.end(), spec, priority=3)
 
@@ -467,10 +475,7 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
         return None
     if "giờ" in m[0].lower() and not m["mi"]:
         after = text[m.end() : m.end() + 20]
-        if not (
-            _has_cue("clock", text, start)
-            or re.match(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày|\d)", after, re.IGNORECASE)
-        ):
+        if not (_has_cue("clock", text, start) or _clock_context_after().match(after)):
             return None  # "8 giờ" alone is a duration (the duration rule takes it)
     if ":" not in m[0] and cue_pattern("duration_before", "before").search(_before(text, start)):
         end, value = m.end(), f"PT{h}H"
@@ -493,13 +498,28 @@ _MINUTES = re.compile(r"\s*([0-5]?\d)\s*phút(?!\w)", re.IGNORECASE)
 _SECONDS = re.compile(r"\s*([0-5]?\d)\s*giây(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _clock_after() -> re.Pattern[str]:
+    """``8 giờ sáng``, ``20 giờ 30``: what makes ``N giờ`` a clock time rather than hours."""
+    return re.compile(r"\s*(?:\d|" + frag()["dp"] + ")")
+
+
+@cache
+def _clock_context_after() -> re.Pattern[str]:
+    return _c(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày|\d)")
+
+
+_CN_DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", re.IGNORECASE)
+
+
 def _daypart(m: re.Match[str], text: str) -> Cand | None:
-    part = lexicon().dayparts[re.sub(r"\s+", " ", m[0].lower())]
+    part = lexicon().dayparts[_key(m[0])]
     return Cand(m.start(), m.end(), Spec("daypart", daypart=part[0], number=part[1]), priority=1)
 
 
 def _part(m: re.Match[str], text: str) -> Cand | None:
-    mod = lexicon().parts[re.sub(r"\s+", " ", m["p"].lower())]
+    mod = lexicon().parts[_key(m["p"])]
     return Cand(m.start(), m.end(), Spec("part", mod=mod), priority=1)
 
 
@@ -510,7 +530,7 @@ def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
     after = text[m.end() : m.end() + 16]
     if re.match(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])", after):
         return None  # "cuối năm 2024", "cuối năm nay", "đầu năm học": other rules or not a date
-    mod = lexicon().parts[re.sub(r"\s+", " ", m["p"].lower())]
+    mod = lexicon().parts[_key(m["p"])]
     unit = _PART_UNIT[m["u"].lower()]
     if unit == "W" and mod == "END":
         return Cand(m.start(), m.end(), Spec("rel", unit="WE", offset=0, anchor="dct"), priority=3)
@@ -524,14 +544,14 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
     after_phrase = m["after"]
     if m["cn"]:
         wd = 7
-        if m["cn"] == "CN" and not re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d", text[m.end() :]):
+        if m["cn"] == "CN" and not _CN_DATE_AFTER.match(text, m.end()):
             return None
     else:
         word = m["wd"]
         wd = lx.weekdays[word.lower()]
         if word.isdigit() and after_phrase and after_phrase.lower() == "này":
             after_phrase = None  # "môn thi thứ 4 này": an ordinal
-        date_after = re.match(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", text[m.end() :])
+        date_after = _DATE_AFTER.match(text, m.end())
         capital = word[0].isupper() and not word.isdigit()
         if not date_after and cue_pattern("ordinal_before", "before").search(_before(text, start, 20)):
             return None  # "mùa thứ hai này", "phiên tòa thứ 3": an ordinal
@@ -543,7 +563,7 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
     week = 0
     direction = None
     if after_phrase:
-        a = re.sub(r"\s+", " ", after_phrase.lower())
+        a = _key(after_phrase)
         if a in ("tuần trước", "tuần qua"):
             week = -1
         elif a in ("tuần tới", "tuần sau"):
@@ -568,7 +588,7 @@ def _every_week() -> re.Pattern[str]:
 
 
 def _set(m: re.Match[str], text: str) -> Cand | None:
-    value = lexicon().sets[re.sub(r"\s+", " ", m[0].lower())]
+    value = lexicon().sets[_key(m[0])]
     return Cand(m.start(), m.end(), Spec("set", value=value), priority=4)
 
 
@@ -584,7 +604,7 @@ def _festival(m: re.Match[str], text: str) -> Cand | None:
         and prev[1].lower() not in lexicon().cues.get("daymonth_before", ())
     ):
         return None  # "Bác sĩ Nguyễn Quốc Khánh": a person's name, not National Day
-    fest = lexicon().festivals[re.sub(r"\s+", " ", m["f"].lower())]
+    fest = lexicon().festivals[_key(m["f"])]
     spec = Spec(
         "date",
         _int(m["y"]),
@@ -623,7 +643,7 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
     n1, n2 = int(m["n1"]), int(m["n2"])
     if not 0 < n1 < n2:
         return None
-    unit = lexicon().units[re.sub(r"\s+", " ", m["u"].lower())]
+    unit = lexicon().units[_key(m["u"])]
     after = text[m.end() : m.end() + 8]
     if unit in ("M", "Y") and re.match(r"\s*[/\-]?\s*\d", after):
         return None  # "10-12 tháng 3", "1-2 năm 2025": days of a month, not a count of months
@@ -635,7 +655,7 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
         return None  # "từ 4 - 5 giờ chiều": clock times, not hours
     if re.search(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", _before(text, m.start(), 12), re.IGNORECASE):
         return None
-    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    mod = lexicon().modifiers.get(_key(m["mod"])) if m["mod"] else None
     first = Spec("dur", value=_duration_value(n1, unit), mod=mod)
     last = Spec("dur", value=_duration_value(n2, unit))
     return Cand(m.start(), m.end(), first, priority=4, end_spec=last)
@@ -646,15 +666,15 @@ _HALF_OF = {"Y": "P6M", "M": "P15D", "D": "PT12H", "H": "PT30M", "DE": "P5Y", "C
 
 def _half_unit(m: re.Match[str], text: str) -> Cand | None:
     """``nửa năm``, ``nửa tháng``: half a unit, written in the next smaller unit."""
-    value = _HALF_OF.get(lexicon().units[re.sub(r"\s+", " ", m["u"].lower())])
+    value = _HALF_OF.get(lexicon().units[_key(m["u"])])
     if value is None:
         return None
-    mod = lexicon().modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    mod = lexicon().modifiers.get(_key(m["mod"])) if m["mod"] else None
     return Cand(m.start(), m.end(), Spec("dur", value=value, mod=mod), priority=5)
 
 
 def _season(m: re.Match[str], text: str) -> Cand | None:
-    code = lexicon().seasons[re.sub(r"\s+", " ", m["s"].lower())]
+    code = lexicon().seasons[_key(m["s"])]
     return Cand(m.start(), m.end(), Spec("season", _int(m["y"]), value=code, rel_year=_ry(m["ry"])), 5)
 
 
