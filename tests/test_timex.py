@@ -179,6 +179,9 @@ def test_year_lists_tag_every_year() -> None:
             "2021-12",
         ),
         ("Hai bên từng ước hẹn sẽ phân tài cao thấp vào ngày 17/4.", "ngày 17/4", "2021-04-20", "2021-04-17"),
+        ("Lampard bị sa thải vào tháng Giêng.", "tháng Giêng", "2021-04-24", "2021-01"),
+        ("Lễ hội chùa Hương kéo dài suốt tháng Giêng.", "tháng Giêng", "2021-04-24", "2021-02-12"),
+        ("Chùa Thiên Mụ chính thức khởi lập năm Tân Sửu (1601).", "năm Tân Sửu (1601)", "2021-04-18", "1601"),
         (
             "Samsung cho đặt trước từ ngày hôm nay và bán ra vào ngày 14/5.",
             "ngày 14/5",

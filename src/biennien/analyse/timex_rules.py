@@ -245,8 +245,23 @@ def _month_year(m: re.Match[str], text: str) -> Cand | None:
     month = _month_of(m["m"])
     if month is None or cue_pattern("name_before", "before").search(_before(text, m.start())):
         return None
-    lunar = lexicon().months.get(m["m"].lower(), (0, "solar"))[1] == "lunar"
+    lunar = _lunar_month(m["m"], text, m.start(), m.end())
     return Cand(m.start(), m.end(), Spec("month", int(m["y"]), month, lunar=lunar), priority=5)
+
+
+@cache
+def _lunar_context() -> re.Pattern[str]:
+    return _c(r"(?<!\w)" + alternation(list(lexicon().cues.get("lunar_context", ()))) + r"(?!\w)")
+
+
+def _lunar_month(word: str, text: str, start: int, end: int) -> bool:
+    """A lunar month name (``tháng Giêng``) counts as lunar only with a lunar word in its sentence;
+    Vietnamese news on foreign affairs uses it for January."""
+    if lexicon().months.get(word.lower(), (0, "solar"))[1] != "lunar":
+        return False
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 80)
+    hi = min(x for x in (text.find(".", end), text.find("\n", end), end + 80, len(text)) if x >= 0)
+    return bool(_lunar_context().search(text, lo + 1, hi))
 
 
 def _month_only(m: re.Match[str], text: str) -> Cand | None:
@@ -262,7 +277,7 @@ def _month_only(m: re.Match[str], text: str) -> Cand | None:
         return None  # "3 tháng 2 ngày": a duration, not February
     if not m["ry"] and _blocked_after(text, m.end()):
         return None
-    lunar = lexicon().months.get(word.lower(), (0, "solar"))[1] == "lunar"
+    lunar = _lunar_month(word, text, m.start(), m.end())
     return Cand(
         m.start(), m.end(), Spec("month", None, month, lunar=lunar, rel_year=_ry(m["ry"])), priority=4
     )
@@ -693,6 +708,10 @@ def _canchi(m: re.Match[str], text: str) -> Cand | None:
     if cycle is None:
         return None  # not a real pair (a stem and a branch of different parity)
     tet = m["pre"].lower() == "tết"
+    if m["y"]:  # "năm Tân Sửu (1601)": the Gregorian year the text gives
+        y = int(m["y"])
+        spec = Spec("date", y, 1, 1, lunar=True) if tet else Spec("year", y)
+        return Cand(m.start(), m.end(), spec, priority=5)
     return Cand(m.start(), m.end(), Spec("canchi", number=cycle, lunar=tet), priority=5)
 
 
@@ -875,7 +894,10 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "canchi",
-            _c(rf"(?<!\w)(?P<pre>tết|năm|xuân)\s+(?P<can>{f['can']})\s+(?P<chi>{f['chi']})(?!\w)"),
+            _c(
+                rf"(?<!\w)(?P<pre>tết|năm|xuân)\s+(?P<can>{f['can']})\s+(?P<chi>{f['chi']})(?!\w)"
+                rf"(?:\s*\(\s*(?:năm\s+)?(?P<y>{YEAR})\s*\))?"
+            ),
             _canchi,
         ),
         Rule("bareday", _c(rf"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<d>{DAY})(?![\w/.\-–])"), _bareday),
