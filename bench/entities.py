@@ -31,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 GOLD = REPO / "tests" / "data" / "entities_gold.txt"
+HELDOUT = REPO / "tests" / "data" / "entities_gold_heldout.txt"
 _MARK = re.compile(r"\[(PER|ORG|LOC|GPE) ([^\]]+)\]")
 CLASSES = ("PER", "ORG", "LOC")
 
@@ -307,6 +308,18 @@ def main(argv: list[str]) -> None:
         print(line)
     if isinstance(ut, str):
         print(ut)
+    held = load_gold(HELDOUT)
+    hg = gold_set(held)
+    hres = score(hg, in_sentences(held, ours(held)))
+    hc = Counter(s[2] for _, s in hg)
+    print(
+        f"held-out: {len(held)} sentences, {len(hg)} mentions "
+        + ", ".join(f"{c} {hc[c]}" for c in CLASSES)
+        + " (annotated before running; see ENTITIES_GOLD.md)"
+    )
+    for c in (*CLASSES, "ALL"):
+        p, r, f = hres[c]
+        print(f"{c:5} {p:7.3f} {r:6.3f} {f:6.3f}")
     from biennien.analyse.entities import extract
 
     docs = unc_dev_texts()
@@ -328,6 +341,11 @@ def main(argv: list[str]) -> None:
     for what, ok in seed_checks():
         print(f"  [{'ok' if ok else 'FAIL'}] {what}")
     if "-v" in argv:
+        pred_h = in_sentences(held, ours(held))
+        for file, s in sorted(hg - pred_h):
+            print("  held-out missed", file, s, article_text(file)[s[0] : s[1]])
+        for file, s in sorted(pred_h - hg):
+            print("  held-out spurious", file, s, article_text(file)[s[0] : s[1]])
         for file, s in sorted(g - pred):
             print("  missed", file, s, article_text(file)[s[0] : s[1]])
         for file, s in sorted(pred - g):
