@@ -50,3 +50,17 @@ def test_ambiguous_short_name_is_not_merged() -> None:
     assert {"Nguyễn Văn Dũng", "Trần Anh Dũng"} <= names
     full = [e for e in ents if e.name in ("Nguyễn Văn Dũng", "Trần Anh Dũng")]
     assert all({m.doc for m in e.mentions} == {"a"} for e in full)
+
+
+def test_short_name_joins_a_full_name_only_in_shared_company() -> None:
+    """``Hoàn`` of a beauty-contest article must not become a football official ``Trần Văn Hoàn``."""
+    football = _doc("Ông Trần Văn Hoàn, Phó Chủ tịch VFF, đã họp với CLB Hoàng Anh Gia Lai.")
+    contest = _doc("Hoa hậu Hoàn có buổi gặp với Công ty Unicorp tại Khánh Hòa.")
+    ents = link_entities([("f", football), ("c", contest)])
+    full = [e for e in ents if e.name == "Trần Văn Hoàn"]
+    assert full and {m.doc for m in full[0].mentions} == {"f"}
+    # the same short name next to the same club is the same man
+    again = _doc("Ông Hoàn cho biết CLB Hoàng Anh Gia Lai sẽ thay huấn luyện viên.")
+    ents = link_entities([("f", football), ("g", again)])
+    full = [e for e in ents if e.name == "Trần Văn Hoàn"]
+    assert full and {m.doc for m in full[0].mentions} == {"f", "g"}

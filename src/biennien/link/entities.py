@@ -60,6 +60,35 @@ def _person_targets(keys: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str]:
+    """Keep a short-name join only when the two names keep company somewhere.
+
+    A bare ``Hoàn`` in one article and ``Trần Văn Hoàn`` in another are joined
+    only if some document of each also mentions the same third, not too
+    common, entity (``Trump`` with ``Nhà Trắng``); otherwise a beauty contest's
+    ``Hoàn`` would borrow a football official's name.  Within one article the
+    analyser has already resolved short names to the full one.
+    """
+    if not targets:
+        return targets
+    doc_keys: dict[str, set[str]] = defaultdict(set)
+    key_docs: dict[str, set[str]] = defaultdict(set)
+    for key, items in groups.items():
+        for doc, _ in items:
+            doc_keys[doc].add(key)
+            key_docs[key].add(doc)
+    common_at = max(3, len(doc_keys) // 20)
+    common = {k for k, docs in key_docs.items() if len(docs) > common_at}
+
+    def company(key: str) -> set[str]:
+        out: set[str] = set()
+        for doc in key_docs[key]:
+            out |= doc_keys[doc]
+        return out - common - {key}
+
+    return {short: full for short, full in targets.items() if company(short) & company(full)}
+
+
 def _canonical(key: str, names: Counter[str]) -> str:
     body = key.split(":", 1)[1]
     spelled = [n for n in names if fold(n) == body]
@@ -73,7 +102,7 @@ def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> l
     for doc, mentions in mentions_by_doc:
         for m in mentions:
             groups[_key(m)].append((doc, m))
-    targets = _person_targets(groups)
+    targets = _confirmed(_person_targets(groups), groups)
     merged: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for key, items in groups.items():
         merged[targets.get(key, key)].extend(items)
