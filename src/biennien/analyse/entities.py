@@ -146,6 +146,13 @@ class _Reader:
                 return True
         return False
 
+    def after_work_cue(self, i: int) -> bool:
+        """Whether a work or product word (bộ phim, ứng dụng, podcast) comes right before ``i``."""
+        for ln in (3, 2, 1):
+            if i - ln >= 0 and self.key(i - ln, i) in self.g.work_cues:
+                return True
+        return False
+
     def adjacent_hyphen(self, j: int) -> bool:
         """``-`` glued to the words on both sides (Hang-seo, Al-Swaisat, GD-ĐT)."""
         if self.tx[j] != "-" or not 0 < j < self.n - 1:
@@ -607,6 +614,8 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     resolver may turn it into the place or organisation the article named that way.
     """
     tx, g = r.tx, r.g
+    if r.after_work_cue(i):
+        return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
     if j == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
         # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
         return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
@@ -624,10 +633,15 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
             return _found(r, i, j, "PER")
         if len(words) == 1:
             return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
-        if len(words) <= 3 and not sentence_start:
-            if after_place():
+        if len(words) <= 3:
+            if not sentence_start and after_place():
                 return _found(r, i, j, "LOC", unsure=True)
-            return _found(r, i, j, "PER", unsure=True)
+            if all(w in g.given_names for w in words):
+                # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
+                return _found(r, i, j, "PER", unsure=True)
+            if not sentence_start:
+                # another capitalised compound ("Tây Du Ký"): only if the article resolves it
+                return _found(r, i, j, "PER", unsure=True, weak=True)
         return None
     if any(len(w) > 1 and w.isupper() for w in words):
         # acronyms (THPT, HCĐ) are names only when the article introduced them:

@@ -43,6 +43,7 @@ class Found:
     split_at: int | None = None
     foreign: bool = False  # a name that is not Vietnamese syllables (DeSombre, Park Hang-seo)
     initial: bool = False  # an unsure one-word name opening a sentence ("Anh cho biết")
+    weak: bool = False  # a capitalised compound that is not plainly a name: kept only if it resolves
 
 
 # a lone capitalised Vietnamese word: start, end, text, whether it opens a sentence
@@ -130,7 +131,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 p = people.match(words, f.start)
                 if p is not None:
                     key = p.key
-                elif f.unsure and f.single:
+                elif f.unsure and (f.single or f.weak):
                     continue
                 else:
                     key = "PER:" + fold(f.name)

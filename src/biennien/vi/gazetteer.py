@@ -76,6 +76,8 @@ class Gazetteer:
     org_words: frozenset[tuple[str, ...]] = frozenset()
     place_cues: frozenset[tuple[str, ...]] = frozenset()
     foreign_cues: dict[str, str] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()
+    work_cues: frozenset[tuple[str, ...]] = frozenset()
     # longest entry length per first token, for each dictionary
     title_len: dict[str, int] = field(default_factory=dict)
     head_len: dict[str, int] = field(default_factory=dict)
@@ -191,6 +193,8 @@ def gazetteer() -> Gazetteer:
     g.function_words = frozenset(tone_normalise(s) for s in word_list("entity_function_words.txt"))
     g.org_words = frozenset(low_key(w) for w in word_list("entity_org_words.txt"))
     g.place_cues = frozenset(low_key(w) for w in word_list("entity_place_cues.txt"))
+    g.given_names = frozenset(tone_normalise(s) for s in word_list("entity_given_names.txt"))
+    g.work_cues = frozenset(low_key(w) for w in word_list("entity_work_cues.txt"))
     g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
