@@ -34,8 +34,9 @@ from biennien.analyse import entities, timex
 from biennien.analyse import events as events_mod
 from biennien.analyse.pipeline import analyse
 from biennien.ingest.sources import iter_documents
+from biennien.link.events import merge_events
 from biennien.model import DocAnalysis, Document, Event, Timex
-from biennien.vi.normalise import analysis_text
+from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +154,115 @@ def _evaluate(
     return n_gold, matched, n_pred, matched
 
 
+_HeldoutRow = tuple[str, str, str, str | None, str, str]
+
+
+def _load_heldout(path: Path) -> list[_HeldoutRow]:
+    """Rows of a held-out article-level gold set: file, cue, type, date, agent, status (req/opt)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        c = line.split("\t")
+        rows.append((c[0], c[1], c[2], None if c[3] == "-" else c[3], c[4], c[5]))
+    return rows
+
+
+def _agent_of(ev: Event) -> str | None:
+    agents = [p.name for p in ev.participants if p.role == "agent"]
+    return agents[0] if agents else None
+
+
+def _same_person(pred: str | None, gold: str) -> bool:
+    if not pred:
+        return False
+    a, b = fold(pred).lower(), fold(gold).lower()
+    return a in b or b in a
+
+
+def _heldout(path: Path, corpus: Path, show: bool) -> None:
+    """Timeline-level scores on a held-out set annotated article by article (every dated event of
+    each article, before the system was run): the documents go through ``analyse`` and
+    ``merge_events`` as in ``biennien build``, and every dated line of the resulting timeline is judged.
+
+    * precision: dated lines whose evidence sentence holds an annotated event with the same date
+      (day level), over all dated lines except those matching an optional (``opt``) row;
+    * recall: required dated events found on a line with the right date;
+    * participants: matched required events with a named agent whose line names that agent.
+    """
+    gold = _load_heldout(path)
+    names = sorted({g[0] for g in gold} | set(path.with_suffix(".files").read_text().split()))
+    docs = {n: _document(corpus / n) for n in names if (corpus / n).exists()}
+    if len(docs) < len(names):
+        print(f"held-out: corpus files missing under {corpus}, skipped", file=sys.stderr)
+        return
+    analyses = {n: analyse(d) for n, d in docs.items()}
+    by_id = {d.id: n for n, d in docs.items()}
+    sent_of: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, (name, cue, _t, _d, _a, _s) in enumerate(gold):
+        pos = docs[name].text.find(cue)
+        if pos < 0:
+            raise SystemExit(f"cue not found in {name}: {cue!r}")
+        sent = next((s for s in analyses[name].sentences if s.start <= pos < s.end), None)
+        if sent is not None:
+            sent_of[(name, sent.start)].append(i)
+    lines = [
+        e
+        for e in merge_events(
+            [e for a in analyses.values() for e in a.events],
+            doc_dates={d.id: d.reference_date for d in docs.values()},
+        )
+        if e.date
+    ]
+    used: set[int] = set()
+    shown = right = typed = 0
+    agent_total = agent_right = 0
+    for ev in lines:
+        cands = [i for e in ev.evidence for i in sent_of.get((by_id.get(e.doc, ""), e.start), [])]
+        cands = [i for i in cands if gold[i][2] != "-" and i not in used]
+        hit = next(
+            (
+                i
+                for i in sorted(cands, key=lambda i: gold[i][2] != ev.type)
+                if _day(gold[i][3]) == _day(ev.date)
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            if gold[hit][5] == "opt":
+                continue
+            shown += 1
+            right += 1
+            typed += gold[hit][2] == ev.type
+            if gold[hit][4] != "-":
+                agent_total += 1
+                ok = _same_person(_agent_of(ev), gold[hit][4])
+                agent_right += ok
+                if show and not ok:
+                    print(
+                        f"  agent  {gold[hit][0]}: want {gold[hit][4]!r}, got {_agent_of(ev)!r} | {ev.summary}"
+                    )
+            continue
+        shown += 1
+        if show:
+            where = by_id.get(ev.evidence[0].doc, "?") if ev.evidence else "?"
+            print(f"  false  {where}: {ev.type} {ev.date} | {ev.summary}")
+    req = [i for i, g in enumerate(gold) if g[2] != "-" and g[5] == "req"]
+    found = [i for i in req if i in used]
+    if show:
+        for i in req:
+            if i not in used:
+                print(f"  missed {gold[i][0]}: {gold[i][2]} {gold[i][3]} | {gold[i][1]!r}")
+    p = right / shown if shown else 0.0
+    r = len(found) / len(req) if req else 0.0
+    print(
+        f"held-out 2 ({len(docs)} unseen articles, timeline level): precision {p:6.1%} ({right}/{shown})  "
+        f"recall {r:6.1%} ({len(found)}/{len(req)})  type right {typed}/{right}  "
+        f"participants (agent) right {agent_right}/{agent_total}"
+    )
+
+
 def _speed(corpus: Path, limit: int) -> tuple[int, int, float]:
     files = sorted(p for p in corpus.glob("*.txt") if p.name != "README.md")[:limit]
     prepared = []
@@ -177,6 +287,7 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "tests/data/events_gold.tsv"))
     ap.add_argument("--seeds", default=str(ROOT.parent / "shared/seeds"))
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/unc-dev"))
+    ap.add_argument("--heldout", default=str(ROOT / "tests/data/events_gold_heldout2.tsv"))
     ap.add_argument("--speed-docs", type=int, default=400)
     ap.add_argument("--show", action="store_true", help="print every miss and every wrong event")
     ap.add_argument(
@@ -206,6 +317,8 @@ def main() -> None:
         print(
             f"{label:22s} precision {p:6.1%} ({correct}/{n_pred})  recall {r:6.1%} ({matched}/{n_gold})  F1 {f:6.1%}"
         )
+    if args.heldout:
+        _heldout(Path(args.heldout), Path(args.corpus), args.show)
     n_docs, n_sent, secs = _speed(Path(args.corpus), args.speed_docs)
     print(
         f"speed: events.extract on {n_docs} unc-dev documents ({n_sent} sentences): {secs:.2f} s, "
