@@ -81,3 +81,35 @@ def test_ambiguous_country_word_is_not_a_pronoun() -> None:
     assert [m.text for m in gpe] == ["Anh"]
     assert gpe[0].start > 10
     assert any(m.text == "Nguyễn Minh Đức" and m.type == "PER" for m in ms)
+
+
+def test_title_before_family_name_that_is_also_a_place_head() -> None:
+    """'Hồ' heads lakes (Hồ Gươm) and is a family name: after a title it is the person."""
+    ms = _mentions(
+        "Chiều 12-2, Phó Thủ tướng Hồ Đức Phớc tiếp đoàn. Hồ Đức Phớc cho biết. Khách dạo Hồ Gươm."
+    )
+    people = [m for m in ms if m.type == "PER"]
+    assert [m.text for m in people] == ["Hồ Đức Phớc", "Hồ Đức Phớc"]
+    assert people[0].role == "Phó Thủ tướng"
+    assert {m.key for m in people} == {"PER:ho duc phoc"}
+    assert _by_text(ms)["Hồ Gươm"].type == "LOC"
+
+
+def test_foreign_subject_after_a_place_clause_is_a_person() -> None:
+    ms = _by_text(_mentions("Tại Việt Nam, Jensen Huang gặp lãnh đạo nhiều doanh nghiệp."))
+    assert ms["Jensen Huang"].type == "PER"
+    assert ms["Việt Nam"].type == "GPE"
+
+
+def test_party_committee_heads_are_organisations() -> None:
+    ms = _by_text(_mentions("Đại tướng Phan Văn Giang, Phó Bí thư Quân ủy Trung ương, dự lễ."))
+    assert ms["Quân ủy Trung ương"].type == "ORG"
+    assert ms["Phan Văn Giang"].type == "PER"
+    assert not any(m.type == "PER" and m.text == "Quân" for m in ms.values())
+
+
+def test_contest_name_after_beauty_title_is_not_a_person() -> None:
+    ms = _mentions("Cô đăng quang Hoa hậu Hoàn vũ năm 2003, sau Hoa hậu Thế giới.")
+    assert not [m for m in ms if m.type == "PER"]
+    ms2 = _by_text(_mentions("Hoa hậu Thùy Tiên cho biết cô rất vui."))
+    assert ms2["Thùy Tiên"].type == "PER"

@@ -40,6 +40,8 @@ _VI_SYLLABLE = re.compile(
 _OPENERS = frozenset('“"‘:–—-…([')
 _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
 _DIGIT = re.compile(r"\d")
+# what may follow an item of a list ("A, B và C", "A, B hoặc C")
+_LIST_NEXT = frozenset(("và", "hoặc", "hay", "cùng"))
 
 
 @lru_cache(maxsize=65536)
@@ -434,7 +436,21 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         pass
     comp: list[Found] = []
     k = j
-    if title.takes:
+    if title.takes == "contest":
+        # "Hoa hậu Hoàn vũ", "Hoa hậu Thế giới": the contest's name in sentence case (a capital
+        # and a lower-case syllable) belongs to the title; a person's name is all capitals
+        while (
+            k + 1 < r.n
+            and tx[k][0].isupper()
+            and is_vi_syllable(tx[k])
+            and tx[k + 1][0].islower()
+            and is_vi_syllable(tx[k + 1])
+            and tx[k + 1] not in r.g.function_words
+        ):
+            k += 2
+        if k > j and (k >= r.n or not tx[k][0].isupper()):
+            return k  # the contest alone: no person
+    elif title.takes:
         # complement: an organisation or a country (possibly "X tại Y")
         sub: list[Found] = []
         k2 = _named_at(r, j, sub, sentence_start=False, in_title=True)
@@ -518,6 +534,9 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     hj = r.head_at(i)
     if hj > i:
         head = g.heads[r.key(i, hj)]
+        if in_title and head.type == "LOC" and tok_cap and tok in g.surnames:
+            hj = i  # "Phó Thủ tướng Hồ Đức Phớc": after a title, a family name, not a lake
+    if hj > i:
         capital = tok_cap
         if capital or "lower" in head.flags or "drop" in head.flags:
             bj = r.org_body(hj, place=head.type == "LOC")
@@ -542,6 +561,10 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                     f.type = known.type
                     f.canonical = known.canonical
                 f.split_at = _name_tail(r, si, bj) if in_title and head.type == "ORG" else None
+                if head.type == "LOC" and tok_cap and tok in g.surnames and bj - hj <= 3:
+                    # "Hồ Đức Phớc cho biết": a lake or a person; the resolver decides by the
+                    # people the article names in full
+                    f.alt_start = r.ms[i].start()
                 cands.append((bj, 2, f))
             elif capital and "alone" in head.flags:
                 f = _found(r, i, hj, head.type)
@@ -626,7 +649,14 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # initials: "N. và M."
 
     def after_place() -> bool:
-        return (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE")) or r.after_place_cue(i)
+        return in_place_list() or r.after_place_cue(i)
+
+    def in_place_list() -> bool:
+        # "ở Hà Nội, Bắc Ninh và ...": an item of a list of places; not "Tại Việt Nam, Jensen
+        # Huang gặp ...", where the name is the clause's subject (a verb follows it)
+        if not (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE") and r.last_end == i - 1):
+            return False
+        return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
 
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:

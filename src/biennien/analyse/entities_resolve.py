@@ -44,6 +44,7 @@ class Found:
     foreign: bool = False  # a name that is not Vietnamese syllables (DeSombre, Park Hang-seo)
     initial: bool = False  # an unsure one-word name opening a sentence ("Anh cho biết")
     weak: bool = False  # a capitalised compound that is not plainly a name: kept only if it resolves
+    alt_start: int = -1  # a place named by a family-name head ("Hồ ..."): where the person reading starts
 
 
 # a lone capitalised Vietnamese word: start, end, text, whether it opens a sentence
@@ -139,6 +140,12 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 key = "PER:" + fold(f.name)
             if f.title and f.title_kind in ("office", "rank", "occupation") and key in by_key:
                 holders[fold(f.title)] = by_key[key]
+        elif f.alt_start >= 0 and "PER:" + fold(text[f.alt_start : f.end]) in by_key:
+            # "Hồ Đức Phớc cho biết" after "Phó Thủ tướng Hồ Đức Phớc": the person, not a lake
+            p = by_key["PER:" + fold(text[f.alt_start : f.end])]
+            s = f.alt_start
+            out.append(Mention(text[s : f.end], s, f.end, "PER", p.name, None, p.key))
+            continue
         else:
             if f.unsure and _words(f.name) in named:
                 typ, key = named[_words(f.name)]
