@@ -72,7 +72,11 @@ def test_date_labels_read_as_vietnamese() -> None:
     assert date_label("2026-02-13TAF") == "chiều 13/02/2026"
     assert date_label("1995-07") == "07/1995"
     assert date_label("2026-Q1") == "quý 1/2026"
-    assert date_label("2026-02-18", value_end="2026-02-20") == "18/02/2026 – 20/02/2026"
+    # a range inside one month is written the way the papers write it ("từ ngày 18 đến 20-2")
+    assert date_label("2026-02-18", value_end="2026-02-20") == "18–20/02/2026"
+    assert date_label("2026-02-28", value_end="2026-03-02") == "28/02/2026 – 02/03/2026"
+    assert date_label("2026-02-18TMO", value_end="2026-02-20") == "sáng 18/02/2026 – 20/02/2026"
+    assert date_label("2025-05", value_end="2025-07") == "05/2025 – 07/2025"
     assert date_label(None) == "—"
 
 

@@ -122,10 +122,21 @@ def date_label(value: str | None, mod: str | None = None, value_end: str | None 
         return "—"
     text = _label_one(value)
     if value_end and value_end != value:
-        text = f"{text} – {_label_one(value_end)}"
+        text = _range_label(value, value_end, text)
     if mod:
         text = f"{text} ({mod.lower()})"
     return text
+
+
+def _range_label(value: str, value_end: str, start_label: str) -> str:
+    """``18–20/02/2026`` when both ends are plain days of one month (as Vietnamese papers write it),
+    ``13/02/2026 – 02/03/2026`` otherwise."""
+    a, b = _DATE.match(value), _DATE.match(value_end)
+    if a is not None and b is not None and not a["time"] and not b["time"]:
+        days = a["day"] and b["day"] and "XX" not in (a["day"], a["month"], a["year"])
+        if days and (a["year"], a["month"]) == (b["year"], b["month"]):
+            return f"{a['day']}–{_label_one(value_end)}"
+    return f"{start_label} – {_label_one(value_end)}"
 
 
 def _label_one(value: str) -> str:
