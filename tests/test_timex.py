@@ -262,3 +262,48 @@ def test_text_whose_lower_case_is_longer_gets_the_same_timexes() -> None:
 def test_no_expression_across_paragraphs() -> None:
     text = analysis_text("Phút 45+2: Hết hiệp 1\nPhút 44: Mane băng vào dứt điểm.")
     assert [t.text for t in tag(text, "2021-04-24")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        (
+            "thông qua chuyến thăm Mỹ của Bộ trưởng Quốc phòng (9/2024) và chuyến thăm Việt Nam",
+            "9/2024",
+            "2024-09",
+        ),
+        (
+            "như Đối thoại Chính trị - An ninh - Quốc phòng 14 (12-2025), Đối thoại An ninh",
+            "12-2025",
+            "2025-12",
+        ),
+        ("Đến 04/2019 thì cô chuyển sang làm Tổng giám đốc.", "04/2019", "2019-04"),
+        ("Bộ phim đầu tay (2015) của anh giành nhiều giải.", "2015", "2015"),
+        ("Chiều 2/9 người dân đổ về Quảng trường Ba Đình.", "Chiều 2/9", "2025-09-02TAF"),
+        ("Trong năm 2017, 2018 lần lượt là 182 và 197 tỷ đồng.", "2018", "2018"),
+    ],
+)
+def test_bracketed_month_year_and_dates_before_nouns(sentence: str, expr: str, value: str) -> None:
+    assert _value(sentence, expr, "2026-02-18") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Sau khi giải đấu có đến 8/12 đội bóng rút lui, ban tổ chức vẫn nói cứng.", "8/12"),
+        ("Cát-sê của hai diễn viên chiếm đến 1/3 tổng chi phí sản xuất.", "1/3"),
+        ("Anh ta có thể ăn đến 1/4 … con bò trong một ngày.", "1/4"),
+        ("Cuộc họp chỉ có 3/5 thành viên hội đồng tán thành.", "3/5"),
+        ("Trận đấu khép lại với tỷ số (2-1) nghiêng về đội khách.", "2-1"),
+        ("Đội chủ nhà chỉ thắng (3/4) trận ở vòng bảng.", "3/4"),
+        ("Bản đồ quy hoạch tỷ lệ 1/2000 được công bố.", "1/2000"),
+        ("Biệt thự của cô lên tới 1000 triệu nhân dân tệ.", "1000"),
+        ("Căn hộ có giá thuê lên đến 2000 USD mỗi tháng.", "2000"),
+        ("Trong năm 2020, 2000 người đã mất việc làm.", "2000"),
+        ("Từ 1500 người lúc đầu, nay công ty có hơn 3000 người.", "1500"),
+        ("Một ngày 3-4 lần, những con ngỗng bị nhét ống vào cổ họng.", "3-4"),
+    ],
+)
+def test_fractions_and_amounts_are_not_dates(sentence: str, span: str) -> None:
+    dated = [t.text for t in tag(analysis_text(sentence), "2026-02-18") if t.type in ("DATE", "TIME")]
+    assert not any(span in text for text in dated), dated

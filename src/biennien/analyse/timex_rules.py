@@ -69,7 +69,7 @@ _DIGIT_AFTER_BLOCKER = re.compile(r"^\s*[\d%]")
 
 def _blocked_after(text: str, end: int) -> bool:
     tail = text[end : end + 20]
-    if _blocker_after().match(tail):
+    if _blocker_after().match(tail) and not cue_pattern("not_blocker_after", "after").match(tail):
         # "ngày 2/9 năm 2025" is fine: a blocker word followed by a year or a relative word is not counting
         return not re.match(r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", tail, re.IGNORECASE)
     return False
@@ -163,9 +163,14 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
     if month is None:
         return None
     start = m.start()
-    if cue_pattern("ratio_before", "before").search(_before(text, start)):
+    if _ratio_before(text, start):
         return None
-    if _blocked_after(text, m.end()):
+    strong = (
+        m["pre"] is not None or _has_cue("daymonth_strong", text, start) or _weekday_before(text, start)
+    ) and not _PER_COUNT.search(_before(text, m.start("d"), 16))
+    if not strong and _blocked_after(text, m.end()):
+        return None  # "có đến 8/12 đội bóng"; but "Chiều 2/9 người dân ..." is a date
+    if m["pre"] is None and _bracketed_count(text, start, m.end()):
         return None
     if m["s"] in ("-", "–") and m["pre"] is None and _in_score_brackets(text, start, m.end()):
         return None
@@ -178,6 +183,8 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
     return Cand(start, m.end(), Spec("date", None, month, day), priority=4)
 
 
+# "Một ngày 3-4 lần", "mỗi ngày 2/3 số suất": "ngày" after a count is a unit of a rate, not a date cue
+_PER_COUNT = re.compile(r"(?<!\w)(?:một|mỗi|hàng|hằng|\d+)\s+ngày\s*$", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\d\s*[-–]\s*\d{1,2}\s*\(\s*$")
 _SCORE_AFTER = re.compile(r"\s*,\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")
 
@@ -217,9 +224,7 @@ def _day_range(m: re.Match[str], text: str) -> Cand | None:
         return None
     start = m.start()
     if m["y"] is None:
-        if cue_pattern("ratio_before", "before").search(_before(text, start)) or _blocked_after(
-            text, m.end()
-        ):
+        if _ratio_before(text, start) or _blocked_after(text, m.end()):
             return None
         if not (m["pre"] or m["from"] or _has_cue("daymonth", text, start, m.end())):
             return None
@@ -264,6 +269,48 @@ def _lunar_month(word: str, text: str, start: int, end: int) -> bool:
     return bool(_lunar_context().search(text, lo + 1, hi))
 
 
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _month_year_digits(m: re.Match[str], text: str) -> Cand | None:
+    """``(9/2024)``, ``(12-2025)`` right after a noun phrase, or ``từ 9/2024``: a month of a year.
+
+    Without ``tháng`` a ``9/2024`` could be a fraction or a map scale (``tỷ lệ 1/2000``,
+    ``3/2000 hồ sơ``), so it needs either a bracket closed right after it or a cue word
+    before it, and no counted noun after it; the month is 1-12 (the pattern) and the year
+    a plausible 1800-2100.
+    """
+    start, end = m.start(), m.end()
+    if not 1800 <= int(m["y"]) <= 2100 or _ratio_before(text, start):
+        return None
+    bracketed = bool(_OPEN_BRACKET.search(_before(text, start, 4)) and _CLOSE_BRACKET.match(text, end))
+    if not bracketed:
+        if m["s"] == "." or not cue_pattern("monthyear_before", "before").search(_before(text, start)):
+            return None
+        if _blocked_after(text, end):
+            return None
+    return Cand(start, end, Spec("month", int(m["y"]), int(m["m"])), priority=5)
+
+
+def _ratio_before(text: str, start: int) -> bool:
+    """A ratio or score cue right before a number, or before the bracket that opens it (``tỷ số (2-1)``)."""
+    before = _OPEN_BRACKET.sub("", _before(text, start, 32))
+    return bool(cue_pattern("ratio_before", "before").search(before))
+
+
+def _bracketed_count(text: str, start: int, end: int) -> bool:
+    """``thắng (3/4) trận``: a pair in brackets followed by a counted noun is a fraction, unless a day
+    word opens the bracket (``Hôm qua (3/4) người dân ...``)."""
+    before = _before(text, start, 30)
+    if not _OPEN_BRACKET.search(before):
+        return False
+    close = _CLOSE_BRACKET.match(text, end)
+    if close is None or not _blocked_after(text, close.end()):
+        return False
+    return not cue_pattern("daymonth_before", "before").search(_OPEN_BRACKET.sub("", before))
+
+
 def _month_only(m: re.Match[str], text: str) -> Cand | None:
     word = m["m"]
     month = _month_of(word)
@@ -296,6 +343,8 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
         _has_cue("year", text, m.start()) or _YEAR_LIST.search(_before(text, m.start(), 80))
     ):
         return None
+    if not m["pre"] and _blocked_after(text, m.end()):
+        return None  # "từ 1000 người", "năm 2020, 2000 người": a count or an amount, not a year
     if (
         not m["pre"]
         and _before(text, m.start(), 2).rstrip().endswith("(")
@@ -787,6 +836,11 @@ def rules() -> tuple[Rule, ...]:
             _month_year,
         ),
         Rule(
+            "month_year_digits",
+            _c(rf"{LB}(?P<m>{MONTH})(?P<s>[/\-–.])(?P<y>\d{{4}}){RB}"),
+            _month_year_digits,
+        ),
+        Rule(
             "month_only",
             _c(rf"(?<!\w)tháng\s+{mw}(?:\s+năm\s+(?P<ry>{f['ry']}))?(?!\w)(?!\s*[/\-–.]\s*\d)"),
             _month_only,
@@ -966,9 +1020,9 @@ def _count_starts() -> tuple[str, ...]:
 #   word ("10 ngày", "8 giờ", "18 tháng 2", "1 Tết"), or anything else (only a year: "2021 người");
 #   a letter right after ("21h15", "8h"): a clock; other punctuation ("2020)"): a year.
 _DIGIT_BUCKETS: dict[str, frozenset[str]] = {
-    "/": frozenset({"full_date", "daymonth", "dm_range", "year"}),
-    "-": frozenset({"full_date", "daymonth", "day_range", "dur_range", "year"}),
-    ".": frozenset({"full_date", "daymonth", "duration", "n_ago", "year"}),
+    "/": frozenset({"full_date", "daymonth", "dm_range", "month_year_digits", "year"}),
+    "-": frozenset({"full_date", "daymonth", "day_range", "dur_range", "month_year_digits", "year"}),
+    ".": frozenset({"full_date", "daymonth", "duration", "n_ago", "month_year_digits", "year"}),
     ":": frozenset({"clock", "year"}),
     ",": frozenset({"duration", "n_ago", "year"}),
     " -": frozenset({"day_range", "dur_range", "year"}),
@@ -1038,6 +1092,7 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
         "ago": ("cách",),
         "month_year": ("tháng",),
         "month_only": ("tháng",),
+        "month_year_digits": (DIGIT,),
         "year": (DIGIT, "năm", "niên", "mùa"),
         "decade": ("thập", "những"),
         "century": ("thế",),
