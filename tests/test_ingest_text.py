@@ -100,12 +100,24 @@ def test_sentence_starting_with_theo_is_not_a_credit_line() -> None:
         ("Ảnh: Giáp Tống", True),
         ("Bức ảnh đoạt giải nhất cuộc thi được trưng bày tại Hà Nội.", False),
         ("Nữ diễn viên ẵm trọn 3 giải Ảnh Hậu của đại lục, Hồng Kông và Đài Loan.", False),
+        ("Thí sinh trong kỳ thi tốt nghiệp THPT (ảnh minh họa)", True),
+        ("Nhóm nữ sinh vây đánh bạn gây xôn xao dư luận (ảnh cắt từ clip nguồn Facebook)", True),
+        ("Giá rau tăng mạnh trong tháng 4 (ảnh hưởng của mưa lũ)", False),
+        ("Bức ảnh của cô bị lộ trên mạng xã hội (ảnh bên phải).", False),
     ],
 )
 def test_caption_lines(line: str, expected: bool) -> None:
     text = f"Tiêu đề bài báo về sự kiện\n{line}\nĐoạn văn cuối cùng của bài báo này.\n"
     lay = layout(text)
     assert (line in [text[s:e] for s, e in lay.skip_spans]) is expected
+
+
+def test_a_caption_on_the_first_line_is_no_title() -> None:
+    # corpora that lost the headline start with the lead photo's caption
+    text = "Niềm vui của học sinh (ảnh minh họa)\nSáng 16/4, Bộ GD&ĐT công bố phương án thi tốt nghiệp năm nay.\n"
+    lay = layout(text)
+    assert lay.title is None
+    assert [text[s:e] for s, e in lay.skip_spans] == ["Niềm vui của học sinh (ảnh minh họa)"]
 
 
 def test_long_paragraph_ending_with_credit_keeps_its_sentences() -> None:

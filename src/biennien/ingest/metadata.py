@@ -107,7 +107,7 @@ def _caption_cue_pattern() -> str:
 
 
 @cache
-def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cue = _caption_cue_pattern()
     # "Ảnh: Giáp Tống", "Ảnh chụp màn hình." at the start of a line
     start = re.compile(rf"^\(?(?:{cue})\s*(?::|\.?\)?\.?$)", re.IGNORECASE)
@@ -121,7 +121,11 @@ def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     end_bare = re.compile(
         rf"(?:\(|[.!?…]\s+)(?:{cue})(?:\s+[A-ZĐÀ-Ỹ][^\s():]*){{0,5}}\s*\)?\s*\.?$",
     )
-    return start, end_colon, end_bare
+    # "... (ảnh minh họa)", "(ảnh cắt từ clip nguồn Facebook)": a whole bracket that ends the
+    # line, in any case, unless the cue word is part of another word ("ảnh hưởng")
+    not_cue = "|".join(re.escape(w) for w in word_list("ingest_caption_not_cue.txt"))
+    end_paren = re.compile(rf"\((?:{cue})(?!\s+(?:{not_cue})\b)(?:\s[^()]{{0,80}})?\)\s*\.?$", re.IGNORECASE)
+    return start, end_colon, end_bare, end_paren
 
 
 @cache
@@ -305,10 +309,10 @@ def caption_credit(line: str) -> int | None:
     """Where the photo credit starts in a caption line (0 when the line opens with the cue), or None."""
     if len(line) > 600:
         return None
-    start, end_colon, end_bare = _caption_res()
+    start, end_colon, end_bare, end_paren = _caption_res()
     if start.match(line):
         return 0
-    m = end_colon.search(line) or end_bare.search(line)
+    m = end_colon.search(line) or end_bare.search(line) or end_paren.search(line)
     if m is None:
         return None
     pos = m.start()
