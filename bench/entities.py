@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 GOLD = REPO / "tests" / "data" / "entities_gold.txt"
 HELDOUT = REPO / "tests" / "data" / "entities_gold_heldout.txt"
+HELDOUT2 = REPO / "tests" / "data" / "entities_gold_heldout2.txt"
 _MARK = re.compile(r"\[(PER|ORG|LOC|GPE) ([^\]]+)\]")
 CLASSES = ("PER", "ORG", "LOC")
 
@@ -286,6 +287,28 @@ def seed_checks() -> Iterable[tuple[str, bool]]:
     )
 
 
+def print_heldout(path: Path, label: str, verbose: bool = False) -> None:
+    """P/R/F1 on a held-out set (annotated before the extractor was run on its articles)."""
+    held = load_gold(path)
+    hg = gold_set(held)
+    pred_h = in_sentences(held, ours(held))
+    hres = score(hg, pred_h)
+    hc = Counter(s[2] for _, s in hg)
+    print(
+        f"{label}: {len(held)} sentences, {len(hg)} mentions "
+        + ", ".join(f"{c} {hc[c]}" for c in CLASSES)
+        + " (annotated before running; see ENTITIES_GOLD.md)"
+    )
+    for c in (*CLASSES, "ALL"):
+        p, r, f = hres[c]
+        print(f"{c:5} {p:7.3f} {r:6.3f} {f:6.3f}")
+    if verbose:
+        for file, s in sorted(hg - pred_h):
+            print(f"  {label} missed", file, s, article_text(file)[s[0] : s[1]])
+        for file, s in sorted(pred_h - hg):
+            print(f"  {label} spurious", file, s, article_text(file)[s[0] : s[1]])
+
+
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(REPO / "src"))
     gold = load_gold()
@@ -308,18 +331,8 @@ def main(argv: list[str]) -> None:
         print(line)
     if isinstance(ut, str):
         print(ut)
-    held = load_gold(HELDOUT)
-    hg = gold_set(held)
-    hres = score(hg, in_sentences(held, ours(held)))
-    hc = Counter(s[2] for _, s in hg)
-    print(
-        f"held-out: {len(held)} sentences, {len(hg)} mentions "
-        + ", ".join(f"{c} {hc[c]}" for c in CLASSES)
-        + " (annotated before running; see ENTITIES_GOLD.md)"
-    )
-    for c in (*CLASSES, "ALL"):
-        p, r, f = hres[c]
-        print(f"{c:5} {p:7.3f} {r:6.3f} {f:6.3f}")
+    for path, label in ((HELDOUT, "held-out"), (HELDOUT2, "held-out 2")):
+        print_heldout(path, label, verbose="-v" in argv)
     from biennien.analyse.entities import extract
 
     docs = unc_dev_texts()
@@ -341,11 +354,6 @@ def main(argv: list[str]) -> None:
     for what, ok in seed_checks():
         print(f"  [{'ok' if ok else 'FAIL'}] {what}")
     if "-v" in argv:
-        pred_h = in_sentences(held, ours(held))
-        for file, s in sorted(hg - pred_h):
-            print("  held-out missed", file, s, article_text(file)[s[0] : s[1]])
-        for file, s in sorted(pred_h - hg):
-            print("  held-out spurious", file, s, article_text(file)[s[0] : s[1]])
         for file, s in sorted(g - pred):
             print("  missed", file, s, article_text(file)[s[0] : s[1]])
         for file, s in sorted(pred - g):
