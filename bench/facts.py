@@ -5,7 +5,10 @@
 Prints value+unit, qualifier and period accuracy on tests/data/facts_gold.tsv (the
 development set) and tests/data/facts_gold_heldout.tsv (held out: never tuned on), each
 with the annotator's timexes and end to end with the timex tagger, the
-number of quantities found inside a date, code or name, and articles per
+number of quantities found inside a date, code or name; then, separately,
+tests/data/facts_gold_measures.tsv (held out for measure and subject: value+unit,
+qualifier, period, measure, subject, with the entity tagger run as in the
+pipeline); and articles per
 second for quantity + fact extraction on one core.  Sentence splitting and
 timex tagging run before the clock starts: they are other stages' work.
 """
@@ -41,10 +44,28 @@ def _article(path: Path) -> tuple[str, str | None]:
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora" / "unc-dev"
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    corpus = Path(args[0]) if args else ROOT.parent / "shared" / "corpora" / "unc-dev"
     for name in ("facts_gold.tsv", "facts_gold_heldout.tsv"):
         _accuracy(name)
+    _measures("facts_gold_measures.tsv")
     _speed(corpus)
+
+
+def _measures(name: str) -> None:
+    """The measure/subject set: every field, with the entity tagger supplying subjects."""
+    gold = load_gold(ROOT / "tests" / "data" / name)
+    for label, tagger in (("annotated timexes", None), ("timex tagger", timex.tag)):
+        sc = score(gold, tagger, mentions=True)
+        print(f"{name} (held out for measure and subject; {label}, entity tagger): {sc.figures} figures")
+        print(
+            f"  value+unit {sc.rate(sc.value_unit):.1%}  qualifier {sc.rate(sc.qualifier):.1%}"
+            f"  period {sc.rate(sc.period):.1%}  measure {sc.ms_rate(sc.measure):.1%}"
+            f"  subject {sc.ms_rate(sc.subject):.1%}"
+        )
+        print(f"  quantities inside a date/code/name: {sc.inside_never}  spurious figures: {sc.spurious}")
+        if "-v" in sys.argv:
+            print("\n".join("    " + e for e in sc.errors))
 
 
 def _accuracy(name: str) -> None:

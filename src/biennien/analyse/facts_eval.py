@@ -1,4 +1,4 @@
-"""Scoring quantities and facts against the hand-annotated gold set (``tests/data/facts_gold.tsv``).
+"""Scoring quantities and facts against the hand-annotated gold sets (``tests/data/facts_gold*.tsv``).
 
 Used by the pytest thresholds and by ``bench/facts.py``.  Each gold sentence
 is analysed on its own, with the timexes the annotator marked (so the period
@@ -7,16 +7,27 @@ or, when ``tagger`` is given, with the tagger's own timexes (end to end).  The
 tagger gets the article's date (the ``S`` row's date column, copied from the
 article's ``# date`` header), as the pipeline gives it the document's
 reference date: without it ``năm nay`` or ``tháng 3`` cannot be resolved.
+
+Gold rows with two more columns (``facts_gold_measures.tsv``) also score the
+fact's measure and subject.  Those depend on the entity tagger, so
+``score(..., mentions=True)`` runs it on the sentence as the pipeline does.
+A measure is right when its words equal an accepted answer or begin with one
+(Vietnamese noun phrases are head first: ``dân số thuộc cộng đồng dân tộc
+Thái`` still names ``dân số``); ``các``/``những`` and punctuation are ignored.
+A subject is right when it names an accepted entity (through the alias table,
+``Mỹ`` = ``Hoa Kỳ``), or is empty when ``-`` is accepted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from biennien.analyse import entities, quantity
 from biennien.analyse import facts as facts_mod
-from biennien.analyse import quantity
+from biennien.link.facts import normalise_subject
 from biennien.model import Fact, Quantity, Sentence, Timex
 
 
@@ -28,6 +39,8 @@ class GoldFigure:
     qualifier: str | None
     value_end: float | None
     period: str | None
+    measures: list[str] | None = None  # accepted measures, None when the set does not score them
+    subjects: list[str] | None = None  # accepted subjects, "-" = none
 
 
 @dataclass(slots=True)
@@ -49,10 +62,16 @@ class Score:
     period: int = 0
     inside_never: int = 0  # quantities overlapping a date, code or name
     spurious: int = 0  # quantities with digits that match no gold figure
+    scored_ms: int = 0  # figures whose measure and subject are annotated
+    measure: int = 0
+    subject: int = 0
     errors: list[str] = field(default_factory=list)
 
     def rate(self, n: int) -> float:
         return n / self.figures if self.figures else 0.0
+
+    def ms_rate(self, n: int) -> float:
+        return n / self.scored_ms if self.scored_ms else 0.0
 
 
 def _cell(s: str) -> str | None:
@@ -71,13 +90,15 @@ def load_gold(path: Path) -> list[GoldSentence]:
             continue
         gs = sentences[i]
         if kind == "F":
-            surface, value, unit, qual, end, period = rest
+            surface, value, unit, qual, end, period = rest[:6]
             v_end = _cell(end)
-            gs.figures.append(
-                GoldFigure(
-                    surface, float(value), unit, _cell(qual), float(v_end) if v_end else None, _cell(period)
-                )
+            fig = GoldFigure(
+                surface, float(value), unit, _cell(qual), float(v_end) if v_end else None, _cell(period)
             )
+            if len(rest) >= 8:
+                fig.measures = [m.strip() for m in rest[6].split("|")]
+                fig.subjects = [m.strip() for m in rest[7].split("|")]
+            gs.figures.append(fig)
         elif kind == "T":
             text, type_, value, mod = rest
             start = gs.text.index(text)
@@ -93,21 +114,54 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def analyse_sentence(text: str, timexes: list[Timex]) -> tuple[list[Quantity], list[Fact]]:
+def analyse_sentence(
+    text: str, timexes: list[Timex], mentions: bool = False
+) -> tuple[list[Quantity], list[Fact]]:
     qs = quantity.extract(text, timexes)
-    fs = facts_mod.extract("gold", text, [Sentence(0, len(text))], qs, timexes, [])
+    sents = [Sentence(0, len(text))]
+    ms = entities.extract(text, sents) if mentions else []
+    fs = facts_mod.extract("gold", text, sents, qs, timexes, ms)
     return qs, fs
+
+
+_IGNORED = frozenset({"các", "những"})
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+
+
+def _measure_words(s: str) -> list[str]:
+    return [w for w in _WORDS.findall(s.lower()) if w not in _IGNORED]
+
+
+def measure_ok(measure: str, accepted: list[str]) -> bool:
+    """Does ``measure`` equal an accepted measure, or begin with one (the head, then its modifiers)?"""
+    got = _measure_words(measure)
+    for a in accepted:
+        want = _measure_words(a)
+        if want and got[: len(want)] == want:
+            return True
+    return False
+
+
+def subject_ok(subject: str | None, accepted: list[str]) -> bool:
+    """Is ``subject`` one of the accepted names (aliases folded), or rightly empty?"""
+    if not subject:
+        return "-" in accepted
+    got = normalise_subject(subject)
+    return any(a != "-" and normalise_subject(a) == got for a in accepted)
 
 
 Tagger = Callable[[str, str | None], list[Timex]]
 
 
-def score(gold: list[GoldSentence], tagger: Tagger | None = None) -> Score:
-    """Score every gold sentence; ``tagger(text, reference_date)`` replaces the annotated timexes."""
+def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool = False) -> Score:
+    """Score every gold sentence; ``tagger(text, reference_date)`` replaces the annotated timexes.
+
+    With ``mentions`` the entity tagger runs on each sentence (subjects come from its mentions).
+    """
     sc = Score()
     for gs in gold:
         timexes = tagger(gs.text, gs.date) if tagger else gs.timexes
-        qs, fs = analyse_sentence(gs.text, timexes)
+        qs, fs = analyse_sentence(gs.text, timexes, mentions)
         by_span = dict(zip(((q.start, q.end) for q in qs), fs, strict=True))
         used: set[tuple[int, int]] = set()
         cursor = 0
@@ -119,6 +173,8 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None) -> Score:
             digit = next((at + k for k, c in enumerate(fig.surface) if c.isdigit()), at)
             over = [q for q in qs if q.start < at + len(fig.surface) and at < q.end]
             q = next((q for q in over if q.start <= digit < q.end), over[0] if over else None)
+            if fig.measures is not None:
+                sc.scored_ms += 1
             if q is None:
                 sc.errors.append(f"{gs.file} #{gs.n}: missed {fig.surface!r}")
                 continue
@@ -139,6 +195,18 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None) -> Score:
             sc.period += f.period == fig.period
             if f.period != fig.period:
                 sc.errors.append(f"{gs.file} #{gs.n}: {fig.surface!r} period {fig.period} got {f.period}")
+            if fig.measures is not None and fig.subjects is not None:
+                m_ok, s_ok = measure_ok(f.measure, fig.measures), subject_ok(f.subject, fig.subjects)
+                sc.measure += m_ok
+                sc.subject += s_ok
+                if not m_ok:
+                    sc.errors.append(
+                        f"{gs.file} #{gs.n}: {fig.surface!r} measure {fig.measures} got {f.measure!r}"
+                    )
+                if not s_ok:
+                    sc.errors.append(
+                        f"{gs.file} #{gs.n}: {fig.surface!r} subject {fig.subjects} got {f.subject!r}"
+                    )
         for text in gs.never:
             at = gs.text.index(text)
             bad = [q for q in qs if q.start < at + len(text) and at < q.end]

@@ -1,0 +1,46 @@
+"""The measure/subject gold set (tests/data/facts_gold_measures.tsv) and its matching rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from biennien.analyse.facts_eval import load_gold, measure_ok, score, subject_ok
+
+GOLD = Path(__file__).parent / "data" / "facts_gold_measures.tsv"
+
+
+def test_measure_matches_its_head_then_modifiers() -> None:
+    assert measure_ok("dân số thuộc cộng đồng dân tộc Thái", ["dân số"])
+    assert measure_ok("các thanh thép không gỉ", ["thanh thép"])
+    assert not measure_ok("thanh thiếu", ["thanh thiếu niên"])
+    assert not measure_ok("thể sống lâu", ["sống lâu"])
+    assert not measure_ok("", ["giá"])
+
+
+def test_subject_goes_through_aliases_and_may_be_rightly_empty() -> None:
+    assert subject_ok("Mỹ", ["Hoa Kỳ"])
+    assert subject_ok(None, ["-"])
+    assert not subject_ok(None, ["Hạ Long"])
+    assert not subject_ok("Thái Bình", ["Đồng Châu", "-"])
+
+
+@pytest.fixture(scope="module")
+def result():
+    return score(load_gold(GOLD), mentions=True)
+
+
+def test_every_figure_has_measure_and_subject_annotated(result) -> None:
+    assert result.figures >= 60
+    assert result.scored_ms == result.figures
+
+
+def test_values_on_the_measure_set(result) -> None:
+    assert result.rate(result.value_unit) >= 0.93, "\n".join(result.errors)
+
+
+def test_measure_and_subject_accuracy(result) -> None:
+    errors = "\n".join(e for e in result.errors if "measure" in e or "subject" in e)
+    assert result.ms_rate(result.measure) >= 0.45, errors
+    assert result.ms_rate(result.subject) >= 0.75, errors
