@@ -307,3 +307,17 @@ def test_bracketed_month_year_and_dates_before_nouns(sentence: str, expr: str, v
 def test_fractions_and_amounts_are_not_dates(sentence: str, span: str) -> None:
     dated = [t.text for t in tag(analysis_text(sentence), "2026-02-18") if t.type in ("DATE", "TIME")]
     assert not any(span in text for text in dated), dated
+
+
+def test_a_dated_heading_does_not_glue_to_the_next_paragraph() -> None:
+    """A live-blog heading ``Thứ Hai ngày 19 tháng 4`` and the clock opening the next line stay two
+    expressions; the clock (and ``cùng ngày`` after it) still take the heading's day."""
+    text = analysis_text(
+        "Thứ Hai ngày 19 tháng 4\n1 giờ chiều: Phản ứng dữ dội.\n9 giờ sáng cùng ngày: Các đại diện rời đi."
+    )
+    got = {t.text: t.value for t in tag(text, "2021-04-21")}
+    assert got == {
+        "ngày 19 tháng 4": "2021-04-19",
+        "1 giờ chiều": "2021-04-19T13:00",
+        "9 giờ sáng cùng ngày": "2021-04-19T09:00",
+    }

@@ -219,6 +219,9 @@ def _attach(text: str, cands: list[Cand]) -> list[Cand]:
             out.append(cur)
             continue
         gap = text[prev.end : cur.start]
+        if "\n" in gap:  # "Thứ Hai ngày 19 tháng 4\n8 giờ sáng: ...": a heading and the next paragraph
+            out.append(cur)
+            continue
         ps, cs = prev.spec, cur.spec
         if ps.kind == "daypart" and _is_day(cur) and not cs.daypart and gp["daypart_date"].fullmatch(gap):
             cs.daypart = ps.daypart
@@ -316,7 +319,7 @@ def _ranges(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         gap = text[prev.end : cur.start]
         pair = (prev.kind, cur.kind)
-        ok = pair in _RANGE_KINDS and gp["range"].fullmatch(gap) is not None
+        ok = "\n" not in gap and pair in _RANGE_KINDS and gp["range"].fullmatch(gap) is not None
         if pair == ("clock", "date") and cur.spec.hour is None:
             ok = False
         if pair == ("date", "date") and (prev.spec.hour is None) != (cur.spec.hour is None):
