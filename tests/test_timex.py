@@ -302,6 +302,7 @@ def test_bracketed_month_year_and_dates_before_nouns(sentence: str, expr: str, v
         ("Trong năm 2020, 2000 người đã mất việc làm.", "2000"),
         ("Từ 1500 người lúc đầu, nay công ty có hơn 3000 người.", "1500"),
         ("Một ngày 3-4 lần, những con ngỗng bị nhét ống vào cổ họng.", "3-4"),
+        ("Buổi lễ thu hút khoảng 1900-2000 người tham dự.", "1900-2000"),
     ],
 )
 def test_fractions_and_amounts_are_not_dates(sentence: str, span: str) -> None:
@@ -321,3 +322,12 @@ def test_a_dated_heading_does_not_glue_to_the_next_paragraph() -> None:
         "1 giờ chiều": "2021-04-19T13:00",
         "9 giờ sáng cùng ngày": "2021-04-19T09:00",
     }
+
+
+def test_month_ranges_with_digits() -> None:
+    got = _tags("Đợt thi công kéo dài (12/2025 - 2/2026) tại hai tỉnh.", "2026-02-18")
+    assert got["12/2025 - 2/2026"] == ("2025-12", None, "2026-02")
+    got = _tags("Chương trình áp dụng từ 9/2024 đến 11/2025.", "2026-02-18")
+    assert got["từ 9/2024 đến 11/2025"] == ("2024-09", None, "2025-11")
+    got = _tags("Giai đoạn 2016-2020 người dân được hỗ trợ vốn.", "2026-02-18")
+    assert got["2016-2020"] == ("2016", None, "2020")

@@ -273,6 +273,11 @@ _OPEN_BRACKET = re.compile(r"\(\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 
 
+# "(12/2025 - 2/2026)": the two ends of a bracketed month range
+_BRACKET_RANGE_BEFORE = re.compile(rf"\(\s*{MONTH}[/\-–.]{YEAR}\s*[-–]\s*$")
+_BRACKET_RANGE_AFTER = re.compile(rf"\s*[-–]\s*{MONTH}[/\-–.]{YEAR}\s*\)")
+
+
 def _month_year_digits(m: re.Match[str], text: str) -> Cand | None:
     """``(9/2024)``, ``(12-2025)`` right after a noun phrase, or ``từ 9/2024``: a month of a year.
 
@@ -284,7 +289,12 @@ def _month_year_digits(m: re.Match[str], text: str) -> Cand | None:
     start, end = m.start(), m.end()
     if not 1800 <= int(m["y"]) <= 2100 or _ratio_before(text, start):
         return None
-    bracketed = bool(_OPEN_BRACKET.search(_before(text, start, 4)) and _CLOSE_BRACKET.match(text, end))
+    opened = bool(
+        _OPEN_BRACKET.search(_before(text, start, 4))
+        or _BRACKET_RANGE_BEFORE.search(_before(text, start, 16))
+    )
+    closed = bool(_CLOSE_BRACKET.match(text, end) or _BRACKET_RANGE_AFTER.match(text, end))
+    bracketed = opened and closed
     if not bracketed:
         if m["s"] == "." or not cue_pattern("monthyear_before", "before").search(_before(text, start)):
             return None
@@ -338,6 +348,8 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
             return None
         if not m["pre"] and not (1900 <= y <= 2100 and 1900 <= y2 <= 2100):
             return None
+        if not m["pre"] and not _has_cue("year", text, m.start()) and _blocked_after(text, m.end()):
+            return None  # "khoảng 1900-2000 người": a range of counts; "giai đoạn 2016-2020 người dân" stays
         return Cand(m.start(), m.end(), Spec("year", y), priority=5, end_spec=Spec("year", y2))
     if not m["pre"] and not (
         _has_cue("year", text, m.start()) or _YEAR_LIST.search(_before(text, m.start(), 80))
