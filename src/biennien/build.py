@@ -4,8 +4,8 @@ The orchestration is kept out of the CLI so tests, benchmarks and other
 front ends run exactly what ``biennien build`` runs.  Analysis of new
 documents can run in a process pool (``workers > 1``) or on Dask while this
 process ingests the next batch and stores finished ones; documents are
-written one transaction each in input order, so the store content does not
-depend on the number of workers.  With a pool, the ``analyse`` figure of the
+written in input order, one transaction per batch, so the store content does
+not depend on the number of workers.  With a pool, the ``analyse`` figure of the
 report is the time spent waiting for analyses, not their CPU time.
 """
 
@@ -67,15 +67,15 @@ def _store_batch(
     report: BuildReport,
     progress: Progress | None,
 ) -> None:
-    """Wait for a batch's analyses and store its documents, one transaction each, in input order."""
+    """Wait for a batch's analyses and store its documents in one transaction, in input order."""
     t0 = time.perf_counter()
     analyses = list(results)
     report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
-    for doc, analysis in zip(chunk, analyses, strict=True):
-        t1 = time.perf_counter()
-        added = store.add_document(doc, analysis)
-        report.seconds["store"] += time.perf_counter() - t1
-        if added:
+    t1 = time.perf_counter()
+    added = store.add_documents(list(zip(chunk, analyses, strict=True)))
+    report.seconds["store"] += time.perf_counter() - t1
+    for doc, was_added in zip(chunk, added, strict=True):
+        if was_added:
             report.added.append(doc.id)
             report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
             if progress:

@@ -16,8 +16,8 @@ is an SQLite file.
 
 Writing rules that keep a chronicle trustworthy:
 
-* each document and all its analysis rows are written in one transaction
-  (``add_document``), so a killed build never leaves half a document;
+* each document and all its analysis rows are written in the same transaction
+  (``add_documents``: one per batch of documents), so a killed build never leaves half a document;
 * the linked tables (entities, events, facts, stories) are replaced in one
   transaction (``replace_linked``), so readers see either the old or the new
   link result, never a mix;
@@ -197,53 +197,91 @@ class Store:
 
     def add_document(self, doc: Document, analysis: DocAnalysis) -> bool:
         """Store one document and its analysis atomically; False if already stored."""
+        return self.add_documents([(doc, analysis)])[0]
+
+    def add_documents(self, items: Sequence[tuple[Document, DocAnalysis]]) -> list[bool]:
+        """Store documents and their analyses in one transaction, in order; False for each already stored.
+
+        One transaction per batch rather than per document: a commit costs far
+        more than the rows (SQLite flushes the full-text index on each), and a
+        killed build still leaves whole documents only.  Rows go in document
+        order table by table, so the rows (and their rowids) are the same as
+        storing the documents one by one.  A text that is already stored, or
+        earlier in the same batch, only gains its source.
+        """
         x, xm = self._execute, self._executemany
+        added: list[bool] = []
+        fresh: list[tuple[Document, DocAnalysis]] = []
         with self._write():
-            if x("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
-                x(
-                    "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (doc.id, doc.source),
-                )
-                return False
+            seen: set[str] = set()
+            for doc, analysis in items:
+                if doc.id in seen or x("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+                    x(
+                        "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        (doc.id, doc.source),
+                    )
+                    added.append(False)
+                    continue
+                seen.add(doc.id)
+                fresh.append((doc, analysis))
+                added.append(True)
+            if not fresh:
+                return added
             seq = x("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
-            x(
+            now = self._now()
+            xm(
                 "INSERT INTO documents(id, seq, source, title, outlet, author, url, published, reference_date,"
                 " reference_date_basis, encoding, text, skip_spans, meta, warnings, duplicate_of, added_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc.id,
-                    seq,
-                    doc.source,
-                    doc.title,
-                    doc.outlet,
-                    doc.author,
-                    doc.url,
-                    doc.published,
-                    doc.reference_date,
-                    doc.reference_date_basis,
-                    doc.encoding,
-                    doc.text,
-                    dumps([list(s) for s in doc.skip_spans]),
-                    dumps(doc.meta),
-                    dumps(doc.warnings),
-                    None,
-                    self._now(),
-                ),
+                [
+                    (
+                        doc.id,
+                        seq + k,
+                        doc.source,
+                        doc.title,
+                        doc.outlet,
+                        doc.author,
+                        doc.url,
+                        doc.published,
+                        doc.reference_date,
+                        doc.reference_date_basis,
+                        doc.encoding,
+                        doc.text,
+                        dumps([list(s) for s in doc.skip_spans]),
+                        dumps(doc.meta),
+                        dumps(doc.warnings),
+                        None,
+                        now,
+                    )
+                    for k, (doc, _) in enumerate(fresh)
+                ],
             )
-            x("INSERT INTO document_sources(doc, source) VALUES (?, ?)", (doc.id, doc.source))
+            xm(
+                "INSERT INTO document_sources(doc, source) VALUES (?, ?)",
+                [(doc.id, doc.source) for doc, _ in fresh],
+            )
             xm(
                 'INSERT INTO sentences(doc, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
-                [(doc.id, i, s.start, s.end, s.paragraph) for i, s in enumerate(analysis.sentences)],
+                [
+                    (doc.id, i, s.start, s.end, s.paragraph)
+                    for doc, a in fresh
+                    for i, s in enumerate(a.sentences)
+                ],
             )
             self._add_search_rows(
-                [(fold(doc.text[s.start : s.end]), doc.id, i) for i, s in enumerate(analysis.sentences)]
+                [
+                    (fold(doc.text[s.start : s.end]), doc.id, i)
+                    for doc, a in fresh
+                    for i, s in enumerate(a.sentences)
+                ]
             )
             xm(
                 'INSERT INTO timexes(doc, start, "end", text, type, value, mod, value_end, anchor)'
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [
                     (doc.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.value_end, t.anchor)
-                    for t in analysis.timexes
+                    for doc, a in fresh
+                    for t in a.timexes
                 ],
             )
             xm(
@@ -264,22 +302,27 @@ class Store:
                         q.rank_of,
                         q.direction,
                     )
-                    for q in analysis.quantities
+                    for doc, a in fresh
+                    for q in a.quantities
                 ],
             )
             xm(
                 'INSERT INTO mentions(doc, start, "end", text, type, name, role, key) VALUES (?,?,?,?,?,?,?,?)',
-                [(doc.id, m.start, m.end, m.text, m.type, m.name, m.role, m.key) for m in analysis.mentions],
+                [
+                    (doc.id, m.start, m.end, m.text, m.type, m.name, m.role, m.key)
+                    for doc, a in fresh
+                    for m in a.mentions
+                ],
             )
             xm(
                 "INSERT INTO doc_events(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, e.id, dumps(plain(e))) for e in analysis.events],
+                [(doc.id, e.id, dumps(plain(e))) for doc, a in fresh for e in a.events],
             )
             xm(
                 "INSERT INTO doc_facts(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, f.id, dumps(plain(f))) for f in analysis.facts],
+                [(doc.id, f.id, dumps(plain(f))) for doc, a in fresh for f in a.facts],
             )
-            return True
+        return added
 
     def replace_linked(
         self,
