@@ -339,6 +339,26 @@ def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     return opens and closes
 
 
+def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
+    """``từ năm 2020`` with no end: a bare year that starts a state ("tham dự sự kiện từ năm 2020"),
+    which dates only a trigger of beginning (``bắt đầu``)."""
+    if not _year_only(t):
+        return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
+    before = _words(text[max(0, t.start - 12) : t.start])
+    after = _words(text[t.end : t.end + 16])
+    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
+    ranged = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
+    return opens and not ranged
+
+
+def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
+    """``công bố ... lần đầu năm 2019, ... (có hiệu lực kể từ năm 2016)``: a date inside a bracketed
+    aside opened after the trigger belongs to the aside (a date right after the bracket does not)."""
+    gap = text[hit_end : t.start]
+    k = gap.rfind("(")
+    return k >= 0 and ")" not in gap[k:] and gap[k + 1 :].strip() != ""
+
+
 def _year_only(t: Timex) -> bool:
     return len(t.value) == 4
 
@@ -387,17 +407,21 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
     periods = [t for t in all_timexes if _since_now(lex, text, t)]
     # "sinh năm 1997", "Được thành lập năm 2002": the date of a birth or founding, not of the event told
     owned = [t for t in all_timexes if _word_before(lex, text, t, "owned_date")]
-    timexes = [t for t in all_timexes if t not in periods and t not in owned]
-    naming = [t for t in timexes if _year_only(t) and not _word_before(lex, text, t, "date_prep", True)]
+    opened = [t for t in all_timexes if t not in periods and _since_open_only(lex, text, t)]
+    dated = [t for t in all_timexes if t not in periods and t not in owned]
+    naming = [t for t in dated if _year_only(t) and not _word_before(lex, text, t, "date_prep", True)]
+    starts = lex.cues.get("since_start", ())
     claimed: set[int] = set()
     followed: set[int] = set()  # dates taken by a trigger before them
     for hit in hits:
+        starting = any(_words(text[hit.start : hit.end]) == seq for seq in starts)
+        timexes = dated if starting else [t for t in dated if t not in opened]
         # a backdrop clause ("nhân dịp thăm ...") does not cut its host's clause, nor the reverse
         peers = [h for h in hits if h.trig.frame == hit.trig.frame]
         n = peers.index(hit)
         right_end = peers[n + 1].start if n + 1 < len(peers) else s_end
         left_start = peers[n - 1].end if n > 0 else -1
-        after = [t for t in timexes if hit.end <= t.start < right_end]
+        after = [t for t in timexes if hit.end <= t.start < right_end and not _in_aside(text, hit.end, t)]
         # what follows a statement verb is what was said: the statement's own date is not its date
         said_from = max((h.end for h in peers[:n] if h.trig.type == "statement"), default=-1)
         before = [t for t in timexes if t.end <= hit.start and t.start >= said_from]
@@ -504,11 +528,13 @@ def _phrase_end(
     timexes: list[Timex],
     max_words: int,
     name_starts: frozenset[int] = frozenset(),
+    loose_names: bool = False,
 ) -> int:
     """Token index where a noun phrase starting at ``i`` ends (stop word, punctuation, date).
 
     A comma between two capitalised words stays inside the phrase (``Đối thoại An ninh, Thực thi
-    pháp luật``) unless a name starts after it (``đến Việt Nam, Jensen Huang ...``).
+    pháp luật``) unless a name starts after it (``đến Việt Nam, Jensen Huang ...``); with
+    ``loose_names`` (an event's object) it is enough that the phrase starts with a capital.
     """
     stops = lex.cues.get("stop", ())
     stop_index = _by_first(stops)
@@ -527,7 +553,9 @@ def _phrase_end(
         if tok.text == ",":
             nxt = toks[k + 1] if k + 1 < hi else None
             # "Đối thoại An ninh, Thực thi pháp luật": a comma inside a capitalised name
-            if not (nxt and nxt.text[:1].isupper() and k > i and toks[k - 1].text[:1].isupper()):
+            # (the words before the comma need not all be capitalised: "Đối thoại An ninh, Thực thi")
+            named = k > i and (toks[k - 1].text[:1].isupper() or (loose_names and toks[i].text[:1].isupper()))
+            if not (nxt and nxt.text[:1].isupper() and named):
                 break
             if nxt and (nxt.start in name_starts or any(_seq_at(toks, k + 1, s) for s in stops)):
                 break
@@ -685,13 +713,15 @@ def _parts(
     ptype: str | None = None,
     fallback: bool = False,
     antecedent: Mention | None = None,
+    person: Mention | None = None,
 ) -> _Parts:
     """Subject, predicate, place and participants of the event told by ``group``'s triggers.
 
     ``fallback`` (the document has no entity mentions at all): take a capitalised subject phrase
     as the agent.  ``antecedent``: the organisation a lower-case head noun as subject (``hãng``,
     ``công ty``, ``nhà mạng``) points back to (the sentence's, else the previous sentence's, first
-    organisation).
+    organisation).  ``person``: the last person named before the sentence, whom a pronoun subject
+    (``ông``, ``cô``, ``nam ca sĩ``) points back to.
     """
     first, last = group[0], group[-1]
     lo = toks[lo_tok].start if lo_tok < len(toks) else first.start
@@ -713,7 +743,7 @@ def _parts(
     passive = s_j > 0 and any(_ends_at(toks, s_j, seq) for seq in lex.cues.get("passive", ()))
     # the predicate: from the first trigger to the end of the last trigger's object
     name_starts = frozenset(m.start for m in mentions)
-    obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts)
+    obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts, True)
     pred_i = first.i
     classifier = any(_seq_at(toks, pred_i, c) for c in lex.cues.get("classifier", ()))
     if classifier and pred_i > 0 and toks[pred_i - 1].low == "có":
@@ -781,6 +811,14 @@ def _parts(
                     break
                 chosen.insert(0, m)
             agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
+    if (
+        not agents
+        and person is not None
+        and s_j > s_i
+        and any(_seq_at(toks, s_i, p) and s_i + len(p) == s_j for p in lex.cues.get("pronoun", ()))
+    ):
+        agents = [_participant(person, "agent")]
+        subject = _mention_label(person)
     ptype = ptype or first.trig.type
     of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
     if of is not None:
@@ -869,7 +907,20 @@ def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Me
 
 
 def _summary(subject: str, predicate: str, place: str | None) -> str:
-    text = " ".join(p for p in (subject, predicate) if p)
+    """Subject, predicate and place as one short line, never ending on a word that needs what was cut
+    off after it (``Sản phẩm được ra mắt vào`` -> ``Sản phẩm được ra mắt``)."""
+    dangling = _lexicon().cues.get("dangling", ())
+    words = " ".join(p for p in (subject, predicate) if p).split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        low = tuple(w.lower().strip(",") for w in words)
+        for seq in dangling:
+            if len(seq) < len(low) and low[-len(seq) :] == seq:
+                words = words[: -len(seq)]
+                changed = True
+                break
+    text = " ".join(words)
     if place and f"tại {place}" not in text and place not in text:
         text += f" tại {place}"
     text = " ".join(text.split()).strip(" ,-–")
@@ -1025,6 +1076,8 @@ def extract(
             if k >= 0
             else []
         )
+        # the last person named before this sentence, for a pronoun subject
+        person = next((m for m in reversed(ments[:lo_m]) if m.type == "PER"), None)
         _bind_dates(lex, text, hits, s_timex, s.end)
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
@@ -1082,6 +1135,7 @@ def extract(
                 best.trig.type,
                 fallback,
                 _antecedent(main_ments, head.start, prev_orgs),
+                person,
             )
             if date is None and not parts.agents and not parts.partners:
                 continue  # an undated happening with nobody named tells the timeline nothing
