@@ -24,6 +24,7 @@ documents whose sentences, timexes and mentions were computed beforehand.
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 import time
@@ -54,8 +55,8 @@ _STANDIN = re.compile(
 )
 
 
-def _standin_tag(text: str, reference_date: str | None) -> list[Timex]:
-    ref_year = reference_date[:4] if reference_date else "XXXX"
+def _standin_tag(text: str, reference_date: str | datetime.date | None) -> list[Timex]:
+    ref_year = str(reference_date)[:4] if reference_date else "XXXX"
     out = []
     for m in _STANDIN.finditer(text):
         if m.group("d"):
