@@ -55,7 +55,7 @@ _STANDIN = re.compile(
 )
 
 
-def _standin_tag(text: str, reference_date: str | datetime.date | None) -> list[Timex]:
+def _standin_tag(text: str, reference_date: str | datetime.date | None = None) -> list[Timex]:
     ref_year = str(reference_date)[:4] if reference_date else "XXXX"
     out = []
     for m in _STANDIN.finditer(text):
