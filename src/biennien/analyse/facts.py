@@ -115,8 +115,19 @@ def extract(
         measure, verb_only = _drop_verbs(measure)
         # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
         verb_only = verb_only or measure.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS
-        if q.kind == "count" and q.counted and (not measure or verb_only or _ends_with_with(masked)):
-            measure = q.counted
+        if q.kind == "count" and q.counted and (not measure or verb_only or not _after_copula(masked)):
+            # what is counted is the counted noun, unless "X là/đạt N ..." names X
+            measure = _whole_words(text, q.counted, q.end)
+        elif q.kind == "amount" and not q.unit[:3].isupper():
+            measure = _dimension(measure)
+        if q.unit == "%" and (not measure or verb_only):
+            measure = _right_measure(text, sent, q, timexes, quantities) or measure
+        if not measure and _opens_bracket(text, sent, clause_start, masked):
+            # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
+            before = _clause_start(text, sent.start, clause_start - 1)
+            measure = _measure(_mask(text, before, clause_start - 1, timexes, quantities))
+        if not measure and prev is not None and _COMPARED_TO.search(masked):
+            measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
         period, mod = _period(text, sent, clause_start, q, dates, prev[0] if prev else None)
@@ -124,6 +135,62 @@ def extract(
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
     return facts
+
+
+_COMPARED_TO = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
+
+
+def _opens_bracket(text: str, sent: Sentence, clause_start: int, masked: str) -> bool:
+    """Does the figure open a bracket (``(159 triệu đồng)``, ``(khoảng 51 tỷ)``), with no words of its own?"""
+    from biennien.analyse.quantity_tables import tables
+
+    if clause_start <= sent.start or text[clause_start - 1] != "(":
+        return False
+    return not _strip(_WORD.findall(masked), frozenset(tables().qualifiers), leading=False)
+
+
+def _after_copula(masked: str) -> bool:
+    """Does the figure follow a copula (``là``, ``đạt``), so that the words before it are its measure?"""
+    from biennien.analyse.quantity_tables import tables
+
+    words = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | _FOCUS, leading=False)
+    copulas = _vocab("fact_copulas.txt")
+    return any(" ".join(words[-k:]).lower() in copulas for k in (1, 2, 3) if len(words) >= k)
+
+
+def _whole_words(text: str, counted: str, end: int) -> str:
+    """The counted noun, completed when it stops inside a word (``thanh thiếu`` + ``niên``)."""
+    nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    last = counted.rsplit(" ", 1)[-1]
+    if nxt is not None and f"{last} {nxt.group()}".lower() in _vocab("fact_compounds.txt"):
+        return f"{counted} {nxt.group()}"
+    return counted
+
+
+def _dimension(measure: str) -> str:
+    """A physical figure measures its dimension word: ``hổ đực dài từ 2,6 đến 3,3m`` -> ``dài``."""
+    words = measure.split()
+    dims = _vocab("fact_dimensions.txt")
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in dims:
+            return " ".join(words[k:])
+    return measure
+
+
+def _right_measure(
+    text: str, sent: Sentence, q: Quantity, timexes: Sequence[Timex], quantities: Sequence[Quantity]
+) -> str:
+    """``100% hồ sơ, ...``, ``79% số lượng chó đã ăn cỏ``: a share names its whole after it."""
+    m = _CLAUSE.search(text, q.end, sent.end)
+    end = m.start() if m else sent.end
+    words = _WORD.findall(_mask(text, q.end, end, timexes, quantities))
+    if not words or not words[0].islower():
+        return ""
+    stop = _trailing() | _PREPOSITIONS | _vocab("fact_links.txt") | frozenset({"so", "trong", "và"})
+    if words[0] in stop or words[0][0].isdigit():
+        return ""
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
+    return " ".join(words[: min(cut, _MAX_MEASURE_WORDS)])
 
 
 _CONVERSION = re.compile(r"\s*\(\s*(?:(?:khoảng|tương đương|tức|hay|hơn|gần|trên|chừng|xấp xỉ|~|=)\s*)*")
@@ -188,10 +255,16 @@ def _ends_with_with(chunk: str) -> bool:
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
-        if m.group().strip() in "-–" and _name_pair(text, m.start(), m.end()):
-            continue  # "Việt Nam - Hoa Kỳ": a pair of names, not a clause break
+        if m.group().strip() in "-–" and (
+            _name_pair(text, m.start(), m.end()) or _digit_pair(text, m.start(), m.end())
+        ):
+            continue  # "Việt Nam - Hoa Kỳ", "giai đoạn 2011 - 2020": a pair, not a clause break
         last = m.end()
     return last
+
+
+def _digit_pair(text: str, dash_start: int, dash_end: int) -> bool:
+    return text[dash_start - 1 : dash_start].isdigit() and text[dash_end : dash_end + 1].isdigit()
 
 
 def _name_pair(text: str, dash_start: int, dash_end: int) -> bool:
@@ -211,6 +284,14 @@ def _mask(text: str, start: int, end: int, timexes: Sequence[Timex], quantities:
     return "".join(chunk)
 
 
+def _splits_word(words: list[str], k: int, *, leading: bool) -> bool:
+    """Would removing ``k`` words from one end cut a two-syllable word (``gia tăng``, ``chi phí``) in two?"""
+    if k >= len(words):
+        return False
+    pair = f"{words[k - 1]} {words[k]}" if leading else f"{words[-k - 1]} {words[-k]}"
+    return pair.lower() in _vocab("fact_compounds.txt")
+
+
 def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[str]:
     """Remove phrases of ``vocab`` from one end of ``words`` until none is left there."""
     n = _longest(vocab)
@@ -219,7 +300,7 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
         changed = False
         for k in range(min(n, len(words)), 0, -1):
             part = words[:k] if leading else words[-k:]
-            if " ".join(part).lower() in vocab:
+            if " ".join(part).lower() in vocab and not _splits_word(words, k, leading=leading):
                 words = words[k:] if leading else words[:-k]
                 changed = True
                 break
@@ -232,15 +313,19 @@ def _measure(chunk: str) -> str:
     trailing = _trailing()
     words = _strip(words, trailing, leading=False)
     links = _vocab("fact_links.txt")
+    compounds = _vocab("fact_compounds.txt")
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức"):
+        if k and f"{words[k - 1]} {words[k]}".lower() in links:  # "... cho thấy tỷ lệ ...", "có thể"
             words = words[k + 1 :]
             break
-        if k and f"{words[k - 1]} {words[k]}".lower() in links:  # "... cho thấy tỷ lệ ..."
+        if k + 1 < len(words) and f"{words[k]} {words[k + 1]}".lower() in compounds:
+            continue  # "có" of "có thể", "chi" of "chi phí"
+        if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
             break
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
     words = _strip(words, trailing | _FOCUS, leading=False)
+    words = _after_last_verb(words)
     if len(words) > _MAX_MEASURE_WORDS:
         # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
         # measures "mức lương khởi điểm", so a long measure keeps its head, up to a preposition
@@ -249,13 +334,44 @@ def _measure(chunk: str) -> str:
     return " ".join(words)
 
 
+def _after_last_verb(words: list[str]) -> list[str]:
+    """The object of the last governing verb inside a measure (``ngôi sao ... sở hữu khối tài sản``).
+
+    Only a verb with words after it and words before it counts: a leading verb is dropped later
+    (``_drop_verbs``), and a trailing one leaves nothing to measure.
+    """
+    verbs = _vocab("fact_verbs.txt")
+    n = _longest(verbs)
+    for k in range(len(words) - 2, 0, -1):
+        for w in range(min(n, k + 1), 0, -1):
+            phrase = " ".join(words[k - w + 1 : k + 1]).lower()
+            if phrase in verbs and not _in_compound(words, k - w + 1, k + 1):
+                return words[k + 1 :]
+    return words
+
+
+def _in_compound(words: list[str], start: int, end: int) -> bool:
+    """Is ``words[start:end]`` glued to a neighbour in a two-syllable word (``tặng`` of ``quà tặng``)?"""
+    compounds = _vocab("fact_compounds.txt")
+    left = start > 0 and f"{words[start - 1]} {words[start]}".lower() in compounds
+    right = end < len(words) and f"{words[end - 1]} {words[end]}".lower() in compounds
+    return left or right
+
+
 def _drop_verbs(measure: str) -> tuple[str, bool]:
     """Drop leading action verbs (``trao học bổng`` -> ``học bổng``); say if only verbs were left."""
     words = measure.split()
     verbs = _vocab("fact_verbs.txt")
     n = _longest(verbs)
     while words:
-        k = next((k for k in range(min(n, len(words)), 0, -1) if " ".join(words[:k]).lower() in verbs), 0)
+        k = next(
+            (
+                k
+                for k in range(min(n, len(words)), 0, -1)
+                if " ".join(words[:k]).lower() in verbs and not _splits_word(words, k, leading=True)
+            ),
+            0,
+        )
         if not k:
             return " ".join(words), False
         if k == len(words):
@@ -436,8 +552,11 @@ def _period(
         key = (order, gap)
         if best is not None and key >= best:
             continue
-        if _compared(text, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith("cùng kỳ"):
-            continue
+        own_base = tx.start >= q.end and in_clause and _compared(text, sent.start, q.start)
+        if not own_base and (
+            _compared(text, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith("cùng kỳ")
+        ):
+            continue  # a comparison base, unless the figure is that base ("so với 119% vào năm 1980")
         best, chosen = key, tx
     if chosen is None or chosen.type == "SET":
         return None, None  # "hằng năm có 350 học sinh": a recurring figure has no single period
