@@ -359,6 +359,12 @@ def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
     return k >= 0 and ")" not in gap[k:] and gap[k + 1 :].strip() != ""
 
 
+def _crossed(lex: _Lexicon, text: str, a: int, b: int, kind: str) -> bool:
+    """A cue of ``kind`` stands between offsets ``a`` and ``b``."""
+    words = _words(text[a:b])
+    return any(words[k : k + len(seq)] == seq for seq in lex.cues.get(kind, ()) for k in range(len(words)))
+
+
 def _year_only(t: Timex) -> bool:
     return len(t.value) == 4
 
@@ -424,8 +430,17 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
         after = [t for t in timexes if hit.end <= t.start < right_end and not _in_aside(text, hit.end, t)]
         # what follows a statement verb is what was said: the statement's own date is not its date
         said_from = max((h.end for h in peers[:n] if h.trig.type == "statement"), default=-1)
-        before = [t for t in timexes if t.end <= hit.start and t.start >= said_from]
         statement = hit.trig.type == "statement"
+        before = [
+            t
+            for t in timexes
+            if t.end <= hit.start
+            and t.start >= said_from
+            # "gia hạn ... tới năm 2016 nhưng ông đã bị sa thải": a contrasted clause keeps its date
+            and not _crossed(lex, text, t.end, hit.start, "contrast")
+            # '"... vào giữa tuần", tờ The Guardian đưa tin': a date inside the quote is what was said
+            and not (statement and any(q in text[t.end : hit.start] for q in '"”'))
+        ]
         paren = [t for t in after if _parenthesised(text, t)]
         if paren and not statement:
             hit.date, hit.date_rank = paren[0], 0
@@ -812,7 +827,7 @@ def _parts(
                 chosen.insert(0, m)
             agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
     if (
-        not agents
+        not own
         and person is not None
         and s_j > s_i
         and any(_seq_at(toks, s_i, p) and s_i + len(p) == s_j for p in lex.cues.get("pronoun", ()))
@@ -895,6 +910,26 @@ def _parts(
             # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
             predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
+
+
+def _main_person(before: Sequence[Mention]) -> Mention | None:
+    """Whom a pronoun subject (``ông``, ``cô``) points back to: the person named most often so far
+    (an article is about someone), the latest named on a tie; that person's longest mention."""
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    longest: dict[str, Mention] = {}
+    for n, m in enumerate(before):
+        if m.type != "PER":
+            continue
+        key = m.key or m.name
+        count[key] = count.get(key, 0) + 1
+        last[key] = n
+        if key not in longest or len(m.name) > len(longest[key].name):
+            longest[key] = m
+    if not count:
+        return None
+    best = max(count, key=lambda k: (count[k], last[k]))
+    return longest[best]
 
 
 def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Mention]) -> Mention | None:
@@ -1076,8 +1111,7 @@ def extract(
             if k >= 0
             else []
         )
-        # the last person named before this sentence, for a pronoun subject
-        person = next((m for m in reversed(ments[:lo_m]) if m.type == "PER"), None)
+        person = _main_person(ments[:lo_m])
         _bind_dates(lex, text, hits, s_timex, s.end)
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
