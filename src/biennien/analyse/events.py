@@ -894,6 +894,16 @@ def _parts(
                 partners = [p for p in partners if p.entity != agents[0].entity]
                 subject = ""
                 moved = True
+    if launch and not agents and subject.lower() in ("", "được") and first.i <= 1:
+        # "Ra mắt vào tháng 12/2010, Optimus 2X là ...": what a fronted launch clause is about follows
+        # the comma
+        comma = next((k for k in range(obj_end, hi_tok) if toks[k].text == ","), None)
+        if comma is not None and comma + 1 < hi_tok and toks[comma + 1].text[:1].isupper():
+            end = _phrase_end(lex, toks, comma + 1, hi_tok, timexes, 5)
+            end = min([end, *(k for k in range(comma + 1, end) if toks[k].low in ("là", "có", "được"))])
+            if end > comma + 1:
+                subject = _span_text(text, toks, comma + 1, end)
+                predicate = (f"{toks[s_i].low} " if s_j > s_i else "") + predicate[:1].lower() + predicate[1:]
     if agents and mentions:
         labels = {(m.key, m.name): _mention_label(m) for m in mentions}
         named = [labels.get((a.entity, a.name)) for a in agents]
@@ -914,21 +924,23 @@ def _parts(
 
 def _main_person(before: Sequence[Mention]) -> Mention | None:
     """Whom a pronoun subject (``ông``, ``cô``) points back to: the person named most often so far
-    (an article is about someone), the latest named on a tie; that person's longest mention."""
+    (an article is about someone), the first named on a tie (a topic comes first, a person it is
+    compared with or replaces comes after: "Mourinho ..., thay thế Pochettino"); that person's
+    longest mention."""
     count: dict[str, int] = {}
-    last: dict[str, int] = {}
+    first: dict[str, int] = {}
     longest: dict[str, Mention] = {}
     for n, m in enumerate(before):
         if m.type != "PER":
             continue
         key = m.key or m.name
         count[key] = count.get(key, 0) + 1
-        last[key] = n
+        first.setdefault(key, n)
         if key not in longest or len(m.name) > len(longest[key].name):
             longest[key] = m
     if not count:
         return None
-    best = max(count, key=lambda k: (count[k], last[k]))
+    best = max(count, key=lambda k: (count[k], -first[k]))
     return longest[best]
 
 
@@ -955,6 +967,9 @@ def _summary(subject: str, predicate: str, place: str | None) -> str:
                 words = words[: -len(seq)]
                 changed = True
                 break
+    leading = {seq[0] for seq in _lexicon().cues.get("leading", ()) if len(seq) == 1}
+    while len(words) > 1 and words[0].lower() in leading:
+        words = words[1:]  # "Thì LG lại ra mắt G5", "Và thi đỗ ..."
     text = " ".join(words)
     if place and f"tại {place}" not in text and place not in text:
         text += f" tại {place}"
