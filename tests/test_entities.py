@@ -113,3 +113,34 @@ def test_contest_name_after_beauty_title_is_not_a_person() -> None:
     assert not [m for m in ms if m.type == "PER"]
     ms2 = _by_text(_mentions("Hoa hậu Thùy Tiên cho biết cô rất vui."))
     assert ms2["Thùy Tiên"].type == "PER"
+
+
+def test_generic_noun_with_modifiers_types_a_foreign_name() -> None:
+    """A lower-case organisation noun a few words back types the name ("tập đoàn ... toàn cầu X")."""
+    ms = _by_text(
+        _mentions("Anh làm việc cho tập đoàn công nghệ toàn cầu Harvey Nash và đọc tạp chí nổi tiếng Time.")
+    )
+    assert ms["Harvey Nash"].type == "ORG"
+    assert ms["Time"].type == "ORG"
+
+
+def test_versions_and_product_tails_are_not_names() -> None:
+    ms = _mentions("Máy chạy bản Android 11 Go, có công nghệ J-Tech Inverter và tải từ CH Play, rất tiện.")
+    assert not [m for m in ms if m.type in ("PER", "LOC")]
+    ms2 = _by_text(_mentions("Tổng số danh hiệu của Djokovic và Federer là 26, kém Nadal 35 chức vô địch."))
+    assert ms2["Nadal"].type == "PER"
+
+
+def test_sentence_case_compound_after_office_title_is_not_a_name() -> None:
+    ms = _mentions("Ông Hoàng là nhà sáng lập kiêm Giám đốc Kỹ thuật của công ty.")
+    assert not any(m.text == "Kỹ" for m in ms)
+    ms2 = _by_text(_mentions("Bộ trưởng Dũng cho biết kế hoạch sẽ sớm hoàn thành."))
+    assert ms2["Dũng"].type == "PER"
+
+
+def test_company_list_item_and_school_name_in_sentence_case() -> None:
+    ms = _by_text(_mentions("Các đối tác như Foxconn và Wistron, phải kiểm tra lý lịch."))
+    assert ms["Wistron"].type == "ORG"
+    ms2 = _by_text(_mentions("Thủ khoa trường ĐH Kinh tế quốc dân Phạm Nguyễn Minh Ngọc chia sẻ."))
+    assert ms2["ĐH Kinh tế quốc dân"].type == "ORG"
+    assert ms2["Phạm Nguyễn Minh Ngọc"].type == "PER"

@@ -190,6 +190,13 @@ class _Reader:
             j -= 1
         return j
 
+    def full_name_at(self, j: int) -> bool:
+        """A Vietnamese full name (family name and one to three capitalised syllables) at ``j``."""
+        if j >= self.n or self.tx[j] not in self.g.surnames:
+            return False
+        e = self.name_run(j)
+        return 2 <= e - j <= 4 and all(is_vi_syllable(x) for x in self.tx[j:e])
+
     def org_words_at(self, j: int) -> int:
         """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
         for ln in (3, 2, 1):
@@ -235,6 +242,9 @@ class _Reader:
                     j += 1
                     continue
                 break
+            if place and word and not cap and j > i and self.key(j - 1, j + 1) in g.org_words:
+                j += 1  # "Sân bay Quốc tế Bắc Kinh": a capitalised compound in sentence case
+                continue
             if word and not place and not cap:
                 # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh"
                 hj = self.head_at(j)
@@ -246,6 +256,9 @@ class _Reader:
                 if j > i and low != "về":
                     ow = self.org_words_at(j)
                     if ow > j:
+                        if lower_run and self.full_name_at(ow):
+                            j = ow  # "trường ĐH Kinh tế quốc dân Phạm Minh Ngọc": the name is not
+                            break  # part of the school's
                         j = ow
                         lower_run = 1
                         continue
@@ -264,6 +277,11 @@ class _Reader:
         # a name does not end on a connector (but "Washington D.C." keeps its dot)
         while j > i and not tx[j - 1][0].isalnum() and j != prev_known_end:
             j -= 1
+        # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
+        if j > i + 1 and j != prev_known_end and self.head_at(j - 1) == j:
+            h = g.heads[(tx[j - 1].lower(),)]
+            if h.type == "LOC" and "drop" in h.flags:
+                j -= 1
         return j
 
 
@@ -377,6 +395,8 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
             r.last_type = f.type
             r.last_end = nj
             return nj
+        if nj == i + 2 and not is_vi_syllable(tx[i + 1]):
+            return nj  # a rejected pair is not read again from its second word ("CH Play")
     return i
 
 
@@ -484,9 +504,20 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         single = nj - k == 1
         vi_single = single and is_vi_syllable(tx[k])
         if title.kind in ("office", "rank") and vi_single:
-            # "Thủ tướng Chính" is only a name when it refers back to a known person
+            # "Thủ tướng Chính" is only a name when it refers back to a known person; a capital
+            # that opens a lower-case compound and is no given name ("Giám đốc Kỹ thuật") is
+            # kept only if it resolves
+            compound = (
+                nj < r.n
+                and tx[nj][0].islower()
+                and is_vi_syllable(tx[nj])
+                and tx[nj] not in r.g.function_words
+                and tx[k] not in r.g.given_names
+            )
             out.extend(comp)
-            out.append(_found(r, k, nj, "PER", role=_role(r, i, j, role_end, title), single=True))
+            out.append(
+                _found(r, k, nj, "PER", role=_role(r, i, j, role_end, title), single=True, unsure=compound)
+            )
             return nj
     out.extend(comp)
     role = _role(r, i, j, role_end, title)
@@ -540,6 +571,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         capital = tok_cap
         if capital or "lower" in head.flags or "drop" in head.flags:
             bj = r.org_body(hj, place=head.type == "LOC")
+            if bj > hj and not tok_cap and _number_after(r, bj) and not all(map(is_vi_syllable, tx[hj:bj])):
+                bj = hj  # "bản Android 11": a version, not a village
             if bj > hj:
                 keep_head = "drop" not in head.flags
                 # a lower-case head is not part of the name, its capitalised words are:
@@ -584,6 +617,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         f.tok_start = i
         cands.append((kj, 3, f))
     # a person's name without a title (a table name at i stops a name run at once)
+    rejected = i
     if tok_cap and not in_title and tok not in g.not_names and (known is None or known.ambiguous):
         nj = r.name_run(i)
         if nj > i:
@@ -591,8 +625,10 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             if f2 is not None:
                 f2.tok_start = i
                 cands.append((nj, 1, f2))
+            elif nj == i + 2 and not is_vi_syllable(tx[i + 1]):
+                rejected = nj  # "CH Play": not read again from its second word
     if not cands:
-        return i
+        return rejected
     end, _, best = max(cands, key=lambda c: (c[0], c[1]))
     if best is not None:
         out.append(best)
@@ -686,13 +722,76 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # an event (World Cup) or a product (Galaxy S21)
     if r.last_type == "ORG" and r.last_end == i and not vi:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
-    if _DIGIT.search(r.text_of(i, j)):
-        return None
+    if _DIGIT.search(r.text_of(i, j)) or _number_after(r, j) or _hyphen_tail(r, i):
+        return None  # a model or a competition ("Android 11", "Ligue 1", "J-Tech Inverter")
+    if (
+        len(words) == 1
+        and i >= 2
+        and r.last_type == "ORG"
+        and r.last_end == i - 1
+        and tx[i - 1] in (",", "và")
+        and (j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum())
+    ):
+        return _found(r, i, j, "ORG")  # "Foxconn và Wistron,": an item of a list of companies
+    cue = _noun_before(r, i)
+    if cue == "WORK":
+        return None  # "ứng dụng miễn phí X"
+    if cue in ("ORG", "LOC"):
+        return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
     if after_place():
         return _found(r, i, j, "LOC", unsure=True)
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _number_after(r: _Reader, j: int) -> bool:
+    """A version number right after a foreign run: "Android 11 Go", "Windows 10." (not a score,
+    "Leeds 2-1", nor a count, "Nadal 35 chức")."""
+    if j >= r.n or not r.tx[j][0].isdigit():
+        return False
+    if j + 1 >= r.n:
+        return True
+    nxt = r.tx[j + 1]
+    # not a score ("Leeds 2-1") nor a count ("kém Nadal 35 chức vô địch")
+    return nxt not in ("-", ":", "–") and not nxt[0].islower()
+
+
+def _hyphen_tail(r: _Reader, i: int) -> bool:
+    """The run continues a word through a glued hyphen ("J-Tech Inverter"): a product's name."""
+    return i >= 2 and r.tx[i - 1] == "-" and r.adjacent_hyphen(i - 1) and r.word(i - 2)
+
+
+_LOOKBACK = 4  # lower-case words allowed between a generic noun and the name it introduces
+
+
+def _noun_before(r: _Reader, i: int) -> str | None:
+    """The kind of generic noun a few lower-case words before ``i`` (``tạp chí nổi tiếng Time``,
+    ``khu bảo tồn thiên nhiên X``, ``ứng dụng miễn phí X``): ORG, LOC, WORK or None.  An
+    organisation noun further back wins over a work noun ("tập đoàn công nghệ toàn cầu X").
+
+    Only lower-case words may stand between (adjectives and modifiers); punctuation, a capital
+    or a function word other than ``như`` ends the look back."""
+    tx, g = r.tx, r.g
+    k = i
+    work: str | None = None  # a work noun nearer than an organisation noun is its modifier
+    while k > 0 and i - k < _LOOKBACK + 2:
+        x = tx[k - 1]
+        if not x[0].isalpha() or x[0].isupper():
+            break
+        for ln in (3, 2, 1):
+            if k - ln < 0:
+                continue
+            key = r.key(k - ln, k)
+            if key in g.work_cues:
+                work = "WORK"
+            h = g.heads.get(key)
+            if h is not None and h.flags & {"lower", "drop"} and not tx[k - ln][0].isupper():
+                return h.type if k < i else None  # adjacent heads are read as heads already
+        if x in g.function_words and x != "như":
+            break
+        k -= 1
+    return work
 
 
 def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
