@@ -43,7 +43,9 @@ def _compared(text: str, sent_start: int, pos: int) -> bool:
 _MAX_MEASURE_WORDS = 8
 _FOCUS = frozenset({"chỉ", "mới", "đã", "cũng"})  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
 _HEAD_ENDS = frozenset({"cho", "của", "tại", "ở", "trong", "với", "đối với", "thuộc"})
-_PREPOSITIONS = frozenset({"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như"})
+_PREPOSITIONS = frozenset(
+    {"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như", "cách"}
+)
 
 
 @cache
@@ -118,9 +120,9 @@ def extract(
         if q.kind == "count" and q.counted and (not measure or verb_only or not _after_copula(masked)):
             # what is counted is the counted noun, unless "X là/đạt N ..." names X
             measure = _whole_words(text, q.counted, q.end)
-        elif q.kind == "amount" and not q.unit[:3].isupper():
+        elif q.kind == "physical":
             measure = _dimension(measure)
-        if q.unit == "%" and (not measure or verb_only):
+        if q.unit == "%" and (not measure or verb_only or _THAT.search(masked)):
             measure = _right_measure(text, sent, q, timexes, quantities) or measure
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
@@ -137,6 +139,7 @@ def extract(
     return facts
 
 
+_THAT = re.compile(r"\brằng\s*$")  # "phát hiện ra rằng 79% số lượng chó ...": a new clause starts
 _COMPARED_TO = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
 
 
@@ -171,8 +174,10 @@ def _dimension(measure: str) -> str:
     """A physical figure measures its dimension word: ``hổ đực dài từ 2,6 đến 3,3m`` -> ``dài``."""
     words = measure.split()
     dims = _vocab("fact_dimensions.txt")
+    if words and words[-1].lower() in dims:
+        return words[-1]
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in dims:
+        if f"{words[k].lower()} any" in dims:
             return " ".join(words[k:])
     return measure
 
@@ -408,29 +413,60 @@ def _subject(
     An earlier clause has its own subject (``ông Nam cho rằng ..., xem có 2 con ốc``), and a
     word that compounds with the next one (``Mỹ nhân``) is no name.  No subject beats a wrong one.
     """
-    for mt in sorted(mentions, key=lambda m: -m.start):
-        if not (clause_start <= mt.start and mt.end <= q.start and mt.type in _SUBJECT_TYPES):
+    named = [
+        mt
+        for mt in sorted(mentions, key=lambda m: -m.start)
+        if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]
+    ]
+    if clause_start > 0 and text[clause_start - 1] == "(":
+        # "cô Hoàng Thị Thao (62 tuổi, ...)": a bracket opened right after a name is about that name
+        owner = next(
+            (
+                mt
+                for mt in named
+                if mt.end <= clause_start - 1 and not text[mt.end : clause_start - 1].strip()
+            ),
+            None,
+        )
+        if owner is not None:
+            return owner.name
+    possessor: str | None = None
+    for mt in named:
+        if not (clause_start <= mt.start and mt.end <= q.start):
             continue
-        if mt.name not in text[mt.start : mt.end] or _compound_after(text, mt.end, q.start):
-            continue  # a name not written here, or "Mỹ nhân"
+        if _compound_after(text, mt.end, q.start) or _in_aside(text, clause_start, mt.start, q.start):
+            continue  # "Mỹ nhân", or a name inside a bracketed aside ("Tiến Linh (B.Bình Dương)")
         before = text[max(clause_start, mt.start - 12) : mt.start].split()[-1:]
-        if not (before and before[0].lower() in _PREPOSITIONS):
+        if not (before and before[0].lower() in _PREPOSITIONS) and not _object_of_phrase(
+            text, clause_start, mt.start
+        ):
             return mt.name
+        between = text[mt.end : q.start].lower()
+        near = len(_WORD.findall(between)) <= 3  # "vắc xin của Sputnik có giá 600 USD", not a far possessor
+        if (
+            before[0].lower() == "của"
+            and possessor is None
+            and near
+            and not any(r in between for r in _REPORTING)
+        ):
+            possessor = mt.name  # "hộ chiếu vắc xin của Sputnik có giá 600 USD"
+    if possessor is not None:
+        return possessor
     chunk = _mask(text, clause_start, q.start, timexes, quantities)
     not_subjects = _vocab("fact_not_subjects.txt")
     runs = list(_capital_runs(chunk))
     while runs:
         start, run = runs.pop()
         before = chunk[:start].split()[-1:]
-        if before and before[0].lower() in _PREPOSITIONS:
-            continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ": an object, not the subject
+        if (before and before[0].lower() in _PREPOSITIONS) or _object_of_phrase(chunk, 0, start):
+            continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ", "cách trung tâm Tây Ninh": an object
         words = run.split()
         if words[0].lower() in _vocab("fact_leading.txt"):
             words = words[1:]
         words = [w for w in words if w not in not_subjects]
         if not words or not words[0][0].isupper():
             continue
-        if _compound_after(chunk, start + len(run), len(chunk)):
+        if _compound_after(chunk, start + len(run), len(chunk)) or _in_aside(chunk, 0, start, len(chunk)):
             continue
         if start == 0 or _sentence_initial(chunk, start):
             # the clause's first word is capitalised anyway: "Cô", "Khi", "Ngày" are no names
@@ -444,7 +480,29 @@ def _subject(
     return None
 
 
-_CONTINUING = frozenset({"với", "trong", "có", "gồm", "chiếm", "đạt", "tăng", "giảm", "và", "còn", "riêng"})
+_REPORTING = ("cho thấy", "cho biết", "chỉ ra", "công bố", "khẳng định")  # "kết quả ... của WHO cho thấy"
+_CONTINUING = frozenset(
+    {"với", "trong", "có", "gồm", "chiếm", "đạt", "tăng", "giảm", "và", "còn", "riêng", "cách", "nằm"}
+)
+
+
+def _in_aside(text: str, start: int, pos: int, end: int) -> bool:
+    """Is ``pos`` inside a bracket that closes before ``end`` (``Tiến Linh (B.Bình Dương) và 2 ...``)?"""
+    return text.rfind("(", start, pos) > text.rfind(")", start, pos) and ")" in text[pos:end]
+
+
+def _object_of_phrase(text: str, clause_start: int, pos: int) -> bool:
+    """Is the name at ``pos`` inside a prepositional phrase (``cách trung tâm Tây Ninh``)?
+
+    Looks back over at most three lower-case words (the noun the name qualifies) for a preposition.
+    """
+    words = text[clause_start:pos].split()[-4:]
+    for w in reversed(words):
+        if not w.islower():
+            return False
+        if w in _PREPOSITIONS:
+            return True
+    return False
 
 
 def _continues(text: str, clause_start: int, pos: int) -> bool:
