@@ -258,7 +258,7 @@ def _heldout(path: Path, corpus: Path, show: bool) -> None:
     p = right / shown if shown else 0.0
     r = len(found) / len(req) if req else 0.0
     print(
-        f"held-out 2 ({len(docs)} unseen articles, timeline level): precision {p:6.1%} ({right}/{shown})  "
+        f"{path.stem.replace('events_gold_', '')} ({len(docs)} unseen articles, timeline level): precision {p:6.1%} ({right}/{shown})  "
         f"recall {r:6.1%} ({len(found)}/{len(req)})  type right {typed}/{right}  "
         f"participants (agent) right {agent_right}/{agent_total}"
     )
@@ -288,7 +288,12 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "tests/data/events_gold.tsv"))
     ap.add_argument("--seeds", default=str(ROOT.parent / "shared/seeds"))
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/unc-dev"))
-    ap.add_argument("--heldout", default=str(ROOT / "tests/data/events_gold_heldout2.tsv"))
+    ap.add_argument(
+        "--heldout",
+        nargs="*",
+        default=[str(ROOT / f"tests/data/events_gold_heldout{n}.tsv") for n in (2, 3)],
+        help="article-level held-out gold sets, each scored on its own line",
+    )
     ap.add_argument("--speed-docs", type=int, default=400)
     ap.add_argument("--show", action="store_true", help="print every miss and every wrong event")
     ap.add_argument(
@@ -318,8 +323,8 @@ def main() -> None:
         print(
             f"{label:22s} precision {p:6.1%} ({correct}/{n_pred})  recall {r:6.1%} ({matched}/{n_gold})  F1 {f:6.1%}"
         )
-    if args.heldout:
-        _heldout(Path(args.heldout), Path(args.corpus), args.show)
+    for heldout in args.heldout:
+        _heldout(Path(heldout), Path(args.corpus), args.show)
     n_docs, n_sent, secs = _speed(Path(args.corpus), args.speed_docs)
     print(
         f"speed: events.extract on {n_docs} unc-dev documents ({n_sent} sentences): {secs:.2f} s, "
