@@ -21,7 +21,7 @@ from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest import iter_documents
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
-from biennien.link.chronicle import LinkReport, link_store
+from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
 
@@ -51,31 +51,45 @@ class BuildReport:
 Progress = Callable[[str, Document | Failure], None]
 
 
-def _submit(docs: list[Document], pool: Executor | None) -> Iterator[DocAnalysis]:
+# documents whose link inputs (``prepare_link``) are kept for the link stage of one build; beyond this
+# many the link stage computes the rest itself, so memory does not grow with the corpus (~10 kB each)
+MAX_PREPARED = 50_000
+
+
+def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
+    """The worker's job: analyse a document and hash what the link stage needs of it."""
+    analysis = analyse(doc)
+    return analysis, prepare_link(doc, analysis)
+
+
+def _submit(docs: list[Document], pool: Executor | None) -> Iterator[tuple[DocAnalysis, LinkInput]]:
     """Start analysing a batch; the results come back in order when iterated."""
     if pool is None or len(docs) < 2:
-        return iter([analyse(d) for d in docs])
+        return iter([analyse_for_link(d) for d in docs])
     if isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
-        return pool.map(analyse, docs, chunksize=max(1, len(docs) // 8))
-    return pool.map(analyse, docs)
+        return pool.map(analyse_for_link, docs, chunksize=max(1, len(docs) // 8))
+    return pool.map(analyse_for_link, docs)
 
 
 def _store_batch(
     chunk: list[Document],
-    results: Iterator[DocAnalysis],
+    results: Iterator[tuple[DocAnalysis, LinkInput]],
     store: Store,
     report: BuildReport,
     progress: Progress | None,
+    prepared: dict[str, LinkInput],
 ) -> None:
     """Wait for a batch's analyses and store its documents in one transaction, in input order."""
     t0 = time.perf_counter()
-    analyses = list(results)
+    done = list(results)
     report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
     t1 = time.perf_counter()
-    added = store.add_documents(list(zip(chunk, analyses, strict=True)))
+    added = store.add_documents([(doc, a) for doc, (a, _) in zip(chunk, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
-    for doc, was_added in zip(chunk, added, strict=True):
+    for doc, was_added, (_, link_input) in zip(chunk, added, done, strict=True):
         if was_added:
+            if len(prepared) < MAX_PREPARED:
+                prepared[doc.id] = link_input
             report.added.append(doc.id)
             report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
             if progress:
@@ -143,16 +157,17 @@ def _build(
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
-        pending: deque[tuple[list[Document], Iterator[DocAnalysis]]] = deque()
+        pending: deque[tuple[list[Document], Iterator[tuple[DocAnalysis, LinkInput]]]] = deque()
+        prepared: dict[str, LinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
             while len(pending) >= depth:
-                _store_batch(*pending.popleft(), store, report, progress)
+                _store_batch(*pending.popleft(), store, report, progress, prepared)
         while pending:
-            _store_batch(*pending.popleft(), store, report, progress)
+            _store_batch(*pending.popleft(), store, report, progress, prepared)
     if store.needs_link():
         t3 = time.perf_counter()
-        report.link = link_store(store)
+        report.link = link_store(store, prepared)
         report.seconds["link"] += time.perf_counter() - t3
     return report
 

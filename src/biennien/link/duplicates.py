@@ -50,7 +50,7 @@ from __future__ import annotations
 import pickle
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -221,12 +221,18 @@ class Paragraph:
     shingles: np.ndarray
 
 
-def paragraphs(doc: Document) -> list[Paragraph]:
-    """The document's paragraphs worth comparing (captions and credit lines are masked out)."""
+def paragraphs(doc: Document, compared: list[list[str]] | None = None) -> list[Paragraph]:
+    """The document's paragraphs worth comparing (captions and credit lines are masked out).
+
+    ``compared`` is ``compare_lines`` of the document's lines when the caller
+    already has it (the story features need the same words).
+    """
     text = analysis_text(doc.text, doc.skip_spans)
     out = []
     lines = list(_PARA.finditer(text))
-    for m, words in zip(lines, compare_lines("\n".join(m.group() for m in lines)), strict=True):
+    if compared is None:
+        compared = compare_lines("\n".join(m.group() for m in lines))
+    for m, words in zip(lines, compared, strict=True):
         if len(words) < MIN_WORDS:
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
@@ -419,27 +425,48 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
     return keys // n, keys % n
 
 
+def paragraph_signatures(paras: Sequence[Paragraph]) -> np.ndarray:
+    """The kept signatures of a document's paragraphs: MinHash values cut to 16 bits (one row each).
+
+    Per paragraph and pure, so it can run where the document is analysed; the
+    values are the same as those of a whole batch hashed at once.
+    """
+    return (minhash_signatures([p.shingles for p in paras]) & np.uint32(0xFFFF)).astype(np.uint16)
+
+
 def update_duplicates(
     new_docs: Iterable[Document],
     state: DuplicateState,
     load: Callable[[str], Document | None],
+    prepared: Mapping[str, tuple[list[Paragraph], np.ndarray]] | None = None,
 ) -> DuplicateState:
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
     ``load`` fetches an already indexed document (to recompute its shingles
     when a pair of paragraphs needs an exact check); documents already in the
     state are skipped, so calling this again with the same documents is a no-op.
+    ``prepared`` holds documents' paragraphs and ``paragraph_signatures``
+    computed beforehand (in the analysis workers); the others are computed here.
     """
+    prepared = prepared or {}
     shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
     first_new = len(state.para_doc)
     spans: list[tuple[int, int]] = []
     words: list[int] = []
     para_doc: list[int] = []
     sets: list[np.ndarray] = []
+    sig_blocks: list[np.ndarray | int] = []  # per document: its signatures, or how many to compute below
     for doc in new_docs:
         if doc.id in state.doc_index:
             continue
-        paras = paragraphs(doc)
+        ready = prepared.get(doc.id)
+        if ready is not None:
+            paras = ready[0]
+            sig_blocks.append(ready[1])
+        else:
+            paras = paragraphs(doc)
+            sig_blocks.append(len(paras))
+            sets.extend(p.shingles for p in paras)
         di = len(state.docs)
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
@@ -450,14 +477,21 @@ def update_duplicates(
             spans.append((p.start, p.end))
             words.append(p.words)
             para_doc.append(di)
-            sets.append(p.shingles)
     if not spans:
         return state
     state.para_doc = np.concatenate([state.para_doc, np.array(para_doc, dtype=np.int32)])
     state.para_span = np.concatenate([state.para_span, np.array(spans, dtype=np.int32).reshape(-1, 2)])
     state.para_words = np.concatenate([state.para_words, np.array(words, dtype=np.int32)])
-    new_sigs = (minhash_signatures(sets) & np.uint32(0xFFFF)).astype(np.uint16)
-    state.sigs = np.concatenate([state.sigs, new_sigs])
+    computed = (minhash_signatures(sets) & np.uint32(0xFFFF)).astype(np.uint16)
+    blocks: list[np.ndarray] = []
+    at = 0
+    for block in sig_blocks:
+        if isinstance(block, int):
+            blocks.append(computed[at : at + block])
+            at += block
+        else:
+            blocks.append(block)
+    state.sigs = np.concatenate([state.sigs, *blocks])
 
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]

@@ -64,6 +64,9 @@ ACTOR_FULL = 20.0
 _LINE = re.compile(r"[^\n]+")
 _UNDATED = -1
 
+# an article's hashed features: (sorted buckets, summed counts, actor buckets), see ``hashed_features``
+Features = tuple[np.ndarray, np.ndarray, np.ndarray]
+
 
 def _doc_date(doc: Document) -> str:
     return (doc.published or doc.reference_date or "")[:10]
@@ -215,13 +218,17 @@ def update_stories(
     entity_keys: Mapping[str, Sequence[str]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
     duplicate_of: Mapping[str, str | None] | None = None,
+    prepared: Mapping[str, Features] | None = None,
 ) -> StoryState:
     """Place each new document in an existing story or a new one.
 
     New documents are taken in order of date, then id, so one batch gives the
     same stories whatever order the files were read in.  Each may join a
     story of an earlier document of the store or of the same batch.
+    ``prepared`` holds documents' ``hashed_features`` computed beforehand (in
+    the analysis workers); the others are computed here.
     """
+    prepared = prepared or {}
     entity_keys = entity_keys or {}
     events = events or {}
     duplicate_of = duplicate_of or {}
@@ -230,7 +237,10 @@ def update_stories(
     )
     if not fresh:
         return state
-    hashed = [hashed_features(d, entity_keys.get(d.id, ()), events.get(d.id, ())) for d in fresh]
+    hashed = [
+        prepared.get(d.id) or hashed_features(d, entity_keys.get(d.id, ()), events.get(d.id, ()))
+        for d in fresh
+    ]
     # document frequencies include the whole batch, so a batch is weighted as one
     np.add.at(state.df, np.concatenate([h[0] for h in hashed]), 1)
     n = len(state.docs) + len(fresh)

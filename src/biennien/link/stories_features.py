@@ -128,22 +128,26 @@ def doc_features(
 
 
 def hashed_features(
-    doc: Document, entity_keys: Sequence[str] = (), events: Sequence[Event] = ()
+    doc: Document,
+    entity_keys: Sequence[str] = (),
+    events: Sequence[Event] = (),
+    compared: list[list[str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``doc_features`` already hashed: (sorted buckets, summed counts, buckets of actor entities).
 
     The word pairs, nearly all of an article's features, are hashed with
     numpy from cached word hashes instead of one string per pair; the result
-    equals hashing ``doc_features`` with ``bucket``.
+    equals hashing ``doc_features`` with ``bucket``.  ``compared`` is
+    ``compare_lines`` of the document's lines when the caller already has it.
     """
     text = analysis_text(doc.text, doc.skip_spans)
     lines = [m.group() for m in _LINE.finditer(text)]
     title = doc.title or (lines[0] if lines else "")
     feats: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    for words, weight in [(w, 1.0) for w in compare_lines("\n".join(lines))] + [
-        (compare_words(title), float(TITLE_REPEAT))
-    ]:
+    if compared is None:
+        compared = compare_lines("\n".join(lines))
+    for words, weight in [(w, 1.0) for w in compared] + [(compare_words(title), float(TITLE_REPEAT))]:
         if len(words) < 2:
             continue
         h = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
