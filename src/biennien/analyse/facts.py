@@ -120,8 +120,8 @@ def extract(
         if q.kind == "count" and q.counted and (not measure or verb_only or not _after_copula(masked)):
             # what is counted is the counted noun, unless "X là/đạt N ..." names X
             measure = _whole_words(text, q.counted, q.end)
-        elif q.kind == "physical":
-            measure = _dimension(measure)
+        elif q.kind == "physical" and q.unit.split("/")[0] in _DIMENSION_UNITS:
+            measure = _dimension(masked, measure)
         if q.unit == "%" and (not measure or verb_only or _THAT.search(masked)):
             measure = _right_measure(text, sent, q, timexes, quantities) or measure
         if not measure and _opens_bracket(text, sent, clause_start, masked):
@@ -170,12 +170,22 @@ def _whole_words(text: str, counted: str, end: int) -> str:
     return counted
 
 
-def _dimension(measure: str) -> str:
-    """A physical figure measures its dimension word: ``hổ đực dài từ 2,6 đến 3,3m`` -> ``dài``."""
-    words = measure.split()
+_DIMENSION_UNITS = frozenset({"m", "km", "cm", "mm", "dm", "kg", "g", "tấn", "lb", "ft", "inch"})
+
+
+def _dimension(masked: str, measure: str) -> str:
+    """A length or weight measures its dimension word: ``hổ đực dài từ 2,6 đến 3,3m`` -> ``dài``.
+
+    The word is read on the raw words before the figure (it is also a trailing adjective there, so
+    the trimmed measure has lost it); ``độ``/``chiều`` before it belong to it (``độ sâu 20 m``).
+    """
+    from biennien.analyse.quantity_tables import tables
+
     dims = _vocab("fact_dimensions.txt")
-    if words and words[-1].lower() in dims:
-        return words[-1]
+    raw = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | {"từ", "tới", "đến"}, leading=False)
+    if raw and raw[-1].lower() in dims:
+        return " ".join(raw[-2:]) if len(raw) > 1 and raw[-2].lower() in ("độ", "chiều") else raw[-1]
+    words = measure.split()
     for k in range(len(words) - 1, -1, -1):
         if f"{words[k].lower()} any" in dims:
             return " ".join(words[k:])
