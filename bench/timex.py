@@ -57,6 +57,33 @@ def _cut(value: str, like: str) -> str:
     return value
 
 
+def _print_heldout() -> None:
+    """The held-out set (whole unseen articles, TIMEX_GOLD.md round 8), printed apart from the dev set."""
+    path, neg_path = DATA / "timex_gold_heldout.tsv", DATA / "timex_gold_heldout_negatives.tsv"
+    if not path.is_file():
+        return
+    rows = score_gold(load_gold(path), tag)
+    negs = load_negatives(neg_path) if neg_path.is_file() else []
+    fps = false_dates(negs, tag)
+    acc = sum(r.correct for r in rows) / len(rows)
+    print(
+        f"held-out   value accuracy {acc:.3f} ({sum(r.correct for r in rows)}/{len(rows)})"
+        f"   false dates on negatives {len(fps)}/{len(negs)}"
+    )
+    for r in rows:
+        if not r.correct:
+            got = (
+                f"{r.got.value}..{r.got.value_end}"
+                if r.got and r.got.value_end
+                else (r.got.value if r.got else "-")
+            )
+            print(
+                f"  held-out miss: {r.row.expression!r} gold {r.row.value} {r.row.value_end or ''} got {got}"
+            )
+    for row, t in fps:
+        print(f"  held-out false date: {t.text!r} -> {t.value} in {row.sentence[:60]!r}")
+
+
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora" / "unc-dev"
     gold = load_gold(DATA / "timex_gold.tsv")
@@ -66,6 +93,7 @@ def main() -> None:
     fps = false_dates(negs, tag)
     print(f"gold expressions: {len(gold)}   negatives: {len(negs)}")
     print(f"biennien   value accuracy {acc:.3f}   false dates on negatives {len(fps)}/{len(negs)}")
+    _print_heldout()
 
     dp = _dateparser_tagger()
     if dp is None:
