@@ -333,21 +333,25 @@ class Store:
         stories: Sequence[dict[str, Any]] | None = None,
         link_state: dict[str, bytes] | None = None,
     ) -> None:
-        """Replace every linked table in one transaction."""
-        x, xm = self._execute, self._executemany
+        """Replace every linked table in one transaction, writing only the rows that changed.
+
+        After adding a few articles most entities, events and facts are the
+        same as before: rows equal to the stored ones (every column) are kept,
+        the others deleted and written, with their mention and participant rows.
+        Readers order these tables by their columns and ids, never by rowid.
+        """
+        x = self._execute
         with self._write():
-            for table in ("entities", "entity_mentions", "events", "event_participants", "facts"):
-                x(f"DELETE FROM {table}")
-            xm(
-                "INSERT INTO entities(id, name, type, mentions, data) VALUES (?,?,?,?,?)",
+            self._sync_rows(
+                "entities",
+                "id, name, type, mentions, data",
                 [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities],
+                ("entity_mentions", 'entity, doc, start, "end"'),
+                {e.id: [(e.id, m.doc, m.start, m.end) for m in e.mentions] for e in entities},
             )
-            xm(
-                'INSERT INTO entity_mentions(entity, doc, start, "end") VALUES (?,?,?,?)',
-                [(e.id, m.doc, m.start, m.end) for e in entities for m in e.mentions],
-            )
-            xm(
-                "INSERT INTO events(id, type, date, date_end, summary, sources, data) VALUES (?,?,?,?,?,?,?)",
+            self._sync_rows(
+                "events",
+                "id, type, date, date_end, summary, sources, data",
                 [
                     (
                         ev.id,
@@ -360,13 +364,12 @@ class Store:
                     )
                     for ev in events
                 ],
+                ("event_participants", "event, entity, name"),
+                {ev.id: [(ev.id, p.entity, p.name) for p in ev.participants] for ev in events},
             )
-            xm(
-                "INSERT INTO event_participants(event, entity, name) VALUES (?,?,?)",
-                [(ev.id, p.entity, p.name) for ev in events for p in ev.participants],
-            )
-            xm(
-                "INSERT INTO facts(id, measure, subject, period, value, unit, sources, data) VALUES (?,?,?,?,?,?,?,?)",
+            self._sync_rows(
+                "facts",
+                "id, measure, subject, period, value, unit, sources, data",
                 [
                     (
                         f.id,
@@ -382,15 +385,19 @@ class Store:
                 ],
             )
             if duplicate_of is not None:
-                x("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
-                xm(
+                stored = {r[0]: r[1] for r in x("SELECT id, duplicate_of FROM documents")}
+                self._executemany(
                     "UPDATE documents SET duplicate_of=? WHERE id=?",
-                    [(dup, doc) for doc, dup in sorted(duplicate_of.items()) if dup],
+                    [
+                        (duplicate_of.get(doc), doc)
+                        for doc, dup in sorted(stored.items())
+                        if duplicate_of.get(doc) != dup
+                    ],
                 )
             if stories is not None:
-                x("DELETE FROM stories")
-                xm(
-                    'INSERT INTO stories(id, title, "first", "last", data) VALUES (?,?,?,?,?)',
+                self._sync_rows(
+                    "stories",
+                    'id, title, "first", "last", data',
                     [(s["id"], s.get("title"), s.get("first"), s.get("last"), dumps(s)) for s in stories],
                 )
             x(
@@ -398,11 +405,51 @@ class Store:
                 " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
             )
-            xm(
+            self._executemany(
                 "INSERT INTO link_state(name, data) VALUES (?, ?)"
                 " ON CONFLICT(name) DO UPDATE SET data = excluded.data",
                 sorted((link_state or {}).items()),
             )
+
+    def _sync_rows(
+        self,
+        table: str,
+        columns: str,
+        rows: list[tuple[Any, ...]],
+        child: tuple[str, str] | None = None,
+        child_rows: Mapping[str, list[tuple[Any, ...]]] | None = None,
+    ) -> None:
+        """Make ``table`` hold exactly ``rows`` (first column: the id), touching only the rows that differ.
+
+        ``child`` names a table (and its columns, the first being the parent id)
+        whose rows belong to a parent row and are rewritten with it.  When most
+        rows differ, the tables are emptied and written whole instead.
+        """
+        x, xm = self._execute, self._executemany
+        stored = {r[0]: tuple(r) for r in x(f"SELECT {columns} FROM {table}")}
+        changed = [r for r in rows if stored.get(r[0]) != r]
+        new_ids = {r[0] for r in rows}
+        stale = [i for i in stored if i not in new_ids] + [r[0] for r in changed if r[0] in stored]
+        child_table, child_cols = child if child else ("", "")
+        marks = ",".join("?" * len(rows[0])) if rows else ""
+        if len(stale) > len(stored) // 2:  # mostly new: empty and write everything
+            x(f"DELETE FROM {table}")
+            if child:
+                x(f"DELETE FROM {child_table}")
+            changed = rows
+        else:
+            xm(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stale])
+            if child:
+                parent = child_cols.split(",")[0].strip()
+                xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale])
+        if not changed:
+            return
+        xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
+        if child and child_rows is not None:
+            sub = [row for r in changed for row in child_rows.get(r[0], [])]
+            if sub:
+                sub_marks = ",".join("?" * len(sub[0]))
+                xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
 
     def needs_link(self) -> bool:
         """True when documents were added since the linked tables were last rebuilt."""
