@@ -208,6 +208,8 @@ def _add_hours(spec: Spec, part: str | None) -> None:
     add = _DAYPART_HOURS.get(part, 0)
     if add and spec.hour < 12 and (part != "TNI" or spec.hour >= 6):
         spec.hour += add
+    elif part == "TNI" and spec.hour == 12 and not spec.minute:
+        spec.hour = 24  # "12 giờ đêm" is midnight at the end of that day (ISO T24:00), not noon
 
 
 def _attach(text: str, cands: list[Cand]) -> list[Cand]:

@@ -532,8 +532,13 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         if raw.lower() == "năm" and unit == "M":
             return None  # "năm tháng": an idiom for "time", rarely "five months"
     if unit == "H" and m["u"].lower() == "giờ" and n is not None:
-        if _has_cue("clock", text, m.start()) or _clock_after().match(text, m.end()):
-            return None  # "lúc 20 giờ", "8 giờ sáng": a clock time
+        verdict = _hours_are_clock(text, m.start("n"), m.end())
+        if (
+            verdict
+            or _clock_after().match(text, m.end())
+            or (verdict is None and _has_cue("clock", text, m.start()))
+        ):
+            return None  # "lúc 20 giờ", "8 giờ sáng": a clock time; "3 giờ 11 phút": the clock rule's
     mod = lx.modifiers.get(_key(m["mod"])) if m["mod"] else None
     spec = Spec("dur", value=_duration_value(n, unit), mod=mod)
     return Cand(m.start(), m.end(), spec, priority=3)
@@ -549,11 +554,15 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
     start = m.start()
     if cue_pattern("ratio_before", "before").search(_before(text, start)) and ":" in m[0]:
         return None
-    if "giờ" in m[0].lower() and not m["mi"]:
+    verdict = None if (m["mi"] or ":" in m[0]) else _hours_are_clock(text, start, m.end())
+    if "giờ" in m[0].lower() and not m["mi"] and verdict is None:
         after = text[m.end() : m.end() + 20]
         if not (_has_cue("clock", text, start) or _clock_context_after().match(after)):
             return None  # "8 giờ" alone is a duration (the duration rule takes it)
-    if ":" not in m[0] and cue_pattern("duration_before", "before").search(_before(text, start)):
+    if ":" not in m[0] and (
+        verdict is False
+        or (verdict is None and cue_pattern("duration_before", "before").search(_before(text, start)))
+    ):
         end, value = m.end(), f"PT{h}H"
         if not m["mi"] and (mins := _MINUTES.match(text, end)):  # "4 giờ 3 phút 29 giây"
             end, value = mins.end(), f"PT{h}H{int(mins[1])}M"
@@ -568,6 +577,45 @@ def _clock(m: _ClockMatch, text: str) -> Cand | None:
     if h == 24:
         h = 0
     return Cand(start, m.end(), Spec("clock", hour=h, minute=mi), priority=5)
+
+
+@cache
+def _modifiers_tail() -> re.Pattern[str]:
+    """Modifier words (``khoảng``, ``hơn``, ``gần``...) ending a text, to look past them at the cue before."""
+    return _c(r"(?:(?<!\w)" + alternation(list(lexicon().modifiers)) + r"\s+)+$")
+
+
+@cache
+def _day_context_after() -> re.Pattern[str]:
+    return _c(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày)(?!\w)")
+
+
+def _hours_are_clock(text: str, start: int, end: int) -> bool | None:
+    """Whether ``N giờ``/``Nh`` (no minutes; the number at ``start``) is a clock time or a number of hours.
+
+    A part of the day or a day after makes it a clock time whatever stands before (``sau 3 giờ
+    chiều``, ``khoảng 3 giờ sáng``); ``sau khi``/``đồng hồ`` after (cue kind ``hours_after``) or a
+    duration word before, looked for past a chain of modifiers (``Sau khoảng 3 giờ thử nghiệm``,
+    ``mất khoảng 2 giờ``, ``hơn 5 giờ``), makes it hours; a clock word before the modifiers (``lúc
+    khoảng 10 giờ``) a clock time. None when nothing tells (the callers' older cues decide).
+    """
+    if _day_context_after().match(text, end):
+        return True
+    if cue_pattern("hours_after", "after").match(text[end : end + 20]):
+        return False
+    before = _before(text, start, 40)
+    durations = cue_pattern("duration_before", "before")
+    if durations.search(before):
+        return False
+    mods = _modifiers_tail().search(before)
+    if mods is None:
+        return None
+    head = before[: mods.start()]
+    if durations.search(head):
+        return False
+    if cue_pattern("clock_strong_before", "before").search(head):
+        return True
+    return None
 
 
 _MINUTES = re.compile(r"\s*([0-5]?\d)\s*phút(?!\w)", re.IGNORECASE)

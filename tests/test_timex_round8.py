@@ -1,0 +1,45 @@
+"""Issue-3 round 8: hours vs clock times, numbers inside names, counts after ``năm``, quoted speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from biennien.analyse.timex import tag
+from biennien.vi.normalise import analysis_text
+
+
+def _tags(text: str, dct: str | None) -> dict[str, tuple[str, str, str | None]]:
+    return {t.text: (t.type, t.value, t.mod) for t in tag(analysis_text(text), dct)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "typ", "value"),
+    [
+        # a duration word before, even past a modifier, makes "N giờ" hours
+        (
+            '"Sau khoảng 3 giờ thử nghiệm với hơn 100 lần xả nước, mẫu vải sạch.',
+            "khoảng 3 giờ",
+            "DURATION",
+            "PT3H",
+        ),
+        ("Đội cứu hộ mất khoảng 2 giờ để đưa nạn nhân ra ngoài.", "khoảng 2 giờ", "DURATION", "PT2H"),
+        ("Đỉnh điểm đến vào khoảng 12 giờ sau khi cơ thể chết.", "khoảng 12 giờ", "DURATION", "PT12H"),
+        ("Giờ trên hai hòn đảo lệch nhau tới 21 giờ đồng hồ.", "21 giờ", "DURATION", "PT21H"),
+        ("Lắp đặt nhanh trong vòng 2h sau khi xác nhận đơn hàng.", "2h", "DURATION", "PT2H"),
+        # a part of the day or a day after makes it a clock time whatever stands before
+        ("Sau 3 giờ chiều, trời bắt đầu đổ mưa lớn.", "3 giờ chiều", "TIME", "2021-04-22T15:00"),
+        (
+            "Vụ việc xảy ra vào hơn 16h ngày 30/9, vào giờ tan trường.",
+            "16h ngày 30/9",
+            "TIME",
+            "2020-09-30T16:00",
+        ),
+        ("Vào khoảng 3 giờ chiều, đoàn xe xuất phát.", "3 giờ chiều", "TIME", "2021-04-22T15:00"),
+        ("Lúc khoảng 3 giờ, đoàn xe xuất phát.", "3 giờ", "TIME", "2021-04-22T03:00"),
+        ("Lúc 3 giờ, đoàn xe xuất phát.", "3 giờ", "TIME", "2021-04-22T03:00"),
+        ("Thời gian quan sát lý tưởng nhất là sau 12 giờ đêm.", "12 giờ đêm", "TIME", "2021-04-22T24:00"),
+    ],
+)
+def test_hours_or_clock(sentence: str, expr: str, typ: str, value: str) -> None:
+    got = _tags(sentence, "2021-04-22")
+    assert got.get(expr, (None, None, None))[:2] == (typ, value), got
