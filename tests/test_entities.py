@@ -144,3 +144,22 @@ def test_company_list_item_and_school_name_in_sentence_case() -> None:
     ms2 = _by_text(_mentions("Thủ khoa trường ĐH Kinh tế quốc dân Phạm Nguyễn Minh Ngọc chia sẻ."))
     assert ms2["ĐH Kinh tế quốc dân"].type == "ORG"
     assert ms2["Phạm Nguyễn Minh Ngọc"].type == "PER"
+
+
+def test_bare_title_with_a_body_resolves_only_to_that_body_s_holder() -> None:
+    text = (
+        "Chủ tịch Real Madrid Florentino Perez khởi xướng giải đấu mới. "
+        "Chủ tịch UEFA phản đối kế hoạch này. Chủ tịch Real Madrid vẫn giữ ý định."
+    )
+    ms = _mentions(text)
+    bare = [m for m in ms if m.text.startswith("Chủ tịch")]
+    # "Chủ tịch UEFA" is not Perez; the later "Chủ tịch Real Madrid" is
+    assert [m.text for m in bare] == ["Chủ tịch Real Madrid"]
+    assert bare[0].key == "PER:florentino perez"
+
+
+def test_quantifier_and_reporter_abbreviation_are_not_names() -> None:
+    ms = _mentions("Cả hai đều trưởng thành sớm. Chia sẻ với PV Dân trí, ông Phạm Cao Vỹ cho biết thêm.")
+    texts = {m.text for m in ms}
+    assert "Cả" not in texts and "PV" not in texts
+    assert "Phạm Cao Vỹ" in texts

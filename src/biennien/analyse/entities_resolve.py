@@ -120,7 +120,11 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         if f.type == "PER":
             words = _words(f.name)
             if f.bare:
-                holder = holders.get(fold(f.title or ""))
+                # "Chủ tịch UEFA" refers to the person introduced as "Chủ tịch UEFA", not to
+                # the last "Chủ tịch" of any body ("Chủ tịch Real Madrid Florentino Perez")
+                role = fold(f.role or "")
+                title = fold(f.title or "")
+                holder = holders.get(role if role and role != title else title)
                 if holder is None:
                     continue
                 key, name = holder.key, holder.name
@@ -140,6 +144,8 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 key = "PER:" + fold(f.name)
             if f.title and f.title_kind in ("office", "rank", "occupation") and key in by_key:
                 holders[fold(f.title)] = by_key[key]
+                if f.role:
+                    holders[fold(f.role)] = by_key[key]
         elif f.alt_start >= 0 and "PER:" + fold(text[f.alt_start : f.end]) in by_key:
             # "Hồ Đức Phớc cho biết" after "Phó Thủ tướng Hồ Đức Phớc": the person, not a lake
             p = by_key["PER:" + fold(text[f.alt_start : f.end])]
