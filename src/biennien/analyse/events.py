@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from biennien.analyse import events_fallback
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -1079,6 +1080,28 @@ def _strip_part_of_day(value: str | None) -> str | None:
     return _PART_OF_DAY.sub("", value) if value else value
 
 
+def _fallback(
+    lex: _Lexicon, doc_id: str, text: str, s: Sentence, s_timex: list[Timex], s_ments: list[Mention]
+) -> Event | None:
+    """The generic event of a sentence no trigger made a dated event of (``events_fallback``)."""
+    fb = events_fallback.find(text, s, s_timex, s_ments)
+    if fb is None:
+        return None
+    summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
+    return Event(
+        id="",
+        type="other",
+        date=fb.date.value,
+        summary=summary,
+        trigger="",
+        date_end=fb.date.value_end,
+        date_mod=fb.date.mod,
+        participants=[_participant(fb.subject, "agent")],
+        place=None,
+        evidence=[Evidence(doc=doc_id, start=s.start, end=s.end, sentence=text[s.start : s.end])],
+    )
+
+
 def extract(
     doc_id: str,
     text: str,
@@ -1103,14 +1126,26 @@ def extract(
     s_starts = [x.start for x in s_list]
     events: list[Event] = []
     last_date: str | None = None
-    for s in _candidate_sentences(lex, text, sentences):
+    # sentences a trigger may hold, and those with a calendar date (for the generic fallback)
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences)}
+    for s in s_list:
+        k = bisect_left(tx_starts, s.start)
+        if s.start not in todo and k < len(usable) and usable[k].end <= s.end:
+            todo[s.start] = s
+    for _start, s in sorted(todo.items()):
         toks = _tokens(text, s)
         negated: list[_Hit] = []
         hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
-        if not hits:
-            continue
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
+        if not hits:
+            lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
+            fb = _fallback(lex, doc_id, text, s, s_timex, [m for m in ments[lo_m:hi_m] if m.end <= s.end])
+            if fb is not None:
+                fb.id = f"{doc_id}:e{len(events)}"
+                events.append(fb)
+                last_date = fb.date
+            continue
         for neg in negated:
             # "Dù sự kiện không diễn ra vào ngày 23/3, X khẳng định": the date of the negated clause
             # (up to the next comma or trigger) dates nothing else
@@ -1233,6 +1268,10 @@ def extract(
                 evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
             )
             made.append((fr.start, ev))
+        if not any(ev.date for _, ev in made):
+            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments)
+            if fb is not None:
+                made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):

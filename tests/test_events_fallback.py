@@ -1,0 +1,57 @@
+"""The generic fallback event (``analyse/events_fallback.py``): a dated clause with a named subject
+and a verb phrase that no trigger of the lexicon knows becomes an ``other`` event; states, periods,
+habits and negations do not."""
+
+from __future__ import annotations
+
+from biennien.analyse.events import extract
+from biennien.model import Event, Mention, Timex
+from biennien.vi.normalise import tone_normalise
+from biennien.vi.sentences import split_sentences
+
+
+def _tx(text: str, s: str, value: str) -> Timex:
+    i = text.index(s)
+    return Timex(s, i, i + len(s), "DATE", value)
+
+
+def _per(text: str, s: str) -> Mention:
+    i = text.index(s)
+    return Mention(s, i, i + len(s), "PER", s, None, "PER:" + s.lower())
+
+
+def _run(text: str, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
+    return extract("d1", text, split_sentences(text), timexes, mentions, "2021-04-15")
+
+
+def test_fronted_year_with_a_named_subject_and_an_unlisted_verb_is_an_event() -> None:
+    text = tone_normalise("Năm 2020, Châu Tấn thừa nhận đã ly hôn với Cao Thánh Viễn.")
+    evs = _run(text, [_tx(text, "Năm 2020", "2020")], [_per(text, "Châu Tấn"), _per(text, "Cao Thánh Viễn")])
+    assert [(e.type, e.date) for e in evs] == [("other", "2020")]
+    assert [p.name for p in evs[0].participants if p.role == "agent"] == ["Châu Tấn"]
+    assert evs[0].summary.startswith("Châu Tấn thừa nhận") and "2020" not in evs[0].summary
+
+
+def test_date_after_its_verb_with_vao_dates_the_clause() -> None:
+    text = tone_normalise("Châu Tấn và Lý Á Bằng gặp nhau vào năm 2003 khi cùng đóng phim.")
+    evs = _run(text, [_tx(text, "năm 2003", "2003")], [_per(text, "Châu Tấn"), _per(text, "Lý Á Bằng")])
+    assert [(e.type, e.date) for e in evs] == [("other", "2003")]
+    assert evs[0].summary == "Châu Tấn và Lý Á Bằng gặp nhau"
+
+
+def test_periods_states_and_negations_are_not_events() -> None:
+    cases = [
+        ("Từ năm 2019, Đậu Tĩnh Đồng và Châu Tấn thân thiết.", "năm 2019", "2019"),
+        ("Năm 2020, Châu Tấn là diễn viên được trả cát-xê cao nhất.", "Năm 2020", "2020"),
+        ("Năm 2020, Châu Tấn không xuất hiện trước truyền thông.", "Năm 2020", "2020"),
+        ("Châu Tấn vẫn đóng phim đến năm 2025.", "năm 2025", "2025"),
+        ("Châu Tấn thường về quê vào tháng 4/2021.", "tháng 4/2021", "2021-04"),
+    ]
+    for sentence, date_text, value in cases:
+        text = tone_normalise(sentence)
+        assert _run(text, [_tx(text, date_text, value)], [_per(text, "Châu Tấn")]) == [], sentence
+
+
+def test_a_clause_without_a_named_subject_is_left_out() -> None:
+    text = tone_normalise("Năm 1596, hợp đồng cho thuê đất hết hạn.")
+    assert _run(text, [_tx(text, "Năm 1596", "1596")], []) == []
