@@ -219,20 +219,27 @@ def _heldout(path: Path, corpus: Path, show: bool) -> None:
     shown = right = typed = 0
     agent_total = agent_right = 0
     for ev in lines:
-        cands = [i for e in ev.evidence for i in sent_of.get((by_id.get(e.doc, ""), e.start), [])]
-        cands = [i for i in cands if gold[i][2] != "-" and i not in used]
-        hit = next(
-            (
-                i
-                for i in sorted(cands, key=lambda i: gold[i][2] != ev.type)
-                if _day(gold[i][3]) == _day(ev.date)
-            ),
-            None,
-        )
-        if hit is not None:
-            used.add(hit)
-            if gold[hit][5] == "opt":
-                continue
+        # a merged line cites several sentences: each one holding an annotated event of the line's date
+        # counts as found (one row per evidence sentence); the line itself is judged once
+        hits: list[int] = []
+        for e in ev.evidence:
+            cands = [i for i in sent_of.get((by_id.get(e.doc, ""), e.start), []) if gold[i][2] != "-"]
+            cands = [i for i in cands if i not in used and i not in hits]
+            hit = next(
+                (
+                    i
+                    for i in sorted(cands, key=lambda i: gold[i][2] != ev.type)
+                    if _day(gold[i][3]) == _day(ev.date)
+                ),
+                None,
+            )
+            if hit is not None:
+                hits.append(hit)
+        if hits:
+            used.update(hits)
+            hit = next((i for i in hits if gold[i][5] == "req"), None)
+            if hit is None:
+                continue  # only optional rows: neither right nor false
             shown += 1
             right += 1
             typed += gold[hit][2] == ev.type
