@@ -163,3 +163,22 @@ def test_quantifier_and_reporter_abbreviation_are_not_names() -> None:
     texts = {m.text for m in ms}
     assert "Cả" not in texts and "PV" not in texts
     assert "Phạm Cao Vỹ" in texts
+
+
+def test_city_in_a_team_sports_report_is_the_club() -> None:
+    text = (
+        "CLB Thanh Hóa tiếp HA Gia Lai trên sân Thanh Hóa ở vòng 11 V-League. "
+        "Phút 25, Thanh Hóa được hưởng quả phạt đền và Pinto ghi bàn. "
+        "Tiền đạo Văn Toàn, quê ở Nghệ An, gỡ hòa cho đội khách."
+    )
+    ms = _mentions(text)
+    kinds = [(m.text, m.type) for m in ms if "Thanh Hóa" in m.text or m.text == "Nghệ An"]
+    assert kinds == [
+        ("CLB Thanh Hóa", "ORG"),
+        ("Thanh Hóa", "GPE"),  # "trên sân Thanh Hóa": the place
+        ("Thanh Hóa", "ORG"),  # the club
+        ("Nghệ An", "GPE"),  # "quê ở Nghệ An": the place
+    ]
+    # the same city in an article that is not about team sports stays a place
+    ms2 = _mentions("Phút 25, Thanh Hóa công bố kế hoạch tuyển sinh mới.")
+    assert [m.type for m in ms2 if m.text == "Thanh Hóa"] == ["GPE"]

@@ -801,4 +801,45 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     light: list[Light] = []
     for s in sentences:
         found.extend(_sentence_mentions(text, s, g, light))
+    if _team_sports(text, g):
+        _clubs(found, text, g)
     return resolve(found, text, light)
+
+
+_SPORT_MIN = 3  # cue occurrences that make an article a team-sports report
+# the two words right before a mention (joined by spaces only: "quê ở", "thành phố")
+_WORDS_BEFORE = re.compile(r"(?:(\w+) +)?(\w+) *$")
+
+
+def _team_sports(text: str, g: Gazetteer) -> bool:
+    """Whether the article reports team sports (``CLB``, ``ghi bàn``, ``V-League`` ...)."""
+    hits = 0
+    for cue in g.sport_cues:
+        hits += text.count(cue)
+        if hits >= _SPORT_MIN:
+            return True
+    return False
+
+
+def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
+    """In a team-sports article a city or province is the club named after it ("Thanh Hóa
+    nhận được quả phạt đền", "gỡ hòa cho Barcelona"), unless a place word comes right before
+    it ("sân Thiên Trường", "quê ở Thanh Hóa", "thành phố Thanh Hóa").  Countries stay
+    countries (a national team is written "đội tuyển Thái Lan", and the country reading is
+    the usual annotation)."""
+    for f in found:
+        if f.type != "GPE" or f.unsure or (f.canonical or f.name) in g.countries:
+            continue
+        m = _WORDS_BEFORE.search(text, max(0, f.start - 24), f.start)
+        if m is not None:
+            w1, w2 = (m.group(1) or "").lower(), m.group(2).lower()
+            if _place_word((w2,), g) or _place_word((w1, w2), g):
+                continue
+        f.type = "ORG"
+
+
+def _place_word(key: tuple[str, ...], g: Gazetteer) -> bool:
+    if key in g.place_cues or key in g.club_place_words:
+        return True
+    h = g.heads.get(key)
+    return h is not None and h.type == "LOC"

@@ -78,6 +78,11 @@ class Gazetteer:
     foreign_cues: dict[str, str] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
     work_cues: frozenset[tuple[str, ...]] = frozenset()
+    # team-sports articles: their cue words (as written), and the words that keep a city a
+    # place there; canonical names of countries (national teams stay countries)
+    sport_cues: tuple[str, ...] = ()
+    club_place_words: frozenset[tuple[str, ...]] = frozenset()
+    countries: frozenset[str] = frozenset()
     # longest entry length per first token, for each dictionary
     title_len: dict[str, int] = field(default_factory=dict)
     head_len: dict[str, int] = field(default_factory=dict)
@@ -173,6 +178,7 @@ def gazetteer() -> Gazetteer:
             h = Head(prev.text, prev.type, prev.flags | flags)
         g.heads[low_key(h.text)] = h
     known: list[Known] = _countries()
+    g.countries = frozenset(k.canonical for k in known)
     for row in table("entity_places.tsv"):
         canon = row[2] if len(row) > 2 and row[2] else row[0]
         amb = len(row) > 3 and row[3] == "?"
@@ -195,6 +201,8 @@ def gazetteer() -> Gazetteer:
     g.place_cues = frozenset(low_key(w) for w in word_list("entity_place_cues.txt"))
     g.given_names = frozenset(tone_normalise(s) for s in word_list("entity_given_names.txt"))
     g.work_cues = frozenset(low_key(w) for w in word_list("entity_work_cues.txt"))
+    g.sport_cues = tuple(tone_normalise(w) for w in word_list("entity_sport_cues.txt"))
+    g.club_place_words = frozenset(low_key(w) for w in word_list("entity_club_place_words.txt"))
     g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
