@@ -43,3 +43,32 @@ def _tags(text: str, dct: str | None) -> dict[str, tuple[str, str, str | None]]:
 def test_hours_or_clock(sentence: str, expr: str, typ: str, value: str) -> None:
     got = _tags(sentence, "2021-04-22")
     assert got.get(expr, (None, None, None))[:2] == (typ, value), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Khu vực Quảng trường 30/4 tới đây sẽ được cải tạo.",
+        "Công an đã bắt giữ đối tượng trên đường 3/2 vừa qua.",
+        "Người dân đứng kín Quảng trường 30/4 - 1/5 để xem pháo hoa.",
+        "Thí sinh dự thi Olympic 30/4 năm nay đều đạt huy chương.",
+        "Trường THPT 19/5 tới đây sẽ khai giảng sớm.",
+        "Giải bóng đá Cúp 30/4 sắp tới sẽ khởi tranh.",
+        "Cách mạng Tháng Tám thành công, nước Việt Nam Dân chủ Cộng hòa ra đời.",
+    ],
+)
+def test_daymonth_in_names_is_no_date(sentence: str) -> None:
+    got = {t.text: t.value for t in tag(analysis_text(sentence), "2021-04-22") if t.type in ("DATE", "TIME")}
+    assert got == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("Sau Chiến thắng 30/4/1975, đất nước thống nhất.", "30/4/1975", "1975-04-30"),
+        ("Hôm 20/4, đường 3/2 bị ngập sâu.", "Hôm 20/4", "2021-04-20"),
+        ("Dự kiến trường sẽ khai giảng vào 5/9 tới.", "5/9", "2021-09-05"),
+    ],
+)
+def test_dates_next_to_names_stay(sentence: str, expr: str, value: str) -> None:
+    assert _tags(sentence, "2021-04-22").get(expr, (None, None, None))[1] == value

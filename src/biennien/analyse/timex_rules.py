@@ -172,6 +172,8 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
         return None  # "có đến 8/12 đội bóng"; but "Chiều 2/9 người dân ..." is a date
     if m["pre"] is None and _bracketed_count(text, start, m.end()):
         return None
+    if not strong and _name_before(text, start):
+        return None  # "Quảng trường 30/4", "Olympic 30/4 năm nay", "đường 3/2 vừa qua": a name
     if m["s"] in ("-", "–") and m["pre"] is None and _in_score_brackets(text, start, m.end()):
         return None
     if m["pre"] is None:
@@ -181,6 +183,21 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
         if not (_has_cue("daymonth", text, start, m.end()) or _weekday_before(text, start)):
             return None
     return Cand(start, m.end(), Spec("date", None, month, day), priority=4)
+
+
+@cache
+def _name_heads() -> re.Pattern[str]:
+    """Name heads a year-less day-month can follow as part of a name (cue kinds ``dm_name_before``,
+    any case: ``đường 3/2``; ``dm_name_cap_before``, capitalised only: ``Trường THPT 19/5``, ``Cúp 30/4``).
+    """
+    cues = lexicon().cues
+    anycase = alternation(list(cues.get("dm_name_before", ())))
+    caps = [w[0].upper() + w[1:] for w in cues.get("dm_name_cap_before", ())]
+    return re.compile(r"(?:(?<!\w)(?i:" + anycase + r")|(?<!\w)" + alternation(caps) + r")\s*$")
+
+
+def _name_before(text: str, start: int) -> bool:
+    return bool(_name_heads().search(_before(text, start, 24)))
 
 
 # "Một ngày 3-4 lần", "mỗi ngày 2/3 số suất": "ngày" after a count is a unit of a rate, not a date cue
@@ -227,6 +244,8 @@ def _day_range(m: re.Match[str], text: str) -> Cand | None:
         if _ratio_before(text, start) or _blocked_after(text, m.end()):
             return None
         if not (m["pre"] or m["from"] or _has_cue("daymonth", text, start, m.end())):
+            return None
+        if not (m["pre"] or m["from"]) and _name_before(text, start):
             return None
     y = _int(m["y"])
     return Cand(start, m.end(), Spec("date", y, month, d1), priority=6, end_spec=Spec("date", y, month, d2))
@@ -501,6 +520,8 @@ def _dm_range(m: re.Match[str], text: str) -> Cand | None:
         text, m.end()
     ):
         return None
+    if m["y"] is None and _name_before(text, m.start()):
+        return None  # "Quảng trường 30/4 - 1/5"
     y = _int(m["y"])
     first = Spec("date", y, int(m["m1"]), int(m["d1"]))
     last = Spec("date", y, int(m["m2"]), int(m["d2"]))
