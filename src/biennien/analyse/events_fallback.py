@@ -25,6 +25,7 @@ from biennien.vi.resources import table
 _WORD = re.compile(r"\w+|[^\w\s]")
 _MAX_SUMMARY_WORDS = 12
 _MAX_LEAD_WORDS = 4  # words allowed before a fronted date ("Song, đến năm 2013,")
+_MAX_SEGMENTS = 3  # comma segments searched after a date standing on its own for a named subject
 _MAX_SUBJECT_GAP = 2  # words allowed between the clause start and its subject ("Cặp đôi", "sau đó")
 
 
@@ -104,37 +105,51 @@ def _subject(
     return m, end
 
 
+def _dated(text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention]) -> Fallback | None:
+    """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject."""
+    if _contains(_words(text[lo:hi]), "no_event"):
+        return None
+    subj = _subject(text, lo, hi, mentions, (t.start, t.end))
+    return Fallback(date=t, subject=subj[0], start=lo, end=hi) if subj else None
+
+
 def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Mention]) -> Fallback | None:
     """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any."""
     if text[s.start : s.end].rstrip().endswith("?"):
         return None
+    lead_words = {w for seq in _cues().get("lead", ()) for w in seq}
     for t in timexes:
         before = _words(text[s.start : t.start])
-        lead_words = {w for seq in _cues().get("lead", ()) for w in seq}
-        fronted = (
-            len(before) <= _MAX_LEAD_WORDS
+        seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
+        seg_before = _words(text[seg_lo : t.start])
+        # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
+        # clause it dates follows it
+        own_segment = (
+            len(seg_before) <= _MAX_LEAD_WORDS
             and text[t.end : t.end + 2].lstrip()[:1] == ","
-            and all(w == "," or w in lead_words for w in before)
-            and not (_ends_with(before, "not_point") and not _ends_with(before, "lead"))
+            and all(w in lead_words for w in seg_before)
+            and not (_ends_with(seg_before, "not_point") and not _ends_with(seg_before, "lead"))
         )
-        if fronted:
+        if own_segment:
             lo = text.index(",", t.end) + 1
-            hi = _clause_bounds(text, s, lo + 1)[1]
-        else:
-            lo, hi = _clause_bounds(text, s, t.start)
-            if _ends_with(before, "not_point") and not _ends_with(before, "date_prep"):
-                continue
-            if not (_ends_with(before, "date_prep") or _day_precision(t)):
-                continue
-            hi = t.start
-        clause = _words(text[lo:hi])
-        if _contains(clause, "no_event"):
+            for _ in range(_MAX_SEGMENTS):
+                hi = _clause_bounds(text, s, lo + 1)[1]
+                found = _dated(text, lo, hi, t, mentions)
+                if found is not None or hi >= s.end:
+                    break
+                lo = hi + 1
+            if found is not None:
+                return found
             continue
-        subj = _subject(text, lo, hi, mentions, (t.start, t.end))
-        if subj is None:
+        lo, hi = _clause_bounds(text, s, t.start)
+        if _ends_with(before, "not_point") and not _ends_with(before, "date_prep"):
             continue
-        m, _pred = subj
-        return Fallback(date=t, subject=m, start=lo, end=hi)
+        ranged = _starts_with(_words(t.text), "lead")  # "đầu năm 1599", "cuối tháng 3"
+        if not (_ends_with(before, "date_prep") or ranged or _day_precision(t)):
+            continue
+        found = _dated(text, lo, t.start, t, mentions)
+        if found is not None:
+            return found
     return None
 
 
