@@ -55,3 +55,17 @@ def test_periods_states_and_negations_are_not_events() -> None:
 def test_a_clause_without_a_named_subject_is_left_out() -> None:
     text = tone_normalise("Năm 1596, hợp đồng cho thuê đất hết hạn.")
     assert _run(text, [_tx(text, "Năm 1596", "1596")], []) == []
+
+
+def test_a_date_of_a_subordinate_clause_does_not_date_the_subjects_verb() -> None:
+    text = tone_normalise("Farrell đã gặp 50 phụ nữ trước khi cuốn sách được xuất bản vào năm 2015.")
+    assert _run(text, [_tx(text, "năm 2015", "2015")], [_per(text, "Farrell")]) == []
+
+
+def test_a_date_on_its_own_dates_the_clause_after_an_adjunct() -> None:
+    text = tone_normalise(
+        "Theo xác minh, khoảng 11h ngày 26/4, trên đường đi học về, Dung thấy một chiếc túi."
+    )
+    t = _tx(text, "11h ngày 26/4", "2021-04-26T11:00")
+    evs = _run(text, [t], [_per(text, "Dung")])
+    assert [(e.date, e.summary) for e in evs] == [("2021-04-26T11:00", "Dung thấy một chiếc túi")]

@@ -47,6 +47,11 @@ def _cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _lead_words() -> frozenset[str]:
+    return frozenset(w for seq in _cues().get("lead", ()) for w in seq)
+
+
 def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
@@ -117,7 +122,7 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
     """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any."""
     if text[s.start : s.end].rstrip().endswith("?"):
         return None
-    lead_words = {w for seq in _cues().get("lead", ()) for w in seq}
+    lead_words = _lead_words()
     for t in timexes:
         before = _words(text[s.start : t.start])
         seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
@@ -135,7 +140,10 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
                 found = _dated(text, lo, hi, t, mentions)
-                if found is not None or hi >= s.end:
+                # look further only past an adjunct ("trên đường đi học về, ..."), not past a clause
+                # whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
+                adjunct = _starts_with(_words(text[lo:hi]), "no_subject")
+                if found is not None or hi >= s.end or not adjunct:
                     break
                 lo = hi + 1
             if found is not None:
@@ -148,7 +156,7 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
         if not (_ends_with(before, "date_prep") or ranged or _day_precision(t)):
             continue
         found = _dated(text, lo, t.start, t, mentions)
-        if found is not None:
+        if found is not None and not _contains(_words(text[found.subject.end : t.start]), "clause_break"):
             return found
     return None
 
@@ -163,4 +171,4 @@ def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> st
     out = [w for n, w in enumerate(words) if not (n > 0 and w.lower() in aux_set)]
     while out and _ends_with([w.lower().strip(",") for w in out], "date_prep"):
         out.pop()
-    return " ".join(out[:_MAX_SUMMARY_WORDS]).strip(" ,;:")
+    return " ".join(out[:_MAX_SUMMARY_WORDS]).strip(" ,;:.")
