@@ -72,3 +72,24 @@ def test_daymonth_in_names_is_no_date(sentence: str) -> None:
 )
 def test_dates_next_to_names_stay(sentence: str, expr: str, value: str) -> None:
     assert _tags(sentence, "2021-04-22").get(expr, (None, None, None))[1] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value", "value_end"),
+    [
+        ("Năm 2000 người dân tham gia lễ hội.", "Năm 2000", "2000", None),
+        ("Huawei đã có một năm 2020 rất khó khăn.", "2020", "2020", None),
+        ("Champions League có 36 đội kể từ mùa giải 2024-25.", "mùa giải 2024-25", "2024", "2025"),
+        ("Học phí cho năm học 2019-20 tăng mạnh.", "năm học 2019-20", "2019", "2020"),
+    ],
+)
+def test_years_after_nam(sentence: str, expr: str, value: str, value_end: str | None) -> None:
+    got = {t.text: (t.value, t.value_end) for t in tag(analysis_text(sentence), "2021-04-22")}
+    assert got.get(expr) == (value, value_end), got
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Chị đã đi bộ năm 2000 km để gặp con.", "Mỗi năm 2000 người đến thăm ngôi chùa."]
+)
+def test_count_after_nam_is_no_year(sentence: str) -> None:
+    assert [t.value for t in tag(analysis_text(sentence), "2021-04-22") if t.type == "DATE"] == []

@@ -361,8 +361,14 @@ def _month_only(m: re.Match[str], text: str) -> Cand | None:
 
 def _year(m: re.Match[str], text: str) -> Cand | None:
     y = int(m["y"])
+    if m["pre"] and m["pre"].lower().startswith("năm") and _per_year_count(text, m):
+        return None  # "mỗi năm 2000 người", "năm 2000 km": "năm" is the period, the number a count
     if m["y2"]:
         y2 = int(m["y2"])
+        if len(m["y2"]) == 2:
+            if not m["pre"] or m["pre"].lower() == "năm":
+                return None  # "2020-21" needs a season word: "mùa giải 2024-25", "năm học 2021-22"
+            y2 += y - y % 100
         if not 0 < y2 - y <= 100:
             return None
         if not m["pre"] and not (1900 <= y <= 2100 and 1900 <= y2 <= 2100):
@@ -383,6 +389,27 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
     ):
         return None  # "(1200 x 1200 dpi)": a bracket opens a figure, "(1997)" a year
     return Cand(m.start(), m.end(), Spec("year", y), priority=4)
+
+
+@cache
+def _measure_after() -> re.Pattern[str]:
+    return _c(r"\s*" + alternation(list(lexicon().cues.get("measure_after", ()))) + r"(?!\w)")
+
+
+# "mỗi"/"hàng" before "năm": a rate per year, the number after it a count ("mỗi năm 2000 người";
+# not "một năm 2020 rất khó khăn", a year)
+_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi|hàng|hằng)\s+$", re.IGNORECASE)
+
+
+def _per_year_count(text: str, m: re.Match[str]) -> bool:
+    """``năm NNNN`` followed by a unit of measure (``năm 2000 km``) or after a rate word (``mỗi năm 2000
+    người``) counts something per year; the number is no year. A counted noun alone does not tell
+    (``Năm 2020 người dân ...`` starts a sentence about 2020)."""
+    if m["y2"]:
+        return False
+    if _PER_YEAR.search(_before(text, m.start(), 10)):
+        return True
+    return bool(_measure_after().match(text, m.end()))
 
 
 # "năm 1994 và 2010", "các năm 2017, 2018 và 2019": the later years of a list need no cue of their own
@@ -929,7 +956,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             "year",
             _c(
-                rf"{LB}(?:(?P<pre>năm|năm\s+học|niên\s+khóa|mùa\s+giải)\s+)?(?P<y>{YEAR})(?:\s*[-–/]\s*(?P<y2>{YEAR}))?{RB}"
+                rf"{LB}(?:(?P<pre>năm|năm\s+học|niên\s+khóa|mùa\s+giải)\s+)?(?P<y>{YEAR})(?:\s*[-–/]\s*(?P<y2>{YEAR}|\d\d))?{RB}"
             ),
             _year,
         ),
