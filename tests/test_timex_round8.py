@@ -78,7 +78,7 @@ def test_dates_next_to_names_stay(sentence: str, expr: str, value: str) -> None:
     ("sentence", "expr", "value", "value_end"),
     [
         ("Năm 2000 người dân tham gia lễ hội.", "Năm 2000", "2000", None),
-        ("Huawei đã có một năm 2020 rất khó khăn.", "2020", "2020", None),
+        ("Huawei đã có một năm 2020 rất khó khăn.", "năm 2020", "2020", None),
         ("Champions League có 36 đội kể từ mùa giải 2024-25.", "mùa giải 2024-25", "2024", "2025"),
         ("Học phí cho năm học 2019-20 tăng mạnh.", "năm học 2019-20", "2019", "2020"),
     ],
