@@ -182,3 +182,22 @@ def test_city_in_a_team_sports_report_is_the_club() -> None:
     # the same city in an article that is not about team sports stays a place
     ms2 = _mentions("Phút 25, Thanh Hóa công bố kế hoạch tuyển sinh mới.")
     assert [m.type for m in ms2 if m.text == "Thanh Hóa"] == ["GPE"]
+
+
+def test_long_tail_places_sources_and_bodies() -> None:
+    ms = _by_text(
+        _mentions(
+            "Hầu như nhà nào ở Hà Gia Bá cũng chất đầy đá. Vườn lan tại Hà Đông (Hà Nội) rộng 4.000m. "
+            "Ông Phạm Đình Đoàn, Chủ tịch Tập đoàn Phú Thái, dự lễ. "
+            "Bệnh viện đa khoa Hồng Ngọc tiếp nhận bệnh nhân. Ví dụ điển hình là chợ đêm Ratchada. "
+            "Các thế hệ sinh viên Kỹ thuật hàng không ra trường. PSG thắng ở Ligue 1 mùa này. "
+            "Theo Insider/ Jugyeom"
+        )
+    )
+    assert ms["Hà Gia Bá"].type == "LOC"  # "ở" + a family-name run, no title: a place
+    assert ms["Hà Đông"].type == "LOC"  # a province in brackets after it
+    assert ms["Tập đoàn Phú Thái"].type == "ORG"  # the body is not split into a person
+    assert ms["Bệnh viện đa khoa Hồng Ngọc"].type == "ORG"
+    assert ms["Ratchada"].type == "LOC"
+    assert ms["Jugyeom"].type == "ORG" and ms["Insider"].type == "ORG"  # a source credit
+    assert "Kỹ" not in ms and "Ligue" not in ms

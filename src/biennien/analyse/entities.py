@@ -174,7 +174,7 @@ class _Reader:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
                 k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
-                if k is not None and not k.ambiguous:
+                if k is not None and not k.ambiguous and not self._middle_name(i, j):
                     # a table place or organisation is not part of a name
                     break
                 j += 1
@@ -189,6 +189,23 @@ class _Reader:
         if j > i and tx[j - 1] == ".":
             j -= 1
         return j
+
+    def _middle_name(self, i: int, j: int) -> bool:
+        """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
+        a family name opened the run and a given-name syllable follows, or the run is a
+        family name and one more syllable and ends with it."""
+        tx, n = self.tx, self.n
+        if tx[i] not in self.g.surnames or not 1 <= j - i <= 2 or not is_vi_syllable(tx[j]):
+            return False
+        if j + 1 < n and (tx[j].lower(), tx[j + 1].lower()) in self.g.known:
+            return False  # "Nguyễn ... Hoa Kỳ": a two-word table name starts here
+        nxt = tx[j + 1] if j + 1 < n else ""
+        return (
+            bool(nxt)
+            and nxt[0].isupper()
+            and is_vi_syllable(nxt)
+            and (nxt in self.g.given_names or nxt.lower() not in self.g.known_len)
+        )
 
     def full_name_at(self, j: int) -> bool:
         """A Vietnamese full name (family name and one to three capitalised syllables) at ``j``."""
@@ -212,6 +229,12 @@ class _Reader:
             return i
         lower_run = 0
         prev_known_end = -1
+        kind = False  # the body opened with a lower-case kind word ("đa khoa")
+        if not place and not tx[i][0].isupper():
+            ow = self.org_words_at(i)
+            if i < ow < n and tx[ow][0].isupper():
+                j = ow  # "Bệnh viện đa khoa Hồng Ngọc": the kind, then the name
+                kind = True  # and no lower-case compound after the name ("... Hồng Ngọc tiếp")
         while j < n:
             c = tx[j][0]
             word = c.isalnum()
@@ -267,6 +290,10 @@ class _Reader:
                     and low not in g.function_words
                     and prev_known_end != j
                     and j > i
+                    # not after a person's full name that follows a table name: "... Đảng Cộng
+                    # sản Việt Nam Tô Lâm phát biểu" (the title's name, split off later)
+                    and not (prev_known_end >= 0 and self.full_name_at(prev_known_end))
+                    and not kind
                     and is_vi_syllable(tx[j - 1])
                     and is_vi_syllable(tx[j])
                 ):
@@ -503,7 +530,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
     if name_ok:
         single = nj - k == 1
         vi_single = single and is_vi_syllable(tx[k])
-        if title.kind in ("office", "rank") and vi_single:
+        if title.kind in ("office", "rank", "occupation") and vi_single:
             # "Thủ tướng Chính" is only a name when it refers back to a known person; a capital
             # that opens a lower-case compound and is no given name ("Giám đốc Kỹ thuật") is
             # kept only if it resolves
@@ -593,7 +620,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 if known is not None and kj == bj and (not keep_head or known.type == head.type == "ORG"):
                     f.type = known.type
                     f.canonical = known.canonical
-                f.split_at = _name_tail(r, si, bj) if in_title and head.type == "ORG" else None
+                f.split_at = _name_tail(r, si, bj, hj) if in_title and head.type == "ORG" else None
                 if head.type == "LOC" and tok_cap and tok in g.surnames and bj - hj <= 3:
                     # "Hồ Đức Phớc cho biết": a lake or a person; the resolver decides by the
                     # people the article names in full
@@ -644,7 +671,7 @@ def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     return j < r.n and r.cap(j)
 
 
-def _name_tail(r: _Reader, i: int, j: int) -> int | None:
+def _name_tail(r: _Reader, i: int, j: int, head_end: int) -> int | None:
     """Where a person's name starts at the end of an organisation body, if it does."""
     # the last point inside the body after a lower-case word or a table name
     cut = None
@@ -658,6 +685,10 @@ def _name_tail(r: _Reader, i: int, j: int) -> int | None:
         if not r.cap(p):
             cut = p + 1
         p += 1
+    # a cut right after a bare head leaves no body: "Chủ tịch Tập đoàn Phú Thái" keeps its
+    # whole name (but "Bộ GD&ĐT Hoàng Minh Sơn" is cut after the table name "Bộ GD&ĐT")
+    if cut == head_end and r.known_at(i)[0] != cut:
+        return None
     if cut is None or cut <= i or cut >= j or j - cut > 4:
         return None
     if all(x[0].isupper() for x in r.tx[cut:j]):
@@ -696,6 +727,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
 
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
+            if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
+                # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
+                return _found(r, i, j, "LOC", unsure=True)
             return _found(r, i, j, "PER")
         if len(words) == 1:
             return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
@@ -720,6 +754,8 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         if "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
             return _found(r, i, j, "LOC")
         return None  # an event (World Cup) or a product (Galaxy S21)
+    if (i > 0 and tx[i - 1] == "/") or (j < r.n and tx[j] == "/"):
+        return _found(r, i, j, "ORG")  # a source credit, "Theo Insider/ Jugyeom": outlets
     if r.last_type == "ORG" and r.last_end == i and not vi:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
     if _DIGIT.search(r.text_of(i, j)) or _number_after(r, j) or _hyphen_tail(r, i):
@@ -743,6 +779,22 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+_AT_PLACE = frozenset(("ở", "tại"))
+
+
+def _at_place(r: _Reader, i: int) -> bool:
+    """``ở``/``tại`` right before ``i``: a name there with no title is a place."""
+    return i > 0 and r.tx[i - 1] in _AT_PLACE
+
+
+def _province_after(r: _Reader, j: int) -> bool:
+    """A province or country in brackets right after the run: "Hà Đông (Hà Nội)"."""
+    if j + 2 >= r.n or r.tx[j] != "(":
+        return False
+    kj, k = r.known_at(j + 1)
+    return k is not None and k.type == "GPE" and kj < r.n and r.tx[kj] == ")"
 
 
 def _number_after(r: _Reader, j: int) -> bool:
