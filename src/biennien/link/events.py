@@ -131,11 +131,14 @@ class _Cluster:
     words: frozenset[str] = frozenset()
     docs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    dates: list[_Date] = field(default_factory=list)  # the members' dates, parsed once
 
     def add(self, ev: Event) -> None:
         self.members.append(ev)
         self.types.add(ev.type)
         d = _parse_date(ev.date)
+        if d is not None:
+            self.dates.append(d)
         if d is not None and (self.date is None or d.precision > self.date.precision):
             self.date = d
         self.people |= {_person_key(p) for p in ev.participants}
@@ -187,10 +190,16 @@ def _fits(
     date: _Date | None,
     people: set[str],
     doc_dates: Mapping[str, str | None] | None = None,
+    words: frozenset[str] | None = None,
 ) -> float | None:
-    """How well ``ev`` fits ``cluster`` (higher is better), or None when it is another event."""
+    """How well ``ev`` fits ``cluster`` (higher is better), or None when it is another event.
+
+    ``words``: ``_summary_words(ev.summary)`` when the caller has it already.
+    """
     if not all(_types_compatible(ev.type, t) for t in cluster.types):
         return None
+    if words is None:
+        words = _summary_words(ev.summary)
     if date is None or cluster.date is None:
         if date is not None or cluster.date is not None:
             if not people or people != cluster.people:
@@ -204,10 +213,9 @@ def _fits(
             dated = cluster.members if date is None else [ev]
             if not _written_during(undated, dated, doc_dates):
                 return None
-            return 1.0 + len(people) + _overlap(_summary_words(ev.summary), cluster.words)
-    elif not all(_dates_compatible(_parse_date(m.date) or date, date) for m in cluster.members):
+            return 1.0 + len(people) + _overlap(words, cluster.words)
+    elif not all(_dates_compatible(d, date) for d in cluster.dates):
         return None
-    words = _summary_words(ev.summary)
     if people and cluster.people:
         if not (people <= cluster.people or cluster.people <= people):
             return None
@@ -310,29 +318,50 @@ def _merged(cluster: _Cluster) -> Event:
 class _ClusterIndex:
     """Which clusters a report could join, without comparing it with every cluster.
 
-    A dated report can only join a cluster of a compatible year (``XXXX``
-    clusters are compatible with every year) or an undated cluster sharing one
-    of its documents; an undated report only a cluster sharing a document.
-    Entries are only added (a cluster whose date gains precision is indexed
-    again), so a candidate list can hold a cluster that no longer fits:
-    ``_fits`` decides.  Candidates come in creation order, which keeps ties
-    resolved as a full scan would.
+    A dated report joins only a cluster whose every dated member is compatible
+    with its date (``_fits``), so it can only join a cluster with a member of
+    its year or ``XXXX`` and, when it gives a month, of its month or none; or an
+    undated cluster sharing one of its documents.  An undated report joins only
+    a cluster sharing a document (or, across outlets, a dated one of the years
+    its articles were written in).  Every member's year and month is indexed
+    as it joins; entries are only added, so a candidate list can hold a
+    cluster that no longer fits: ``_fits`` decides.  Candidates come in
+    creation order, which keeps ties resolved as a full scan would.
     """
 
     def __init__(self) -> None:
         self.by_year: dict[str, set[int]] = {}
+        self.by_year_month: dict[tuple[str, str | None], set[int]] = {}
         self.by_month: dict[str | None, set[int]] = {}  # for reports with an unknown year
         self.by_doc: dict[str, set[int]] = {}
         self.undated_by_doc: dict[str, set[int]] = {}
+        self.by_person: dict[str, set[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
 
-    def add(self, n: int, cl: _Cluster) -> None:
+    def add(self, n: int, cl: _Cluster, date: _Date | None) -> None:
+        """Index cluster ``n`` after a member dated ``date`` joined it."""
+        for person in cl.people:
+            self.by_person.setdefault(person, set()).add(n)
+        for word in cl.words:
+            self.by_word.setdefault(word, set()).add(n)
         for doc in cl.docs:
             self.by_doc.setdefault(doc, set()).add(n)
             if cl.date is None:
                 self.undated_by_doc.setdefault(doc, set()).add(n)
-        if cl.date is not None:
-            self.by_year.setdefault(cl.date.year, set()).add(n)
-            self.by_month.setdefault(cl.date.month, set()).add(n)
+        if date is not None:
+            self.by_year.setdefault(date.year, set()).add(n)
+            self.by_year_month.setdefault((date.year, date.month), set()).add(n)
+            self.by_month.setdefault(date.month, set()).add(n)
+
+    def related(self, people: set[str], words: frozenset[str]) -> set[int]:
+        """Clusters sharing a person or a summary word with a report: ``_fits`` accepts no other (it
+        asks for one side's people within the other's, or for overlapping summaries)."""
+        out: set[int] = set()
+        for person in people:
+            out |= self.by_person.get(person, set())
+        for word in words:
+            out |= self.by_word.get(word, set())
+        return out
 
     def candidates(self, date: _Date | None, docs: set[str], ref_years: Iterable[str] = ()) -> list[int]:
         """``ref_years``: for an undated report, the years its articles were written in (and the year
@@ -352,8 +381,12 @@ class _ClusterIndex:
                     out |= ids
             else:
                 out |= self.by_month.get(date.month, set()) | self.by_month.get(None, set())
-        else:
+        elif date.month is None:
             out |= self.by_year.get(date.year, set()) | self.by_year.get("XXXX", set())
+        else:
+            for year in (date.year, "XXXX"):
+                for month in (date.month, None):
+                    out |= self.by_year_month.get((year, month), set())
         return sorted(out)
 
 
@@ -381,8 +414,10 @@ def merge_events(events: list[Event], *, doc_dates: Mapping[str, str | None] | N
         people = {_person_key(p) for p in ev.participants}
         docs = {e.doc for e in ev.evidence}
         ref_years = _ref_years(docs, doc_dates) if date is None and people else []
-        candidates = index.candidates(date, docs, ref_years)
-        fits = [(n, _fits(clusters[n], ev, date, people, doc_dates)) for n in candidates]
+        words = _summary_words(ev.summary)
+        related = index.related(people, words)
+        candidates = [n for n in index.candidates(date, docs, ref_years) if n in related]
+        fits = [(n, _fits(clusters[n], ev, date, people, doc_dates, words)) for n in candidates]
         if date is None and any(score is not None and clusters[n].docs & docs for n, score in fits):
             # its own document's events come first: a lead repeating the body is not another outlet's
             fits = [(n, score) for n, score in fits if clusters[n].docs & docs]
@@ -399,13 +434,11 @@ def merge_events(events: list[Event], *, doc_dates: Mapping[str, str | None] | N
             cl = _Cluster()
             cl.add(ev)
             clusters.append(cl)
-            index.add(len(clusters) - 1, cl)
+            index.add(len(clusters) - 1, cl, date)
         else:
             cl = clusters[best[1]]
-            before, new_docs = cl.date, not docs <= cl.docs
             cl.add(ev)
-            if cl.date != before or new_docs:
-                index.add(best[1], cl)
+            index.add(best[1], cl, date)
     merged = [_merged(cl) for cl in clusters]
     ids = Counter(e.id for e in merged)
     if any(n > 1 for n in ids.values()):  # same content twice: number them in content order
