@@ -20,6 +20,7 @@ for whatever implementation is committed.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -31,7 +32,7 @@ from hypothesis import strategies as st
 
 from biennien.analyse import entities, quantity, timex
 from biennien.analyse.pipeline import analyse
-from biennien.model import Document, Sentence
+from biennien.model import Document, Sentence, plain
 from biennien.vi.normalise import fold, tone_normalise
 from biennien.vi.numbers import number_words, parse_numeral, parse_words
 from biennien.vi.sentences import sentence_at, split_sentences
@@ -305,3 +306,12 @@ def test_pipeline_analyse_any_document(doc: Document) -> None:
         assert f.period is None or well_formed(f.period), f
     # deterministic: the same document gives the same analysis
     assert analyse(doc) == a
+
+
+@SLOW
+@given(documents())
+def test_plain_is_asdict(doc: Document) -> None:
+    """``model.plain`` (the fast serialiser of the store) gives exactly ``dataclasses.asdict``."""
+    a = analyse(doc)
+    for obj in [doc, *a.timexes, *a.quantities, *a.mentions, *a.events, *a.facts]:
+        assert plain(obj) == dataclasses.asdict(obj)

@@ -37,8 +37,16 @@ EventType = Literal[
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
+_RECORD: dict[type, bool] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _is_record(value: object) -> bool:
-    return hasattr(type(value), "__dataclass_fields__")
+    cls = type(value)
+    known = _RECORD.get(cls)
+    if known is None:
+        known = _RECORD[cls] = hasattr(cls, "__dataclass_fields__")
+    return known
 
 
 def plain(obj: Any) -> dict[str, Any]:
@@ -55,6 +63,9 @@ def plain(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(obj, name)
+        if type(value) in _SCALARS:
+            out[name] = value
+            continue
         if isinstance(value, list):
             value = [plain(v) if _is_record(v) else v for v in value]
         elif isinstance(value, dict):

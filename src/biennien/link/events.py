@@ -80,6 +80,12 @@ def _types_compatible(a: str, b: str) -> bool:
     return a == b or any(a in g and b in g for g in _TYPE_GROUPS)
 
 
+# every type with the types it may merge with (itself included), for a set comparison per cluster
+_COMPATIBLE: dict[str, frozenset[str]] = {
+    t: frozenset(u for u in _TYPE_ORDER if _types_compatible(t, u)) for t in _TYPE_ORDER
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Date:
     year: str
@@ -196,7 +202,10 @@ def _fits(
 
     ``words``: ``_summary_words(ev.summary)`` when the caller has it already.
     """
-    if not all(_types_compatible(ev.type, t) for t in cluster.types):
+    compatible = _COMPATIBLE.get(ev.type)
+    if compatible is None:  # a type outside the list: compatible with itself only
+        compatible = frozenset({ev.type})
+    if not cluster.types <= compatible:
         return None
     if words is None:
         words = _summary_words(ev.summary)
