@@ -305,6 +305,10 @@ def credit_line(line: str, edge: bool) -> tuple[str | None, str] | None:
     return None
 
 
+# how far from the end of a line a caption credit can start (cue, colon, a 60-80 character credit)
+_CREDIT_TAIL = 200
+
+
 def caption_credit(line: str) -> int | None:
     """Where the photo credit starts in a caption line (0 when the line opens with the cue), or None."""
     if len(line) > 600:
@@ -312,7 +316,10 @@ def caption_credit(line: str) -> int | None:
     start, end_colon, end_bare, end_paren = _caption_res()
     if start.match(line):
         return 0
-    m = end_colon.search(line) or end_bare.search(line) or end_paren.search(line)
+    # a credit ends the line and is short: searching only its tail gives the same match, and the
+    # end-anchored patterns are otherwise tried at every position of every line
+    tail = max(0, len(line) - _CREDIT_TAIL)
+    m = end_colon.search(line, tail) or end_bare.search(line, tail) or end_paren.search(line, tail)
     if m is None:
         return None
     pos = m.start()
