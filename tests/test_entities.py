@@ -201,3 +201,16 @@ def test_long_tail_places_sources_and_bodies() -> None:
     assert ms["Ratchada"].type == "LOC"
     assert ms["Jugyeom"].type == "ORG" and ms["Insider"].type == "ORG"  # a source credit
     assert "Kỹ" not in ms and "Ligue" not in ms
+
+
+def test_cty_abbreviation_heads_company_names() -> None:
+    ms = _by_text(
+        _mentions(
+            "Ngày hội được tài trợ bởi Cty TNHH LiFull Việt Nam, Cty Hitachi Vantara Việt Nam "
+            "và Cty Công nghệ Chính Nhân."
+        )
+    )
+    assert ms["Cty TNHH LiFull Việt Nam"].type == "ORG"
+    assert ms["Cty Hitachi Vantara Việt Nam"].type == "ORG"
+    assert ms["Cty Công nghệ Chính Nhân"].type == "ORG"
+    assert "Việt Nam" not in ms
