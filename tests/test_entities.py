@@ -214,3 +214,29 @@ def test_cty_abbreviation_heads_company_names() -> None:
     assert ms["Cty Hitachi Vantara Việt Nam"].type == "ORG"
     assert ms["Cty Công nghệ Chính Nhân"].type == "ORG"
     assert "Việt Nam" not in ms
+
+
+def test_brands_after_brand_nouns_and_in_company_lists() -> None:
+    ms = _by_text(
+        _mentions("Thương hiệu Guess ra mắt bộ sưu tập. Khách trả bằng thẻ của hãng Visa hoặc Mastercard.")
+    )
+    assert ms["Guess"].type == "ORG"  # "thương hiệu" is not part of the name
+    assert ms["Visa"].type == "ORG"
+    assert ms["Mastercard"].type == "ORG"  # "X hoặc Y" after a company: a company
+
+
+def test_beauty_title_takes_a_name_with_a_country_word_inside() -> None:
+    ms = _mentions("Hoa hậu Trình Mỹ Duyên vừa trở về Việt Nam.")
+    assert [(m.text, m.type) for m in ms] == [("Trình Mỹ Duyên", "PER"), ("Việt Nam", "GPE")]
+    assert ms[0].role == "Hoa hậu"
+
+
+def test_club_with_and_without_clb_prefix_is_one_key() -> None:
+    text = (
+        "CLB Hà Nội thắng 2-0 ở vòng 5 V-League. Phút 30, Hà Nội ghi bàn. "
+        "Tiền đạo Văn Quyết ghi bàn trên sân vận động Thanh Hóa."
+    )
+    ms = _mentions(text)
+    clubs = [m for m in ms if "Hà Nội" in m.text]
+    assert [m.type for m in clubs] == ["ORG", "ORG"]
+    assert len({m.key for m in clubs}) == 1

@@ -162,8 +162,12 @@ class _Reader:
         ms = self.ms
         return ms[j - 1].end() == ms[j].start() and ms[j].end() == ms[j + 1].start() and self.word(j + 1)
 
-    def name_run(self, i: int) -> int:
-        """Capitalised words from ``i`` that can be a person's name (initials allowed)."""
+    def name_run(self, i: int, titled: bool = False) -> int:
+        """Capitalised words from ``i`` that can be a person's name (initials allowed).
+
+        ``titled``: a title introduces the run, so a one-word table name between two
+        Vietnamese syllables is part of the name even when the family name is not in the
+        table ("Hoa hậu Trình Mỹ Duyên")."""
         tx = self.tx
         if i >= self.n or not (tx[i][0].isalnum() and tx[i][0].isupper()) or tx[i] in self.g.not_names:
             return i
@@ -174,7 +178,7 @@ class _Reader:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
                 k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
-                if k is not None and not k.ambiguous and not self._middle_name(i, j):
+                if k is not None and not k.ambiguous and not self._middle_name(i, j, titled):
                     # a table place or organisation is not part of a name
                     break
                 j += 1
@@ -190,12 +194,13 @@ class _Reader:
             j -= 1
         return j
 
-    def _middle_name(self, i: int, j: int) -> bool:
+    def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
         """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
         a family name opened the run and a given-name syllable follows, or the run is a
         family name and one more syllable and ends with it."""
         tx, n = self.tx, self.n
-        if tx[i] not in self.g.surnames or not 1 <= j - i <= 2 or not is_vi_syllable(tx[j]):
+        opener = tx[i] in self.g.surnames or (titled and is_vi_syllable(tx[i]))
+        if not opener or not 1 <= j - i <= 2 or not is_vi_syllable(tx[j]):
             return False
         if j + 1 < n and (tx[j].lower(), tx[j + 1].lower()) in self.g.known:
             return False  # "Nguyễn ... Hoa Kỳ": a two-word table name starts here
@@ -523,7 +528,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
             out.extend(sub3)
             return k4
     role_end = k
-    nj = r.name_run(k)
+    nj = r.name_run(k, titled=True)
     if nj > k and k < r.n and tx[k] in r.g.not_names:
         nj = k
     name_ok = nj > k
@@ -765,10 +770,10 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         and i >= 2
         and r.last_type == "ORG"
         and r.last_end == i - 1
-        and tx[i - 1] in (",", "và")
+        and tx[i - 1] in (",", "và", "hoặc")
         and (j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum())
     ):
-        return _found(r, i, j, "ORG")  # "Foxconn và Wistron,": an item of a list of companies
+        return _found(r, i, j, "ORG")  # "Foxconn và Wistron,", "Visa hoặc Mastercard": companies
     cue = _noun_before(r, i)
     if cue == "WORK":
         return None  # "ứng dụng miễn phí X"

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from biennien.model import EntityType, Mention
 from biennien.vi.normalise import fold as _fold
+from biennien.vi.resources import word_list
 
 # names repeat within and across articles: fold each spelling once
 fold = lru_cache(maxsize=1 << 16)(_fold)
@@ -156,7 +157,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
             if f.unsure and _words(f.name) in named:
                 typ, key = named[_words(f.name)]
             else:
-                key = f"{f.type}:{fold(f.canonical or f.name)}"
+                key = _plain_key(f.type, f.canonical or f.name)
             if f.name in acronyms and f.type == "ORG":
                 key = acronyms[f.name][1]
             m = _ACRONYM.match(text, f.end)
@@ -212,3 +213,19 @@ def _etype(t: str) -> EntityType:
     if t in ("PER", "ORG", "LOC", "GPE", "EVENT"):
         return t  # type: ignore[return-value]
     return "OTHER"
+
+
+@lru_cache(maxsize=1)
+def _club_prefixes() -> tuple[str, ...]:
+    return tuple(p + " " for p in word_list("entity_club_prefixes.txt"))
+
+
+def _plain_key(typ: str, name: str) -> str:
+    """``TYPE:`` + the folded name; a club keeps no ``CLB`` prefix (``CLB Hà Nội`` and, in a
+    match report, the club ``Hà Nội`` are one organisation)."""
+    folded = fold(name)
+    if typ == "ORG":
+        for p in _club_prefixes():
+            if folded.startswith(p) and len(folded) > len(p):
+                return f"ORG:{folded[len(p) :]}"
+    return f"{typ}:{folded}"
