@@ -64,3 +64,25 @@ def test_two_syllable_words_are_not_cut_and_shares_name_their_whole() -> None:
     assert f.measure == "chi phí"
     (g,) = _facts("Các nhà khoa học phát hiện ra rằng 79% số mèo đã ăn cỏ.")
     assert g.measure.startswith("số mèo")
+
+
+def _facts(text: str):
+    from biennien.analyse.facts_eval import analyse_sentence
+
+    return analyse_sentence(text, [], mentions=True)[1]
+
+
+def test_a_change_after_an_aspect_word_measures_the_change() -> None:
+    fs = _facts("Người mua sẽ tiếp tục được giảm thêm 2 triệu đồng khi đặt hàng trước.")
+    assert [f.measure for f in fs] == ["giảm thêm"]
+
+
+def test_a_comparative_keeps_the_dimension_word() -> None:
+    fs = _facts("Bộ xương cho thấy đây là người cao hơn 1,9m.")
+    assert fs[0].measure == "cao" and fs[0].qualifier == "over"
+
+
+def test_the_second_blind_set_is_scored_separately() -> None:
+    gold = load_gold(Path(__file__).parent / "data" / "facts_gold_measures2.tsv")
+    sc = score(gold, mentions=True)
+    assert sc.figures >= 50 and sc.ms_rate(sc.measure) >= 0.65 and sc.ms_rate(sc.subject) >= 0.55

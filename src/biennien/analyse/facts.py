@@ -110,6 +110,8 @@ def extract(
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
             subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [])
+        if subject is None:
+            subject = _apposition(text, sent, clause_start, mentions, prev)
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
@@ -130,6 +132,11 @@ def extract(
             measure = _measure(_mask(text, before, clause_start - 1, timexes, quantities))
         if not measure and prev is not None and _COMPARED_TO.search(masked):
             measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
+        if q.direction is not None and (
+            measure.lower() in _vocab("fact_aspects.txt") or (not measure and prev is None)
+        ):
+            # "khách hàng sẽ tiếp tục được giảm thêm 1 triệu đồng": the change itself is what is measured
+            measure = _change_word(masked) or measure
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
         period, mod = _period(text, sent, clause_start, q, dates, prev[0] if prev else None)
@@ -182,7 +189,10 @@ def _dimension(masked: str, measure: str) -> str:
     from biennien.analyse.quantity_tables import tables
 
     dims = _vocab("fact_dimensions.txt")
-    raw = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | {"từ", "tới", "đến"}, leading=False)
+    # "cao hơn 1,8m": the dimension word before a comparative
+    raw = _strip(
+        _WORD.findall(masked), frozenset(tables().qualifiers) | {"từ", "tới", "đến", "hơn"}, leading=False
+    )
     if raw and raw[-1].lower() in dims:
         return " ".join(raw[-2:]) if len(raw) > 1 and raw[-2].lower() in ("độ", "chiều") else raw[-1]
     words = measure.split()
@@ -393,6 +403,55 @@ def _drop_verbs(measure: str) -> tuple[str, bool]:
             return " ".join(words), True
         words = words[k:]
     return "", False
+
+
+def _change_word(masked: str) -> str:
+    """The change verb just before a figure (``giảm thêm``), as the article wrote it, or ''."""
+    from biennien.analyse.quantity_tables import tables
+
+    t = tables()
+    words = _strip(_WORD.findall(masked), frozenset(t.qualifiers), leading=False)
+    for skip in (0, 1):  # "giảm thêm", "giảm mạnh": an adverb may follow the verb
+        if skip and (not words or words[-1].lower() not in t.change_adverbs | {"thêm"}):
+            break
+        end = len(words) - skip
+        for k in (3, 2, 1):
+            if end >= k and " ".join(words[end - k : end]).lower() in t.changes:
+                return " ".join(words[end - k :])
+    return ""
+
+
+def _apposition(
+    text: str,
+    sent: Sentence,
+    clause_start: int,
+    mentions: Sequence[Mention],
+    prev: tuple[Quantity, Fact] | None,
+) -> str | None:
+    """``Kara Del Toro, 28 tuổi, cao 1,74m``: a name standing alone before the comma owns the clause.
+
+    The sentence opens with a person's name alone before the comma (an apposition; a place there is
+    mostly a location, ``Trường đại học Yale, Mỹ, cho biết``),
+    or is the previous figure's own clause in a list of attributes (``28 tuổi, cao 1,74m``).
+    """
+    if clause_start <= sent.start or text[clause_start - 1] != ",":
+        return None
+    if prev is not None and prev[1].subject and not text[prev[0].end : clause_start].strip(" ,"):
+        own = _clause_start(text, sent.start, prev[0].start)
+        if not _WORD.findall(text[own : prev[0].start]):  # the previous figure stands alone: a list
+            return prev[1].subject
+    before = _clause_start(text, sent.start, clause_start - 1)
+    span = text[before : clause_start - 1].strip()
+    lead = len(text[before : clause_start - 1]) - len(text[before : clause_start - 1].lstrip())
+    for mt in mentions:
+        if (
+            mt.type == "PER"
+            and before == sent.start
+            and mt.start == before + lead
+            and text[mt.start : mt.end] == span
+        ):
+            return mt.name
+    return None
 
 
 def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None) -> str:
