@@ -240,3 +240,19 @@ def test_club_with_and_without_clb_prefix_is_one_key() -> None:
     clubs = [m for m in ms if "Hà Nội" in m.text]
     assert [m.type for m in clubs] == ["ORG", "ORG"]
     assert len({m.key for m in clubs}) == 1
+
+
+def test_apposition_gives_the_person_the_role_and_the_body_is_an_organisation() -> None:
+    ms = _by_text(_mentions("Ông Nguyễn Quốc Kỳ, Tổng giám đốc Vietravel, cho biết doanh thu giảm."))
+    assert ms["Vietravel"].type == "ORG"
+    assert ms["Nguyễn Quốc Kỳ"].role == "Tổng giám đốc Vietravel"
+    ms2 = _by_text(_mentions("Bà Lê Thị Hoa, Phó Tổng giám đốc Viettel Telecom, cho biết."))
+    assert ms2["Lê Thị Hoa"].role == "Phó Tổng giám đốc Viettel Telecom"
+
+
+def test_work_titles_opening_a_sentence_are_not_names() -> None:
+    ms = _mentions(
+        "Bộ phim Friday Night Lights được yêu thích. Chương trình Access Hollywood Live phát sóng. "
+        'Cô đóng trong bộ phim "Người Phán Xử" cùng Việt Anh.'
+    )
+    assert [m.text for m in ms if m.type in ("PER", "ORG", "LOC", "GPE")] == ["Việt Anh"]

@@ -42,6 +42,7 @@ _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
 _DIGIT = re.compile(r"\d")
 # what may follow an item of a list ("A, B và C", "A, B hoặc C")
 _LIST_NEXT = frozenset(("và", "hoặc", "hay", "cùng"))
+_QUOTES = frozenset('“"‘«')
 
 
 @lru_cache(maxsize=65536)
@@ -149,7 +150,10 @@ class _Reader:
         return False
 
     def after_work_cue(self, i: int) -> bool:
-        """Whether a work or product word (bộ phim, ứng dụng, podcast) comes right before ``i``."""
+        """Whether a work or product word (bộ phim, ứng dụng, podcast) comes right before ``i``
+        (an opening quote may stand between: ``bộ phim "Titanic"``)."""
+        if i > 0 and self.tx[i - 1] in _QUOTES:
+            i -= 1
         for ln in (3, 2, 1):
             if i - ln >= 0 and self.key(i - ln, i) in self.g.work_cues:
                 return True
@@ -376,6 +380,13 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
+        if cap and r.sentence_start(i):
+            w = _work_title_end(r, i)
+            if w > i:
+                i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
+                continue
+        if not cap:
+            pass
         elif x.lower() not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
             nxt = _name_at(r, i, out)
@@ -551,8 +562,17 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
                 _found(r, k, nj, "PER", role=_role(r, i, j, role_end, title), single=True, unsure=compound)
             )
             return nj
+    prev = _apposed_person(r, i, out)
     out.extend(comp)
     role = _role(r, i, j, role_end, title)
+    if name_ok and prev is not None and title.kind == "office" and not comp and _apposed_body(r, k, nj):
+        # "Ông X, Tổng giám đốc Vietravel, cho biết": the word after the office is its body (an
+        # organisation), the office is X's role
+        out.append(_found(r, k, nj, "ORG"))
+        prev.role = _text(r, i, nj)
+        return nj
+    if not name_ok and prev is not None and title.kind == "office" and comp and prev.role is None:
+        prev.role = role  # "Ông X, Phó Tổng giám đốc Viettel Telecom": X's role
     if name_ok:
         out.append(
             _found(r, k, nj, "PER", role=role, single=nj - k == 1, title_kind=title.kind, title=title.text)
@@ -577,6 +597,38 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         return role_end
     # an honorific or description with no name after it ("anh", "Anh" the country): not a title
     return i
+
+
+def _work_title_end(r: _Reader, i: int) -> int:
+    """End of ``<work noun> <Title Run>`` opening a sentence ("Bộ phim Friday Night Lights",
+    "Chương trình Access Hollywood Live"): the capitalised noun would otherwise be read as an
+    organisation head or a name.  ``i`` when there is none."""
+    for ln in (3, 2, 1):
+        e = i + ln
+        if e < r.n and r.key(i, e) in r.g.work_cues and all(not r.cap(k) for k in range(i + 1, e)):
+            s = e + 1 if r.tx[e] in _QUOTES else e
+            if s < r.n and r.cap(s) and r.known_at(s)[1] is None:
+                j = s
+                while j < r.n and r.word(j) and r.cap(j):
+                    j += 1  # the whole capitalised title, table words included ("Access Hollywood Live")
+                return j
+    return i
+
+
+def _apposed_person(r: _Reader, i: int, out: list[Found]) -> Found | None:
+    """The person named right before ``, <title>`` (an apposition), if any."""
+    if i < 2 or r.tx[i - 1] != "," or not out:
+        return None
+    prev = out[-1]
+    return prev if prev.type == "PER" and not prev.bare and prev.end == r.ms[i - 1].start() else None
+
+
+def _apposed_body(r: _Reader, k: int, nj: int) -> bool:
+    """A run after an office in apposition that cannot be the holder's name: one foreign word
+    (no Vietnamese syllable, no family name) closed by punctuation (``Vietravel,``)."""
+    if nj - k != 1 or is_vi_syllable(r.tx[k]) or r.tx[k] in r.g.surnames:
+        return False
+    return nj >= r.n or not r.word(nj)
 
 
 def _role(r: _Reader, i: int, j: int, role_end: int, title: Title) -> str | None:
