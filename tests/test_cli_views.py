@@ -115,3 +115,19 @@ def test_entities_and_entity_timeline(tmp_path: Path) -> None:
     # events in time order: the 2025 call before the 2026 meeting
     assert result.stdout.index("2025-04-04") < result.stdout.index("2026-02-20")
     assert runner.invoke(app, ["entity", "nobody", "--db", str(db)]).exit_code == 1
+
+
+def test_facts_count_a_reprint_once(tmp_path: Path) -> None:
+    """Two outlets printing one agency text are one source: ``1 (2 bài)``, as on the timeline."""
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        import pytest
+
+        pytest.skip("seed articles not available")
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["build", str(seeds), "--db", str(db)]).exit_code == 0
+    out = runner.invoke(app, ["facts", "--db", str(db), "--measure", "kim ngạch"], env=ENV).stdout
+    row = next(line for line in out.splitlines() if "15,8 tỷ USD" in line)
+    assert "1 (2 bài)" in row
+    out = runner.invoke(app, ["series", "--db", str(db), "--measure", "kim ngạch"], env=ENV).stdout
+    assert any("15,8 tỷ USD" in line and "1 (2 bài)" in line for line in out.splitlines())

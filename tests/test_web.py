@@ -352,3 +352,73 @@ def test_date_bounds_and_segment() -> None:
     assert date_bounds("XXXX-02-18") is None and date_bounds("P3M") is None
     pieces = segment("abcdef", [(0, 4, "a", "A"), (2, 6, "b", "B"), (5, 99, "c", "bad")])
     assert [(p.text, p.classes) for p in pieces] == [("ab", ["a"]), ("cd", ["a", "b"]), ("ef", ["b"])]
+
+
+def test_timeline_entity_by_name_and_clear_notices(client: TestClient) -> None:
+    def events(url: str) -> set[str]:
+        return set(re.findall(r'href="/event/(ev\d)"', client.get(url).text))
+
+    # a reader types a name (any case), not an internal id; the form shows the entity's name back
+    assert events("/?entity=t%C3%B4%20l%C3%A2m") == {"ev1", "ev2"}
+    assert 'name="entity" value="Tô Lâm"' in client.get("/?entity=T%C3%B4%20L%C3%A2m").text
+    unknown = client.get("/?entity=Kh%C3%B4ng%20Ai").text
+    assert "Không có người hay tổ chức nào tên" in unknown and "Không Ai" in unknown
+    assert not re.findall(r'href="/event/(ev\d)"', unknown)
+    # a malformed date is named and ignored, not silently turned into "no events"
+    bad = client.get("/?from=2026-13-45").text
+    assert "Ngày không hợp lệ" in bad and "2026-13-45" in bad
+    assert set(re.findall(r'href="/event/(ev\d)"', bad)) == events("/")
+    assert client.get("/api/events", params={"entity": "Tô Lâm"}).json()["total"] == 2
+    r = client.get("/api/events", params={"from": "garbage"})
+    assert r.status_code == 422 and "not a date" in r.text
+
+
+def test_entity_page_names_participants(client: TestClient) -> None:
+    html = client.get("/entity/p1").text
+    assert ">Phan Văn Giang</a>" in html
+    assert ">p2</a>" not in html
+
+
+def test_season_and_half_year_dates_render(tmp_path: Path) -> None:
+    db = make_store(tmp_path / "w.db")
+    store = Store(db)
+    events = store.events() + [
+        Event("ev7", "other", "2023-WI", "Đợt rét đậm mùa đông", evidence=[]),
+        Event("ev8", "other", "2026-H1", "Kế hoạch nửa đầu năm", evidence=[]),
+    ]
+    store.replace_linked(store.entities(), events, store.facts())
+    store.close()
+    c = TestClient(create_app(db, warm=False))
+    vi, en = c.get("/"), c.get("/?lang=en")
+    assert vi.status_code == en.status_code == 200
+    assert "mùa đông 2023" in vi.text and "6 tháng đầu năm 2026" in vi.text
+    assert "winter 2023" in en.text
+    assert c.get("/event/ev7").status_code == 200
+    # a winter runs into the next year's February: the filter finds it there
+    assert "ev7" in c.get("/?from=2024-02&to=2024-02").text
+
+
+def test_document_page_shows_the_paragraphs_the_linker_matched(tmp_path: Path) -> None:
+    from biennien.build import build
+
+    para = (
+        "Theo số liệu của Tổng cục Hải quan, kim ngạch thương mại hai chiều giữa Việt Nam và Hoa Kỳ trong "
+        "tháng 1 năm 2026 đạt 15,8 tỷ USD, trong đó xuất khẩu đạt 13,9 tỷ USD và nhập khẩu 1,9 tỷ USD."
+    )
+    # the reprint rewords the country's name: exact text matching would miss it
+    reprint = para.replace("Hoa Kỳ", "Mỹ").replace("Theo số liệu", "Theo thống kê")
+    a = tmp_path / "in" / "a.txt"
+    a.parent.mkdir()
+    a.write_text(f"Thương mại Việt - Mỹ tăng mạnh\n{para}\nHai bên cam kết thúc đẩy hợp tác.\n")
+    (tmp_path / "in" / "b.txt").write_text(
+        f"Xuất khẩu sang Mỹ khởi sắc đầu năm\nBài viết mở đầu bằng một câu hoàn toàn khác.\n{reprint}\n"
+    )
+    store = Store(tmp_path / "s.db")
+    report = build([str(tmp_path / "in")], store)
+    ids = {Path(store.document(d).source).name: d for d in report.added}  # type: ignore[union-attr]
+    store.close()
+    c = TestClient(create_app(tmp_path / "s.db", warm=False))
+    html = c.get(f"/doc/{ids['b.txt']}").text
+    assert 'class="shared"' in html and "Theo thống kê" in html
+    start = (tmp_path / "in" / "a.txt").read_text().index("Theo số liệu")
+    assert f'href="/doc/{ids["a.txt"]}?hl={start}-' in html  # opens the other article at that paragraph

@@ -8,8 +8,8 @@ from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
+from biennien.export.timeline import sources_label
 from biennien.model import Fact
-from biennien.store.sqlite import independent_docs
 from biennien.vi.normalise import fold
 
 console = Console()
@@ -66,7 +66,9 @@ def facts_cmd(
     store = open_or_exit(db)
     try:
         facts = [f for f in store.facts() if matches(f.measure, measure) and matches(f.subject, subject)]
-        outlets = {d["id"]: d["outlet"] or d["source"] for d in store.document_rows()}
+        rows = store.document_rows()
+        outlets = {d["id"]: d["outlet"] or d["source"] for d in rows}
+        duplicate_of = {d["id"]: d.get("duplicate_of") for d in rows}
     finally:
         store.close()
     if conflicts:
@@ -103,7 +105,7 @@ def facts_cmd(
             (f.period or "") + (f" ({f.period_mod})" if f.period_mod else ""),
             format_value(f),
             f.qualifier or "",
-            str(independent_docs(f.evidence)),
+            sources_label(f, duplicate_of),
             "⚠" if f.conflicts_with else "",
         )
     console.print(table)

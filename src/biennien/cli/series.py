@@ -17,8 +17,8 @@ from rich.table import Table
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
 from biennien.cli.facts import format_value, matches
+from biennien.export.timeline import sources_label
 from biennien.model import Fact
-from biennien.store.sqlite import independent_docs
 
 console = Console()
 
@@ -96,6 +96,7 @@ def series_cmd(
     store = open_or_exit(db)
     try:
         facts, undated = series_of(store.facts(), measure, subject)
+        duplicate_of = {d["id"]: d.get("duplicate_of") for d in store.document_rows()}
     finally:
         store.close()
     if not facts:
@@ -113,7 +114,7 @@ def series_cmd(
             f.qualifier or "",
             f.measure,
             f.subject or "",
-            str(independent_docs(f.evidence)),
+            sources_label(f, duplicate_of),
             "⚠" if f.conflicts_with else "",
         )
     console.print(table)

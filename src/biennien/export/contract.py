@@ -13,21 +13,16 @@ into both stored texts), read from the duplicate index in ``link_state``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from biennien.link.duplicates import STATE_NAME as DUP_STATE
 from biennien.link.duplicates import DuplicateState
-from biennien.model import Event, Evidence, Fact
-from biennien.store.sqlite import Store
+from biennien.model import Event, Fact
+from biennien.store.sqlite import Store, independent_docs
 
 FORMAT_VERSION = 1
 TABLES = ("documents", "timexes", "entities", "events", "facts", "stories")
-
-
-def independent_sources(evidence: Sequence[Evidence], duplicate_of: Mapping[str, str | None]) -> int:
-    """How many independent documents an evidence list cites: a reprint counts as its original."""
-    return len({duplicate_of.get(e.doc) or e.doc for e in evidence})
 
 
 def shared_paragraphs(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -50,7 +45,7 @@ def _event(ev: Event, duplicate_of: Mapping[str, str | None] | None = None) -> d
             {"entity": p.entity, "name": p.name, "role": p.role, "title": p.title} for p in ev.participants
         ],
         "place": ev.place,
-        "sources": independent_sources(ev.evidence, duplicate_of),
+        "sources": independent_docs(ev.evidence, duplicate_of),
         "documents": len({e.doc for e in ev.evidence}),
         "evidence": [e.to_dict() for e in ev.evidence],
     }
@@ -72,7 +67,7 @@ def _fact(f: Fact, duplicate_of: Mapping[str, str | None] | None = None) -> dict
         "subject": f.subject,
         "period": f.period,
         "period_mod": f.period_mod,
-        "sources": independent_sources(f.evidence, duplicate_of),
+        "sources": independent_docs(f.evidence, duplicate_of),
         "documents": len({e.doc for e in f.evidence}),
         "evidence": [e.to_dict() for e in f.evidence],
         "conflicts_with": list(f.conflicts_with),

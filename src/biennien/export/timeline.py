@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from biennien.model import Entity, Event
+from biennien.model import Entity, Event, Fact
+from biennien.store.base import independent_docs
 from biennien.vi.normalise import fold
 from biennien.vi.resources import table
 
@@ -112,6 +113,12 @@ def sort_key(value: str | None) -> tuple[int, str, int, str, str]:
 
 
 @cache
+def period_labels() -> dict[str, tuple[str, str]]:
+    """Season and half-year codes (``WI``, ``H1``) -> (Vietnamese, English) labels."""
+    return {code: (vi, en) for code, vi, en, *_ in table("period_labels.tsv")}
+
+
+@cache
 def _part_of_day_labels() -> dict[str, str]:
     return {code: label for code, label, *_ in table("part_of_day_labels.tsv")}
 
@@ -151,11 +158,11 @@ def _label_one(value: str) -> str:
     if m["quarter"]:
         base = f"quý {m['quarter'][1]}/{year}"
     elif m["half"]:
-        base = f"{'6 tháng đầu' if m['half'] == 'H1' else '6 tháng cuối'} năm {year}"
+        base = f"{period_labels()[m['half']][0]} {year}"
     elif m["week"]:
         base = f"tuần {int(m['week'][1:])}/{year}"
     elif m["season"]:
-        base = f"{value}"
+        base = f"{period_labels()[m['season']][0]} {year}"
     elif not m["month"] or m["month"] == "XX":
         base = year
     elif not m["day"] or m["day"] == "XX":
@@ -249,13 +256,9 @@ def select_events(
     return out
 
 
-def independent_sources(ev: Event, duplicate_of: dict[str, str | None]) -> int:
-    """How many independent documents support an event: reprints of one text count once."""
-    return len({duplicate_of.get(e.doc) or e.doc for e in ev.evidence})
-
-
-def sources_label(ev: Event, duplicate_of: dict[str, str | None]) -> str:
-    """``2`` when two independent articles report it; ``1 (2 bài)`` when the second is a reprint."""
-    independent = independent_sources(ev, duplicate_of)
-    total = len({e.doc for e in ev.evidence})
+def sources_label(item: Event | Fact, duplicate_of: Mapping[str, str | None]) -> str:
+    """``2`` when two independent articles report an event or a figure; ``1 (2 bài)`` when the second
+    is a reprint of the first."""
+    independent = independent_docs(item.evidence, duplicate_of)
+    total = len({e.doc for e in item.evidence})
     return str(independent) if total == independent else f"{independent} ({total} bài)"

@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from biennien import __version__
 from biennien.store import Store, open_store
 from biennien.web import pages
-from biennien.web.data import ChronicleCache, TimelineFilter, filter_events
+from biennien.web.data import ChronicleCache, TimelineFilter, filter_events, resolve_filter
 from biennien.web.i18n import LANGS, Labels
 
 MAX_BODY = 16 * 1024
@@ -336,7 +336,14 @@ def create_app(
     ) -> dict[str, Any]:
         """Events in time order (undated last), filtered like the timeline."""
         ch = cache.get()
-        rows = filter_events(ch, TimelineFilter(date_from, date_to, entity, type, story))
+        resolved = resolve_filter(ch, TimelineFilter(date_from, date_to, entity, type, story))
+        if resolved.problems:
+            what = "; ".join(f"{'unknown entity' if k == 'unknown_entity' else 'not a date'}: {v!r}"
+                             for k, v in resolved.problems)  # fmt: skip
+            raise HTTPException(
+                422, f"{what} (dates: YYYY, YYYY-MM or YYYY-MM-DD; entity: id, name or alias)"
+            )
+        rows = filter_events(ch, resolved.flt)
         return {
             "total": len(rows),
             "events": [pages.event_json(ch, r) for r in rows[offset : offset + limit]],

@@ -21,53 +21,33 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from biennien.export.timeline import independent_sources
+from biennien.export.timeline import parse_value
+from biennien.link.duplicates import STATE_NAME as DUP_STATE
+from biennien.link.duplicates import DuplicateState, SharedParagraph
 from biennien.model import Entity, Event, Fact, MentionRef
 from biennien.store import Store
+from biennien.store.base import independent_docs
 from biennien.vi.normalise import fold
 
 # --------------------------------------------------------------------------- dates
 
 
-_YEAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_HALF = re.compile(r"^(\d{4})-H([12])")
-
-
 def date_bounds(value: str | None) -> tuple[str, str] | None:
     """The first and last day (ISO, comparable as strings) a TIMEX3 date may denote.
 
-    ``2025-07`` -> (``2025-07-01``, ``2025-07-31``); the end uses day ``31`` for
-    every month, which is fine for comparisons.  Year-less (``XXXX-02-18``) and
-    non-date values return None: they cannot be placed on a timeline.
+    ``2025-07`` -> (``2025-07-01``, ``2025-07-31``), ``2023-WI`` -> (``2023-12-01``,
+    ``2024-02-29``): real calendar days (``export.timeline.parse_value``, shared
+    with the CLI).  Year-less (``XXXX-02-18``) and non-date values return None:
+    they cannot be placed on a timeline.
     """
-    if not value:
+    span = parse_value(value)
+    if span is None:
         return None
-    if m := _QUARTER.match(value):
-        y, q = m.group(1), int(m.group(2))
-        return f"{y}-{3 * q - 2:02d}-01", f"{y}-{3 * q:02d}-31"
-    if m := _HALF.match(value):
-        y, h = m.group(1), int(m.group(2))
-        return (f"{y}-01-01", f"{y}-06-31") if h == 1 else (f"{y}-07-01", f"{y}-12-31")
-    if m := _WEEK.match(value):
-        # a week is placed in its year's month by approximation: day 7*w
-        y, w = m.group(1), min(int(m.group(2)), 53)
-        month = min(12, 1 + (w * 7 - 1) // 31)
-        return f"{y}-{month:02d}-01", f"{y}-{month:02d}-31"
-    m = _YEAR.match(value)
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    if d:
-        return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
-    if mo:
-        return f"{y}-{mo}-01", f"{y}-{mo}-31"
-    return f"{y}-01-01", f"{y}-12-31"
+    return span.first.isoformat(), span.last.isoformat()
 
 
 def range_bounds(lo: str | None, hi: str | None) -> tuple[str, str]:
@@ -153,6 +133,13 @@ class Chronicle:
             value = self.memo[key] = make()
             return value
 
+    def find_entity(self, text: str) -> str | None:
+        """The entity a reader means: its id, or a name or alias in any case and tone placement
+        (the most mentioned entity of that name)."""
+        if text in self.entities:
+            return text
+        return self.alias_index.get(fold(text).strip())
+
     def entity_for(self, participant_entity: str | None, name: str) -> str:
         if participant_entity and participant_entity in self.entities:
             return participant_entity
@@ -187,8 +174,11 @@ def build_chronicle(store: Store) -> Chronicle:
 
     entities: dict[str, EntityView] = {}
     alias_index: dict[str, str] = {}
-    for e in store.entities():
+    stored = store.entities()
+    for e in stored:
         entities[e.id] = _entity_view(e)
+    # a name shared by several entities means the most mentioned one
+    for e in sorted(stored, key=lambda e: (-len(e.mentions), e.id)):
         for n in (e.name, *e.aliases):
             alias_index.setdefault(fold(n).strip(), e.id)
 
@@ -228,7 +218,7 @@ def build_chronicle(store: Store) -> Chronicle:
                 ev,
                 date_bounds(ev.date),
                 ids,
-                independent_sources(ev, dup_of),  # reprints of one text count once
+                independent_docs(ev.evidence, dup_of),  # reprints of one text count once
                 event_story.get(ev.id, []),
             )
         )
@@ -291,6 +281,35 @@ class TimelineFilter:
 
     def active(self) -> bool:
         return any((self.date_from, self.date_to, self.entity, self.type, self.story))
+
+
+@dataclass
+class ResolvedFilter:
+    """A reader's filter with the entity found by id, name or alias and the dates checked.
+
+    ``problems`` lists (label key, the reader's value) for what could not be
+    used: an unknown entity matches no event, a malformed date is ignored.
+    """
+
+    flt: TimelineFilter
+    problems: list[tuple[str, str]]
+
+
+def resolve_filter(ch: Chronicle, flt: TimelineFilter) -> ResolvedFilter:
+    problems: list[tuple[str, str]] = []
+    entity = flt.entity
+    if entity:
+        found = ch.find_entity(entity)
+        if found is None:
+            problems.append(("unknown_entity", entity))
+        entity = found or entity
+    dates = []
+    for value in (flt.date_from, flt.date_to):
+        if value and date_bounds(value) is None:
+            problems.append(("bad_date", value))
+            value = None
+        dates.append(value)
+    return ResolvedFilter(replace(flt, date_from=dates[0], date_to=dates[1], entity=entity), problems)
 
 
 def filter_events(ch: Chronicle, flt: TimelineFilter, *, use_dates: bool = True) -> list[EventRow]:
@@ -489,14 +508,6 @@ class Piece:
     hl: bool = False
 
 
-def shared_key(paragraph: str) -> str | None:
-    """A key for spotting the same paragraph in two articles (whitespace and case folded)."""
-    p = " ".join(paragraph.split()).lower()
-    if len(p) < 80:
-        return None
-    return hashlib.blake2b(p.encode("utf-8"), digest_size=12).hexdigest()
-
-
 def segment(
     text: str,
     spans: list[tuple[int, int, str, str]],
@@ -561,7 +572,7 @@ class ChronicleCache:
         self._checked = 0.0
         self._sig: tuple[Any, ...] | None = None
         self._chronicle: Chronicle | None = None
-        self._shared: dict[str, dict[str, list[str]]] | None = None
+        self._shared: dict[str, list[SharedParagraph]] | None = None
         self._shared_for: Chronicle | None = None
         self._shared_lock = threading.Lock()
         self._shared_running = False
@@ -589,12 +600,14 @@ class ChronicleCache:
                     self._sig = sig
             return self._chronicle
 
-    def shared_paragraphs(self, *, block: bool = True) -> dict[str, dict[str, list[str]]]:
-        """doc id -> {paragraph key: other docs with that paragraph}.
+    def shared_paragraphs(self, *, block: bool = True) -> dict[str, list[SharedParagraph]]:
+        """doc id -> the paragraphs the linker found in other documents too (offsets on both sides).
 
-        Computed on a connection of its own, without holding the page lock, so
-        that pages keep being served meanwhile; with ``block=False`` an empty
-        map is returned until it is ready.
+        Read from the reprint index the build stored (``link.duplicates``), so
+        the page shows exactly what the export's ``shared_paragraphs`` holds,
+        rewordings included.  Computed on a connection of its own, without
+        holding the page lock, so that pages keep being served meanwhile; with
+        ``block=False`` an empty map is returned until it is ready.
         """
         ch = self.get()
         with self._shared_lock:
@@ -611,24 +624,13 @@ class ChronicleCache:
     def _compute_shared(self, ch: Chronicle) -> None:
         store = self._opener()
         try:
-            by_key: dict[str, list[str]] = defaultdict(list)
-            for doc in store.documents():
-                seen = set()
-                for para in doc.text.split("\n"):
-                    k = shared_key(para)
-                    if k and k not in seen:
-                        seen.add(k)
-                        by_key[k].append(doc.id)
+            state = DuplicateState.loads(store.link_state(DUP_STATE))
         finally:
             if store is not self.store:
                 store.close()
-        shared: dict[str, dict[str, list[str]]] = defaultdict(dict)
-        for k, docs in by_key.items():
-            if len(docs) > 1:
-                for d in docs:
-                    shared[d][k] = [o for o in docs if o != d]
+        shared = state.shared() if set(state.docs) <= set(ch.documents) else {}
         with self._shared_lock:
-            self._shared = dict(shared)
+            self._shared = shared
             self._shared_for = ch
             self._shared_running = False
 

@@ -6,6 +6,7 @@ as the outlets wrote them.
 
 from __future__ import annotations
 
+from biennien.export.timeline import period_labels
 from biennien.web.data import date_bounds
 
 LANGS = ("vi", "en")
@@ -55,6 +56,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "conflicts": ("Số liệu mâu thuẫn", "Conflicting figures"),
     "series": ("Chuỗi số liệu", "Series"),
     "no_events": ("Không có sự kiện nào.", "No events."),
+    "who": ("Ai", "Who"),
+    "who_placeholder": ("tên, ví dụ Tô Lâm", "a name, e.g. Tô Lâm"),
+    "unknown_entity": ("Không có người hay tổ chức nào tên", "No person or organisation is named"),
+    "bad_date": (
+        "Ngày không hợp lệ (dùng 2025, 2025-07 hoặc 2025-07-02), đã bỏ qua",
+        "Not a date (use 2025, 2025-07 or 2025-07-02), ignored",
+    ),
     "no_facts": ("Chưa có số liệu nào.", "No facts yet."),
     "no_results": ("Không tìm thấy kết quả.", "No results."),
     "undated": ("Không rõ thời gian", "Undated"),
@@ -185,9 +193,12 @@ class Labels:
         parts = base.split("-")
         y = parts[0]
         year_known = y.isdigit()
-        if len(parts) >= 2 and parts[1].startswith("Q") and year_known:
+        period = period_labels().get(parts[1]) if len(parts) == 2 else None
+        if period is not None and year_known:
+            text = f"{period[1]} {y}" if en else f"{period[0]} {y}"
+        elif len(parts) >= 2 and parts[1].startswith("Q") and year_known:
             text = f"Q{parts[1][1:]} {y}" if en else f"quý {parts[1][1:]}/{y}"
-        elif len(parts) >= 2 and parts[1].startswith("W") and year_known:
+        elif len(parts) >= 2 and parts[1][:1] == "W" and parts[1][1:].isdigit() and year_known:
             text = f"week {parts[1][1:]}, {y}" if en else f"tuần {int(parts[1][1:])}/{y}"
         elif len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
             d, m = int(parts[2]), int(parts[1])

@@ -32,10 +32,10 @@ from biennien.web.data import (
     fact_series,
     filter_events,
     group_by_month,
+    resolve_filter,
     role_history,
     safe_name,
     segment,
-    shared_key,
 )
 
 PAGE_SIZE = 100
@@ -135,8 +135,10 @@ def strip(bins: list[Bin], urls: Urls, flt: TimelineFilter) -> list[StripBar]:
 
 
 def timeline_page(
-    ch: Chronicle, flt: TimelineFilter, page: int, urls: Urls, *, all_rows: bool = False
+    ch: Chronicle, asked: TimelineFilter, page: int, urls: Urls, *, all_rows: bool = False
 ) -> Page:
+    resolved = resolve_filter(ch, asked)
+    flt = resolved.flt
     rows = filter_events(ch, flt)
     total = len(rows)
     pages = max(1, math.ceil(total / PAGE_SIZE))
@@ -166,6 +168,8 @@ def timeline_page(
         "event_types": ch.event_types,
         "stories": story_titles,
         "zoom_out": zoom_out,
+        "problems": resolved.problems,
+        "entity_text": entity.name if entity else (asked.entity or ""),
         "page_url": lambda p: urls.timeline(
             entity=flt.entity,
             type=flt.type,
@@ -233,6 +237,7 @@ def entity_page(ch: Chronicle, ident: str) -> Page:
         "cooc": cooccurring(ch, ident),
         "mentioned": mentioned,
         "mention_docs": len(docs),
+        "ch": ch,
     }
 
 
@@ -389,12 +394,13 @@ def document_page(cache: ChronicleCache, ch: Chronicle, ident: str, hl: str | No
         anchors.add(hl_range[0])
     pieces = segment(doc.text, spans, anchors, hl_range)
     evidence_at = {a: ch.evidence_events.get((ident, a), []) for a in anchors}
-    shared_map = cache.shared_paragraphs(block=not cache.background).get(ident, {})
-    shared = []
-    for para in doc.text.split("\n"):
-        k = shared_key(para)
-        if k and k in shared_map:
-            shared.append((para, [(o, ch.documents.get(o, {}).get("title")) for o in shared_map[k][:10]]))
+    # the paragraphs the linker matched in other articles, each with where it stands there
+    by_span: dict[tuple[int, int], list[tuple[str, str | None, int, int]]] = {}
+    for sp in cache.shared_paragraphs(block=not cache.background).get(ident, []):
+        if sp.other in ch.documents:
+            title = ch.documents[sp.other].get("title")
+            by_span.setdefault((sp.start, sp.end), []).append((sp.other, title, sp.other_start, sp.other_end))
+    shared = [(doc.text[s:e], others[:10]) for (s, e), others in sorted(by_span.items())]
     return "document.html", {
         "doc": doc,
         "meta": meta,
