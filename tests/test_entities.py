@@ -240,6 +240,7 @@ def test_club_with_and_without_clb_prefix_is_one_key() -> None:
     clubs = [m for m in ms if "Hà Nội" in m.text]
     assert [m.type for m in clubs] == ["ORG", "ORG"]
     assert len({m.key for m in clubs}) == 1
+    assert [m.type for m in ms if m.text == "Thanh Hóa"] == ["GPE"]  # the stadium's city: a place
 
 
 def test_apposition_gives_the_person_the_role_and_the_body_is_an_organisation() -> None:
