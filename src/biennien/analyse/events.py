@@ -1081,22 +1081,29 @@ def _strip_part_of_day(value: str | None) -> str | None:
 
 
 def _fallback(
-    lex: _Lexicon, doc_id: str, text: str, s: Sentence, s_timex: list[Timex], s_ments: list[Mention]
+    lex: _Lexicon,
+    doc_id: str,
+    text: str,
+    s: Sentence,
+    s_timex: list[Timex],
+    s_ments: list[Mention],
+    person: Mention | None,
 ) -> Event | None:
-    """The generic event of a sentence no trigger made a dated event of (``events_fallback``)."""
-    fb = events_fallback.find(text, s, s_timex, s_ments)
+    """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
+    ``person`` is whom a pronoun subject points back to."""
+    fb = events_fallback.find(text, s, s_timex, s_ments, person)
     if fb is None:
         return None
     summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
     return Event(
         id="",
-        type="other",
+        type=fb.type,
         date=fb.date.value,
         summary=summary,
         trigger="",
         date_end=fb.date.value_end,
         date_mod=fb.date.mod,
-        participants=[_participant(fb.subject, "agent")],
+        participants=[_participant(fb.agent, "agent")] if fb.agent else [],
         place=None,
         evidence=[Evidence(doc=doc_id, start=s.start, end=s.end, sentence=text[s.start : s.end])],
     )
@@ -1140,7 +1147,15 @@ def extract(
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
             lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
-            fb = _fallback(lex, doc_id, text, s, s_timex, [m for m in ments[lo_m:hi_m] if m.end <= s.end])
+            fb = _fallback(
+                lex,
+                doc_id,
+                text,
+                s,
+                s_timex,
+                [m for m in ments[lo_m:hi_m] if m.end <= s.end],
+                _main_person(ments[:lo_m]),
+            )
             if fb is not None:
                 fb.id = f"{doc_id}:e{len(events)}"
                 events.append(fb)
@@ -1269,7 +1284,7 @@ def extract(
             )
             made.append((fr.start, ev))
         if not any(ev.date for _, ev in made):
-            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments)
+            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments, person)
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])

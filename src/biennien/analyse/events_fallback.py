@@ -18,25 +18,33 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import cast, get_args
 
-from biennien.model import Mention, Sentence, Timex
+from biennien.model import EventType, Mention, Sentence, Timex
 from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+_ALNUM = re.compile(r"\w+")
 _MAX_SUMMARY_WORDS = 12
 _MAX_LEAD_WORDS = 4  # words allowed before a fronted date ("Song, đến năm 2013,")
 _MAX_SEGMENTS = 3  # comma segments searched after a date standing on its own for a named subject
-_MAX_SUBJECT_GAP = 2  # words allowed between the clause start and its subject ("Cặp đôi", "sau đó")
+_MAX_NP_WORDS = 7  # words of an unnamed subject phrase before its verb ("Một số cổ động viên quá khích")
+_MAX_VERB_OFFSET = 2  # predicate words (auxiliaries, adverbs) searched before a listed verb
+_MAX_SUBJECT_GAP = 3  # words allowed between the clause start and its subject ("sau đó", "nhà thám hiểm")
 
 
 @dataclass(frozen=True, slots=True)
 class Fallback:
-    """What the fallback found: the date, the subject mention, and the clause ``[start, end)``."""
+    """What the fallback found: the date, the agent (None for an unnamed subject such as ``Cặp đôi``),
+    the clause ``[start, end)``, and the event type its verb gives."""
 
     date: Timex
-    subject: Mention
+    agent: Mention | None
     start: int
     end: int
+    subject_start: int  # where the summary starts (the subject phrase)
+    pred_start: int  # where the predicate starts
+    type: EventType = "other"  # from the verb table, "other" when the verb is not listed
 
 
 @cache
@@ -45,6 +53,11 @@ def _cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     for row in table("event_fallback.tsv"):
         out.setdefault(row[0], []).append(tuple(row[1].lower().split()))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _np_aux() -> frozenset[str]:
+    return frozenset(w for seq in _cues().get("np_aux", ()) for w in seq)
 
 
 @cache
@@ -60,6 +73,19 @@ def _ends_with(words: list[str], kind: str) -> bool:
     return any(len(seq) <= len(words) and tuple(words[-len(seq) :]) == seq for seq in _cues().get(kind, ()))
 
 
+def _strip_end(words: list[str], kind: str) -> list[str]:
+    """``words`` without the longest sequence of ``kind`` they end with."""
+    n = max(
+        (
+            len(seq)
+            for seq in _cues().get(kind, ())
+            if _ends_with(words, kind) and tuple(words[-len(seq) :]) == seq
+        ),
+        default=0,
+    )
+    return words[: len(words) - n]
+
+
 def _starts_with(words: list[str], kind: str) -> bool:
     return any(tuple(words[: len(seq)]) == seq for seq in _cues().get(kind, ()))
 
@@ -68,6 +94,18 @@ def _contains(words: list[str], kind: str) -> bool:
     return any(
         tuple(words[k : k + len(seq)]) == seq for seq in _cues().get(kind, ()) for k in range(len(words))
     )
+
+
+def _masked(words: list[str]) -> list[str]:
+    """``words`` with every listed compound blanked out, so that a cue word inside a compound
+    (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue."""
+    out = list(words)
+    for seq in _cues().get("compound", ()):
+        n = len(seq)
+        for k in range(len(out) - n + 1):
+            if tuple(out[k : k + n]) == seq:
+                out[k : k + n] = [""] * n
+    return out
 
 
 def _clause_bounds(text: str, s: Sentence, pos: int) -> tuple[int, int]:
@@ -91,7 +129,8 @@ def _subject(
         return None
     m = inside[0]
     before = [w for w in _words(text[lo : m.start]) if w.isalnum()]
-    # the words before the name are allowed leads or the title the recogniser left out
+    # the words before the name are allowed leads, a descriptor ("nhà thám hiểm") or the title the
+    # recogniser left out
     if len(before) > _MAX_SUBJECT_GAP + (len(_words(m.role)) if m.role else 0) or _ends_with(
         before, "no_subject"
     ):
@@ -110,16 +149,124 @@ def _subject(
     return m, end
 
 
-def _dated(text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention]) -> Fallback | None:
-    """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject."""
-    if _contains(_words(text[lo:hi]), "no_event"):
+@cache
+def _verbs() -> dict[tuple[str, ...], EventType]:
+    """The verb table: verb phrase (lower-case words) -> event type (checked against the contract)."""
+    known = set(get_args(EventType))
+    out: dict[tuple[str, ...], EventType] = {}
+    for row in table("event_fallback_verbs.tsv"):
+        if row[1] not in known:
+            raise ValueError(f"event_fallback_verbs.tsv: unknown event type {row[1]!r} for {row[0]!r}")
+        out[tuple(row[0].lower().split())] = cast(EventType, row[1])
+    return out
+
+
+@cache
+def _pronouns() -> tuple[tuple[str, ...], ...]:
+    """Singular pronoun subjects (``ông``, ``nữ diễn viên``) of ``event_cues.tsv``: they point back to
+    the article's main person."""
+    return tuple(tuple(row[1].lower().split()) for row in table("event_cues.tsv") if row[0] == "pronoun")
+
+
+def _verb_at(words: Sequence[str], k: int) -> tuple[int, EventType] | None:
+    """The longest listed verb phrase starting at word ``k``: its length and its type."""
+    best: tuple[int, EventType] | None = None
+    for seq, typ in _verbs().items():
+        n = len(seq)
+        if tuple(words[k : k + n]) == seq and (best is None or n > best[0]):
+            best = (n, typ)
+    return best
+
+
+def _verb_type(words: Sequence[str]) -> EventType | None:
+    """The type of the first listed verb among the first words of a predicate (auxiliaries first)."""
+    for k in range(min(len(words), _MAX_VERB_OFFSET + 1)):
+        found = _verb_at(words, k)
+        if found is not None:
+            return found[1]
+    return None
+
+
+def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
+    return tuple(words) in seqs
+
+
+def _unnamed(
+    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Mention | None
+) -> tuple[Mention | None, int, int, EventType] | None:
+    """A subject that is no name, when the clause's verb is a listed happening (``Cặp đôi tái hợp``,
+    ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
+    kính``): the agent (the name or pronoun after ``của``, the main person for a pronoun, else None),
+    where the subject and the predicate start, and the verb's type."""
+    toks = [
+        (w.group().lower(), w.start())
+        for w in _ALNUM.finditer(text, lo, hi)
+        if not skip[0] <= w.start() < skip[1]
+    ]
+    words = [w for w, _ in toks]
+    k = 0
+    while k < min(len(words), 2) and words[k] in _lead_words():
+        k += 1
+    for j in range(k + 1, min(len(words), k + _MAX_NP_WORDS + 1)):
+        found = _verb_at(words, j)
+        if found is None:
+            continue
+        np = words[k:j]
+        while np and np[-1] in _np_aux():
+            np.pop()
+        if not np or any(w[:1].isdigit() for w in np[:1]):
+            return None
+        agent: Mention | None = None
+        np_end = toks[k + len(np) - 1][1] + len(np[-1])
+        named = [m for m in mentions if toks[k][1] <= m.start < np_end]
+        if _is_seq(np, _pronouns()):
+            agent = person
+        elif _starts_with(np, "group_subject") or _ends_with(np, "demonstrative"):
+            if "của" in np:
+                tail = np[np.index("của") + 1 :]
+                after = [m for m in named if m.start > toks[k + np.index("của")][1]]
+                if after:
+                    agent = after[0]
+                elif _is_seq(tail, _pronouns()):
+                    agent = person
+                elif named:
+                    return None
+            elif named:
+                return None  # a name inside the phrase: the named reading decides
+        else:
+            return None
+        return agent, toks[k][1], toks[j][1], found[1]
+    return None
+
+
+def _dated(
+    text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention], person: Mention | None
+) -> Fallback | None:
+    """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
+    one whose verb is a listed happening."""
+    if _contains(_masked(_words(text[lo:hi])), "no_event"):
         return None
-    subj = _subject(text, lo, hi, mentions, (t.start, t.end))
-    return Fallback(date=t, subject=subj[0], start=lo, end=hi) if subj else None
+    skip = (t.start, t.end)
+    subj = _subject(text, lo, hi, mentions, skip)
+    if subj is not None:
+        pred = [w for w in _words(text[subj[1] : hi]) if w.isalnum()]
+        typ = _verb_type(pred) or "other"
+        return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
+    other = _unnamed(text, lo, hi, mentions, skip, person)
+    if other is None:
+        return None
+    return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
 
 
-def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Mention]) -> Fallback | None:
-    """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any."""
+def find(
+    text: str,
+    s: Sentence,
+    timexes: Sequence[Timex],
+    mentions: Sequence[Mention],
+    person: Mention | None = None,
+) -> Fallback | None:
+    """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any;
+    ``person`` is whom a pronoun subject (``ông``, ``bà``) points back to."""
     if text[s.start : s.end].rstrip().endswith("?"):
         return None
     lead_words = _lead_words()
@@ -128,7 +275,9 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
         seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
         seg_before = _words(text[seg_lo : t.start])
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
-        # clause it dates follows it
+        # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
+        if _day_precision(t):
+            seg_before = _strip_end(seg_before, "start_point")
         own_segment = (
             len(seg_before) <= _MAX_LEAD_WORDS
             and text[t.end : t.end + 2].lstrip()[:1] == ","
@@ -139,7 +288,7 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
             lo = text.index(",", t.end) + 1
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
-                found = _dated(text, lo, hi, t, mentions)
+                found = _dated(text, lo, hi, t, mentions, person)
                 # look further only past an adjunct ("trên đường đi học về, ..."), not past a clause
                 # whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
                 adjunct = _starts_with(_words(text[lo:hi]), "no_subject")
@@ -155,8 +304,8 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
         ranged = _starts_with(_words(t.text), "lead")  # "đầu năm 1599", "cuối tháng 3"
         if not (_ends_with(before, "date_prep") or ranged or _day_precision(t)):
             continue
-        found = _dated(text, lo, t.start, t, mentions)
-        if found is not None and not _contains(_words(text[found.subject.end : t.start]), "clause_break"):
+        found = _dated(text, lo, t.start, t, mentions, person)
+        if found is not None and not _contains(_words(text[found.pred_start : t.start]), "clause_break"):
             return found
     return None
 
@@ -164,7 +313,7 @@ def find(text: str, s: Sentence, timexes: Sequence[Timex], mentions: Sequence[Me
 def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> str:
     """The clause as a short line: from the subject on, without auxiliaries and the date's own
     preposition, at most a dozen words."""
-    span = text[fb.subject.start : fb.end]
+    span = text[fb.subject_start : fb.end]
     words = span.split()
     # leading title words kept by the recogniser's role (``Ông``) stay; auxiliaries go
     aux_set = {seq[0] for seq in aux if len(seq) == 1}

@@ -69,6 +69,7 @@ _WORD = re.compile(r"\w+")
 _MIN_CROSS_DOC_OVERLAP = 0.8  # across documents, when one side names nobody
 _MIN_CROSS_DOC_WORDS = 3
 _MIN_SUMMARY_OVERLAP = 0.5
+_OTHER = frozenset({"other"})
 # an undated report joins another outlet's dated event when its article was written between the event's
 # first day and this many days after its last day ("đã đến Mỹ" in the next day's paper)
 _UNDATED_WINDOW_DAYS = 3
@@ -228,7 +229,12 @@ def _fits(
     if people and cluster.people:
         if not (people <= cluster.people or cluster.people <= people):
             return None
-        return 2.0 + len(people & cluster.people) + _overlap(words, cluster.words)
+        sim = _overlap(words, cluster.words)
+        if ev.type == "other" and cluster.types == _OTHER and sim < _MIN_SUMMARY_OVERLAP:
+            # "other" says nothing of what happened: the same person's two happenings of one year
+            # ("Năm 1925, Fawcett đi vào rừng", "Tháng 4 năm 1925, Fawcett cố gắng lần cuối") are two
+            return None
+        return 2.0 + len(people & cluster.people) + sim
     sim = _overlap(words, cluster.words)
     if sim < _MIN_SUMMARY_OVERLAP:
         return None
