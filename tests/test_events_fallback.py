@@ -125,3 +125,23 @@ def test_a_day_after_tu_starts_a_happening_and_a_compound_is_no_cue() -> None:
     text = tone_normalise("Năm 1920, Fawcett tình cờ xem được một tài liệu trong thư viện.")
     evs = _run(text, [_tx(text, "Năm 1920", "1920")], [_per(text, "Fawcett")])
     assert [e.date for e in evs] == ["1920"]
+
+
+def test_a_comma_inside_a_name_and_a_negation_in_a_subordinate_clause() -> None:
+    text = tone_normalise("Từ ngày 28/4, Cục Phát thanh, Điện ảnh và Truyền hình mở cuộc điều tra.")
+    name = "Cục Phát thanh"
+    evs = _run(text, [_tx(text, "ngày 28/4", "2021-04-28")], [_org(text, name)])
+    assert [(e.date, [p.name for p in e.participants]) for e in evs] == [("2021-04-28", [name])]
+    # the negation belongs to the "khi" clause; the listed verb "thừa nhận" types it
+    text = tone_normalise(
+        "Trong tuyên bố vào thứ Sáu, họ thừa nhận đã sai lầm khi không đánh giá đúng tình hình."
+    )
+    evs = _run(text, [_tx(text, "thứ Sáu", "2021-04-23")], [])
+    assert [(e.type, e.date) for e in evs] == [("announcement", "2021-04-23")]
+    # a negation of the main clause still blocks it
+    text = tone_normalise("Trong tuyên bố vào thứ Sáu, họ không thừa nhận sai lầm.")
+    assert _run(text, [_tx(text, "thứ Sáu", "2021-04-23")], []) == []
+    # a clause opened by "Khi" tells its own happening
+    text = tone_normalise("Khi cặp đôi ly hôn vào năm 2013, con gái ở với bố.")
+    evs = _run(text, [_tx(text, "năm 2013", "2013")], [])
+    assert [(e.date, e.summary) for e in evs] == [("2013", "Cặp đôi ly hôn")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast, get_args
 
@@ -61,6 +61,11 @@ def _np_aux() -> frozenset[str]:
 
 
 @cache
+def _subject_leads() -> frozenset[str]:
+    return frozenset(w for seq in _cues().get("subject_lead", ()) for w in seq)
+
+
+@cache
 def _lead_words() -> frozenset[str]:
     return frozenset(w for seq in _cues().get("lead", ()) for w in seq)
 
@@ -71,6 +76,15 @@ def _words(s: str) -> list[str]:
 
 def _ends_with(words: list[str], kind: str) -> bool:
     return any(len(seq) <= len(words) and tuple(words[-len(seq) :]) == seq for seq in _cues().get(kind, ()))
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """``words`` up to a subordinator after the first word (``X thừa nhận sai lầm khi không đánh giá
+    đúng``: the negation is the subordinate clause's, not the admission's)."""
+    for k in range(1, len(words)):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in _cues().get("clause_break", ())):
+            return words[:k]
+    return words
 
 
 def _strip_end(words: list[str], kind: str) -> list[str]:
@@ -113,6 +127,19 @@ def _clause_bounds(text: str, s: Sentence, pos: int) -> tuple[int, int]:
     lo = max(text.rfind(c, s.start, pos) for c in ",;:")
     hi = min([k for k in (text.find(c, pos, s.end) for c in ",;:") if k >= 0] or [s.end])
     return (lo + 1 if lo >= s.start else s.start), hi
+
+
+def _past_name_commas(text: str, s: Sentence, lo: int, hi: int, mentions: Sequence[Mention]) -> int:
+    """The clause end ``hi`` moved past a comma inside a name (``Cục Phát thanh, Điện ảnh và Truyền
+    hình Trung Quốc mở ...``): when the clause is nothing but a recognised name and the text after the
+    comma opens with a capital, the clause goes on."""
+    while hi < s.end and text[hi] == ",":
+        first = len(text[lo:hi]) - len(text[lo:hi].lstrip()) + lo
+        nxt = text[hi + 1 : hi + 3].lstrip()[:1]
+        if not nxt.isupper() or not any(m.start <= first and m.end == hi for m in mentions):
+            break
+        hi = _clause_bounds(text, s, hi + 1)[1]
+    return hi
 
 
 def _day_precision(t: Timex) -> bool:
@@ -205,7 +232,7 @@ def _unnamed(
     ]
     words = [w for w, _ in toks]
     k = 0
-    while k < min(len(words), 2) and words[k] in _lead_words():
+    while k < min(len(words), 2) and (words[k] in _lead_words() or words[k] in _subject_leads()):
         k += 1
     for j in range(k + 1, min(len(words), k + _MAX_NP_WORDS + 1)):
         found = _verb_at(words, j)
@@ -244,7 +271,7 @@ def _dated(
 ) -> Fallback | None:
     """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
     one whose verb is a listed happening."""
-    if _contains(_masked(_words(text[lo:hi])), "no_event"):
+    if _contains(_main_clause(_masked(_words(text[lo:hi]))), "no_event"):
         return None
     skip = (t.start, t.end)
     subj = _subject(text, lo, hi, mentions, skip)
@@ -278,6 +305,11 @@ def find(
         # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
         if _day_precision(t):
             seg_before = _strip_end(seg_before, "start_point")
+        # "Trong tuyên bố vào thứ Sáu, họ thừa nhận": a statement's own date fronted with its noun
+        told = _starts_with(seg_before, "lead_noun")
+        if told:
+            n = max(len(q) for q in _cues()["lead_noun"] if tuple(seg_before[: len(q)]) == q)
+            seg_before = seg_before[n:]
         own_segment = (
             len(seg_before) <= _MAX_LEAD_WORDS
             and text[t.end : t.end + 2].lstrip()[:1] == ","
@@ -288,6 +320,7 @@ def find(
             lo = text.index(",", t.end) + 1
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
+                hi = _past_name_commas(text, s, lo, hi, mentions)
                 found = _dated(text, lo, hi, t, mentions, person)
                 # look further only past an adjunct ("trên đường đi học về, ..."), not past a clause
                 # whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
@@ -296,7 +329,7 @@ def find(
                     break
                 lo = hi + 1
             if found is not None:
-                return found
+                return replace(found, type="statement") if told and found.type == "other" else found
             continue
         lo, hi = _clause_bounds(text, s, t.start)
         if _ends_with(before, "not_point") and not _ends_with(before, "date_prep"):
