@@ -62,6 +62,32 @@ def test_every_input_failed_exits_1(tmp_path: Path) -> None:
     assert "missing" in result.output and "empty.txt" in result.output
 
 
+def test_a_folder_without_articles_says_so(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    result = runner.invoke(app, ["build", str(tmp_path / "nothing"), "--db", str(tmp_path / "c.db"), "-q"])
+    assert result.exit_code == 1 and "no articles found" in result.output
+
+
+def test_export_dash_is_stdout(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "c.db"
+    runner.invoke(app, ["build", str(folder), "--db", str(db), "-q"])
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "--db", str(db), "-o", "-"])
+    assert json.loads(result.stdout)["format_version"] == 1
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_damaged_store_is_named_not_a_traceback(folder: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "c.db"
+    runner.invoke(app, ["build", str(folder), "--db", str(db), "-q"])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value='abc' WHERE key='schema_version'")
+    result = runner.invoke(app, ["documents", "--db", str(db)])
+    assert result.exit_code == 2 and "damaged" in result.output and "Traceback" not in result.output
+
+
 def test_strict_writes_nothing(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     result = runner.invoke(app, ["build", str(folder), "--db", str(db), "--strict", "-q"])

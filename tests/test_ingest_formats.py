@@ -93,6 +93,21 @@ def test_html_with_no_article_text_fails(tmp_path: Path) -> None:
     assert isinstance(f, Failure) and f.source == str(p) and "no article text" in f.reason
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<nav><ul><li>Trang chủ</li><li>Thời sự</li><li>Kinh doanh</li></ul></nav><h1>Lỗi 404</h1>"
+        "<p>Trang không tồn tại</p>",
+        "<form><h2>Đăng nhập</h2><label>Email</label><label>Mật khẩu</label><button>Đăng nhập</button></form>",
+    ],
+)
+def test_html_menu_login_or_error_page_is_no_article(tmp_path: Path, body: str) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Báo</title></head><body>{body}</body></html>")
+    (f,) = items(p)
+    assert isinstance(f, Failure) and "no article text" in f.reason and "menu, login or error" in f.reason
+
+
 def test_json_single_object_and_list(tmp_path: Path) -> None:
     rec = {
         "title": "Giá vàng tăng mạnh",

@@ -422,3 +422,11 @@ def test_document_page_shows_the_paragraphs_the_linker_matched(tmp_path: Path) -
     assert 'class="shared"' in html and "Theo thống kê" in html
     start = (tmp_path / "in" / "a.txt").read_text().index("Theo số liệu")
     assert f'href="/doc/{ids["a.txt"]}?hl={start}-' in html  # opens the other article at that paragraph
+
+
+def test_head_requests_and_header_limit(client: TestClient) -> None:
+    head = client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-security-policy"]
+    assert client.head("/event/nope").status_code == 404
+    assert client.get("/", headers={"x-big": "a" * 100_000}).status_code == 431

@@ -175,6 +175,9 @@ def build_cmd(
     if strict and report.failed:
         console.print("[red]--strict: nothing was written[/red]")
         raise typer.Exit(1)
+    if report.seen == 0:
+        console.print(f"[red]no articles found[/red] under {', '.join(paths)} (.txt, .html, .json, .jsonl, feeds)")
+        raise typer.Exit(1)
     raise typer.Exit(report.exit_code())
 
 
@@ -218,6 +221,8 @@ def export_cmd(
             html_store.close()
         err_console.print(f"wrote {len(written)} files to {output} (open {output / 'index.html'})")
         return
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": standard output, as for input
     store = open_or_exit(db)
     try:
         data = chronicle_dict(store)

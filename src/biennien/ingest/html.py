@@ -193,6 +193,17 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+# an article has at least one sentence-long line or some length; a page whose "main text" is only
+# menu entries, a login form or "Lỗi 404" has neither
+_PROSE_LINE_WORDS = 8
+_PROSE_TOTAL_WORDS = 40
+
+
+def _reads_like_prose(text: str) -> bool:
+    lines = [ln.split() for ln in text.splitlines()]
+    return any(len(ws) >= _PROSE_LINE_WORDS for ws in lines) or sum(map(len, lines)) >= _PROSE_TOTAL_WORDS
+
+
 def parse_html(
     html: str,
     source: str,
@@ -223,6 +234,13 @@ def parse_html(
     text = getattr(ext, "text", None) if ext is not None else None
     if not text or not text.strip():
         return Failure(source, "HTML page with no article text")
+    if not _reads_like_prose(text):
+        lines = sum(1 for ln in text.splitlines() if ln.strip())
+        return Failure(
+            source,
+            f"HTML page with no article text: {lines} short line(s) and no sentence"
+            " (a menu, login or error page?)",
+        )
     title = getattr(ext, "title", None) or _meta_content(tree, "og:title")
     date = meta_date(tree) or getattr(ext, "date", None)
     url = getattr(ext, "url", None) or _meta_content(tree, "og:url")

@@ -60,6 +60,16 @@ class StoreError(Exception):
     """A store that cannot be opened or written, with a message for the user."""
 
 
+def parse_schema_version(value: object, where: str) -> int:
+    """The stored schema version, or a ``StoreError`` naming the store when it is not a number."""
+    try:
+        return int(str(value))
+    except ValueError:
+        raise StoreError(
+            f"{where}: not a biennien store, or a damaged one (schema version {str(value)[:40]!r})"
+        ) from None
+
+
 def is_postgres_url(target: str | Path) -> bool:
     return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 

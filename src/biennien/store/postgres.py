@@ -226,7 +226,7 @@ class PostgresStore(Store):
         if "meta" not in self._tables():
             return None
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        return int(row[0]) if row else None
+        return base.parse_schema_version(row[0], str(self.path)) if row else None
 
     def _check_schema(self) -> None:
         version = self.schema_version()

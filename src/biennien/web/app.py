@@ -39,6 +39,7 @@ from biennien.web.data import ChronicleCache, TimelineFilter, filter_events, res
 from biennien.web.i18n import LANGS, Labels
 
 MAX_BODY = 16 * 1024
+MAX_HEADERS = 16 * 1024  # all request header names and values together
 MAX_URL = 4096
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -90,6 +91,19 @@ class Guard:
                     h for h in SECURITY_HEADERS if h[0] not in names
                 ]
             await send(message)
+
+        if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADERS:
+            await _plain(send_secure, 431, "request header fields too large")
+            return
+        if scope.get("method") == "HEAD":
+            # answered as GET without the body (monitoring and link checkers use HEAD)
+            scope = dict(scope, method="GET")
+            inner_send = send_secure
+
+            async def send_secure(message: Message) -> None:
+                if message["type"] == "http.response.body":
+                    message = dict(message, body=b"")
+                await inner_send(message)
 
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         url_len = len(scope.get("raw_path") or scope.get("path", "").encode()) + len(
