@@ -176,7 +176,9 @@ def build_cmd(
         console.print("[red]--strict: nothing was written[/red]")
         raise typer.Exit(1)
     if report.seen == 0:
-        console.print(f"[red]no articles found[/red] under {', '.join(paths)} (.txt, .html, .json, .jsonl, feeds)")
+        console.print(
+            f"[red]no articles found[/red] under {', '.join(paths)} (.txt, .html, .json, .jsonl, feeds)"
+        )
         raise typer.Exit(1)
     raise typer.Exit(report.exit_code())
 
