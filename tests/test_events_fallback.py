@@ -145,3 +145,12 @@ def test_a_comma_inside_a_name_and_a_negation_in_a_subordinate_clause() -> None:
     text = tone_normalise("Khi cặp đôi ly hôn vào năm 2013, con gái ở với bố.")
     evs = _run(text, [_tx(text, "năm 2013", "2013")], [])
     assert [(e.date, e.summary) for e in evs] == [("2013", "Cặp đôi ly hôn")]
+
+
+def test_a_descriptor_before_a_place_and_a_subordinate_verb_make_no_event() -> None:
+    text = tone_normalise("Năm 2017, làng giải trí Ấn Độ chấn động trước thông tin.")
+    i = text.index("Ấn Độ")
+    gpe = Mention("Ấn Độ", i, i + 5, "GPE", "Ấn Độ", None, "GPE:ấn độ")
+    assert _run(text, [_tx(text, "Năm 2017", "2017")], [gpe]) == []
+    text = tone_normalise("Cặp đôi có hai con trước khi ly hôn vào tháng 11 năm 1969.")
+    assert _run(text, [_tx(text, "tháng 11 năm 1969", "1969-11")], []) == []

@@ -162,6 +162,10 @@ def _subject(
         before, "no_subject"
     ):
         return None
+    # a long descriptor describes a person ("nhà thám hiểm Percy Fawcett"); before a place it is a
+    # phrase the place only qualifies ("nữ diễn viên Ấn Độ", "làng giải trí Ấn Độ")
+    if len(before) > _MAX_SUBJECT_GAP - 1 and not m.role and m.type != "PER":
+        return None
     # a name joined by "và" to a second one ("Châu Tấn và Lý Á Bằng gặp nhau") is one subject
     end = m.end
     for other in inside[1:]:
@@ -241,8 +245,8 @@ def _unnamed(
         np = words[k:j]
         while np and np[-1] in _np_aux():
             np.pop()
-        if not np or any(w[:1].isdigit() for w in np[:1]):
-            return None
+        if not np or np[0][:1].isdigit() or _contains(np, "clause_break"):
+            return None  # "Cặp đôi có hai con trước khi ly hôn": the verb is the subordinate clause's
         agent: Mention | None = None
         np_end = toks[k + len(np) - 1][1] + len(np[-1])
         named = [m for m in mentions if toks[k][1] <= m.start < np_end]
