@@ -154,3 +154,14 @@ def test_a_descriptor_before_a_place_and_a_subordinate_verb_make_no_event() -> N
     assert _run(text, [_tx(text, "Năm 2017", "2017")], [gpe]) == []
     text = tone_normalise("Cặp đôi có hai con trước khi ly hôn vào tháng 11 năm 1969.")
     assert _run(text, [_tx(text, "tháng 11 năm 1969", "1969-11")], []) == []
+
+
+def test_a_state_whose_khi_clause_tells_a_listed_happening_is_dated_by_it() -> None:
+    text = tone_normalise("Woodward là cánh tay đắc lực của nhà Glazer khi thâu tóm Man Utd vào năm 2005.")
+    ments = [_per(text, "Woodward"), _per(text, "Glazer")]
+    evs = _run(text, [_tx(text, "năm 2005", "2005")], ments)
+    assert [(e.type, e.date) for e in evs] == [("other", "2005")]
+    # with an unlisted verb after "khi" the state stays a state
+    text = tone_normalise("Woodward là cánh tay đắc lực của nhà Glazer khi làm việc ở London vào năm 2005.")
+    ments = [_per(text, "Woodward"), _per(text, "Glazer")]
+    assert _run(text, [_tx(text, "năm 2005", "2005")], ments) == []

@@ -25,6 +25,7 @@ from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _ALNUM = re.compile(r"\w+")
+_KHI = re.compile(r"(?<!\w)khi(?!\w)", re.IGNORECASE)
 _MAX_SUMMARY_WORDS = 12
 _MAX_LEAD_WORDS = 4  # words allowed before a fronted date ("Song, đến năm 2013,")
 _MAX_SEGMENTS = 3  # comma segments searched after a date standing on its own for a named subject
@@ -175,8 +176,18 @@ def _subject(
         else:
             break
     pred = [w for w in _words(text[end:hi]) if w.isalnum()]
-    if len(pred) < 2 or _starts_with(pred, "state_verb") or pred[0][:1].isdigit():
+    if len(pred) < 2 or pred[0][:1].isdigit():
         return None
+    if _starts_with(pred, "state_verb"):
+        # "Woodward là cánh tay đắc lực của nhà Glazer khi thâu tóm Man Utd vào năm 2005": a state whose
+        # "khi" clause tells a listed happening is dated by it; the predicate starts after "khi"
+        when = _KHI.search(text, end, hi)
+        if when is None:
+            return None
+        after = [w for w in _words(text[when.end() : hi]) if w.isalnum()]
+        if not any(_verb_at(after, k) is not None for k in range(min(len(after), _MAX_VERB_OFFSET + 1))):
+            return None
+        return m, when.end()
     return m, end
 
 
