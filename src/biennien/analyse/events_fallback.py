@@ -210,14 +210,23 @@ def _pronouns() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row[1].lower().split()) for row in table("event_cues.tsv") if row[0] == "pronoun")
 
 
+@cache
+def _verbs_by_first() -> dict[str, tuple[tuple[tuple[str, ...], EventType], ...]]:
+    """The verb table indexed by first word, longest phrase first."""
+    out: dict[str, list[tuple[tuple[str, ...], EventType]]] = {}
+    for seq, typ in _verbs().items():
+        out.setdefault(seq[0], []).append((seq, typ))
+    return {w: tuple(sorted(v, key=lambda x: -len(x[0]))) for w, v in out.items()}
+
+
 def _verb_at(words: Sequence[str], k: int) -> tuple[int, EventType] | None:
     """The longest listed verb phrase starting at word ``k``: its length and its type."""
-    best: tuple[int, EventType] | None = None
-    for seq, typ in _verbs().items():
-        n = len(seq)
-        if tuple(words[k : k + n]) == seq and (best is None or n > best[0]):
-            best = (n, typ)
-    return best
+    if k >= len(words):
+        return None
+    for seq, typ in _verbs_by_first().get(words[k], ()):
+        if tuple(words[k : k + len(seq)]) == seq:
+            return len(seq), typ
+    return None
 
 
 def _verb_type(words: Sequence[str]) -> EventType | None:
