@@ -9,7 +9,10 @@ dates starts with a named person, organisation or place followed by a verb phras
 (``là``, ``có``), the clause is an event of type ``other``: the named subject is its agent and the
 clause, cut short, its summary.  Everything that makes a date no point in time or a clause no
 happening (``từ năm``, ``năm học``, ``thường``, ``không``, ``có thể``) is a word list in
-``vi/data/event_fallback.tsv``.
+``vi/data/event_fallback.tsv``.  A verb listed in ``vi/data/event_fallback_verbs.tsv`` gives the event
+its type (``thừa nhận`` -> announcement) and lets a subject that is no name make an event (``Cặp đôi
+tái hợp vào năm 2014``, ``các nhà điều tra của WHO đã bác bỏ``, a pronoun pointing back to the
+article's main person).
 """
 
 from __future__ import annotations
