@@ -57,31 +57,38 @@ def _cut(value: str, like: str) -> str:
     return value
 
 
+HELDOUT = (
+    ("held-out", "timex_gold_heldout.tsv", "timex_gold_heldout_negatives.tsv"),
+    ("held-out 2", "timex_gold_heldout2.tsv", "timex_gold_heldout2_negatives.tsv"),
+)
+
+
 def _print_heldout() -> None:
-    """The held-out set (whole unseen articles, TIMEX_GOLD.md round 8), printed apart from the dev set."""
-    path, neg_path = DATA / "timex_gold_heldout.tsv", DATA / "timex_gold_heldout_negatives.tsv"
-    if not path.is_file():
-        return
-    rows = score_gold(load_gold(path), tag)
-    negs = load_negatives(neg_path) if neg_path.is_file() else []
-    fps = false_dates(negs, tag)
-    acc = sum(r.correct for r in rows) / len(rows)
-    print(
-        f"held-out   value accuracy {acc:.3f} ({sum(r.correct for r in rows)}/{len(rows)})"
-        f"   false dates on negatives {len(fps)}/{len(negs)}"
-    )
-    for r in rows:
-        if not r.correct:
-            got = (
-                f"{r.got.value}..{r.got.value_end}"
-                if r.got and r.got.value_end
-                else (r.got.value if r.got else "-")
-            )
-            print(
-                f"  held-out miss: {r.row.expression!r} gold {r.row.value} {r.row.value_end or ''} got {got}"
-            )
-    for row, t in fps:
-        print(f"  held-out false date: {t.text!r} -> {t.value} in {row.sentence[:60]!r}")
+    """The held-out sets (whole unseen articles, TIMEX_GOLD.md rounds 8 and 9), each printed apart."""
+    for name, gold_file, neg_file in HELDOUT:
+        path, neg_path = DATA / gold_file, DATA / neg_file
+        if not path.is_file():
+            continue
+        rows = score_gold(load_gold(path), tag)
+        negs = load_negatives(neg_path) if neg_path.is_file() else []
+        fps = false_dates(negs, tag)
+        acc = sum(r.correct for r in rows) / len(rows)
+        print(
+            f"{name:10} value accuracy {acc:.3f} ({sum(r.correct for r in rows)}/{len(rows)})"
+            f"   false dates on negatives {len(fps)}/{len(negs)}"
+        )
+        for r in rows:
+            if not r.correct:
+                got = (
+                    f"{r.got.value}..{r.got.value_end}"
+                    if r.got and r.got.value_end
+                    else (r.got.value if r.got else "-")
+                )
+                print(
+                    f"  {name} miss: {r.row.expression!r} gold {r.row.value} {r.row.value_end or ''} got {got}"
+                )
+        for row, t in fps:
+            print(f"  {name} false date: {t.text!r} -> {t.value} in {row.sentence[:60]!r}")
 
 
 def main() -> None:
