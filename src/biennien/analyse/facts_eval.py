@@ -153,6 +153,21 @@ def subject_ok(subject: str | None, accepted: list[str]) -> bool:
 Tagger = Callable[[str, str | None], list[Timex]]
 
 
+def _find_surface(text: str, surface: str, start: int) -> int:
+    """First occurrence of ``surface`` from ``start`` that does not begin inside another number.
+
+    ``7 triệu đồng`` must not be found inside ``4,7 triệu đồng`` earlier in the sentence.
+    """
+    at = text.find(surface, start)
+    while (
+        at > 0
+        and surface[:1].isdigit()
+        and (text[at - 1].isdigit() or text[at - 1] in ".," and at >= 2 and text[at - 2].isdigit())
+    ):
+        at = text.find(surface, at + 1)
+    return at
+
+
 def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool = False) -> Score:
     """Score every gold sentence; ``tagger(text, reference_date)`` replaces the annotated timexes.
 
@@ -167,8 +182,8 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool
         cursor = 0
         for fig in gs.figures:
             sc.figures += 1
-            at = gs.text.find(fig.surface, cursor)
-            at = gs.text.find(fig.surface) if at < 0 else at
+            at = _find_surface(gs.text, fig.surface, cursor)
+            at = _find_surface(gs.text, fig.surface, 0) if at < 0 else at
             cursor = at + 1
             digit = next((at + k for k, c in enumerate(fig.surface) if c.isdigit()), at)
             over = [q for q in qs if q.start < at + len(fig.surface) and at < q.end]

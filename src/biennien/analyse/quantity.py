@@ -276,6 +276,11 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     if unit is not None:
         if _is_year(text, core) and unit[1] in ("physical", "ratio"):
             return None
+        if unit[0] == "g" and (
+            "G" in text[core.end : unit[2]]
+            or " ".join(_WORD.findall(low, unit[2], unit[2] + 8)[:1]) in ctx["clock_after"]
+        ):
+            return None  # 5G, 4G: a network generation; "7g sáng": a clock time
         q = Quantity(text[pos : unit[2]], pos, unit[2], core.value, unit[0], unit[1])
         return _finish(text, low, pos, before, q, t)
     # no unit: a duration, a date, a name, or a count
@@ -295,8 +300,12 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
     if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
-    if _after_name(text, pos) or _NAME_DASH.search(text, max(0, pos - 40), pos):
-        return None  # "Đại hội 14", "tàu KRI Nanggala - 402": a number that is part of a name
+    if _NAME_DASH.search(text, max(0, pos - 40), pos) or (
+        _after_name(text, pos) and t.counted_re.match(low, core.end) is None
+    ):
+        # "Đại hội 14", "tàu KRI Nanggala - 402": a number that is part of a name; but a listed
+        # counted noun after it makes it a figure about the name ("kém Atletico 5 điểm")
+        return None
     counted_end, counted = _counted(text, low, core.end, t)
     if counted is None:
         if not core.scaled:
@@ -310,10 +319,14 @@ def _after_slash_ok(low: str, pos: int, t: Tables) -> bool:
     """``3GB RAM/32GB ROM``: a number after ``word/`` is a figure when its unit follows and the word
     before the slash is not itself a unit (``đồng/1kg`` is a rate's denominator)."""
     word = _words_before(low, pos - 1, 1)
-    if not word or low[pos - 2 : pos - 1].isspace() or word[0] in t.units:
+    if not word or low[pos - 2 : pos - 1].isspace():
         return False
     core = _core(low, pos, t)
-    return core is not None and _unit_at(low, core.end, t) is not None
+    unit = _unit_at(low, core.end, t) if core is not None else None
+    if unit is None:
+        return False
+    # "12GB/256GB": the same unit on both sides of the slash is a list of options, not a rate
+    return word[0] not in t.units or t.units[word[0]][0] == unit[0]
 
 
 def _after_name(text: str, pos: int) -> bool:
@@ -368,7 +381,7 @@ def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quanti
         adj, _ = _phrase_end(before[:-1], ctx["rank_adj"], 2)
         if adj or rank_of is not None:
             start = low.rfind("thứ", 0, pos)
-    elif (phrase := _phrase_end(before, ctx["rank_before"], 2))[1] and not _DATE_AT.match(low, pos):
+    elif (phrase := _phrase_end(before, ctx["rank_before"], 3))[1] and not _DATE_AT.match(low, pos):
         start = low.rfind(phrase[0], 0, pos)
         if phrase[0] == "top":
             return _top(text, low, start, pos, end, value, before[:-1], t)
@@ -411,8 +424,8 @@ def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
     if ub is None and ua is None and (cm := t.counted_re.match(low, b.end)) is not None:
         counted = " ".join(cm.group(1).split())
         ub = ("count", "count", cm.end())  # "70-80 nghìn lượt khách"
-    if ub is None or (ua is not None and ua[0] != ub[0]):
-        return None
+    if ub is None or (ua is not None and ua[0] != ub[0] and not ub[0].startswith(ua[0] + "/")):
+        return None  # "300.000 đồng - 500.000 đồng/kg": the rate named once, at the end, is both bounds'
     lo = a.value
     raw_b = _NUM_AT.match(low, b.start).group()  # type: ignore[union-attr]
     if not a.scaled and b.scaled and ua is None:
