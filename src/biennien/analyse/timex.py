@@ -25,6 +25,8 @@ from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_resolve import (
     Context,
     Resolved,
+    clause_tense,
+    clock_value,
     lunar_to_solar,
     rel_value,
     shift,
@@ -208,8 +210,10 @@ def _add_hours(spec: Spec, part: str | None) -> None:
     add = _DAYPART_HOURS.get(part, 0)
     if add and spec.hour < 12 and (part != "TNI" or spec.hour >= 6):
         spec.hour += add
-    elif part == "TNI" and spec.hour == 12 and not spec.minute:
-        spec.hour = 24  # "12 giờ đêm" is midnight at the end of that day (ISO T24:00), not noon
+    elif part == "TNI" and spec.hour == 12:
+        # "12 giờ đêm" is midnight at the end of that day (ISO T24:00), not noon; "12h30 đêm" is
+        # half an hour later, 00:30 of the next day (``timex_resolve.with_time`` rolls the day over)
+        spec.hour = 24
 
 
 def _attach(text: str, cands: list[Cand]) -> list[Cand]:
@@ -480,7 +484,7 @@ def _resolve(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved
     if k in ("quarter", "half"):
         return _resolve_period(text, s, start, end, ctx)
     if k == "rel":
-        return _resolve_rel(text, s, start, ctx)
+        return _resolve_rel(text, s, start, end, ctx)
     if k == "season":
         return _resolve_season(s, ctx)
     if k == "canchi":
@@ -490,7 +494,8 @@ def _resolve(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved
     if k == "clock":
         base, anchor = (ctx.last_day, "previous") if ctx.last_day else (ctx.dct, "dct")
         value = base.isoformat() if base else "XXXX-XX-XX"
-        return Resolved("TIME", f"{value}T{s.hour:02d}:{s.minute or 0:02d}", anchor)
+        assert s.hour is not None
+        return Resolved("TIME", clock_value(value, s.hour, s.minute), anchor)
     if k == "dur":
         return Resolved("DURATION", s.value or "PX", None)
     if k == "set":
@@ -626,7 +631,7 @@ def _resolve_period(text: str, s: Spec, start: int, end: int, ctx: Context) -> R
     return Resolved("DATE", f"{y:04d}-{letter}{n}", anchor, year=y)
 
 
-def _resolve_rel(text: str, s: Spec, start: int, ctx: Context) -> Resolved | None:
+def _resolve_rel(text: str, s: Spec, start: int, end: int, ctx: Context) -> Resolved | None:
     unit = s.unit or "D"
     base: date | None
     anchor = s.anchor or "dct"
@@ -655,8 +660,17 @@ def _resolve_rel(text: str, s: Spec, start: int, ctx: Context) -> Resolved | Non
     if base is None:
         value, is_time = with_time(rel_value(None, unit), s)
         return Resolved("TIME" if is_time else "DATE", value, anchor)
+    offset = s.offset
+    if (
+        unit == "WE"
+        and not offset
+        and anchor == "dct"
+        and base.weekday() == 6
+        and clause_tense(text, start, end) == "future"
+    ):
+        offset = 1  # "họ sẽ ... cuối tuần" in a Sunday article: this weekend is ending, the next one
     try:
-        d = shift(base, "W" if unit == "WE" else unit, s.offset)
+        d = shift(base, "W" if unit == "WE" else unit, offset)
     except (ValueError, OverflowError):
         return None  # "hàng triệu năm trước": beyond the calendar
     value, is_time = with_time(rel_value(d, unit), s)

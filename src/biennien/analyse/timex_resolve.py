@@ -85,6 +85,19 @@ def tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """:func:`tense`, else the first tense word later in the clause (``tới cuối tuần, họ sẽ ...``)."""
+    t = tense(text, start, end)
+    if t is not None:
+        return t
+    window = text[end : end + 60]
+    cut = min((i for i in (window.find("."), window.find(";"), window.find("\n")) if i >= 0), default=-1)
+    if cut >= 0:
+        window = window[:cut]
+    m = _tense_patterns()[0].search(window)
+    return _tense_of().get((re.sub(r"\s+", " ", m[1].lower()), "before")) if m else None
+
+
 def _pick(candidates: list[tuple[int, float]], t: str | None, slack: float = 2) -> int:
     """Choose a year from (year, signed distance in days or months to the reference) pairs.
 
@@ -194,10 +207,23 @@ def rel_value(d: date | None, unit: str) -> str:
     return f"{d.year:04d}"
 
 
+def clock_value(value: str, hour: int, minute: int | None) -> str:
+    """``value`` (a day) with a clock time.  ``T24:00`` stays (midnight ending that day, "12 giờ đêm");
+    past it ("12h30 đêm", hour 24 and minutes) the time is that of the next day, ``T00:30``."""
+    if hour == 24 and minute:
+        m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", value)
+        if m:
+            leap = 2000  # any leap year: the day after XXXX-02-28 may be the 29th
+            nxt = date(leap if m[1] == "XXXX" else int(m[1]), int(m[2]), int(m[3])) + timedelta(days=1)
+            year = "XXXX" if m[1] == "XXXX" else f"{nxt.year:04d}"
+            return f"{year}-{nxt.month:02d}-{nxt.day:02d}T00:{minute:02d}"
+    return f"{value}T{hour:02d}:{minute or 0:02d}"
+
+
 def with_time(value: str, spec: Spec) -> tuple[str, bool]:
     """Append a clock time or a part of the day; says whether the result is a TIME."""
     if spec.hour is not None:
-        return f"{value}T{spec.hour:02d}:{spec.minute or 0:02d}", True
+        return clock_value(value, spec.hour, spec.minute), True
     if spec.daypart:
         return f"{value}{spec.daypart}", True
     return value, False

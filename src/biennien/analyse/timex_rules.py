@@ -500,6 +500,22 @@ def _count_before() -> re.Pattern[str]:
     return _c(r"(?:\d|nửa|bao|bao\s+nhiêu|" + f["numw"] + "|" + f["vague"] + r")\s+$")
 
 
+def _years_before_unit(m: re.Match[str], text: str) -> Cand | None:
+    """``một năm ngày cưới``: the number words took ``năm`` (read as five); it is their unit, years."""
+    words = m["n"].rsplit(None, 1)[0]
+    n = _number(words)
+    if n is None or n == 0:
+        return None
+    mod = lexicon().modifiers.get(_key(m["mod"])) if m["mod"] else None
+    return Cand(m.start(), m.end("n"), Spec("dur", value=_duration_value(n, "Y"), mod=mod), priority=3)
+
+
+@cache
+def _number_word_before() -> re.Pattern[str]:
+    """A number word ending the text before a match (``một`` in ``một năm ngày cưới``)."""
+    return _c(r"(?<!\w)(?:" + frag()["numw"] + r")\s+$")
+
+
 def _daypart_rel(m: re.Match[str], text: str) -> Cand | None:
     lx = lexicon()
     part = lx.dayparts[_key(m["dp"])][0]
@@ -517,7 +533,7 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
     if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]) and not _has_cue(
-        "ago", text, m.start()
+        "ago", text, m.start(), m.end() if _key(m["dir"]) == "trước" else None
     ):
         return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
     if _has_cue("span", text, m.start()):
@@ -570,10 +586,14 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
         n = None
     else:
         n = _number(raw)
+        if n is None and re.fullmatch(r"(.+\S)\s+năm", raw, re.IGNORECASE):
+            return _years_before_unit(m, text)
         if n is None or n == 0:
             return None
         if not raw[0].isdigit() and re.search(r"\d\s+$", _before(text, m.start(), 4)):
             return None  # "19 năm ngày Gia đình": "năm" is the unit of 19, not five
+        if raw.lower() == "năm" and _number_word_before().search(_before(text, m.start(), 12)):
+            return None  # "Kỷ niệm một năm ngày cưới": "năm" is the unit of "một", not five
         month_before = re.search(r"(\d\s+)?(?<!\w)tháng\s+$", _before(text, m.start(), 12), re.IGNORECASE)
         if raw[0].isdigit() and not m["mod"] and month_before and not month_before[1]:
             return None  # "tính đến tháng 9 năm dự tuyển": a month, not nine years ("9 tháng 10 ngày" is)
