@@ -96,7 +96,46 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         consumed = q.end
     out.extend(_word_quantities(text, low, t, blocked, starts, out))
     out.sort(key=lambda q: (q.start, q.end))
+    _sentence_context(text, low, out, t)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?!\d)")
+
+
+def _sentence_context(text: str, low: str, qs: list[Quantity], t: Tables) -> None:
+    """Readings that need the figures before in the sentence.
+
+    * A bare scaled number (``1,89 triệu``, no unit, no counted noun) is Vietnamese đồng when a
+      price word or a đồng figure comes before it in its sentence (``giá 2,39 triệu đồng, nhưng sẽ
+      giảm còn 1,89 triệu``).
+    * ``có giá lần lượt từ 4,7 triệu đồng và 7 triệu đồng``: the second figure of a respective list
+      shares the first one's starting-price reading.
+    """
+    prev: Quantity | None = None
+    for q in qs:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(low, max(0, q.start - 120), q.start)), default=0)
+        same_sentence = prev is not None and prev.end > cut
+        if q.unit == "count" and q.value_end is None and (core := _core(low, q.start, t)) and core.scaled:
+            words = _WORD.findall(low, max(cut, q.start - 80), q.start)
+            money = (same_sentence and prev is not None and prev.unit == "VND") or _has_phrase(
+                words, t.context["price_word"]
+            )
+            if money and (q.counted is None or t.counted_re.match(low, core.end) is None):
+                # a bare amount; guessed "counted" words after it ("1,89 triệu nếu đặt") were no noun
+                q.unit, q.kind, q.counted = "VND", "amount", None
+                q.end, q.text = core.end, text[q.start : core.end]
+        if (
+            same_sentence
+            and prev is not None
+            and prev.qualifier == "at least"
+            and q.qualifier is None
+            and prev.unit == q.unit
+            and low[prev.end : q.start].strip() == "và"
+            and "lần lượt" in low[max(cut, prev.start - 40) : prev.start]
+        ):
+            q.qualifier = "at least"
+        prev = q
 
 
 def _phone_at(low: str, pos: int) -> int | None:
@@ -444,12 +483,21 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
     words = list(before)
     if q.value_end is not None and words and words[-1] == "từ":
         words = words[:-1]
-    if q.kind in ("percent", "ratio") and (comp := _phrase_end(words, t.comparatives, 2)[0]):
+    if (comp := _phrase_end(words, t.comparatives, 2)[0]) and (
+        q.kind in ("percent", "ratio") and comp not in t.comparatives_counts_only or _difference(text, low, q)
+    ):
         q.direction = t.comparatives[comp]  # "cao hơn 70%": 70% higher, not "over 70%"
         return q
-    level, lk = _phrase_end(words, t.context["level_word"], 2)
+    ctx = t.context
+    if q.value_end is None and words and words[-1] == "từ" and _starting_at(low, q, before, ctx):
+        q.qualifier = "at least"  # "giá từ 799 USD", "từ 0,1 mm đến vài mm"
+        words = words[:-1]
+    level, lk = _phrase_end(words, ctx["level_word"], 2)
     qual, k = _phrase_end(words[:-lk] if level else words, t.qualifiers, 3)
-    if qual:
+    if not qual and not level and len(words) > 1 and words[-1] in ctx["qual_gap"]:
+        qual, k = _phrase_end(words[:-1], t.qualifiers, 3)  # "ít nhất là 1m", "ít nhất thêm 2 lần"
+        k += 1 if qual else 0
+    if qual and q.qualifier is None:
         q.qualifier = t.qualifiers[qual]
         words = words[: -(k + lk)] if level else words[:-k]
     if am := t.after_re.match(low, q.end):
@@ -478,6 +526,31 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
                 q.direction = direction
             break
     return q
+
+
+def _starting_at(low: str, q: Quantity, before: list[str], ctx: dict[str, frozenset[str]]) -> bool:
+    """Is ``từ X`` a lower bound: a price (``có giá từ``) or a range with a vague end (``đến vài``)?"""
+    if (m := re.match(r"\s*(?:đến|tới)\s+(\w+)", low[q.end : q.end + 20])) and m.group(1) in ctx["vague_end"]:
+        return True
+    return _has_phrase(before[-6:-1], ctx["price_word"])
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Does a word or a two-word phrase of ``phrases`` occur in ``words``?"""
+    return any(w in phrases or " ".join(words[i : i + 2]) in phrases for i, w in enumerate(words))
+
+
+def _difference(text: str, low: str, q: Quantity) -> bool:
+    """After a comparative, is the figure a difference rather than a bound?
+
+    ``thấp hơn 10 triệu đồng so với giá ...`` (the base follows in the clause) and ``thi đấu nhiều
+    hơn 1 trận`` (a bound of one whole thing says nothing; a difference of one does) are differences;
+    ``doanh thu ít hơn 300 triệu euro`` is a bound (under).
+    """
+    cut = _CLAUSE_END.search(low, q.end)
+    if "so với" in low[q.end : cut.start() if cut else len(low)]:
+        return True
+    return q.kind == "count" and text[q.start : q.start + 2] in ("1 ", "1")
 
 
 def _word_quantities(

@@ -34,6 +34,7 @@ class Tables:
     after_re: re.Pattern[str]
     changes: dict[str, str]
     comparatives: dict[str, str]  # "cao hơn" -> up: a difference, not the qualifier "over"
+    comparatives_counts_only: frozenset[str]  # "nhiều hơn 80%" stays "over"; only differences elsewhere
     change_adverbs: frozenset[str]
     context: dict[str, frozenset[str]]  # role -> phrases
     counted_re: re.Pattern[str]
@@ -70,6 +71,9 @@ def tables() -> Tables:
         after_re=re.compile(rf"\s+({_alternation(list(after))}){end}"),
         changes=changes,
         comparatives={row[0]: row[1] for row in table("quantity_comparatives.tsv")},
+        comparatives_counts_only=frozenset(
+            row[0] for row in table("quantity_comparatives.tsv") if len(row) > 2 and row[2] == "counts-only"
+        ),
         change_adverbs=frozenset(word_list("quantity_change_adverbs.txt")),
         context={k: frozenset(v) for k, v in context.items()},
         counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
