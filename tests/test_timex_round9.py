@@ -26,6 +26,9 @@ def _tags(text: str, dct: str | None) -> dict[str, tuple[str, str, str | None]]:
         "Giải chạy thu hút khoảng 2000 người tham dự.",
         "Đoàn xe đã đi hơn 1500 km để tới nơi.",
         "Đội tuyển đạt tổng cộng 1950 điểm sau ba vòng thi.",
+        # a bare 4-digit number after a verb of amount + "tới/đến" is a figure, whatever unit follows
+        "Màn hình có độ sáng đạt tới 1000 nits, tần số quét 120Hz.",
+        "Tấm nền siêu sáng với độ sáng lên tới 1000 nit và tần số lấy mẫu 180Hz.",
     ],
 )
 def test_ages_and_counts_are_no_dates(sentence: str) -> None:
@@ -56,6 +59,11 @@ def test_ages_and_counts_are_no_dates(sentence: str) -> None:
 def test_round9_values(sentence: str, expr: str, typ: str, value: str) -> None:
     got = _tags(sentence, "2021-04-20")
     assert got.get(expr, (None, None, None))[:2] == (typ, value), got
+
+
+def test_years_after_plain_cues_stay() -> None:
+    got = _tags("Kế hoạch sẽ kéo dài tới 2030. Đến 2021, hãng tiếp tục cải tiến.", "2021-04-20")
+    assert got["2030"][1] == "2030" and got["2021"][1] == "2021", got
 
 
 def test_weekend_after_sunday_with_future_cue_is_next_weekend() -> None:

@@ -375,13 +375,15 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
             return None
         if not m["pre"] and not _has_cue("year", text, m.start()) and _blocked_after(text, m.end()):
             return None  # "khoảng 1900-2000 người": a range of counts; "giai đoạn 2016-2020 người dân" stays
+        if not m["pre"] and _has_cue("amount", text, m.start()):
+            return None  # "lên tới 1000-2000 nits": a range of figures
         return Cand(m.start(), m.end(), Spec("year", y), priority=5, end_spec=Spec("year", y2))
     if not m["pre"] and not (
         _has_cue("year", text, m.start()) or _YEAR_LIST.search(_before(text, m.start(), 80))
     ):
         return None
-    if not m["pre"] and _blocked_after(text, m.end()):
-        return None  # "từ 1000 người", "năm 2020, 2000 người": a count or an amount, not a year
+    if not m["pre"] and (_blocked_after(text, m.end()) or _has_cue("amount", text, m.start())):
+        return None  # "từ 1000 người", "năm 2020, 2000 người", "đạt tới 1000 nits": a count or an amount
     if (
         not m["pre"]
         and _before(text, m.start(), 2).rstrip().endswith("(")
