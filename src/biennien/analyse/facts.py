@@ -41,7 +41,9 @@ def _compared(text: str, sent_start: int, pos: int) -> bool:
 
 
 _MAX_MEASURE_WORDS = 8
-_FOCUS = frozenset({"chỉ", "mới", "đã", "cũng"})  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
+_FOCUS = frozenset(
+    {"chỉ", "mới", "đã", "cũng", "ngay", "liền"}
+)  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
 _HEAD_ENDS = frozenset({"cho", "của", "tại", "ở", "trong", "với", "đối với", "thuộc"})
 _PREPOSITIONS = frozenset(
     {"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như", "cách"}
@@ -119,12 +121,17 @@ def extract(
         measure, verb_only = _drop_verbs(measure)
         # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
         verb_only = verb_only or measure.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS
+        if q.kind == "rank":
+            measure = _rank_measure(masked, text[q.start : q.end]) or measure
         if q.kind == "count" and q.counted and (not measure or verb_only or not _after_copula(masked)):
             # what is counted is the counted noun, unless "X là/đạt N ..." names X
-            measure = _whole_words(text, q.counted, q.end)
+            measure = _counted_phrase(text, _whole_words(text, q.counted, q.end), q.end)
+        elif _occurrences(text, q, masked) and (not measure or verb_only or not _after_copula(masked)):
+            # "Sau hơn 30 lần lặp lại thí nghiệm", "từng 5 lần đoạt giải": the occurrences counted
+            measure = _counted_phrase(text, "lần", q.end)
         elif q.kind == "physical" and q.unit.split("/")[0] in _DIMENSION_UNITS:
             measure = _dimension(masked, measure)
-        if q.unit == "%" and (not measure or verb_only or _THAT.search(masked)):
+        if q.unit == "%" and (not measure or verb_only or _THAT.search(masked) or _SHARE_OF.search(masked)):
             measure = _right_measure(text, sent, q, timexes, quantities) or measure
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
@@ -146,7 +153,11 @@ def extract(
     return facts
 
 
-_THAT = re.compile(r"\brằng\s*$")  # "phát hiện ra rằng 79% số lượng chó ...": a new clause starts
+_THAT = re.compile(r"\brằng\s*$")
+# "hệ thống chiếm hơn 30% thị phần", "đều có 60% câu hỏi": a share followed by its whole names the whole
+_SHARE_OF = re.compile(
+    r"\b(?:chiếm|có)\s+(?:\S+\s+)?$"
+)  # "phát hiện ra rằng 79% số lượng chó ...": a new clause starts
 _COMPARED_TO = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
 
 
@@ -157,6 +168,78 @@ def _opens_bracket(text: str, sent: Sentence, clause_start: int, masked: str) ->
     if clause_start <= sent.start or text[clause_start - 1] != "(":
         return False
     return not _strip(_WORD.findall(masked), frozenset(tables().qualifiers), leading=False)
+
+
+def _rank_measure(masked: str, figure: str) -> str:
+    """What a rank ranks: the rank word before it (``xếp thứ 6`` -> ``xếp``, ``xếp hạng 6``, ``hạt giống số 8``)."""
+    from biennien.analyse.quantity_tables import tables
+
+    words = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | _FOCUS, leading=False)
+    own = _WORD.findall(figure)[:1]
+    if own and not own[0][0].isdigit() and own[0].lower() not in ("thứ", "số"):
+        words = [*words, own[0]]  # "xếp hạng 6": the figure's own rank noun
+    vocab = _vocab("fact_rank_words.txt")
+    for k in range(min(_longest(vocab), len(words)), 0, -1):
+        if " ".join(words[-k:]).lower() in vocab:
+            return " ".join(words[-k:])
+    return ""
+
+
+def _occurrences(text: str, q: Quantity, masked: str) -> bool:
+    """Is the figure a number of occurrences (``30 lần``), not a ratio (``gấp 10 lần``, ``tăng 3 lần``)?"""
+    if q.unit != "times" or not text[q.start : q.end].endswith("lần") or q.direction is not None:
+        return False
+    words = _WORD.findall(text[q.start : q.end]) + _WORD.findall(masked)[-2:]
+    return not any(w.lower() in ("gấp", "tăng", "giảm", "hơn", "bằng") for w in words)
+
+
+def _counted_phrase(text: str, counted: str, end: int) -> str:
+    """A one-word counted noun with its modifiers: ``911 triệu cuộc tấn công mạng so với`` -> ``cuộc tấn công``.
+
+    At most two lower-case words follow it, up to a stop word (``fact_modifier_stops.txt``, links,
+    prepositions, verbs); a closed noun (``tuổi``) takes none.
+    """
+    if " " in counted or counted.lower() in _vocab("fact_closed_counted.txt"):
+        return counted
+    stops = _modifier_stops()
+    words: list[str] = []
+    pos = end
+    while len(words) < 2:
+        m = _NEXT_WORD.match(text, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        if not w.islower() or w in stops or (words and f"{words[-1]} {w}" in stops):
+            break
+        if not words and f"{w} {_peek(text, m.end())}" in stops:
+            break
+        words.append(w)
+        pos = m.end()
+    if words and f"{words[-1]} {_peek(text, pos)}".lower() in _vocab("fact_compounds.txt"):
+        words.append(_peek(text, pos))  # never end inside a two-syllable word
+    return " ".join([counted, *words])
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def _peek(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1) if m else ""
+
+
+@cache
+def _modifier_stops() -> frozenset[str]:
+    return (
+        _vocab("fact_modifier_stops.txt")
+        | _vocab("fact_links.txt")
+        | _vocab("fact_leading.txt")
+        | _vocab("fact_verbs.txt")
+        | _trailing()
+        | _PREPOSITIONS
+        | _HEAD_ENDS
+        | _FOCUS
+    )
 
 
 def _after_copula(masked: str) -> bool:
@@ -265,6 +348,9 @@ def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) ->
     if not inner:
         return masked
     tail = masked[max(inner) - start :]
+    first = _WORD.findall(tail)[:1]
+    if first and first[0].lower() in _HEAD_ENDS | _PREPOSITIONS:
+        return masked  # "lượng khách hủy phòng trong dịp lễ 30/4 tại Sầm Sơn": a modifier of the words before
     words = _strip(_WORD.findall(tail), _vocab("fact_links.txt") | frozenset({"và"}), leading=True)
     return tail if _measure(" ".join(words)) else masked
 
@@ -351,12 +437,21 @@ def _measure(chunk: str) -> str:
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
     words = _strip(words, trailing | _FOCUS, leading=False)
     words = _after_last_verb(words)
-    if len(words) > _MAX_MEASURE_WORDS:
-        # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
-        # measures "mức lương khởi điểm", so a long measure keeps its head, up to a preposition
-        cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), _MAX_MEASURE_WORDS)
-        words = words[: min(cut, _MAX_MEASURE_WORDS)]
+    words = _final_verb(words)
+    # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
+    # measures "mức lương khởi điểm", so a measure keeps its head, up to a preposition
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
+    words = words[: min(cut, _MAX_MEASURE_WORDS)]
     return " ".join(words)
+
+
+def _final_verb(words: list[str]) -> list[str]:
+    """``các VĐV trên chỉ nhận 100 triệu đồng``: a figure that is the object of a final verb measures the verb."""
+    verbs = _vocab("fact_verbs.txt")
+    for k in range(min(_longest(verbs), len(words) - 1), 0, -1):
+        if " ".join(words[-k:]).lower() in verbs and not _in_compound(words, len(words) - k, len(words)):
+            return words[-k:]
+    return words
 
 
 def _after_last_verb(words: list[str]) -> list[str]:
