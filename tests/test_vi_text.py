@@ -50,6 +50,20 @@ def test_sentences_respect_abbreviations_and_numbers() -> None:
     assert split_sentences(text)[-1].paragraph == 1
 
 
+def test_sentences_end_after_a_one_letter_word_not_after_an_initial() -> None:
+    def texts(t: str) -> list[str]:
+        return [t[s.start : s.end] for s in split_sentences(t)]
+
+    assert texts("Nước ấm khoảng 25 độ C. Những ngày sau, tôi hạ dần nhiệt độ.") == [
+        "Nước ấm khoảng 25 độ C.",
+        "Những ngày sau, tôi hạ dần nhiệt độ.",
+    ]
+    assert len(texts("Cô nổi tiếng khắp châu Á. Năm 2006, cô kết hôn.")) == 2
+    # news anonymises people by an initial: "cháu M." and "Hoàng Văn H." do not end a sentence
+    assert len(texts("Gia đình đưa cháu M. đến trường và cô giáo Nguyễn Văn H. đón cháu.")) == 1
+    assert len(texts("Trợ lý Ngoại trưởng Michael G. DeSombre đến Hà Nội.")) == 1
+
+
 def test_sentences_skip_masked_lines() -> None:
     text = "Câu một.\n          \nCâu hai."
     assert len(split_sentences(text)) == 2

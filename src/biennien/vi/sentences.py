@@ -38,6 +38,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+@lru_cache(maxsize=1)
+def _letter_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("sentence_letter_heads.txt"))
+
+
+def _initial(word: str, before: str) -> bool:
+    """Is ``word`` (followed by ``.``) a name's initial?  A capital letter is, unless the word before
+    it makes it a word of its own (``độ C``, ``châu Á``, ``khối B``: ``sentence_letter_heads.txt``)."""
+    if len(word) != 1 or not word.isupper():
+        return False
+    prev = _WORD_BEFORE.search(before.rstrip())
+    return prev is None or prev.group(1).lower() not in _letter_heads()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each knows its paragraph (line) number."""
     abbrev = _abbreviations()
@@ -55,8 +69,9 @@ def split_sentences(text: str) -> list[Sentence]:
             wm = _WORD_BEFORE.search(before)
             if wm and m.group(1) == "." and wm.group(1).lstrip('("“') in abbrev:
                 continue
-            # a single initial letter ("Michael G. DeSombre") does not end a sentence
-            if wm and m.group(1) == "." and len(wm.group(1)) == 1 and wm.group(1).isupper():
+            # a single initial letter ("Michael G. DeSombre", "cháu M.") does not end a sentence; a
+            # letter that is a word of its own does ("35 độ C. Cây", "châu Á. Các")
+            if wm and m.group(1) == "." and _initial(wm.group(1), before[: wm.start()]):
                 continue
             cut = m.start(3)
             span = _trimmed(text, line_start + seg_start, line_start + cut)
