@@ -86,3 +86,36 @@ def test_the_second_blind_set_is_scored_separately() -> None:
     gold = load_gold(Path(__file__).parent / "data" / "facts_gold_measures2.tsv")
     sc = score(gold, mentions=True)
     assert sc.figures >= 50 and sc.ms_rate(sc.measure) >= 0.65 and sc.ms_rate(sc.subject) >= 0.55
+
+
+def _measures(sentence: str) -> list[str]:
+    from biennien.analyse import timex
+    from biennien.analyse.facts_eval import analyse_sentence
+
+    return [f.measure for f in analyse_sentence(sentence, timex.tag(sentence, "2021-04-20"))[1]]
+
+
+def test_counted_noun_keeps_its_modifiers_up_to_a_stop_word() -> None:
+    got = _measures(
+        "Năm ngoái nước này hứng chịu 911 triệu cuộc tấn công mạng so với 79 triệu lượt tấn công."
+    )
+    assert got == ["cuộc tấn công", "lượt tấn công"]
+    assert _measures("Người mẫu 39 tuổi diện bộ đồ lộng lẫy.") == ["tuổi"]
+
+
+def test_rank_measures_its_rank_word_and_occurrences_their_noun() -> None:
+    assert _measures("Đội bóng thủ đô đang xếp hạng 6 trên bảng xếp hạng.") == ["xếp hạng"]
+    assert _measures("Nữ diễn viên từng 5 lần đoạt giải Mai Vàng.") == ["lần đoạt giải"]
+
+
+def test_final_verb_share_whole_and_comparison() -> None:
+    assert _measures("Các vận động viên chỉ nhận khoảng 100 triệu đồng.") == ["nhận"]
+    assert _measures("Hệ thống chiếm hơn 30% thị phần, là chuỗi lớn nhất.") == ["thị phần"]
+    got = _measures("Mức học phí năm nay tăng nhẹ so với năm trước là 40 triệu đồng.")
+    assert got[0].lower().startswith("mức học phí")
+
+
+def test_fourth_blind_set_measures() -> None:
+    sc = score(load_gold(GOLD.with_name("facts_gold_measures4.tsv")), mentions=True)
+    assert sc.figures >= 45
+    assert sc.ms_rate(sc.measure) >= 0.75, "\n".join(sc.errors)

@@ -234,7 +234,6 @@ def _modifier_stops() -> frozenset[str]:
         _vocab("fact_modifier_stops.txt")
         | _vocab("fact_links.txt")
         | _vocab("fact_leading.txt")
-        | _vocab("fact_verbs.txt")
         | _trailing()
         | _PREPOSITIONS
         | _HEAD_ENDS
@@ -434,7 +433,9 @@ def _measure(chunk: str) -> str:
         if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
             break
+    words = _before_comparison(words)
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
+    words = _drop_topic(words)
     words = _strip(words, trailing | _FOCUS, leading=False)
     words = _after_last_verb(words)
     words = _final_verb(words)
@@ -443,6 +444,24 @@ def _measure(chunk: str) -> str:
     cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
     words = words[: min(cut, _MAX_MEASURE_WORDS)]
     return " ".join(words)
+
+
+def _before_comparison(words: list[str]) -> list[str]:
+    """``mức học phí ... tăng nhẹ so với năm trước là 40 triệu``: the measure is before the comparison."""
+    lower = [w.lower() for w in words]
+    if "so" not in lower[1:]:
+        return words
+    k = len(lower) - 1 - lower[::-1].index("so")
+    head = _strip(words[:k], _trailing() | _FOCUS, leading=False)
+    return head or words
+
+
+def _drop_topic(words: list[str]) -> list[str]:
+    """``(ở) Nhật Bản tỉ lệ học sinh ... chiếm 60%``: a name of two or more words opening a measure is its topic."""
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return words[k:] if k >= 2 and k < len(words) else words
 
 
 def _final_verb(words: list[str]) -> list[str]:
