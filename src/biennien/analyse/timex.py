@@ -36,7 +36,14 @@ from biennien.analyse.timex_resolve import (
     year_for_day,
     year_for_month,
 )
-from biennien.analyse.timex_rules import DIGIT, Rule, digit_rules, rule_follows, trigger_index
+from biennien.analyse.timex_rules import (
+    DIGIT,
+    Rule,
+    digit_rules,
+    quy_compound,
+    rule_follows,
+    trigger_index,
+)
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
@@ -153,8 +160,11 @@ def _candidates(text: str) -> list[Cand]:
             m = rule.pattern.match(text, pos)
             if m is not None:
                 cand = rule.handler(m, text)
-                if cand is not None and cand.end > cand.start and "\n" not in text[cand.start : cand.end]:
-                    found.append(cand)  # never across paragraphs: "Hết hiệp 1\nPhút 44" is no duration
+                if cand is None or cand.end <= cand.start or "\n" in text[cand.start : cand.end]:
+                    continue  # never across paragraphs: "Hết hiệp 1\nPhút 44" is no duration
+                if "uý" in text[cand.start : cand.end] and quy_compound(text, cand.start, cand.end):
+                    continue  # "danh hiệu cao quý này", "hai quý vị": not a quarter
+                found.append(cand)
     return found
 
 

@@ -59,6 +59,21 @@ def _has_cue(kind: str, text: str, start: int, end: int | None = None) -> bool:
     return False
 
 
+_QUY = re.compile(r"(?<!\w)quý(?!\w)", re.IGNORECASE)
+
+
+def quy_compound(text: str, start: int, end: int) -> bool:
+    """Whether a ``quý`` inside [start, end) is part of a word (``cao quý``, ``quý giá``, ``quý khách``,
+    ``quý vị``: cue kinds ``quy_word_before``/``quy_word_after``), the adjective "noble, precious" or
+    a polite form, so "danh hiệu cao quý này" holds no "this quarter"."""
+    for m in _QUY.finditer(text, start, end):
+        if cue_pattern("quy_word_before", "before").search(_before(text, m.start(), 12)):
+            return True
+        if cue_pattern("quy_word_after", "after").match(text[m.end() : m.end() + 16]):
+            return True
+    return False
+
+
 @cache
 def _blocker_after() -> re.Pattern[str]:
     return _c(r"^\s*" + alternation(list(lexicon().blockers)) + r"(?!\w)")
