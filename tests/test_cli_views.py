@@ -113,8 +113,22 @@ def test_entities_and_entity_timeline(tmp_path: Path) -> None:
     result = runner.invoke(app, ["entity", "to lam", "--db", str(db)], env=ENV)
     assert result.exit_code == 0
     # events in time order: the 2025 call before the 2026 meeting
-    assert result.stdout.index("2025-04-04") < result.stdout.index("2026-02-20")
+    assert result.stdout.index("04/04/2025") < result.stdout.index("20/02/2026")
     assert runner.invoke(app, ["entity", "nobody", "--db", str(db)]).exit_code == 1
+
+
+def test_entity_without_events_lists_its_articles(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    text = "Ông Nguyễn Văn An là kỹ sư nổi tiếng ở Hà Nội. Ông Nguyễn Văn An có ba người con.\n"
+    (tmp_path / "a.txt").write_text(f"# date = 20210420\nChân dung một kỹ sư\n{text}", encoding="utf-8")
+    assert runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--db", str(db), "-q"]).exit_code == 0
+    store = Store(db)
+    ents = [e for e in store.entities() if e.type == "PER"]
+    (doc_id,) = store.document_ids()
+    store.close()
+    assert ents, "the person is found"
+    out = runner.invoke(app, ["entity", ents[0].name, "--db", str(db)], env=ENV).stdout
+    assert "mentioned in 1 articles" in out and doc_id in out and "2021-04-20" in out
 
 
 def test_facts_count_a_reprint_once(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     Progress,
@@ -24,6 +23,7 @@ from rich.text import Text
 
 from biennien.build import build as run_build
 from biennien.cli.app import app
+from biennien.cli.output import make_console
 from biennien.engines import Engine, EngineError
 from biennien.export.contract import chronicle_dict
 from biennien.export.writers import write_csv, write_json, write_jsonl
@@ -32,8 +32,8 @@ from biennien.lock import StoreLockedError
 from biennien.model import Document, Failure
 from biennien.store import Store, StoreError, open_store
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 DB_OPTION = typer.Option("chronicle.db", "--db", parser=str, help="SQLite file or postgresql:// URL.")
 

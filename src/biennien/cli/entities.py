@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
+from biennien.cli.output import make_console
+from biennien.export.timeline import date_label, sources_label
 from biennien.model import Entity, Event
 from biennien.vi.normalise import fold
 
-console = Console()
+console = make_console()
 
 
 def find_entities(entities: list[Entity], name: str) -> list[Entity]:
@@ -75,8 +79,10 @@ def entity_cmd(
     try:
         matches = find_entities(store.entities(), name)
         events = store.events()
+        docs = {d["id"]: d for d in store.document_rows()}
     finally:
         store.close()
+    duplicate_of = {d: row.get("duplicate_of") for d, row in docs.items()}
     if not matches:
         console.print(f"no entity named {name!r}")
         raise typer.Exit(1)
@@ -86,9 +92,28 @@ def entity_cmd(
             console.print("  aliases: " + ", ".join(ent.aliases))
         if ent.roles:
             console.print("  roles: " + ", ".join(ent.roles))
-        table = Table(show_header=True)
-        for col in ("date", "type", "summary", "sources"):
+        own = events_of(ent, events)
+        if own:
+            table = Table(show_header=True)
+            for col in ("date", "type", "summary", "sources"):
+                table.add_column(col, overflow="fold")
+            for ev in own:
+                table.add_row(
+                    date_label(ev.date, ev.date_mod, ev.date_end),
+                    ev.type,
+                    ev.summary,
+                    sources_label(ev, duplicate_of),
+                )
+            console.print(table)
+        else:
+            console.print("  no events name it")
+        # where it is mentioned, so a name without events can still be traced to its articles
+        counts = Counter(m.doc for m in ent.mentions)
+        table = Table(title=f"mentioned in {len(counts)} articles", title_justify="left")
+        for col in ("mentions", "article", "outlet", "reference date", "title"):
             table.add_column(col, overflow="fold")
-        for ev in events_of(ent, events):
-            table.add_row(ev.date or "—", ev.type, ev.summary, str(len({e.doc for e in ev.evidence})))
+        for doc, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:10]:
+            row = docs.get(doc, {})
+            outlet = row.get("outlet") or Path(row.get("source") or doc).name
+            table.add_row(str(n), doc, outlet, row.get("reference_date") or "", row.get("title") or "")
         console.print(table)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
+from biennien.cli.output import make_console
 from biennien.export.timeline import sources_label
 from biennien.model import Fact
 from biennien.vi.normalise import fold
 
-console = Console()
+console = make_console()
 
 _SCALES = ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn"))
 
@@ -42,6 +44,14 @@ def _vi_number(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
+def _articles(f: Fact, outlets: dict[str, str], limit: int = 3) -> str:
+    """Where a figure was read: outlet (or file name) and document id, so it can be looked up
+    (``biennien documents``, the web's ``/doc/ID``)."""
+    docs = sorted({e.doc for e in f.evidence})
+    shown = [f"{outlets.get(d, d)} ({d})" for d in docs[:limit]]
+    return "; ".join(shown) + (f"; +{len(docs) - limit}" if len(docs) > limit else "")
+
+
 def matches(text: str | None, query: str | None) -> bool:
     return query is None or (text is not None and fold(query) in fold(text))
 
@@ -67,7 +77,7 @@ def facts_cmd(
     try:
         facts = [f for f in store.facts() if matches(f.measure, measure) and matches(f.subject, subject)]
         rows = store.document_rows()
-        outlets = {d["id"]: d["outlet"] or d["source"] for d in rows}
+        outlets = {d["id"]: d["outlet"] or Path(d["source"] or d["id"]).name for d in rows}
         duplicate_of = {d["id"]: d.get("duplicate_of") for d in rows}
     finally:
         store.close()
@@ -96,7 +106,7 @@ def facts_cmd(
         console.print(table if shown else "no conflicting figures")
         return
     table = Table(title=f"{len(facts)} facts")
-    for col in ("measure", "subject", "period", "value", "qualifier", "sources", "conflict"):
+    for col in ("measure", "subject", "period", "value", "qualifier", "sources", "articles", "conflict"):
         table.add_column(col, overflow="fold")
     for f in facts:
         table.add_row(
@@ -106,6 +116,7 @@ def facts_cmd(
             format_value(f),
             f.qualifier or "",
             sources_label(f, duplicate_of),
+            _articles(f, outlets),
             "⚠" if f.conflicts_with else "",
         )
     console.print(table)

@@ -11,16 +11,16 @@ import re
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
 from biennien.cli.facts import format_value, matches
+from biennien.cli.output import make_console
 from biennien.export.timeline import sources_label
 from biennien.model import Fact
 
-console = Console()
+console = make_console()
 
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q(\d)|H(\d)|W(\d{2})))?(?:-(\d{2}))?")
 _MOD_OFFSET = {"START": 0.1, "MID": 0.5, "END": 0.9}

@@ -6,11 +6,11 @@ import ipaddress
 import os
 
 import typer
-from rich.console import Console
 
 from biennien.cli.app import app
+from biennien.cli.output import make_console
 
-err_console = Console(stderr=True)
+err_console = make_console(stderr=True)
 
 
 def is_loopback(host: str) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
+from biennien.cli.output import make_console
 
-console = Console()
+console = make_console()
 
 
 @app.command(name="stories")

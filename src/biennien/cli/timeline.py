@@ -13,12 +13,13 @@ from rich.table import Table
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
 from biennien.cli.entities import find_entities
+from biennien.cli.output import make_console
 from biennien.export.markdown import timeline_markdown
 from biennien.export.timeline import TimelineFilter, date_label, select_events, sources_label
 from biennien.export.writers import atomic_write_text
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 
 class TimelineFormat(StrEnum):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from biennien.export.timeline import date_label, sources_label
@@ -65,5 +66,6 @@ def timeline_markdown(
 def _footnote(n: int, doc: str, sentence: str, row: Mapping[str, Any]) -> str:
     outlet = row.get("outlet") or "không rõ nguồn"
     when = row.get("published") or row.get("reference_date") or "không rõ ngày"
-    where = row.get("title") or row.get("source") or doc
+    # an article without a title is named by its address, else by its file's name (not a long path)
+    where = row.get("title") or row.get("url") or Path(str(row.get("source") or doc)).name
     return f"[^{n}]: {md_escape(str(outlet))}, {md_escape(str(when))[:10]}, *{md_escape(str(where))}* ({doc}): “{md_escape(sentence)}”"
