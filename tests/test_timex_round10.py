@@ -39,3 +39,51 @@ def test_quy_in_compounds_is_no_quarter(sentence: str) -> None:
 )
 def test_real_quarters_stay(sentence: str, expr: str, value: str) -> None:
     assert _tags(sentence, "2021-04-20")[expr][1] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expr", "value", "value_end"),
+    [
+        # a past verb of the clause ("đã quyết định", "đã ra thông báo") is about the decision; the holiday
+        # a few days ahead is this year's
+        (
+            "Chiều 28/4, UBND tỉnh đã quyết định dừng bắn pháo hoa vào dịp lễ 30/4 và 1/5 như dự kiến.",
+            "2021-04-28",
+            "30/4 và 1/5",
+            "2021-04-30",
+            "2021-05-01",
+        ),
+        (
+            "Các đơn vị lữ hành đã ra thông báo ngừng nhận tour trọn gói dịp lễ 30/4-1/5.",
+            "2021-04-27",
+            "30/4-1/5",
+            "2021-04-30",
+            "2021-05-01",
+        ),
+        # more than a week ahead, a past verb still means last year's
+        (
+            "Năm đó, công ty đã tổ chức hội nghị vào ngày 20/5 tại Hà Nội.",
+            "2021-04-28",
+            "ngày 20/5",
+            "2020-05-20",
+            None,
+        ),
+    ],
+)
+def test_past_verb_and_a_holiday_just_ahead(
+    sentence: str, dct: str, expr: str, value: str, value_end: str | None
+) -> None:
+    got = _tags(sentence, dct)[expr]
+    assert (got[1], got[2]) == (value, value_end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        # a cue on the date itself keeps it in the past
+        ("Hôm 2/5, anh đã tới thăm gia đình nạn nhân.", "Hôm 2/5", "2020-05-02"),
+        ("Ngày 2/5 vừa qua, anh đã tới thăm gia đình nạn nhân.", "Ngày 2/5", "2020-05-02"),
+    ],
+)
+def test_cue_on_the_date_keeps_the_past(sentence: str, expr: str, value: str) -> None:
+    assert _tags(sentence, "2021-04-28")[expr][1] == value

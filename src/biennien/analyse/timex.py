@@ -27,6 +27,7 @@ from biennien.analyse.timex_resolve import (
     Resolved,
     clause_tense,
     clock_value,
+    cue_after,
     lunar_to_solar,
     rel_value,
     shift,
@@ -537,12 +538,12 @@ def _resolve_date(text: str, s: Spec, start: int, end: int, ctx: Context) -> Res
             value, is_time = with_time(f"XXXX-{s.month:02d}-{s.day:02d}", s)
             return Resolved("TIME" if is_time else "DATE", value, None)
         # "hôm 23-8": "hôm" before a date speaks of a day gone by
-        t = (
-            "past"
-            if text[start : start + 3].lower() == "hôm" and anchor == "dct"
-            else tense(text, start, end)
-        )
-        hit = year_for_day(s, ref, t)
+        strong = text[start : start + 3].lower() == "hôm" and anchor == "dct"
+        t = "past" if strong else tense(text, start, end)
+        # a past verb of the clause ("đã quyết định ... vào dịp lễ 30/4") is what is past, not a date a
+        # few days ahead; a cue on the date itself ("hôm", "vừa qua") keeps it in the past
+        weak = t == "past" and not strong and not cue_after(text, end)
+        hit = year_for_day(s, ref, t, past_slack=7 if weak else 2)
         if hit is None:
             return None
         d = hit[1]

@@ -85,6 +85,11 @@ def tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def cue_after(text: str, end: int) -> bool:
+    """Whether a tense cue follows the date itself (``2/7 vừa qua``, ``5/6 tới``), not just its clause."""
+    return _tense_patterns()[1].match(text, end, min(len(text), end + 25)) is not None
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """:func:`tense`, else the first tense word later in the clause (``tới cuối tuần, họ sẽ ...``)."""
     t = tense(text, start, end)
@@ -98,14 +103,15 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return _tense_of().get((re.sub(r"\s+", " ", m[1].lower()), "before")) if m else None
 
 
-def _pick(candidates: list[tuple[int, float]], t: str | None, slack: float = 2) -> int:
+def _pick(candidates: list[tuple[int, float]], t: str | None, slack: float = 2, past_slack: float = 2) -> int:
     """Choose a year from (year, signed distance in days or months to the reference) pairs.
 
     ``slack`` lets a future cue keep a date just before the reference: news repeats what
     "sẽ diễn ra vào ngày 17/4" for some days after the 17th (a week for days, two months for months).
+    ``past_slack`` lets a past cue keep a date just after it (a decision taken about a coming holiday).
     """
     if t == "past":
-        past = [c for c in candidates if c[1] <= 2]
+        past = [c for c in candidates if c[1] <= past_slack]
         if past:
             return max(past, key=lambda c: c[1])[0]
     if t == "future":
@@ -132,8 +138,12 @@ def lunar_to_solar(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def year_for_day(spec: Spec, ref: date, t: str | None) -> tuple[int, date] | None:
-    """The year of a year-less day-month, solar or lunar, nearest ``ref`` given the tense."""
+def year_for_day(spec: Spec, ref: date, t: str | None, past_slack: float = 2) -> tuple[int, date] | None:
+    """The year of a year-less day-month, solar or lunar, nearest ``ref`` given the tense.
+
+    ``past_slack``: how many days after ``ref`` a past cue still accepts (a week when the cue is only
+    the clause's verb: "đã quyết định dừng bắn pháo hoa vào dịp lễ 30/4 và 1/5" on 28 April is this
+    year's holiday, the decision is what is past)."""
     assert spec.month is not None and spec.day is not None
     base = convert_solar_to_lunar(ref.day, ref.month, ref.year).year if spec.lunar else ref.year
     options: list[tuple[int, float]] = []
@@ -148,7 +158,7 @@ def year_for_day(spec: Spec, ref: date, t: str | None) -> tuple[int, date] | Non
             dates[y] = dd
     if not options:
         return None
-    y = _pick(options, t, slack=7)
+    y = _pick(options, t, slack=7, past_slack=past_slack)
     return y, dates[y]
 
 
