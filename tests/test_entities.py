@@ -257,3 +257,21 @@ def test_work_titles_opening_a_sentence_are_not_names() -> None:
         'Cô đóng trong bộ phim "Người Phán Xử" cùng Việt Anh.'
     )
     assert [m.text for m in ms if m.type in ("PER", "ORG", "LOC", "GPE")] == ["Việt Anh"]
+
+
+def test_family_name_that_is_a_function_word_gives_a_person() -> None:
+    text = (
+        "Từ Mộng Dao sinh ra ở Đài Loan. Sự nghiệp của Từ Mộng Dao bắt đầu từ năm 18 tuổi, "
+        "khi Từ Mộng Dao đóng phim đầu tiên."
+    )
+    ms = _mentions(text)
+    people = [m for m in ms if m.key == "PER:tu mong dao"]
+    assert len(people) == 3
+    assert people[0].start == 0 and people[0].text == "Từ Mộng Dao"
+    assert not any(m.type == "LOC" and "Mộng Dao" in m.text for m in ms)
+
+
+def test_sentence_opening_from_with_a_place_stays_a_place() -> None:
+    ms = _mentions("Từ Cát Bà, du khách đi tàu ra đảo. Tàu chạy từ Cát Bà lúc 8 giờ.")
+    assert all(m.type != "PER" for m in ms)
+    assert [m.text for m in ms if m.type in ("LOC", "GPE")] == ["Cát Bà", "Cát Bà"]

@@ -414,6 +414,8 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
     tx = r.tx
     x = tx[i]
     if x in r.g.not_names:
+        if x in r.g.surnames:
+            return _function_surname(r, i, out)
         return i
     nx = tx[i + 1] if i + 1 < r.n else ""
     if nx and (nx[0].isupper() or nx == "." or nx == "-"):
@@ -441,6 +443,46 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
         if nj == i + 2 and not is_vi_syllable(tx[i + 1]):
             return nj  # a rejected pair is not read again from its second word ("CH Play")
     return i
+
+
+def _function_surname(r: _Reader, i: int, out: list[Found]) -> int:
+    """A family name that is also a function word (``Từ``: "from") before a given-name run.
+
+    Mid-sentence the capital settles it: the preposition is written ``từ``, so ``của Từ Nhược
+    Tuyên`` is a person (unless the capital belongs to a title-case run: ``Em Từ Cái Nhìn``).
+    Opening a sentence it may be the preposition (``Từ Nam Du, tàu chạy ...``; on unc-dev
+    about one sentence-initial ``Từ X Y`` in three): the run after it is read as usual and
+    marked, and the resolver makes it the person only if the article names that person in full
+    elsewhere.  Returns ``i`` when no given-name run follows (the word stays a function word).
+    """
+    tx, n = r.tx, r.n
+    s = i + 1
+    if s >= n or not tx[s][0].isupper() or r.known_at(s)[1] is not None:
+        return i
+    nj = r.name_run(s)
+    if not 1 <= nj - s <= 3 or not all(is_vi_syllable(w) for w in tx[s:nj]):
+        return i
+    if nj < n and tx[nj][0].isupper():
+        return i  # a longer title-case run ("Từ Cái Nhìn Đầu Tiên")
+    if not r.sentence_start(i):
+        if r.cap(i - 1) and r.word(i - 1):
+            return i  # inside a title-case run
+        f = _found(r, i, nj, "PER")
+        f.tok_start = i
+        out.append(f)
+        r.last_type, r.last_end = "PER", nj
+        return nj
+    # sentence start: the usual reading of the run, with the person as the alternative
+    before = len(out)
+    light_before = len(r.light)
+    end = _name_at(r, s, out)
+    if len(out) > before and out[-1].start == r.ms[s].start():
+        out[-1].alt_start = r.ms[i].start()
+    elif len(r.light) > light_before:
+        # a lone given name went to the light records: make it a mention with the alternative
+        st, en, name, _ = r.light.pop()
+        out.append(Found(st, en, "PER", name, single=True, unsure=True, alt_start=r.ms[i].start()))
+    return end if end > s else s
 
 
 def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:

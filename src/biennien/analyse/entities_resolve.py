@@ -118,6 +118,13 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         key: str | None
         name = f.name
         typ = f.type
+        if f.alt_start >= 0 and "PER:" + fold(text[f.alt_start : f.end]) in by_key:
+            # "Hồ Đức Phớc cho biết" after "Phó Thủ tướng Hồ Đức Phớc": the person, not a lake;
+            # "Từ Nhược Tuyên ..." opening a sentence after "của Từ Nhược Tuyên": not "from"
+            alt = by_key["PER:" + fold(text[f.alt_start : f.end])]
+            s = f.alt_start
+            out.append(Mention(text[s : f.end], s, f.end, "PER", alt.name, None, alt.key))
+            continue
         if f.type == "PER":
             words = _words(f.name)
             if f.bare:
@@ -147,12 +154,6 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 holders[fold(f.title)] = by_key[key]
                 if f.role:
                     holders[fold(f.role)] = by_key[key]
-        elif f.alt_start >= 0 and "PER:" + fold(text[f.alt_start : f.end]) in by_key:
-            # "Hồ Đức Phớc cho biết" after "Phó Thủ tướng Hồ Đức Phớc": the person, not a lake
-            p = by_key["PER:" + fold(text[f.alt_start : f.end])]
-            s = f.alt_start
-            out.append(Mention(text[s : f.end], s, f.end, "PER", p.name, None, p.key))
-            continue
         else:
             if f.unsure and _words(f.name) in named:
                 typ, key = named[_words(f.name)]
