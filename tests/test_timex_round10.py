@@ -87,3 +87,65 @@ def test_past_verb_and_a_holiday_just_ahead(
 )
 def test_cue_on_the_date_keeps_the_past(sentence: str, expr: str, value: str) -> None:
     assert _tags(sentence, "2021-04-28")[expr][1] == value
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dct", "expr", "value"),
+    [
+        # a year-less date in a paragraph about a past year takes that year
+        (
+            "Quân Nhật đảo chính Pháp vào tháng 3 năm 1945. Vào sáng ngày 3 tháng 7, bốn chiếc xe tới làng.",
+            "2021-03-27",
+            "sáng ngày 3 tháng 7",
+            "1945-07-03TMO",
+        ),
+        (
+            "Mẫu vật được thu thập từ tháng 7 đến tháng 10/2019. Kết quả cho thấy vào tháng 9, không khí có độc.",
+            "2021-04-08",
+            "tháng 9",
+            "2019-09",
+        ),
+        # a comparison base is no time of the paragraph
+        (
+            "Số nguyện vọng giảm 3,14% so với năm 2019. Cập nhật đến hết ngày 27/9, có 275.530 thí sinh.",
+            "2020-09-29",
+            "ngày 27/9",
+            "2020-09-27",
+        ),
+        # a future cue, or a cue counting from the article date, keeps the article's year
+        (
+            "Công ty thành lập năm 2010. Dự án sẽ khởi công vào ngày 20/5.",
+            "2021-04-28",
+            "ngày 20/5",
+            "2021-05-20",
+        ),
+        (
+            "Anh từng vô địch năm 2015. Ngày 10/4 vừa qua, anh tái xuất.",
+            "2021-04-28",
+            "Ngày 10/4",
+            "2021-04-10",
+        ),
+    ],
+)
+def test_historical_paragraph_year(paragraph: str, dct: str, expr: str, value: str) -> None:
+    assert _tags(paragraph, dct)[expr][1] == value
+
+
+def test_the_next_paragraph_returns_to_the_news() -> None:
+    text = "Giải đấu ra đời năm 2015.\nNgày 21/4, hải quân đưa thông báo về vụ mất tích."
+    assert _tags(text, "2021-04-22")["Ngày 21/4"][1] == "2021-04-21"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("Cặp đôi đường ai nấy đi sau lễ tình nhân năm 2018.", "lễ tình nhân năm 2018", "2018-02-14"),
+        (
+            "Giải chạy được tổ chức vào ngày giỗ tổ Hùng Vương năm 2018.",
+            "giỗ tổ Hùng Vương năm 2018",
+            "2018-04-25",
+        ),
+    ],
+)
+def test_festival_with_nam_and_year(sentence: str, expr: str, value: str) -> None:
+    assert _tags(sentence, "2021-04-20")[expr][1] == value

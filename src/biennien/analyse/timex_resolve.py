@@ -38,6 +38,8 @@ class Context:
     sentence_year: int | None = None  # a year written earlier in the current sentence
     sentence_year_end: int = -1
     sentence_year_absolute: bool = False  # written as digits ("năm 2020"), not "năm ngoái"
+    paragraph_year: int | None = None  # the last year written as digits, for a historical paragraph
+    paragraph_year_end: int = -1
 
 
 @dataclass(slots=True)

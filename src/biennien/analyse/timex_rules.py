@@ -1060,7 +1060,7 @@ def rules() -> tuple[Rule, ...]:
             _weekday,
         ),
         Rule("set", _c(rf"(?<!\w){f['set']}(?!\w)"), _set),
-        Rule("festival", _c(rf"(?<!\w)(?P<f>{f['fest']})(?:\s+(?P<y>{YEAR}))?(?!\w)"), _festival),
+        Rule("festival", _c(rf"(?<!\w)(?P<f>{f['fest']})(?:\s+(?:năm\s+)?(?P<y>{YEAR}))?(?!\w)"), _festival),
         Rule(
             "tet_day",
             _c(
