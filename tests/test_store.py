@@ -335,3 +335,43 @@ def test_mentions_by_doc_streams_every_document_in_order(backend: Backend) -> No
     ]  # none skipped, even without mentions
     assert streamed == [(d.id, store.mentions(d.id)) for d in docs]
     assert any(ms for _, ms in streamed)
+
+
+def test_schema_1_store_gains_the_text_index_after_a_backup(backend: Backend) -> None:
+    """A store made by schema 1 (no index on the text's head) is upgraded in place when opened for writing."""
+    target = backend.new_target()
+    store = open_store(target)
+    d = doc("d1", TEXT_A)
+    store.add_document(d, analyse(d))
+    store._execute("DROP INDEX documents_text_head")
+    store._execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    if backend.name == "postgresql":
+        store.conn.commit()  # type: ignore[attr-defined]
+    store.close()
+    store = open_store(target)
+    assert store.schema_version() == 2
+    assert store.document_with_text(TEXT_A) == "d1"
+    store.close()
+    if backend.name == "sqlite":
+        assert Path(f"{target}.schema1.bak").exists()
+
+
+def test_same_text_under_an_older_id_is_not_stored_twice(tmp_path: Path) -> None:
+    """Ids leave captions out; if a newer ingest draws captions differently, an article built before
+    gets another id, but its stored text is the same: a rebuild adds nothing."""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT_A, encoding="utf-8")
+    from dataclasses import replace
+
+    from biennien.ingest.sources import iter_documents
+
+    (ingested,) = list(iter_documents([str(path)]))
+    assert isinstance(ingested, Document)
+    store = Store(tmp_path / "c.db")
+    # as an older version would have stored it: the same text under another id
+    old = replace(ingested, id="dold00000000000000")
+    store.add_document(old, analyse(old))
+    again = build([str(path)], store)
+    assert again.added == [] and again.skipped == ["dold00000000000000"]
+    assert store.document_ids() == ["dold00000000000000"]
+    store.close()

@@ -200,5 +200,11 @@ def _fresh(
             report.skipped.append(item.id)
             if progress:
                 progress("skipped", item)
+        elif (same := store.document_with_text(item.text)) is not None:
+            # stored before under another id (an older ingest drew the caption lines differently)
+            store.add_source(same, item.source)
+            report.skipped.append(same)
+            if progress:
+                progress("skipped", item)
         else:
             yield item

@@ -51,7 +51,9 @@ from biennien.model import (
 )
 from biennien.vi.normalise import fold
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# schema 2: index on the head of the stored text (``document_with_text``)
+TEXT_HEAD_INDEX = "CREATE INDEX IF NOT EXISTS documents_text_head ON documents (substr(text, 1, 120))"
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -199,6 +201,19 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         return self._execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def document_with_text(self, text: str) -> str | None:
+        """The id of a stored document with exactly this text, if any.
+
+        Ids hash the article body without captions and bylines, so a newer
+        ingest that recognises one more caption gives an old article a new id;
+        its stored text is the same, and this finds it (indexed by its head).
+        """
+        row = self._execute(
+            "SELECT id FROM documents WHERE substr(text, 1, 120) = ? AND text = ? ORDER BY seq LIMIT 1",
+            (text[:120], text),
+        ).fetchone()
+        return row[0] if row else None
 
     def add_source(self, doc_id: str, source: str) -> None:
         self._execute(

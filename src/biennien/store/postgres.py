@@ -42,7 +42,7 @@ from biennien.store.base import Store, StoreError
 from biennien.vi.normalise import fold
 
 # version -> SQL that upgrades a PostgreSQL store of that version to the next one
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {1: base.TEXT_HEAD_INDEX}
 
 _LOCK_CLASS = 0x6269656E  # "bien": the first key of biennien's advisory locks
 _POLL_SECONDS = 0.1

@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS documents (
     added_at             TEXT NOT NULL
 );
 
+-- the same stored text under another id (an older ingest skipped other captions): found by its head
+CREATE INDEX IF NOT EXISTS documents_text_head ON documents (substr(text, 1, 120));
+
 -- every path or URL an identical text arrived from
 CREATE TABLE IF NOT EXISTS document_sources (
     doc    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 # version -> SQL that upgrades an SQLite store of that version to the next one
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {1: base.TEXT_HEAD_INDEX}
 
 
 class SQLiteStore(Store):
