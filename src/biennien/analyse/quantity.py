@@ -500,6 +500,14 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
     if qual and q.qualifier is None:
         q.qualifier = t.qualifiers[qual]
         words = words[: -(k + lk)] if level else words[:-k]
+    if (
+        q.qualifier is None
+        and words
+        and words[-1] in ctx.get("age_qualifier", ())
+        and q.counted in ctx.get("age_word", ())
+    ):
+        q.qualifier = "over"  # "ngoài 60 tuổi"; "ngoài 2 bàn thắng" is "besides"
+        words = words[:-1]
     if am := t.after_re.match(low, q.end):
         q.qualifier = q.qualifier or t.qualifiers_after[" ".join(am.group(1).split())]
     ratio, rk = _phrase_end(words, t.context["ratio_before"], 2)
