@@ -29,6 +29,7 @@ from biennien.analyse import entities, quantity
 from biennien.analyse import facts as facts_mod
 from biennien.link.facts import normalise_subject
 from biennien.model import Fact, Quantity, Sentence, Timex
+from biennien.vi.sentences import split_sentences
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class GoldSentence:
     figures: list[GoldFigure] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     never: list[str] = field(default_factory=list)
+    context: str = ""  # the sentences before it in the article (``C`` rows): analysed, never scored
 
 
 @dataclass(slots=True)
@@ -105,6 +107,8 @@ def load_gold(path: Path) -> list[GoldSentence]:
             gs.timexes.append(Timex(text, start, start + len(text), type_, value, mod=_cell(mod)))  # type: ignore[arg-type]
         elif kind == "N":
             gs.never.append(rest[0])
+        elif kind == "C":
+            gs.context = rest[0]
     return list(sentences.values())
 
 
@@ -115,10 +119,11 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def analyse_sentence(
-    text: str, timexes: list[Timex], mentions: bool = False
+    text: str, timexes: list[Timex], mentions: bool = False, context: int = 0
 ) -> tuple[list[Quantity], list[Fact]]:
+    """Quantities and facts of ``text``; its first ``context`` characters are earlier sentences."""
     qs = quantity.extract(text, timexes)
-    sents = [Sentence(0, len(text))]
+    sents = split_sentences(text) if context else [Sentence(0, len(text))]
     ms = entities.extract(text, sents) if mentions else []
     fs = facts_mod.extract("gold", text, sents, qs, timexes, ms)
     return qs, fs
@@ -175,9 +180,17 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool
     """
     sc = Score()
     for gs in gold:
-        timexes = tagger(gs.text, gs.date) if tagger else gs.timexes
-        qs, fs = analyse_sentence(gs.text, timexes, mentions)
+        off = len(gs.context) + 1 if gs.context else 0
+        text = f"{gs.context} {gs.text}" if gs.context else gs.text
+        if tagger:
+            timexes = tagger(text, gs.date)
+        else:
+            timexes = [
+                Timex(t.text, t.start + off, t.end + off, t.type, t.value, mod=t.mod) for t in gs.timexes
+            ]
+        qs, fs = analyse_sentence(text, timexes, mentions, off)
         by_span = dict(zip(((q.start, q.end) for q in qs), fs, strict=True))
+        qs = [q for q in qs if q.start >= off]
         used: set[tuple[int, int]] = set()
         cursor = 0
         for fig in gs.figures:
@@ -185,6 +198,7 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool
             at = _find_surface(gs.text, fig.surface, cursor)
             at = _find_surface(gs.text, fig.surface, 0) if at < 0 else at
             cursor = at + 1
+            at += off
             digit = next((at + k for k, c in enumerate(fig.surface) if c.isdigit()), at)
             over = [q for q in qs if q.start < at + len(fig.surface) and at < q.end]
             q = next((q for q in over if q.start <= digit < q.end), over[0] if over else None)
@@ -222,12 +236,12 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool
                     sc.errors.append(
                         f"{gs.file} #{gs.n}: {fig.surface!r} subject {fig.subjects} got {f.subject!r}"
                     )
-        for text in gs.never:
-            at = gs.text.index(text)
-            bad = [q for q in qs if q.start < at + len(text) and at < q.end]
+        for span in gs.never:
+            at = gs.text.index(span) + off
+            bad = [q for q in qs if q.start < at + len(span) and at < q.end]
             sc.inside_never += len(bad)
             for q in bad:
-                sc.errors.append(f"{gs.file} #{gs.n}: quantity {q.text!r} inside {text!r}")
+                sc.errors.append(f"{gs.file} #{gs.n}: quantity {q.text!r} inside {span!r}")
         for q in qs:
             if (q.start, q.end) not in used and any(c.isdigit() for c in q.text):
                 sc.spurious += 1
