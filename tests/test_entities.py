@@ -275,3 +275,21 @@ def test_sentence_opening_from_with_a_place_stays_a_place() -> None:
     ms = _mentions("Từ Cát Bà, du khách đi tàu ra đảo. Tàu chạy từ Cát Bà lúc 8 giờ.")
     assert all(m.type != "PER" for m in ms)
     assert [m.text for m in ms if m.type in ("LOC", "GPE")] == ["Cát Bà", "Cát Bà"]
+
+
+def test_bracketed_acronym_names_the_whole_capitalised_run_an_organisation() -> None:
+    ms = _mentions("Trước đó, Inter Milan (IM) và Borussia Dortmund đã đồng ý. IM sau đó rút lui.")
+    by = _by_text(ms)
+    assert by["Inter Milan"].type == "ORG"
+    assert [m.key for m in ms if m.text == "IM"] == ["ORG:inter milan"] * 2
+    assert "Milan" not in by
+
+
+def test_bracketed_acronym_does_not_retype_a_table_place() -> None:
+    ms = _by_text(_mentions("Người dân Thành phố Hồ Chí Minh (TPHCM) đón Tết."))
+    assert ms["Thành phố Hồ Chí Minh"].type == "GPE"
+
+
+def test_one_word_country_after_a_lone_foreign_name_is_its_family_name() -> None:
+    ms = _mentions("Hãng thuê nhà thiết kế nổi tiếng Tanaka Chile thiết kế logo mới. Tanaka Chile cho biết.")
+    assert [(m.type, m.text) for m in ms] == [("PER", "Tanaka Chile")] * 2

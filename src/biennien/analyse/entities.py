@@ -182,7 +182,12 @@ class _Reader:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
                 k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
-                if k is not None and not k.ambiguous and not self._middle_name(i, j, titled):
+                if (
+                    k is not None
+                    and not k.ambiguous
+                    and not self._middle_name(i, j, titled)
+                    and not self._foreign_country_name(i, j, k)
+                ):
                     # a table place or organisation is not part of a name
                     break
                 j += 1
@@ -197,6 +202,22 @@ class _Reader:
         if j > i and tx[j - 1] == ".":
             j -= 1
         return j
+
+    def _foreign_country_name(self, i: int, j: int, k: Known) -> bool:
+        """A one-word country glued to one foreign given name ends a person's name (``Hara
+        Kenya``, a designer): a country right after a lone foreign word, ending the run, is
+        more often a family name than an apposition (which would read ``Hara người Kenya``)."""
+        tx, n = self.tx, self.n
+        return (
+            j == i + 1
+            and k.type == "GPE"
+            and " " not in k.text
+            and k.canonical in self.g.countries
+            and not tx[i].isupper()
+            and not is_vi_syllable(tx[i])
+            and tx[i].lower() not in self.g.known_len
+            and not (j + 1 < n and tx[j + 1][0].isupper())
+        )
 
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
         """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
@@ -380,6 +401,15 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
+        if cap and (not out or out[-1].end <= r.ms[i].start()):
+            a = _acronym_org_end(r, i)
+            if a > i:
+                f = _found(r, i, a, "ORG")
+                f.tok_start = i
+                out.append(f)
+                r.last_type, r.last_end = "ORG", a
+                i = a
+                continue
         if cap and r.sentence_start(i):
             w = _work_title_end(r, i)
             if w > i:
@@ -443,6 +473,65 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
         if nj == i + 2 and not is_vi_syllable(tx[i + 1]):
             return nj  # a rejected pair is not read again from its second word ("CH Play")
     return i
+
+
+def _acronym_org_end(r: _Reader, i: int) -> int:
+    """End of a capitalised run named by the acronym in brackets right after it: ``Paris Saint
+    Germain (PSG)``, ``World Health Organization (WHO)`` -- the whole run is one organisation,
+    whatever its words would be alone (a city, a person).  The acronym's letters must be the
+    run's initials in order, the first one included; ``i`` when there is none."""
+    tx, n = r.tx, r.n
+    j = i
+    while j < n and (tx[j][0].isupper() or (j > i and r.adjacent_hyphen(j))):
+        j += 2 if tx[j] == "-" else 1
+        if j - i > 8:
+            return i
+    if (
+        j - i < 2
+        or j + 2 >= n
+        or tx[j] != "("
+        or tx[j + 2] != ")"
+        or r.ms[j + 1].end() != r.ms[j + 2].start()
+    ):
+        return i
+    if r.known_at(i)[0] == j:
+        return i  # a table name keeps its type ("Thành phố Hồ Chí Minh (TPHCM)")
+    h = r.head_at(i)
+    if h > i and r.g.heads[r.key(i, h)].type != "ORG":
+        return i  # a place by its head word
+    if any(r.g.foreign_cues.get(w) in ("EVENT", "OTHER") for w in tx[i:j]):
+        return i  # a competition or a product ("European Super League (ESL)")
+    acro = tx[j + 1]
+    if not 2 <= len(acro) <= 8 or not acro.isupper() or not acro.isalpha():
+        return i
+    initials = [fold_initial(w) for w in tx[i:j] if w[0].isalnum()]
+    letters = [fold_initial(c) for c in acro]
+    if letters[0] != initials[0] or len(letters) > len(initials) + 2:
+        return i
+    k = 0
+    for c in letters:  # a subsequence of the initials (MU, PSG; not HCM for "Hồ Chí Minh")
+        while k < len(initials) and initials[k] != c:
+            k += 1
+        if k == len(initials):
+            return i
+        k += 1
+    return j
+
+
+def fold_initial(word: str) -> str:
+    """The first letter of ``word`` without diacritics, upper-cased (``Đ`` stays ``Đ``)."""
+    c = word[0].upper()
+    return _INITIAL_FOLD.get(c, c)
+
+
+_INITIAL_FOLD = (
+    {c: "A" for c in "ÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ"}
+    | {c: "E" for c in "ÉÈẺẼẸÊẾỀỂỄỆ"}
+    | {c: "I" for c in "ÍÌỈĨỊ"}
+    | {c: "O" for c in "ÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ"}
+    | {c: "U" for c in "ÚÙỦŨỤƯỨỪỬỮỰ"}
+    | {c: "Y" for c in "ÝỲỶỸỴ"}
+)
 
 
 def _function_surname(r: _Reader, i: int, out: list[Found]) -> int:

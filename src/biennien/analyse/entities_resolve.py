@@ -114,7 +114,10 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     out: list[Mention] = []
     by_key = {p.key: p for p in persons}
     people = _People(persons)
+    taken: set[int] = set()  # starts of acronyms already given as mentions
     for f in sorted(found, key=lambda x: x.start):
+        if f.start in taken:
+            continue
         key: str | None
         name = f.name
         typ = f.type
@@ -168,11 +171,14 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 acronym_at[m.group(1)] = f.start
                 out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
                 s, e = m.start(1), m.end(1)
+                taken.add(s)
                 out.append(Mention(text[s:e], s, e, "ORG", m.group(1), None, key))
                 continue
         out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
     if light:
-        extra = _resolve_light(light, text, acronyms, acronym_at, named, people)
+        extra = _resolve_light(
+            [x for x in light if x[0] not in taken], text, acronyms, acronym_at, named, people
+        )
         if extra:
             out.extend(extra)
             out.sort(key=lambda m: m.start)
