@@ -32,3 +32,9 @@ def test_audit2_qualifiers(
     sentence: str, surface: str, value: float, unit: str, qualifier: str | None
 ) -> None:
     assert _one(sentence, surface) == (value, unit, qualifier)
+
+
+def test_a_range_written_with_cho_toi() -> None:
+    sentence = "Giải chạy có các cự ly từ 5km cho tới 42km dành cho mọi lứa tuổi."
+    (q,) = [q for q in extract(sentence, tag(sentence, "2021-04-20")) if q.unit == "km"]
+    assert (q.value, q.value_end) == (5.0, 42.0)

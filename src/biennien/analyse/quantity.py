@@ -45,7 +45,7 @@ _PHONE = re.compile(
 _SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
 _NAME_DASH = re.compile(r"[A-ZĐ][\w]*\s[-–]\s$")
 _RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
-_RANGE = re.compile(r"\s*(?:-|–|—|đến|tới)\s*(?=\d)")
+_RANGE = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
 _CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\[\]\n!?\"“”]")  # not "2,5" nor "1.000"
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
 _GLUED_LETTER = re.compile(rf"{LETTER}")
