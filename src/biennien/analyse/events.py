@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from biennien.analyse import events_fallback
+from biennien.analyse import events_fallback, events_status
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -47,6 +47,7 @@ _WORD_BACK = re.compile(r"(\w+|[^\w\s])\s*$")  # the last token before a positio
 _PART_OF_DAY = re.compile(r"T(MO|MD|AF|EV|NI)$")
 _DATEISH = re.compile(r"^(\d{4}|XXXX)")
 _MAX_OBJECT_WORDS = 14
+_FOLLOW_CHARS = 1200  # how far past a paragraph end a schedule may be called off
 _MAX_SUBJECT_WORDS = 16
 
 
@@ -1109,6 +1110,16 @@ def _fallback(
     )
 
 
+def _following(text: str, end: int) -> tuple[int, int]:
+    """The rest of the paragraph after ``end`` and the next paragraph (where a schedule told in one
+    sentence is called off in another)."""
+    first = text.find("\n", end)
+    if first < 0:
+        return (end, len(text))
+    second = text.find("\n", first + 1)
+    return (end, min(second if second >= 0 else len(text), first + _FOLLOW_CHARS))
+
+
 def extract(
     doc_id: str,
     text: str,
@@ -1143,6 +1154,16 @@ def extract(
         toks = _tokens(text, s)
         negated: list[_Hit] = []
         hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
+        quotes = events_status.quote_spans(text, s)
+        # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
+        # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
+        hits = [
+            h
+            for h in hits
+            if not events_status.title_trigger(toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]])
+            and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
+        ]
+        following = _following(text, s.end)
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
@@ -1156,10 +1177,11 @@ def extract(
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
                 _main_person(ments[:lo_m]),
             )
-            if fb is not None:
-                fb.id = f"{doc_id}:e{len(events)}"
-                events.append(fb)
-                last_date = fb.date
+            kept_fb = events_status.settle(text, s, [(s.start, fb)], s_timex, following) if fb else []
+            for _pos, ev in kept_fb:
+                ev.id = f"{doc_id}:e{len(events)}"
+                events.append(ev)
+                last_date = ev.date or last_date
             continue
         for neg in negated:
             # "Dù sự kiện không diễn ra vào ngày 23/3, X khẳng định": the date of the negated clause
@@ -1178,6 +1200,12 @@ def extract(
         )
         person = _main_person(ments[:lo_m])
         _bind_dates(lex, text, hits, s_timex, s.end)
+        for h in hits:
+            q = events_status.quoted(quotes, h.start)
+            if q and h.date is not None and not q[0] <= h.date.start < q[1]:
+                # "... vào năm 1996 ... \"Người đó sẽ là cô gái mà tôi kết hôn\"": a date outside a
+                # quote dates the telling, not what is said inside it
+                h.date, h.more = None, []
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
         kept: list[_Hit] = []
@@ -1288,6 +1316,7 @@ def extract(
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
+        made = events_status.settle(text, s, made, s_timex, following)
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)
