@@ -64,3 +64,30 @@ def test_short_name_joins_a_full_name_only_in_shared_company() -> None:
     ents = link_entities([("f", football), ("g", again)])
     full = [e for e in ents if e.name == "Trần Văn Hoàn"]
     assert full and {m.doc for m in full[0].mentions} == {"f", "g"}
+
+
+def test_one_word_name_typed_differently_in_two_articles_is_one_entity() -> None:
+    # what the analyser gives a lone word with no title in two articles: "theo Koreaboo" (a
+    # person, the default guess) and "trang Koreaboo", "Công ty Koreaboo" (an organisation)
+    a = [Mention("Koreaboo", 5, 13, "PER", "Koreaboo", None, "PER:koreaboo")]
+    b = [
+        Mention("Koreaboo", 10, 18, "ORG", "Koreaboo", None, "ORG:koreaboo"),
+        Mention("Công ty Koreaboo", 40, 56, "ORG", "Công ty Koreaboo", None, "ORG:koreaboo"),
+    ]
+    ents = link_entities([("a", a), ("b", b)])
+    assert len(ents) == 1
+    assert ents[0].type == "ORG" and {m.doc for m in ents[0].mentions} == {"a", "b"}
+
+
+def test_one_word_person_with_a_title_keeps_its_type() -> None:
+    a = [Mention("Maxim", 12, 17, "PER", "Maxim", "HLV", "PER:maxim")]
+    b = [Mention("Maxim", 3, 8, "ORG", "Maxim", None, "ORG:maxim")]
+    assert sorted(e.type for e in link_entities([("a", a), ("b", b)])) == ["ORG", "PER"]
+
+
+def test_school_with_and_without_truong_is_one_entity() -> None:
+    a = _doc("Hiệu trưởng Trường Cao đẳng Y tế Hà Tĩnh cho biết năm nay trường tuyển 500 sinh viên.")
+    b = _doc("Sinh viên Cao đẳng Y tế Hà Tĩnh được miễn học phí.")
+    ents = [e for e in link_entities([("a", a), ("b", b)]) if "Hà Tĩnh" in e.name and e.type == "ORG"]
+    assert len(ents) == 1
+    assert {m.doc for m in ents[0].mentions} == {"a", "b"}

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from biennien.model import EntityType, Mention
 from biennien.vi.normalise import fold as _fold
-from biennien.vi.resources import word_list
+from biennien.vi.resources import table, word_list
 
 # names repeat within and across articles: fold each spelling once
 fold = lru_cache(maxsize=1 << 16)(_fold)
@@ -227,12 +227,47 @@ def _club_prefixes() -> tuple[str, ...]:
     return tuple(p + " " for p in word_list("entity_club_prefixes.txt"))
 
 
+@lru_cache(maxsize=1)
+def _org_key_heads() -> tuple[tuple[tuple[str, bool], ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(optional heads with whether a school word must follow, school words, abbreviations)
+    from ``entity_org_key_heads.tsv``."""
+    drop, school, abbrev = [], [], []
+    for row in table("entity_org_key_heads.tsv"):
+        if row[0] == "drop":
+            drop.append((row[1] + " ", len(row) > 2 and row[2] == "school"))
+        elif row[0] == "school":
+            school.append(row[1] + " ")
+        elif row[0] == "abbrev":
+            abbrev.append((row[1] + " ", row[2] + " "))
+    return tuple(drop), tuple(school), tuple(abbrev)
+
+
+def org_key_body(folded: str) -> str:
+    """A folded organisation name without its optional generic head and with the usual
+    abbreviation of its kind: ``truong cao dang lao cai`` and ``cao dang lao cai`` -> ``cd lao
+    cai``; ``truong dai hoc y ha noi`` and ``dh y ha noi`` -> ``dh y ha noi``; ``cong ty
+    vinamilk`` -> ``vinamilk``.  Articles write the same organisation with and without these."""
+    for p in _club_prefixes():
+        if folded.startswith(p) and len(folded) > len(p):
+            return folded[len(p) :]
+    drop, school, abbrev = _org_key_heads()
+    for head, needs_school in drop:
+        if folded.startswith(head) and len(folded) > len(head):
+            rest = folded[len(head) :]
+            if not needs_school or rest.startswith(school) or any(rest.startswith(a) for a, _ in abbrev):
+                folded = rest
+            break
+    for long, short in abbrev:
+        if folded.startswith(long) and len(folded) > len(long):
+            return short + folded[len(long) :]
+    return folded
+
+
 def _plain_key(typ: str, name: str) -> str:
-    """``TYPE:`` + the folded name; a club keeps no ``CLB`` prefix (``CLB Hà Nội`` and, in a
-    match report, the club ``Hà Nội`` are one organisation)."""
+    """``TYPE:`` + the folded name; an organisation's key leaves out optional heads (a club's
+    ``CLB``: ``CLB Hà Nội`` and, in a match report, the club ``Hà Nội`` are one organisation;
+    a school's ``Trường``; ``Công ty``) and abbreviates its kind (``Đại học`` -> ``ĐH``)."""
     folded = fold(name)
     if typ == "ORG":
-        for p in _club_prefixes():
-            if folded.startswith(p) and len(folded) > len(p):
-                return f"ORG:{folded[len(p) :]}"
+        return f"ORG:{org_key_body(folded)}"
     return f"{typ}:{folded}"

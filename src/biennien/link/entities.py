@@ -89,6 +89,34 @@ def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mentio
     return {short: full for short, full in targets.items() if company(short) & company(full)}
 
 
+def _type_targets(groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str]:
+    """Keys that differ only by type, when one side is a weak guess -> the majority type's key.
+
+    A lone capitalised word with no title (``Dispatch``, ``Maxim``) is typed by the words near
+    it, and those differ between articles: one article's ``theo Dispatch`` reads as a person,
+    another's ``trang Dispatch`` as an organisation.  Such one-word keys join the same word's
+    key of the type with the most mentions (ties to a non-person type, since a person is the
+    default guess for a lone word).  A one-word person with a role in some mention was
+    introduced by a title and is not a guess; longer names keep their types."""
+    by_body: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        typ, _, body = key.partition(":")
+        if body and " " not in body and typ in ("PER", "ORG", "LOC", "GPE"):
+            by_body[body].append(key)
+    out: dict[str, str] = {}
+    for keys in by_body.values():
+        if len(keys) < 2:
+            continue
+        titled = {k for k in keys if k.startswith("PER:") and any(m.role for _, m in groups[k])}
+        if titled:
+            continue
+        best = max(keys, key=lambda k: (len(groups[k]), not k.startswith("PER:"), k))
+        for k in keys:
+            if k != best:
+                out[k] = best
+    return out
+
+
 def _canonical(key: str, names: Counter[str]) -> str:
     body = key.split(":", 1)[1]
     spelled = [n for n in names if fold(n) == body]
@@ -103,6 +131,7 @@ def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> l
         for m in mentions:
             groups[_key(m)].append((doc, m))
     targets = _confirmed(_person_targets(groups), groups)
+    targets.update((k, v) for k, v in _type_targets(groups).items() if k not in targets)
     merged: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for key, items in groups.items():
         merged[targets.get(key, key)].extend(items)
