@@ -153,3 +153,18 @@ def test_married_since_a_year_dates_the_wedding() -> None:
     t = "Tom Hanks và Rita Wilson kết hôn từ năm 1988."
     evs = run(t, [tx(t, "năm 1988", "1988")], [ment(t, "Tom Hanks"), ment(t, "Rita Wilson")])
     assert [e.date for e in evs] == ["1988"]
+
+
+def test_counted_crowd_taking_part_is_a_dated_event() -> None:
+    t = "Sáng 25/4, hơn 3000 vận động viên đã tham gia giải chạy marathon quanh hồ Tây."
+    evs = dated(run(t, [tx(t, "Sáng 25/4", "2021-04-25TMO")]))
+    assert [e.date for e in evs] == ["2021-04-25TMO"]
+    assert evs[0].summary.startswith("Hơn 3000 vận động viên tham gia")
+
+
+def test_local_body_in_a_dateline_sentence_takes_the_place() -> None:
+    t = "Quảng Nam, ngày 28/4, UBND tỉnh đã quyết định tạm dừng tổ chức lễ hội đèn lồng."
+    evs = dated(run(t, [tx(t, "ngày 28/4", "2021-04-28")], [ment(t, "Quảng Nam", "GPE")]))
+    assert [(e.type, e.date) for e in evs] == [("announcement", "2021-04-28")]
+    assert [p.name for p in evs[0].participants if p.role == "agent"] == ["UBND tỉnh Quảng Nam"]
+    assert evs[0].summary.startswith("UBND tỉnh Quảng Nam")

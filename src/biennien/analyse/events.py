@@ -1316,7 +1316,7 @@ def extract(
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
-        made = events_status.settle(text, s, made, s_timex, following)
+        made = events_status.settle(text, s, made, s_timex, following, s_ments)
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from biennien.model import Event, Sentence, Timex
+from biennien.model import Event, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -154,6 +154,7 @@ def settle(
     made: list[tuple[int, Event]],
     s_timex: Sequence[Timex],
     following: tuple[int, int] | None = None,
+    mentions: Sequence[Mention] = (),
 ) -> list[tuple[int, Event]]:
     """Keep, change or drop the events ``made`` from sentence ``s`` (with their trigger offsets).
 
@@ -230,7 +231,27 @@ def settle(
         if fronted is None:
             continue
         out.append((pos, fronted))
-    return out
+    return [(pos, _dateline_agent(words, ev, mentions)) for pos, ev in out]
+
+
+def _dateline_agent(words: list[tuple[int, int, str]], ev: Event, mentions: Sequence[Mention]) -> Event:
+    """``Quảng Trị, ngày 28/4, UBND tỉnh đã quyết định ...``: a local body named without its place
+    acts for the province or city that opens the sentence (a dateline)."""
+    if any(p.role == "agent" for p in ev.participants) or not words:
+        return ev
+    place = next((m for m in mentions if m.start == words[0][0] and m.type in ("GPE", "LOC")), None)
+    k = _index(words, place.end - 1) + 1 if place is not None else 0
+    if place is None or k >= len(words) or words[k][2] != ",":
+        return ev
+    low = tuple(w.lower() for w in _WORD.findall(ev.summary))
+    body = next((seq for seq in _cues().get("local_body", ()) if low[: len(seq)] == seq), None)
+    if body is None:
+        return ev
+    head = _WORD.findall(ev.summary)[: len(body)]
+    cut = ev.summary.index(head[-1]) + len(head[-1])
+    name = f"{ev.summary[:cut]} {place.name}"
+    agent = Participant(name=name, role="agent", entity=None, title=None)
+    return replace(ev, summary=f"{name}{ev.summary[cut:]}", participants=[agent, *ev.participants])
 
 
 def _fronted(text: str, words: list[tuple[int, int, str]], ev: Event) -> Event | None:
