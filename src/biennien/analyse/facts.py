@@ -30,7 +30,7 @@ from biennien.vi.resources import word_list
 
 _CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
-_SUBJECT_TYPES = ("GPE", "ORG", "PER")
+_SUBJECT_TYPES = ("GPE", "ORG", "PER", "LOC")
 _COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
 
 
@@ -620,10 +620,12 @@ def _subject(
         if _compound_after(text, mt.end, q.start) or _in_aside(text, clause_start, mt.start, q.start):
             continue  # "Mỹ nhân", or a name inside a bracketed aside ("Tiến Linh (B.Bình Dương)")
         before = text[max(clause_start, mt.start - 12) : mt.start].split()[-1:]
+        if _after_marker(text, clause_start, mt.start):
+            continue  # "kém Atletico 5 điểm", "dẫn đầu V-League với 28 điểm": the compared party
         if not (before and before[0].lower() in _PREPOSITIONS) and not _object_of_phrase(
             text, clause_start, mt.start
         ):
-            return mt.name
+            return _full_name(text, mt.start, mt.end, mt.name, q.start, named, quantities, timexes)
         between = text[mt.end : q.start].lower()
         near = len(_WORD.findall(between)) <= 3  # "vắc xin của Sputnik có giá 600 USD", not a far possessor
         if (
@@ -641,7 +643,11 @@ def _subject(
     while runs:
         start, run = runs.pop()
         before = chunk[:start].split()[-1:]
-        if (before and before[0].lower() in _PREPOSITIONS) or _object_of_phrase(chunk, 0, start):
+        if (
+            (before and before[0].lower() in _PREPOSITIONS)
+            or _object_of_phrase(chunk, 0, start)
+            or _after_marker(chunk, 0, start)
+        ):
             continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ", "cách trung tâm Tây Ninh": an object
         words = run.split()
         if words[0].lower() in _vocab("fact_leading.txt"):
@@ -656,17 +662,98 @@ def _subject(
             # (a real name there comes through the entity mentions)
             if len(words) > 1 and f" {words[0].lower()} " in text and not words[1][0].isupper():
                 continue
-        name_words = [w for w in words if w not in "-–"]
+        name = " ".join(words)
+        at = clause_start + start + run.index(words[0])
+        name = _full_name(text, at, at + len(name), name, q.start, named, quantities, timexes)
+        name_words = [w for w in name.split() if w not in "-–"]
         if len(name_words) == 1 and sum(c.isupper() for c in name_words[0]) < 2:
             continue  # one capitalised word: a common word or a product far more often than a name
-        return " ".join(words)
+        return name
     return None
 
 
 _REPORTING = ("cho thấy", "cho biết", "chỉ ra", "công bố", "khẳng định")  # "kết quả ... của WHO cho thấy"
 _CONTINUING = frozenset(
-    {"với", "trong", "có", "gồm", "chiếm", "đạt", "tăng", "giảm", "và", "còn", "riêng", "cách", "nằm"}
+    {
+        "với",
+        "trong",
+        "có",
+        "gồm",
+        "chiếm",
+        "đạt",
+        "tăng",
+        "giảm",
+        "và",
+        "còn",
+        "riêng",
+        "cách",
+        "nằm",
+        "kém",
+        "hơn",
+    }
 )
+
+
+_MAX_MARKER_GAP = 4  # lower-case words between an object marker and the name ("kém người đứng đầu X")
+
+
+def _after_marker(text: str, clause_start: int, pos: int) -> bool:
+    """Is the name at ``pos`` the object or compared party of a marker (``kém``, ``dẫn đầu``)?
+
+    Looks back within the clause over names, figures, ``và`` and at most a few lower-case words
+    (``kém Atletico 5 điểm và Real Madrid 2 điểm``: both names are compared parties).
+    """
+    markers = _vocab("fact_object_markers.txt")
+    words = text[clause_start:pos].split()
+    lower = 0
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        for n in (2, 1):
+            if k - n + 1 >= 0 and " ".join(words[k - n + 1 : k + 1]).lower() in markers and w.islower():
+                return True
+        if w == "và" or not w.islower() or any(c.isdigit() for c in w):
+            continue
+        lower += 1
+        if lower > _MAX_MARKER_GAP:
+            return False
+    return False
+
+
+_MODEL = re.compile(r" ((?:[A-Z0-9Đ]|i[A-Z])[\w-]*)")
+
+
+def _full_name(
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    limit: int,
+    named: Sequence[Mention],
+    quantities: Sequence[Quantity],
+    timexes: Sequence[Timex],
+) -> str:
+    """A product name the tagger cut: ``Redmi Note`` + ``10``, ``Apple`` + ``TV 4K``, ``Xiaomi Mi`` + ``Mix Fold``.
+
+    Goes on over capitalised or alphanumeric words (never into a figure or a timex), and back over
+    capitalised words when they open with a brand (an ORG mention: ``Samsung Galaxy Z Fold``).
+    """
+    if name != text[start:end]:
+        return name
+    taken = [(x.start, x.end) for x in quantities] + [(t.start, t.end) for t in timexes]
+    while (m := _MODEL.match(text, end)) and m.end() <= limit:
+        if any(a < m.end() and m.start(1) < b for a, b in taken):
+            break
+        end = m.end()
+    back = start
+    while back > 1 and text[back - 1] == " ":
+        j = text.rfind(" ", 0, back - 1) + 1
+        w = text[j : back - 1]
+        if not w or not w[0].isupper() or not w.replace("-", "").isalnum():
+            break
+        back = j
+    if back < start and any(mt.type == "ORG" and mt.start == back for mt in named):
+        start = back
+    return " ".join(text[start:end].split())
 
 
 def _in_aside(text: str, start: int, pos: int, end: int) -> bool:
