@@ -168,3 +168,15 @@ def test_local_body_in_a_dateline_sentence_takes_the_place() -> None:
     assert [(e.type, e.date) for e in evs] == [("announcement", "2021-04-28")]
     assert [p.name for p in evs[0].participants if p.role == "agent"] == ["UBND tỉnh Quảng Nam"]
     assert evs[0].summary.startswith("UBND tỉnh Quảng Nam")
+
+
+def test_earlier_delay_does_not_cancel_the_event() -> None:
+    t = "Cuộc thi Hoa hậu Thế giới 2020 sẽ diễn ra tại London vào tháng 5 tới sau gần 1 năm bị trì hoãn."
+    evs = dated(run(t, [tx(t, "tháng 5 tới", "2021-05")]))
+    assert [(e.type, e.date) for e in evs] == [("other", "2021-05")]
+
+
+def test_scare_quoted_trigger_stays_an_event() -> None:
+    t = "Đến năm 2019, Taylor Swift lần đầu “trình làng” album mới tại New York."
+    evs = dated(run(t, [tx(t, "năm 2019", "2019")], [ment(t, "Taylor Swift")]))
+    assert [e.date for e in evs] == ["2019"]

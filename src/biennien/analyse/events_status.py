@@ -29,6 +29,7 @@ _SHORT_QUOTE = 6  # a quoted run of at most this many words is a name or a title
 _FRONT_WORDS = 10
 _FRONT_STOP = frozenset({"do", "của", "được", "đã", "sẽ", "vừa", "với", "tại", "ở"})  # end that subject
 _DATE_PREPS = frozenset({"vào", "trong", "hồi", "từ", "đến", "tới", "sau", "trước", "đầu", "cuối", "giữa"})
+_PAST_REACH = 5  # words between "sau" and a cancel word it makes past
 _OBJECT_REACH = 6  # words after a cancel word where the event called off is named  # words taken after the comma as the subject of a fronted "Diễn ra ..."
 
 
@@ -85,7 +86,7 @@ def title_trigger(trigger: str, before: Sequence[str]) -> bool:
 
 
 def quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
-    """The quoted runs of a sentence, inside the quote marks (balanced pairs only)."""
+    """The quoted runs of a sentence, inside the quote marks (balanced pairs only; no scare quotes)."""
     out: list[tuple[int, int]] = []
     pos = s.start
     while pos < s.end:
@@ -97,7 +98,9 @@ def quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
         close = text.find(_QUOTES[q], k + 1, s.end)
         if close < 0:
             break
-        out.append((k + 1, close))
+        inner = _words(text, k + 1, close)
+        if len(inner) > _SHORT_QUOTE or (inner and text[inner[0][0]].isupper()):
+            out.append((k + 1, close))  # a lower-case word or two in quotes is a scare quote, not speech
         pos = close + 1
     return out
 
@@ -107,8 +110,10 @@ def quoted(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None
 
 
 def short_quote(text: str, span: tuple[int, int]) -> bool:
-    """A quoted run this short is a name or title (``Lễ hội "Thống nhất non sông"``), not speech."""
-    return len(_words(text, *span)) <= _SHORT_QUOTE
+    """A quoted run this short, opening with a capital, is a name or title (``Lễ hội "Thống nhất non
+    sông"``), not speech; a lower-case one is a scare quote around a word (``lần đầu “trình làng”``)."""
+    words = _words(text, *span)
+    return bool(words) and len(words) <= _SHORT_QUOTE and text[words[0][0]].isupper()
 
 
 def _segment(words: Sequence[tuple[int, int, str]], k: int) -> tuple[int, int]:
@@ -140,6 +145,8 @@ def _timex_of(ev: Event, s_timex: Sequence[Timex]) -> Timex | None:
 
 def _cancels(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     masked = {n for i, j in _find(words, "not_cancel") for n in range(i, j)}
+    # "sau gần 1 năm bị trì hoãn": an earlier delay, the event now goes ahead
+    masked |= {n for _i, j in _find(words, "past_cancel") for n in range(j, j + _PAST_REACH + 1)}
     return [(i, j) for i, j in _find(words, "cancel") if i not in masked]
 
 
@@ -199,7 +206,7 @@ def settle(
             )  # "tổ chức vào 1/5 ... hủy"
             if ev.date is None or ev.date in scheduled or after_cancel or dated_before:
                 # the event called off: only the decision, when the sentence dates it, is a line
-                if cancel_date is not None and not held:
+                if cancel_date is not None and not held and (pos == s.start or cancel_date.start < pos):
                     word = " ".join(text[words[i][0] : words[j - 1][1]] for i, j in cancels[:1])
                     summary = f"{ev.summary} {word}" if k < first_cancel else ev.summary
                     out.append(
