@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
-from biennien.vi.resources import word_list
+from biennien.vi.resources import table, word_list
 
 _CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
@@ -114,6 +114,13 @@ def extract(
             subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [])
         if subject is None:
             subject = _apposition(text, sent, clause_start, mentions, prev)
+        holder = _holder(text, sentences, i, clause_start, subject, mentions)
+        if holder is not None:
+            subject = holder  # "Hãng được cho là đã chi 2 triệu tệ": the company of the sentences before
+        if subject is None and prev is not None and _BASE.search(masked):
+            subject = prev[1].subject  # "tăng mạnh so với mức 780 triệu USD": the previous figure's owner
+        if subject is None:
+            subject = _owner_after(text, sent, q, mentions)
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
@@ -154,6 +161,7 @@ def extract(
 
 
 _THAT = re.compile(r"\brằng\s*$")
+_BASE = re.compile(r"\bso với(?: mức| con số| mức giá)?\s*$")
 # "hệ thống chiếm hơn 30% thị phần", "đều có 60% câu hỏi": a share followed by its whole names the whole
 _SHARE_OF = re.compile(
     r"\b(?:chiếm|có)\s+(?:\S+\s+)?$"
@@ -756,6 +764,85 @@ def _full_name(
     return " ".join(text[start:end].split())
 
 
+@cache
+def _holders() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in table("fact_holders.tsv")}
+
+
+def _holder(
+    text: str,
+    sentences: Sequence[Sentence],
+    i: int,
+    clause_start: int,
+    subject: str | None,
+    mentions: Sequence[Mention],
+) -> str | None:
+    """The organisation a holder noun opening the sentence or clause refers back to, or None.
+
+    ``Hãng được cho là đã phải chi ra 2 triệu tệ`` (Xiaomi, named before), ``Đội bóng của Klopp
+    đang có 53 điểm`` (Liverpool): the last mention of the holder's entity types in the two
+    sentences before.  Only when the holder has no name of its own (``Hãng Xiaomi``) and the clause
+    found no subject or only the holder's possessor.
+    """
+    sent = sentences[i]
+    for start in dict.fromkeys((clause_start, sent.start)):
+        lead = text[start : start + 40].lstrip(" ,")
+        off = start + len(text[start : start + 40]) - len(lead)
+        for noun, types in _holders().items():
+            if not lead.lower().startswith(noun + " "):
+                continue
+            rest = lead[len(noun) + 1 :]
+            nxt = rest.split(" ", 1)[0]
+            if not nxt or nxt[0].isupper() or nxt[0].isdigit():
+                continue  # "Hãng Xiaomi", "Trường THPT FPT": named here
+            if subject is not None and not rest.startswith(("của " + subject, "này")):
+                continue
+            if subject is not None and rest.startswith("này"):
+                continue
+            first = sentences[max(0, i - 2)].start
+            prior = [mt for mt in mentions if first <= mt.start and mt.end <= off and mt.type in types]
+            if prior:
+                return max(prior, key=lambda mt: mt.start).name
+    return None
+
+
+_OWNER_GAP = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
+
+
+def _owner_after(text: str, sent: Sentence, q: Quantity, mentions: Sequence[Mention]) -> str | None:
+    """An owner named after the figure: ``90% dân số xã Mỹ Lý``, ``30% thị phần của Samsung``, and a
+    fronted clause's subject (``Năm nay chỉ mới 22 tuổi nhưng Lance Stroll ...``)."""
+    end = _clause_end(text, q.end, sent.end)
+    before_named = any(
+        mt.type in _SUBJECT_TYPES and sent.start <= mt.start and mt.end <= q.start for mt in mentions
+    )
+    for mt in sorted(mentions, key=lambda m: m.start):
+        if mt.start < q.end or mt.start >= sent.end or mt.type not in _SUBJECT_TYPES:
+            continue
+        gap = text[q.end : mt.start]
+        words = [w for w in gap.split() if w != "của"]
+        if (
+            q.unit == "%"
+            and mt.start < end
+            and len(words) <= _OWNER_GAP
+            and all(w.islower() and w not in _PREPOSITIONS for w in words)
+        ):
+            return mt.name
+        if (
+            not before_named
+            and mt.type in ("PER", "ORG")
+            and re.search(r"(?:,|\bnhưng)\s*$", text[max(q.end, mt.start - 10) : mt.start])
+        ):
+            return mt.name
+        return None
+    return None
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _SEPARATOR.search(text, pos, end)
+    return m.start() if m else end
+
+
 def _in_aside(text: str, start: int, pos: int, end: int) -> bool:
     """Is ``pos`` inside a bracket that closes before ``end`` (``Tiến Linh (B.Bình Dương) và 2 ...``)?"""
     return text.rfind("(", start, pos) > text.rfind(")", start, pos) and ")" in text[pos:end]
@@ -803,7 +890,7 @@ def _capital_runs(chunk: str) -> list[tuple[int, str]]:
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        while run and not run[-1].group()[0].isupper():
+        while run and not _capitalised(run[-1].group()):
             run.pop()
         if run:
             name = chunk[run[0].start() : run[-1].end()].rstrip(".")
@@ -815,7 +902,7 @@ def _capital_runs(chunk: str) -> list[tuple[int, str]]:
         gap = chunk[run[-1].end() : m.start()] if run else ""
         if run and gap.strip():
             close()
-        if w[0].isupper() and not w[0].isdigit():
+        if _capitalised(w):
             run.append(m)
         elif w in "-–" and run:
             run.append(m)
@@ -823,6 +910,11 @@ def _capital_runs(chunk: str) -> list[tuple[int, str]]:
             close()
     close()
     return out
+
+
+def _capitalised(w: str) -> bool:
+    """A name's word: capitalised, or a product's ``iPad``/``iPhone``."""
+    return w[0].isupper() or (w[0] == "i" and w[1:2].isupper())
 
 
 def _sentence_initial(chunk: str, start: int) -> bool:
