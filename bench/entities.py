@@ -34,6 +34,7 @@ GOLD = REPO / "tests" / "data" / "entities_gold.txt"
 HELDOUT = REPO / "tests" / "data" / "entities_gold_heldout.txt"
 HELDOUT2 = REPO / "tests" / "data" / "entities_gold_heldout2.txt"
 HELDOUT3 = REPO / "tests" / "data" / "entities_gold_heldout3.txt"
+HELDOUT4 = REPO / "tests" / "data" / "entities_gold_heldout4.txt"
 _MARK = re.compile(r"\[(PER|ORG|LOC|GPE) ([^\]]+)\]")
 CLASSES = ("PER", "ORG", "LOC")
 
@@ -332,7 +333,12 @@ def main(argv: list[str]) -> None:
         print(line)
     if isinstance(ut, str):
         print(ut)
-    for path, label in ((HELDOUT, "held-out"), (HELDOUT2, "held-out 2"), (HELDOUT3, "held-out 3")):
+    for path, label in (
+        (HELDOUT, "held-out"),
+        (HELDOUT2, "held-out 2"),
+        (HELDOUT3, "held-out 3"),
+        (HELDOUT4, "held-out 4"),
+    ):
         print_heldout(path, label, verbose="-v" in argv)
     from biennien.analyse.entities import extract
 
