@@ -334,8 +334,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if _is_year(text, core):
         return None
-    if _phrase_end(before, ctx["date_before"], t.max_phrase)[1]:
-        return None
+    if _phrase_end(before, ctx["date_before"], t.max_phrase)[1] and not _age_after(low, core.end, t):
+        return None  # "lúc 10 tuổi", "năm 15 tuổi": an age, not a time
     named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
     if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
@@ -352,6 +352,12 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         counted_end = core.end
     q = Quantity(text[pos:counted_end], pos, counted_end, core.value, "count", "count", counted=counted)
     return _finish(text, low, pos, before, q, t)
+
+
+def _age_after(low: str, end: int, t: Tables) -> bool:
+    """Is the number followed by an age word (``tuổi``), which no date or time is?"""
+    cm = t.counted_re.match(low, end)
+    return cm is not None and cm.group(1) in t.context.get("age_word", ())
 
 
 def _after_slash_ok(low: str, pos: int, t: Tables) -> bool:
