@@ -95,8 +95,29 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         out.append(q)
         consumed = q.end
     out.extend(_word_quantities(text, low, t, blocked, starts, out))
+    out.extend(_bare_bases(text, low, out, blocked, starts))
     out.sort(key=lambda q: (q.start, q.end))
     _sentence_context(text, low, out, t)
+    return out
+
+
+_BARE_BASE = re.compile(r"\s+so với\s+(\d+(?:,\d+)?)(?=\s*[)\].,;]|$)")
+
+
+def _bare_bases(
+    text: str, low: str, qs: list[Quantity], blocked: list[tuple[int, int]], starts: list[int]
+) -> list[Quantity]:
+    """``(30 lần so với 31)``: a bare number compared with a figure is a figure of the same unit."""
+    out = []
+    for q in qs:
+        m = _BARE_BASE.match(low, q.end)
+        if m is None or q.value_end is not None or _overlaps(blocked, starts, m.start(1), m.end(1)):
+            continue
+        value = parse_numeral(m.group(1))
+        if value is None or (len(m.group(1)) == 4 and 1800 <= value <= 2100):
+            continue  # "so với 2019" is a year
+        s, e = m.span(1)
+        out.append(Quantity(text[s:e], s, e, value, q.unit, q.kind, counted=q.counted))
     return out
 
 
@@ -345,13 +366,32 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         # "Đại hội 14", "tàu KRI Nanggala - 402": a number that is part of a name; but a listed
         # counted noun after it makes it a figure about the name ("kém Atletico 5 điểm")
         return None
+    if not core.scaled and (om := _ODDS.match(low, core.end)) and om.group(1) in ctx["odds_word"]:
+        against = parse_numeral(om.group(2)) or 1.0  # "80 ăn 1": odds of 80 to 1
+        return Quantity(text[pos : om.end()], pos, om.end(), core.value / against, "odds", "ratio")
     counted_end, counted = _counted(text, low, core.end, t)
     if counted is None:
         if not core.scaled:
             return None
         counted_end = core.end
     q = Quantity(text[pos:counted_end], pos, counted_end, core.value, "count", "count", counted=counted)
+    if core.value == 1 and not core.scaled and _negated(before, ctx):
+        q.value = 0.0  # "không thể tạo ra nổi 1 cú sút": not even one
     return _finish(text, low, pos, before, q, t)
+
+
+_ODDS = re.compile(rf"\s+({LETTER}+)\s+(\d+)(?![\d.,]\d)")
+
+
+def _negated(before: list[str], ctx: dict[str, frozenset[str]]) -> bool:
+    """Is a count of one said not to happen (``không thể tạo ra nổi 1 cú sút``, ``chưa có 1 ca``)?
+
+    Not when the word before the figure turns the negation into a bound or a restriction
+    (``không chỉ 1 lần`` = more than once, ``không quá 1``, ``không phải 1 mà 2``).
+    """
+    if not before or before[-1] in ctx["one_not_negated"]:
+        return False
+    return any(w in ctx["negation"] for w in before[-6:])
 
 
 def _age_after(low: str, end: int, t: Tables) -> bool:
@@ -430,6 +470,8 @@ def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quanti
         start = low.rfind(phrase[0], 0, pos)
         if phrase[0] == "top":
             return _top(text, low, start, pos, end, value, before[:-1], t)
+    elif before and before[-1] == "số" and value == 1 and _number_one(text, low, pos, end, before, t):
+        start = low.rfind("số", 0, pos)
     if start is None or start < 0:
         return None
     if of is not None:
@@ -437,6 +479,24 @@ def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quanti
     elif (om := _RANK_OF_WORDS.match(low, end)) is not None:
         end, rank_of = om.end(), int(om.group(1))  # "vị trí 45 trong danh sách 50 người"
     return Quantity(text[start:end], start, end, value, "rank", "rank", rank_of=rank_of)
+
+
+def _number_one(text: str, low: str, pos: int, end: int, before: list[str], t: Tables) -> bool:
+    """``tốc độ tăng trưởng số 1 trên thị trường``: "number one" after a lower-case noun, not an address
+    (``Gio Hải số 1, huyện``), an index (``hệ số 1``, ``nhà số 1``) or a count (``tổng số 1.131``)."""
+    ctx = t.context
+    if len(before) < 2:
+        return False
+    names = ctx["name_before"] | ctx["count_before"]
+    if before[-2] in names or " ".join(before[-2:]) in names or " ".join(before[-3:]) in names:
+        return False
+    prev = re.search(rf"({LETTER}+)\s+$", text[max(0, pos - 40) : low.rfind("số", 0, pos)])
+    if prev is None or not prev.group(1).islower():
+        return False
+    nxt = _WORD.findall(text, end, end + 30)[:2]
+    if not nxt or low[end : end + 1] != " ":
+        return False
+    return nxt[0][0].isupper() or _has_phrase([w.lower() for w in nxt][:2], ctx["number_one_after"])
 
 
 _RANK_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+(?:danh sách|tổng số|số)\s+(\d+)(?![\d.,]\d)")
@@ -602,7 +662,7 @@ def _word_quantities(
         unit = _unit_at(low, e, t)
         words = m.group().split()
         scaled = any(w in t.scales for w in words)
-        if (unit is None or unit[0] == "times") and not scaled:
+        if (unit is None or unit[0] == "times") and not scaled and not _after_name(text, s):
             continue
         if words[0] in t.context["word_no_start"]:
             continue
@@ -615,8 +675,10 @@ def _word_quantities(
             q = Quantity(text[s : unit[2]], s, unit[2], value, unit[0], unit[1])
         else:
             cm = t.counted_re.match(low, e)
-            if cm is None or not scaled:
-                continue  # "hai nước", "ba cuộc": a reference to things, not a reported figure
+            if cm is None or not (scaled or _after_name(text, s)):
+                # "hai nước", "ba cuộc": a reference to things, not a reported figure; but right after
+                # a name it is a figure about the name ("kém Chelsea một điểm")
+                continue
             counted = " ".join(cm.group(1).split())
             q = Quantity(text[s : cm.end()], s, cm.end(), value, "count", "count", counted=counted)
         out.append(_finish(text, low, s, _words_before(low, s, t.max_phrase + 2), q, t))
