@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from biennien.analyse import events_fallback, events_status
+from biennien.analyse.events_pronouns import Referents
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -730,7 +731,7 @@ def _parts(
     ptype: str | None = None,
     fallback: bool = False,
     antecedent: Mention | None = None,
-    person: Mention | None = None,
+    person: Referents | None = None,
 ) -> _Parts:
     """Subject, predicate, place and participants of the event told by ``group``'s triggers.
 
@@ -828,14 +829,15 @@ def _parts(
                     break
                 chosen.insert(0, m)
             agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
-    if (
-        not own
-        and person is not None
-        and s_j > s_i
-        and any(_seq_at(toks, s_i, p) and s_i + len(p) == s_j for p in lex.cues.get("pronoun", ()))
-    ):
-        agents = [_participant(person, "agent")]
-        subject = _mention_label(person)
+    pronoun = (
+        next((p for p in lex.cues.get("pronoun", ()) if _seq_at(toks, s_i, p) and s_i + len(p) == s_j), None)
+        if not own and person is not None and s_j > s_i
+        else None
+    )
+    referent = person.resolve(pronoun) if person is not None and pronoun is not None else None
+    if referent is not None:
+        agents = [_participant(referent, "agent")]
+        subject = _mention_label(referent)
     ptype = ptype or first.trig.type
     of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
     if of is not None:
@@ -922,28 +924,6 @@ def _parts(
             # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
             predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
-
-
-def _main_person(before: Sequence[Mention]) -> Mention | None:
-    """Whom a pronoun subject (``ông``, ``cô``) points back to: the person named most often so far
-    (an article is about someone), the first named on a tie (a topic comes first, a person it is
-    compared with or replaces comes after: "Mourinho ..., thay thế Pochettino"); that person's
-    longest mention."""
-    count: dict[str, int] = {}
-    first: dict[str, int] = {}
-    longest: dict[str, Mention] = {}
-    for n, m in enumerate(before):
-        if m.type != "PER":
-            continue
-        key = m.key or m.name
-        count[key] = count.get(key, 0) + 1
-        first.setdefault(key, n)
-        if key not in longest or len(m.name) > len(longest[key].name):
-            longest[key] = m
-    if not count:
-        return None
-    best = max(count, key=lambda k: (count[k], -first[k]))
-    return longest[best]
 
 
 def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Mention]) -> Mention | None:
@@ -1088,7 +1068,7 @@ def _fallback(
     s: Sentence,
     s_timex: list[Timex],
     s_ments: list[Mention],
-    person: Mention | None,
+    person: Referents | None,
 ) -> Event | None:
     """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
     ``person`` is whom a pronoun subject points back to."""
@@ -1175,7 +1155,7 @@ def extract(
                 s,
                 s_timex,
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
-                _main_person(ments[:lo_m]),
+                Referents(text, ments[:lo_m]),
             )
             kept_fb = events_status.settle(text, s, [(s.start, fb)], s_timex, following) if fb else []
             for _pos, ev in kept_fb:
@@ -1198,7 +1178,7 @@ def extract(
             if k >= 0
             else []
         )
-        person = _main_person(ments[:lo_m])
+        person = Referents(text, ments[:lo_m])
         _bind_dates(lex, text, hits, s_timex, s.end)
         for h in hits:
             q = events_status.quoted(quotes, h.start)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast, get_args
 
+from biennien.analyse.events_pronouns import Referents
 from biennien.model import EventType, Mention, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -246,7 +247,7 @@ def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
 
 
 def _unnamed(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Mention | None
+    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
 ) -> tuple[Mention | None, int, int, EventType] | None:
     """A subject that is no name, when the clause's verb is a listed happening (``Cặp đôi tái hợp``,
     ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
@@ -274,7 +275,7 @@ def _unnamed(
         np_end = toks[k + len(np) - 1][1] + len(np[-1])
         named = [m for m in mentions if toks[k][1] <= m.start < np_end]
         if _is_seq(np, _pronouns()):
-            agent = person
+            agent = person.resolve(np) if person is not None else None
         elif _starts_with(np, "group_subject") or _ends_with(np, "demonstrative"):
             if "của" in np:
                 tail = np[np.index("của") + 1 :]
@@ -282,7 +283,7 @@ def _unnamed(
                 if after:
                     agent = after[0]
                 elif _is_seq(tail, _pronouns()):
-                    agent = person
+                    agent = person.resolve(tail) if person is not None else None
                 elif named:
                     return None
             elif named:
@@ -294,7 +295,7 @@ def _unnamed(
 
 
 def _dated(
-    text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention], person: Mention | None
+    text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention], person: Referents | None
 ) -> Fallback | None:
     """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
     one whose verb is a listed happening."""
@@ -317,7 +318,7 @@ def find(
     s: Sentence,
     timexes: Sequence[Timex],
     mentions: Sequence[Mention],
-    person: Mention | None = None,
+    person: Referents | None = None,
 ) -> Fallback | None:
     """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any;
     ``person`` is whom a pronoun subject (``ông``, ``bà``) points back to."""
