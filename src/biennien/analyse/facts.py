@@ -942,6 +942,8 @@ def _period(
     vào cuối năm 2020``).  A biographical date (``sinh năm 1981``) is a period only in
     its own clause.  Comparison bases never count.
     """
+    if q.direction is None and q.unit.split("/")[0] in _vocab("fact_property_units.txt"):
+        return None, None  # a size, a weight, a height: the sentence's date is a launch or an event
     clause_end_m = _CLAUSE.search(text, q.end, sent.end)
     clause_end = clause_end_m.start() if clause_end_m else sent.end
     best: tuple[int, int] | None = None
@@ -972,7 +974,9 @@ def _period(
         key = (order, gap)
         if best is not None and key >= best:
             continue
-        own_base = tx.start >= q.end and in_clause and _compared(text, sent.start, q.start)
+        own_base = (tx.start >= q.end and in_clause and _compared(text, sent.start, q.start)) or (
+            in_clause and _STATED_FOR.fullmatch(text, tx.end, q.start) is not None
+        )  # "tăng so với năm trước là 40 triệu đồng": the base figure is that year's own
         if not own_base and (
             _compared(text, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith("cùng kỳ")
         ):
@@ -990,6 +994,7 @@ def _event_date(text: str, sent_start: int, pos: int) -> bool:
     return any(" ".join(words[-k:]) in vocab for k in (1, 2) if len(words) >= k)
 
 
+_STATED_FOR = re.compile(r"\s*(?:là|ở mức|đạt|:)\s*(?:(?:khoảng|hơn|gần|trên|dưới|chỉ|chừng)\s+)?")
 _MAX_AFTER_IN_CLAUSE = 90  # characters between a figure and a later timex of its clause
 _MAX_AFTER_ASIDE = 60  # ... and a timex just past a bracketed aside
 _SEPARATOR = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"]|\s[-–]\s")
