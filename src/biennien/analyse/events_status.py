@@ -232,7 +232,8 @@ def settle(
         if ev.type == "statement" and tx is not None and len(ev.date or "") == 4:
             ti = tx_index[tx.start]
             named = ti > 0 and words[ti - 1][2][:1].isalpha() and words[ti - 1][2] not in _DATE_PREPS
-            if ti < k and named and _segment(words, ti) != _segment(words, k):
+            adjoining = _index(words, tx.end - 1) + 1 == k  # "Trưởng BTC cuộc thi ... năm 2021 cho biết"
+            if ti < k and named and (_segment(words, ti) != _segment(words, k) or adjoining):
                 continue  # "Chia sẻ với thí sinh dự thi tốt nghiệp năm nay, cô X cho biết": the exam's year
         fronted = _fronted(text, words, ev)
         if fronted is None:
