@@ -43,3 +43,19 @@ def test_a_base_stated_for_the_previous_year_takes_that_year() -> None:
     fs = run(text, [timex(text, "Năm nay", "2021"), timex(text, "năm trước", "2020")])
     assert fs["55 triệu đồng"].period == "2021"
     assert fs["50 triệu đồng"].period == "2020"
+
+
+def test_hien_tai_is_now_not_a_preposition() -> None:
+    text = "Hiện tại Inter dẫn đầu với 82 điểm."
+    fs = run(text, [], [mention(text, "Inter", "ORG")])
+    assert fs["82 điểm"].subject == "Inter"
+    text = "Khách sạn tại Đà Nẵng có 300 phòng."
+    assert run(text, [], [mention(text, "Đà Nẵng", "GPE")])["300 phòng"].subject is None
+
+
+def test_the_name_right_after_a_rank_or_after_la_holds_it() -> None:
+    text = "Đội bóng của Conte có 70 điểm, và đội đứng thứ 2 Milan có 66 điểm."
+    ms = [mention(text, "Conte", "PER"), mention(text, "Milan", "ORG")]
+    assert run(text, [], ms)["thứ 2"].subject == "Milan"
+    text = "Đội xếp thứ 5 là Roma với 58 điểm."
+    assert run(text, [], [mention(text, "Roma", "ORG")])["thứ 5"].subject == "Roma"

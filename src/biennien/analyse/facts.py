@@ -117,6 +117,8 @@ def extract(
         holder = _holder(text, sentences, i, clause_start, subject, mentions)
         if holder is not None:
             subject = holder  # "Hãng được cho là đã chi 2 triệu tệ": the company of the sentences before
+        if q.kind == "rank" and (named_after := _rank_holder(text, q, mentions)) is not None:
+            subject = named_after  # "đội đang đứng thứ 4 West Ham", "CLB xếp thứ 6 là Lazio"
         if subject is None and prev is not None and _BASE.search(masked):
             subject = prev[1].subject  # "tăng mạnh so với mức 780 triệu USD": the previous figure's owner
         if subject is None:
@@ -627,7 +629,7 @@ def _subject(
             continue
         if _compound_after(text, mt.end, q.start) or _in_aside(text, clause_start, mt.start, q.start):
             continue  # "Mỹ nhân", or a name inside a bracketed aside ("Tiến Linh (B.Bình Dương)")
-        before = text[max(clause_start, mt.start - 12) : mt.start].split()[-1:]
+        before = _word_before(text, clause_start, mt.start)
         if _after_marker(text, clause_start, mt.start):
             continue  # "kém Atletico 5 điểm", "dẫn đầu V-League với 28 điểm": the compared party
         if not (before and before[0].lower() in _PREPOSITIONS) and not _object_of_phrase(
@@ -637,7 +639,8 @@ def _subject(
         between = text[mt.end : q.start].lower()
         near = len(_WORD.findall(between)) <= 3  # "vắc xin của Sputnik có giá 600 USD", not a far possessor
         if (
-            before[0].lower() == "của"
+            before
+            and before[0].lower() == "của"
             and possessor is None
             and near
             and not any(r in between for r in _REPORTING)
@@ -650,7 +653,7 @@ def _subject(
     runs = list(_capital_runs(chunk))
     while runs:
         start, run = runs.pop()
-        before = chunk[:start].split()[-1:]
+        before = _word_before(chunk, 0, start)
         if (
             (before and before[0].lower() in _PREPOSITIONS)
             or _object_of_phrase(chunk, 0, start)
@@ -678,6 +681,30 @@ def _subject(
             continue  # one capitalised word: a common word or a product far more often than a name
         return name
     return None
+
+
+_RANK_HOLDER = re.compile(r"\s+(?:là\s+)?")
+
+
+def _rank_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str | None:
+    """The name right after a rank, or after ``là``, is the rank's holder: it beats a holder noun
+    or a name earlier in the sentence (``kém ... và đội đang đứng thứ 4 West Ham hai điểm``)."""
+    m = _RANK_HOLDER.match(text, q.end)
+    if m is None:
+        return None
+    for mt in mentions:
+        if mt.start == m.end() and mt.type in _SUBJECT_TYPES:
+            return mt.name
+    return None
+
+
+def _word_before(text: str, start: int, pos: int) -> list[str]:
+    """The word before ``pos`` (at most one, in a list); ``tại`` of the adverb ``hiện tại`` ("now")
+    is no preposition (``Hiện tại Atletico dẫn đầu với 73 điểm``)."""
+    words = text[max(start, pos - 20) : pos].split()[-2:]
+    if [w.lower() for w in words] == ["hiện", "tại"]:
+        return []
+    return words[-1:]
 
 
 _REPORTING = ("cho thấy", "cho biết", "chỉ ra", "công bố", "khẳng định")  # "kết quả ... của WHO cho thấy"
@@ -854,11 +881,12 @@ def _object_of_phrase(text: str, clause_start: int, pos: int) -> bool:
     Looks back over at most three lower-case words (the noun the name qualifies) for a preposition.
     """
     words = text[clause_start:pos].split()[-4:]
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if not w.islower():
             return False
-        if w in _PREPOSITIONS:
-            return True
+        if w in _PREPOSITIONS and not (w == "tại" and i > 0 and words[i - 1].lower() == "hiện"):
+            return True  # "hiện tại" is "now", not "at"
     return False
 
 
