@@ -10,7 +10,6 @@ confirmed against).  Everything is replaced in one transaction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from biennien.link.duplicates import STATE_NAME as DUP_STATE
 from biennien.link.duplicates import (
     DuplicateState,
     Paragraph,
-    compare_lines,
+    compared_text,
     paragraph_signatures,
     paragraphs,
     update_duplicates,
@@ -34,8 +33,6 @@ from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event
 from biennien.store.sqlite import Store
 from biennien.vi.normalise import analysis_text
-
-_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(slots=True)
@@ -59,8 +56,7 @@ def prepare_link(doc: Document, analysis: DocAnalysis) -> LinkInput:
     story features.  Entity keys and events are taken from the analysis the
     way ``link_store`` reads them back from the store.
     """
-    text = analysis_text(doc.text, doc.skip_spans)
-    compared = compare_lines("\n".join(m.group() for m in _LINE.finditer(text)))
+    compared = compared_text(analysis_text(doc.text, doc.skip_spans))
     paras = paragraphs(doc, compared)
     keys = sorted({m.key or m.name for m in analysis.mentions})
     events = [ev for ev in analysis.events if ev.evidence and ev.evidence[0].doc == doc.id]

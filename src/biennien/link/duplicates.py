@@ -82,6 +82,7 @@ REPRINT_OTHER = 0.35
 # threshold Jaccard 0.3 falls below 0.15 with p < 0.01); at or above EST_EXACT the estimate is taken as is
 EST_MIN = 0.15
 EST_EXACT = 0.85
+assert MIN_WORDS >= SHINGLE  # paragraphs() hashes k-word windows of every compared paragraph
 
 _NONWORD = re.compile(r"[\W_]+")
 _NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
@@ -221,23 +222,79 @@ class Paragraph:
     shingles: np.ndarray
 
 
-def paragraphs(doc: Document, compared: list[list[str]] | None = None) -> list[Paragraph]:
+@dataclass(slots=True)
+class ComparedText:
+    """A document's analysis text, its lines, their comparison words and the words' hashes.
+
+    Computed once per document (``compared_text``) and shared by the
+    paragraphs (shingles) and the story features (word pairs), which both
+    need the same lines and words.
+    """
+
+    lines: list[tuple[int, int]]  # (start, end) in the text of every non-empty line
+    words: list[list[str]]  # compare_lines of those lines
+    hashes: np.ndarray  # word_hash of every word, line after line (uint64)
+    starts: np.ndarray  # index in ``hashes`` of each line's first word, then len(hashes)
+
+
+def compared_text(text: str) -> ComparedText:
+    """``ComparedText`` of an analysis text (see ``paragraphs`` and ``stories_features.hashed_features``)."""
+    matches = list(_PARA.finditer(text))
+    lines = [(m.start(), m.end()) for m in matches]
+    words = compare_lines("\n".join(m.group() for m in matches))
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    starts = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    flat = [w for line in words for w in line]
+    hashes = np.fromiter(map(word_hash, flat), dtype=np.uint64, count=len(flat))
+    return ComparedText(lines, words, hashes, starts)
+
+
+def _shingle_sets(hashes: np.ndarray, spans: Sequence[tuple[int, int]], k: int = SHINGLE) -> list[np.ndarray]:
+    """``shingle_hashes`` of the word ranges ``spans`` of ``hashes`` (each at least k words), in one pass.
+
+    A shingle's hash depends only on its k word hashes, so the hashes of all
+    k-word windows of the document are computed at once and each span keeps
+    the windows that lie inside it; one ``np.unique`` over (span, hash) keys
+    sorts and deduplicates every span's set.
+    """
+    if not spans:
+        return []
+    n = len(hashes) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        acc = ((acc * _MIX) ^ hashes[j : j + n]) & _MASK32
+    firsts = np.array([a for a, _ in spans], dtype=np.int64)
+    counts = np.array([b - a - k + 1 for a, b in spans], dtype=np.int64)
+    span_of = np.repeat(np.arange(len(spans), dtype=np.uint64), counts)
+    window = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(counts) - counts - firsts, counts
+    )
+    keys = np.unique((span_of << np.uint64(32)) | acc[window])
+    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(spans) + 1, dtype=np.uint64))
+    values = keys & _MASK32
+    return [values[bounds[i] : bounds[i + 1]] for i in range(len(spans))]
+
+
+def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Paragraph]:
     """The document's paragraphs worth comparing (captions and credit lines are masked out).
 
-    ``compared`` is ``compare_lines`` of the document's lines when the caller
-    already has it (the story features need the same words).
+    ``compared`` is ``compared_text`` of the document's analysis text when the
+    caller already has it (the story features need the same words).
     """
     text = analysis_text(doc.text, doc.skip_spans)
-    out = []
-    lines = list(_PARA.finditer(text))
     if compared is None:
-        compared = compare_lines("\n".join(m.group() for m in lines))
-    for m, words in zip(lines, compared, strict=True):
-        if len(words) < MIN_WORDS:
-            continue
-        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        end = m.start() + len(m.group().rstrip())
-        out.append(Paragraph(start, end, len(words), shingle_hashes(words)))
+        compared = compared_text(text)
+    kept = [i for i, words in enumerate(compared.words) if len(words) >= MIN_WORDS]
+    starts = compared.starts
+    sets = _shingle_sets(compared.hashes, [(int(starts[i]), int(starts[i + 1])) for i in kept])
+    out = []
+    for i, shingles in zip(kept, sets, strict=True):
+        line_start, line_end = compared.lines[i]
+        line = text[line_start:line_end]
+        start = line_start + (len(line) - len(line.lstrip()))
+        end = line_start + len(line.rstrip())
+        out.append(Paragraph(start, end, len(compared.words[i]), shingles))
     return out
 
 

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 import numpy as np
 
-from biennien.link.duplicates import compare_lines, compare_words, word_hash
+from biennien.link.duplicates import ComparedText, compare_lines, compare_words, compared_text, word_hash
 from biennien.model import Document, Event
 from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.resources import table
@@ -131,31 +131,43 @@ def hashed_features(
     doc: Document,
     entity_keys: Sequence[str] = (),
     events: Sequence[Event] = (),
-    compared: list[list[str]] | None = None,
+    compared: ComparedText | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``doc_features`` already hashed: (sorted buckets, summed counts, buckets of actor entities).
 
     The word pairs, nearly all of an article's features, are hashed with
-    numpy from cached word hashes instead of one string per pair; the result
-    equals hashing ``doc_features`` with ``bucket``.  ``compared`` is
-    ``compare_lines`` of the document's lines when the caller already has it.
+    numpy from cached word hashes instead of one string per pair, all lines
+    at once (a pair never spans two lines); the result equals hashing
+    ``doc_features`` with ``bucket``.  ``compared`` is ``compared_text`` of the
+    document's analysis text when the caller already has it.
     """
     text = analysis_text(doc.text, doc.skip_spans)
-    lines = [m.group() for m in _LINE.finditer(text)]
-    title = doc.title or (lines[0] if lines else "")
+    if compared is None:
+        compared = compared_text(text)
+    if doc.title:
+        title = doc.title
+    elif compared.lines:
+        title = text[compared.lines[0][0] : compared.lines[0][1]]
+    else:
+        title = ""
     feats: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    if compared is None:
-        compared = compare_lines("\n".join(lines))
-    for words, weight in [(w, 1.0) for w in compared] + [(compare_words(title), float(TITLE_REPEAT))]:
-        if len(words) < 2:
-            continue
-        h = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
-        pair = ((((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)).astype(np.int64)
-        feats.append(pair)
-        weights.append(np.full(len(pair), weight))
+    h = compared.hashes
+    if len(h) >= 2:
+        pair = (((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)
+        # pair j joins words j and j + 1: drop those where j + 1 starts a line
+        first = compared.starts[:-1]
+        keep = np.ones(len(pair), dtype=bool)
+        keep[first[(first > 0) & (first < len(h))] - 1] = False
+        feats.append(pair[keep].astype(np.int64))
+        weights.append(np.ones(len(feats[-1])))
+    title_words = compare_words(title)
+    if len(title_words) >= 2:
+        th = np.fromiter(map(word_hash, title_words), dtype=np.uint64, count=len(title_words))
+        feats.append(((((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1)).astype(np.int64))
+        weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
     other: dict[str, float] = {}
-    for name in [*names("\n".join(lines)), *names(title)]:
+    for name in [*names(text), *names(title)]:
         other["n:" + name] = other.get("n:" + name, 0.0) + NAME_WEIGHT
     for key in entity_keys:
         f = entity_feature(key)
