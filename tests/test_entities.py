@@ -293,3 +293,58 @@ def test_bracketed_acronym_does_not_retype_a_table_place() -> None:
 def test_one_word_country_after_a_lone_foreign_name_is_its_family_name() -> None:
     ms = _mentions("Hãng thuê nhà thiết kế nổi tiếng Tanaka Chile thiết kế logo mới. Tanaka Chile cho biết.")
     assert [(m.type, m.text) for m in ms] == [("PER", "Tanaka Chile")] * 2
+
+
+def test_titles_in_a_list_of_films_are_not_people() -> None:
+    ms = _by_text(
+        _mentions("Cô có một số vai diễn nhỏ trong các phim như I Feel Pretty, Paradise City, Reprisal.")
+    )
+    assert "Feel Pretty" not in ms and "Paradise City" not in ms and "Reprisal" not in ms
+    # a Vietnamese full name in such a list stays a person
+    ms = _by_text(
+        _mentions("Nhiều gương mặt xuất thân từ các cuộc thi như Nguyễn Châu Khang, Trịnh Minh Đức.")
+    )
+    assert ms["Nguyễn Châu Khang"].type == "PER"
+
+
+def test_common_english_words_and_loanwords_are_not_names() -> None:
+    ms = _by_text(
+        _mentions("Sản phẩm có mặt tại Showroom Mercedes Benz. Anh từng xem Modern Family nhiều lần.")
+    )
+    assert "Showroom" not in ms and "Modern Family" not in ms
+    ms = _by_text(_mentions("Sinh viên học ngành Logistic và quản lý chuỗi cung ứng."))
+    assert "Logistic" not in ms
+
+
+def test_quoted_title_after_a_work_noun_is_no_place() -> None:
+    ms = _by_text(_mentions('Tỉnh tổ chức lễ khai mạc mùa du lịch biển 2021 chủ đề "Biển Gọi" tại Sầm Sơn.'))
+    assert "Gọi" not in ms and "Biển Gọi" not in ms
+    assert ms["Sầm Sơn"].type in ("LOC", "GPE")
+
+
+def test_english_word_and_country_is_an_organisation_and_coppa_a_competition() -> None:
+    ms = _by_text(_mentions("Các nhà khảo cổ của tổ chức Historic England thực hiện khai quật."))
+    assert ms["Historic England"].type == "ORG"
+    ms = _by_text(_mentions("Juventus có thể bị cấm thi đấu tại Serie A và Coppa Italia mùa tới."))
+    assert "Coppa Italia" not in ms
+
+
+def test_club_next_to_match_words_in_a_sports_report() -> None:
+    text = (
+        "Barcelona để hòa Alaves với tỷ số 1-1 ở vòng 30. Trong hiệp 1, tiền đạo Messi ghi bàn "
+        "nhưng thủ môn của đội khách cản phá. CLB xứ Catalan nhận thêm một quả phạt đền. "
+        "Alaves chơi phòng ngự chặt chẽ."
+    )
+    ms = _mentions(text)
+    alaves = [m for m in ms if m.text == "Alaves"]
+    assert len(alaves) == 2 and all(m.type == "ORG" for m in alaves)
+    assert _by_text(ms)["Messi"].type == "PER"
+
+
+def test_lone_first_word_of_an_organisation_resolves_to_it() -> None:
+    ms = _mentions(
+        "UEFA đang đàm phán với Centricus Asset Management (CAM) về một gói hỗ trợ. "
+        "Đại diện của Centricus từ chối bình luận."
+    )
+    cen = [m for m in ms if m.text == "Centricus"]
+    assert len(cen) == 1 and cen[0].type == "ORG" and cen[0].key == "ORG:centricus asset management"

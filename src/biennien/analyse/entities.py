@@ -219,6 +219,14 @@ class _Reader:
             and not (j + 1 < n and tx[j + 1][0].isupper())
         )
 
+    def english_country_org(self, i: int, j: int) -> bool:
+        """``Historic England``, ``Visit Britain``: a common English word and a country, an
+        organisation (the run was kept whole by ``_foreign_country_name``)."""
+        if j != i + 2 or self.tx[i].lower() not in self.g.english_words:
+            return False
+        k = self.g.known.get((self.tx[i + 1].lower(),))
+        return k is not None and k.canonical in self.g.countries
+
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
         """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
         a family name opened the run and a given-name syllable follows, or the run is a
@@ -409,6 +417,13 @@ def _sentence_mentions(
                 out.append(f)
                 r.last_type, r.last_end = "ORG", a
                 i = a
+                continue
+        if cap and i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
+            j = i
+            while j < n and r.word(j) and r.cap(j):
+                j += 1
+            if j < n and tx[j] in '”"’':
+                i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
                 continue
         if cap and r.sentence_start(i):
             w = _work_title_end(r, i)
@@ -892,7 +907,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     resolver may turn it into the place or organisation the article named that way.
     """
     tx, g = r.tx, r.g
-    if r.after_work_cue(i):
+    if r.after_work_cue(i) or _in_work_list(r, i):
         return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
     if j == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
         # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
@@ -935,6 +950,8 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         # acronyms (THPT, HCĐ) are names only when the article introduced them:
         # "Hiệp hội ... (VINASA)"
         return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
+    if r.english_country_org(i, j):
+        return _found(r, i, j, "ORG")  # "tổ chức bảo tồn Historic England"
     cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
     if cues:
         if "ORG" in cues:
@@ -964,9 +981,54 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
     if after_place():
         return _found(r, i, j, "LOC", unsure=True)
+    if all(w.lower() in g.english_words for w in words):
+        # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
+        # is kept only if it is short for a person the article names ("Bar" of "Bar Refaeli")
+        # (a run is kept aside as weak: a match report may still find it a club, "Crystal Palace")
+        if len(words) == 1:
+            return _found(r, i, j, "PER", single=True, unsure=True)
+        return _found(r, i, j, "PER", unsure=True, weak=True)
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+_LIST_WORDS = frozenset((",", "và", "hoặc", "&"))
+_CLAUSE_END = frozenset((".", ";", ":", "!", "?", "(", ")"))
+_WORK_LIST_BACK = 8  # words allowed between a work noun and the "như" of its list
+
+
+def _in_work_list(r: _Reader, i: int) -> bool:
+    """Whether ``i`` stands in a list of examples of works: ``các phim như I Feel Pretty,
+    Paradise City, Reprisal``, ``nhiều bộ phim gắn mác 18+ của cô như Devil Angel và Angel
+    Heart``.  The work noun must follow a plural word (các, những, nhiều, một số: the list gives
+    examples of it) within a few words before ``như``; a Vietnamese full name in such a list
+    stays a person ("xuất thân từ cuộc thi như Nguyễn Châu Khang")."""
+    tx, g = r.tx, r.g
+    k = i - 1
+    while k >= 0 and (r.cap(k) or tx[k] in _LIST_WORDS or tx[k] in _QUOTES or tx[k] in '”"’'):
+        k -= 1
+    if k < 2 or tx[k] != "như":
+        return False
+    for b in range(k, max(1, k - _WORK_LIST_BACK), -1):
+        if tx[b - 1] in _CLAUSE_END:
+            return False
+        for ln in (3, 2, 1):
+            a = b - ln
+            if a < 1 or r.key(a, b) not in g.work_cues:
+                continue
+            if any(r.key(a - p, a) in g.plurals for p in (1, 2) if a - p >= 0):
+                return not _vi_full_name(r, i)
+    return False
+
+
+def _vi_full_name(r: _Reader, i: int) -> bool:
+    """A Vietnamese full name at ``i``: a family name and one to three more syllables."""
+    tx = r.tx
+    j = i
+    while j < r.n and r.cap(j) and is_vi_syllable(tx[j]):
+        j += 1
+    return 2 <= j - i <= 4 and tx[i] in r.g.surnames
 
 
 _AT_PLACE = frozenset(("ở", "tại"))
@@ -1067,7 +1129,18 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
     it ("sân Thiên Trường", "quê ở Thanh Hóa", "thành phố Thanh Hóa").  Countries stay
     countries (a national team is written "đội tuyển Thái Lan", and the country reading is
     the usual annotation)."""
+    # words of the people the article introduces with a title ("thủ môn Kepa Arrizabalaga")
+    titled = {w for f in found if f.type == "PER" and (f.title or f.role) for w in f.name.split()}
+    teams = {
+        f.name
+        for f in found
+        if f.type == "PER" and not titled.intersection(f.name.split()) and _match_team(f, text, g)
+    }
     for f in found:
+        if f.type == "PER" and f.name in teams and f.role is None and f.title is None:
+            f.type = "ORG"  # "Barcelona để Granada gỡ hòa 1-1": a club, here and elsewhere
+            f.single = f.unsure = False
+            continue
         if f.type != "GPE" or f.unsure or (f.canonical or f.name) in g.countries:
             continue
         m = _WORDS_BEFORE.search(text, max(0, f.start - 24), f.start)
@@ -1076,6 +1149,36 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
             if _place_word((w2,), g) or _place_word((w1, w2), g):
                 continue
         f.type = "ORG"
+
+
+# the words right after a mention, and a score right after it ("Leeds 2-1")
+_WORDS_AFTER = re.compile(r" *(\w+)(?: +(\w+))?(?: +(\w+))?")
+_SCORE_AFTER = re.compile(r" *(?:\d{1,2} *[-–] *\d{1,2}\b|\(\d-\d-\d(?:-\d)?\))")
+_WORDS_BEFORE3 = re.compile(r"(?:(?:(\w+) +)?(\w+) +)?(\w+) *$")
+
+
+def _match_team(f: Found, text: str, g: Gazetteer) -> bool:
+    """A foreign name with no title next to a result or fixture word (``thắng``, ``gỡ hòa``,
+    ``tiếp đón``, ``trận đấu với``: ``entity_match_words.tsv``) or followed by a score: a team."""
+    if f.role is not None or f.title is not None or f.bare or all(map(is_vi_syllable, f.name.split())):
+        return False
+    if not f.name.replace(" ", "").replace("-", "").isalpha() or f.name.isupper():
+        return False  # not "U23 Bahrain" (an age group) nor an acronym
+    if _SCORE_AFTER.match(text, f.end):
+        return True
+    m = _WORDS_AFTER.match(text, f.end)
+    if m is not None:
+        after = [w.lower() for w in m.groups() if w]
+        for ln in (3, 2, 1):
+            if len(after) >= ln and tuple(after[:ln]) in g.match_after:
+                return True
+    m = _WORDS_BEFORE3.search(text, max(0, f.start - 32), f.start)
+    if m is not None:
+        before = [w.lower() for w in m.groups() if w]
+        for ln in (3, 2, 1):
+            if len(before) >= ln and tuple(before[-ln:]) in g.match_before:
+                return True
+    return False
 
 
 def _place_word(key: tuple[str, ...], g: Gazetteer) -> bool:

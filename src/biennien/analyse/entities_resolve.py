@@ -108,6 +108,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     for f in found:
         if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
             named.setdefault(_words(f.name), (f.type, f"{f.type}:{fold(f.canonical or f.name)}"))
+    org_first = _org_first_words(found)
     acronyms: dict[str, tuple[str, str]] = {}
     acronym_at: dict[str, int] = {}  # where the organisation named by an acronym starts
     holders: dict[str, _Person] = {}
@@ -145,8 +146,12 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 typ, key = named[words]
             elif f.single or f.unsure:
                 p = people.match(words, f.start)
+                first = org_first.get(words[0]) if len(words) == 1 and f.foreign and not f.title else None
                 if p is not None:
                     key = p.key
+                elif first is not None and first[0] < f.start:
+                    # "Centricus Asset Management ... Đại diện của Centricus": the organisation
+                    typ, key = "ORG", first[1]
                 elif f.unsure and (f.single or f.weak):
                     continue
                 else:
@@ -183,6 +188,42 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
             out.extend(extra)
             out.sort(key=lambda m: m.start)
     return out
+
+
+def _org_first_words(found: Sequence[Found]) -> dict[str, tuple[int, str]]:
+    """First words of the article's foreign multi-word organisation names (``Centricus`` of
+    ``Centricus Asset Management``) -> (where the name starts, its key): a later lone word equal
+    to one of them is that organisation, when no person's name resolves it.  A word opening two
+    different organisations (``Manchester United``, ``Manchester City``) refers to neither."""
+    out: dict[str, tuple[int, str]] = {}
+    shared: set[str] = set()
+    for f in found:
+        if f.type != "ORG" or f.unsure:
+            continue
+        words = _words(f.name)
+        first = f.name.split()[0]
+        if len(words) < 2 or len(first) < 3 or not first.isalpha() or first.isupper() or _vi_word(words[0]):
+            continue
+        if words[0] in _ARTICLES:
+            continue  # "The New York Times" does not name "The"   # not an acronym or a head ("CLB", "FC") nor a Vietnamese word
+        key = _plain_key("ORG", f.canonical or f.name)
+        prev = out.get(words[0])
+        if prev is not None and prev[1] != key:
+            shared.add(words[0])
+        elif prev is None:
+            out[words[0]] = (f.start, key)
+    for w in shared:
+        del out[w]
+    return out
+
+
+_ARTICLES = frozenset(("the", "les", "los", "las", "der", "die", "das", "del"))
+_VI_MARKS = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+def _vi_word(word: str) -> bool:
+    """A word with Vietnamese letters or tone marks (``công``, ``đại``): not a foreign brand."""
+    return bool(_VI_MARKS.search(word))
 
 
 def _resolve_light(
