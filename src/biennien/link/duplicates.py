@@ -111,7 +111,9 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             key = _prepare(form).strip()
             if key:
                 mapping.setdefault(key, canonical)
-    alternatives = sorted(mapping, key=lambda k: (-len(k), k))
+    # a one-word form that is its own canonical form (``anh``, ``mỹ``) is left out of the pattern: replacing
+    # it changes nothing and no match can start inside it, so the result is the same with fewer callbacks
+    alternatives = sorted((k for k, v in mapping.items() if k != v or " " in k), key=lambda k: (-len(k), k))
     pattern = re.compile(" (" + "|".join(re.escape(a) for a in alternatives) + ")(?= )")
     return pattern, mapping
 
@@ -123,7 +125,10 @@ def compare_lines(text: str) -> list[list[str]]:
     prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], prepared)
     out = []
     for line in fold(prepared).split("\n"):
-        out.append([(w.lstrip("0") or "0") if w.isdigit() else w for w in line.split()])
+        words = line.split()
+        if " 0" in line:  # every word follows a space (the line starts with one): only these change
+            words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
+        out.append(words)
     return out
 
 

@@ -106,14 +106,12 @@ def collapse_ws(text: str) -> str:
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """Replace each span by spaces (newlines kept), so offsets stay valid."""
-    if not spans:
-        return text
-    chars = list(text)
     for start, end in spans:
-        for i in range(max(0, start), min(len(chars), end)):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        start, end = max(0, start), min(len(text), end)
+        if start < end:
+            blank = "\n".join(" " * len(part) for part in text[start:end].split("\n"))
+            text = text[:start] + blank + text[end:]
+    return text
 
 
 def analysis_text(text: str, skip_spans: list[tuple[int, int]] | None = None) -> str:
