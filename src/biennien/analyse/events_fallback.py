@@ -294,11 +294,56 @@ def _unnamed(
     return None
 
 
+def _pronoun_clause(
+    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
+) -> tuple[Mention, int, int, EventType] | None:
+    """A clause opening with a pronoun subject and any finite verb (``Năm 2013, cô trở về Trung Quốc``):
+    only for a date standing as its own segment, where the clause can only tell what happened then.
+    The referent must be a known person; a state or copula (``là``, ``có``), a figure (``kiếm được``)
+    or a pronoun that is part of a noun (``cô gái``, ``anh trai``) makes no event."""
+    if person is None:
+        return None
+    toks = [
+        (w.group().lower(), w.start())
+        for w in _ALNUM.finditer(text, lo, hi)
+        if not skip[0] <= w.start() < skip[1]
+    ]
+    words = [w for w, _ in toks]
+    k = 0
+    while k < min(len(words), 2) and words[k] in _lead_words():
+        k += 1
+    pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
+    if pron is None:
+        return None
+    j = k + len(pron)
+    if any(m for m in mentions if toks[k][1] <= m.start < (toks[j][1] if j < len(toks) else hi)):
+        return None  # "ông Ken Hu ...": a title before a name, the named reading decides
+    while j < len(words) and words[j] in _np_aux():
+        j += 1
+    pred = words[j:]
+    if len(pred) < 2 or pred[0][:1].isdigit() or _starts_with(words[k + len(pron) :], "pronoun_noun"):
+        return None
+    listed = _verb_at(pred, 0)
+    if listed is None and (_starts_with(pred, "state_verb") or _starts_with(pred, "figure")):
+        return None
+    agent = person.resolve(pron)
+    if agent is None:
+        return None
+    return agent, toks[k][1], toks[j][1], listed[1] if listed else "other"
+
+
 def _dated(
-    text: str, lo: int, hi: int, t: Timex, mentions: Sequence[Mention], person: Referents | None
+    text: str,
+    lo: int,
+    hi: int,
+    t: Timex,
+    mentions: Sequence[Mention],
+    person: Referents | None,
+    point: bool = False,
 ) -> Fallback | None:
     """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
-    one whose verb is a listed happening."""
+    one whose verb is a listed happening; with ``point`` (the date is a comma segment of its own), also
+    a pronoun subject with any verb that is no state."""
     if _contains(_main_clause(_masked(_words(text[lo:hi]))), "no_event"):
         return None
     skip = (t.start, t.end)
@@ -308,6 +353,8 @@ def _dated(
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
     other = _unnamed(text, lo, hi, mentions, skip, person)
+    if other is None and point:
+        other = _pronoun_clause(text, lo, hi, mentions, skip, person)
     if other is None:
         return None
     return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
@@ -349,7 +396,7 @@ def find(
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
                 hi = _past_name_commas(text, s, lo, hi, mentions)
-                found = _dated(text, lo, hi, t, mentions, person)
+                found = _dated(text, lo, hi, t, mentions, person, point=True)
                 # look further only past an adjunct ("trên đường đi học về, ..."), not past a clause
                 # whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
                 adjunct = _starts_with(_words(text[lo:hi]), "no_subject")
