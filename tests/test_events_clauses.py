@@ -46,3 +46,39 @@ def test_a_pronoun_with_an_unlisted_verb_needs_a_date_of_its_own_segment() -> No
     # the date after the verb without "vào" is no point for an unlisted verb with a pronoun subject
     text = tone_normalise("Nữ diễn viên Lý Băng Băng rời Hồng Kông. Cô chuyển tới Bắc Kinh năm 2009.")
     assert _run(text, [_tx(text, "năm 2009", "2009")], [_per(text, "Lý Băng Băng")]) == []
+
+
+def test_a_khi_backdrop_clause_leaves_the_date_to_the_main_clause() -> None:
+    text = tone_normalise(
+        "Vào năm 1994, khi đang ở đỉnh cao danh vọng, Lâm Thanh Hà bất ngờ quyết định giải nghệ."
+    )
+    evs = _run(text, [_tx(text, "năm 1994", "1994")], [_per(text, "Lâm Thanh Hà")])
+    assert [(e.date, _agents(e)) for e in evs] == [("1994", ["Lâm Thanh Hà"])]
+    assert "giải nghệ" in evs[0].summary
+
+
+def test_a_dated_khi_clause_with_a_listed_verb_is_the_event_of_the_main_subject() -> None:
+    text = tone_normalise("Năm 2019, khi tham gia lễ trao giải của tạp chí Elle, Phạm Băng Băng diện váy đỏ.")
+    evs = _run(text, [_tx(text, "Năm 2019", "2019")], [_per(text, "Phạm Băng Băng")])
+    assert [(e.date, _agents(e)) for e in evs] == [("2019", ["Phạm Băng Băng"])]
+    assert evs[0].summary.startswith("Phạm Băng Băng tham gia lễ trao giải")
+
+
+def test_a_beginning_is_dated_by_tu_but_another_verb_after_tu_is_a_period() -> None:
+    text = tone_normalise(
+        "Nữ diễn viên Kim Hee Sun nổi tiếng. Từ năm 1993, cô bắt đầu đóng phim truyền hình."
+    )
+    evs = _run(text, [_tx(text, "năm 1993", "1993")], [_per(text, "Kim Hee Sun")])
+    assert [(e.date, _agents(e)) for e in evs] == [("1993", ["Kim Hee Sun"])]
+    text = tone_normalise("Ca sĩ Vũ Cát Tường bắt đầu sự nghiệp solo từ tháng 12 năm 2020.")
+    evs = _run(text, [_tx(text, "tháng 12 năm 2020", "2020-12")], [_per(text, "Vũ Cát Tường")])
+    assert [(e.date, _agents(e)) for e in evs] == [("2020-12", ["Vũ Cát Tường"])]
+    for sentence in (
+        "Nữ diễn viên Kim Hee Sun nổi tiếng. Từ năm 1993, cô sống ở Seoul cùng gia đình.",
+        "Ca sĩ Vũ Cát Tường bắt đầu sự nghiệp solo từ tháng 12 năm 2020 đến tháng 3 năm 2021.",
+    ):
+        text = tone_normalise(sentence)
+        date = "năm 1993" if "1993" in sentence else "tháng 12 năm 2020"
+        name = "Kim Hee Sun" if "1993" in sentence else "Vũ Cát Tường"
+        tx = _tx(text, date, "1993" if "1993" in sentence else "2020-12")
+        assert _run(text, [tx], [_per(text, name)]) == [], sentence

@@ -50,6 +50,7 @@ class Fallback:
     subject_start: int  # where the summary starts (the subject phrase)
     pred_start: int  # where the predicate starts
     type: EventType = "other"  # from the verb table, "other" when the verb is not listed
+    label: str | None = None  # the summary when it is not the clause itself (a "khi" clause's event)
 
 
 @cache
@@ -360,6 +361,54 @@ def _dated(
     return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
 
 
+def _open_start(text: str, t: Timex) -> bool:
+    """``t`` is a single date with no end written after it (``từ năm 2005 đến 2010`` is a period)."""
+    after = _words(text[t.end : t.end + 12])[:1]
+    return t.value_end is None and not (after and _is_seq(after, _cues().get("period_end", ())))
+
+
+def _begins(text: str, lo: int, hi: int) -> bool:
+    """The predicate ``[lo, hi)`` tells a beginning (``bắt đầu``, ``khởi nghiệp``) among its first words."""
+    words = [w for w in _words(text[lo:hi]) if w.isalnum()]
+    begins = _cues().get("begin_verb", ())
+    return any(
+        tuple(words[k : k + len(q)]) == q
+        for q in begins
+        for k in range(min(len(words), _MAX_SUBJECT_GAP + 3))
+    )
+
+
+def _when_clause(
+    text: str,
+    s: Sentence,
+    lo: int,
+    hi: int,
+    t: Timex,
+    mentions: Sequence[Mention],
+    person: Referents | None,
+) -> Fallback | None:
+    """The event of a subjectless ``khi`` clause ``[lo, hi)`` opening with a listed verb (``khi tham
+    gia sự kiện của tạp chí GQ``), done by the subject of the main clause after it; None otherwise."""
+    toks = [(w.group().lower(), w.start()) for w in _ALNUM.finditer(text, lo, hi)]
+    words = [w for w, _ in toks]
+    n = max((len(q) for q in _cues().get("when_lead", ()) if tuple(words[: len(q)]) == q), default=0)
+    k = n
+    while k < len(words) and words[k] in _np_aux():
+        k += 1
+    if k >= len(words) or k - n > _MAX_VERB_OFFSET:
+        return None
+    found = _verb_at(words, k)
+    if found is None or _contains(_masked(words), "no_event"):
+        return None
+    main_hi = _clause_bounds(text, s, hi + 2)[1]
+    main = _dated(text, hi + 1, main_hi, t, mentions, person, point=True)
+    if main is None or main.agent is None:
+        return None
+    name = main.agent.text if main.agent.type == "PER" or main.subject_start != main.agent.start else None
+    label = (name or text[main.subject_start : main.pred_start].strip()) + " " + text[toks[k][1] : hi]
+    return Fallback(t, main.agent, lo, hi, toks[k][1], toks[k][1], found[1], label.strip())
+
+
 def find(
     text: str,
     s: Sentence,
@@ -378,8 +427,13 @@ def find(
         seg_before = _words(text[seg_lo : t.start])
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
         # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
+        begin = False
         if _day_precision(t):
             seg_before = _strip_end(seg_before, "start_point")
+        elif _ends_with(seg_before, "start_point") and _open_start(text, t):
+            # "Từ năm 1966, cô bắt đầu ...": a month or year after "từ" is a period, unless the clause
+            # tells the beginning itself (checked on the clause found below)
+            seg_before, begin = _strip_end(seg_before, "start_point"), True
         # "Trong tuyên bố vào thứ Sáu, họ thừa nhận": a statement's own date fronted with its noun
         told = _starts_with(seg_before, "lead_noun")
         if told:
@@ -396,21 +450,36 @@ def find(
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
                 hi = _past_name_commas(text, s, lo, hi, mentions)
-                found = _dated(text, lo, hi, t, mentions, person, point=True)
-                # look further only past an adjunct ("trên đường đi học về, ..."), not past a clause
-                # whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
-                adjunct = _starts_with(_words(text[lo:hi]), "no_subject")
+                seg = _words(text[lo:hi])
+                when = _starts_with(seg, "when_lead")
+                found = None if when else _dated(text, lo, hi, t, mentions, person, point=True)
+                if when and hi < s.end:
+                    # "Năm ngoái, khi tham gia sự kiện ..., X từng ...": a "khi" clause opening with a
+                    # listed verb is the event, done by the main clause's subject; any other "khi"
+                    # clause ("vào năm 1990, khi sự nghiệp đang lên, X quyết định ...") is a backdrop
+                    # and the date belongs to the main clause after it
+                    found = _when_clause(text, s, lo, hi, t, mentions, person)
+                if when and found is None:
+                    found = _dated(text, lo, hi, t, mentions, person, point=True)  # "khi cặp đôi ly hôn"
+                # look further only past an adjunct ("trên đường đi học về, ..."; a "khi" clause), not
+                # past a clause whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
+                adjunct = when or _starts_with(seg, "no_subject")
                 if found is not None or hi >= s.end or not adjunct:
                     break
                 lo = hi + 1
+            if found is not None and begin and not _begins(text, found.pred_start, found.end):
+                found = None
             if found is not None:
                 return replace(found, type="statement") if told and found.type == "other" else found
             continue
         lo, hi = _clause_bounds(text, s, t.start)
-        if _ends_with(before, "not_point") and not _ends_with(before, "date_prep"):
+        begin = (
+            _ends_with(before, "start_point") and _open_start(text, t) and _begins(text, lo, t.start)
+        )  # "X chỉ bắt đầu sự nghiệp solo từ tháng 12 năm ngoái": the beginning is dated by "từ"
+        if _ends_with(before, "not_point") and not _ends_with(before, "date_prep") and not begin:
             continue
         ranged = _starts_with(_words(t.text), "lead")  # "đầu năm 1599", "cuối tháng 3"
-        if not (_ends_with(before, "date_prep") or ranged or _day_precision(t)):
+        if not (_ends_with(before, "date_prep") or ranged or begin or _day_precision(t)):
             continue
         found = _dated(text, lo, t.start, t, mentions, person)
         if found is not None and not _contains(_words(text[found.pred_start : t.start]), "clause_break"):
@@ -421,7 +490,7 @@ def find(
 def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> str:
     """The clause as a short line: from the subject on, without auxiliaries and the date's own
     preposition, at most a dozen words."""
-    span = text[fb.subject_start : fb.end]
+    span = fb.label if fb.label is not None else text[fb.subject_start : fb.end]
     words = span.split()
     # leading title words kept by the recogniser's role (``Ông``) stay; auxiliaries go
     aux_set = {seq[0] for seq in aux if len(seq) == 1}
