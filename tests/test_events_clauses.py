@@ -82,3 +82,16 @@ def test_a_beginning_is_dated_by_tu_but_another_verb_after_tu_is_a_period() -> N
         name = "Kim Hee Sun" if "1993" in sentence else "Vũ Cát Tường"
         tx = _tx(text, date, "1993" if "1993" in sentence else "2020-12")
         assert _run(text, [tx], [_per(text, name)]) == [], sentence
+
+
+def test_an_event_told_as_a_noun_phrase_with_its_date() -> None:
+    text = tone_normalise("Hôn lễ của Đường Yên là vào tháng 10/2018 tại Vienna.")
+    evs = _run(text, [_tx(text, "tháng 10/2018", "2018-10")], [_per(text, "Đường Yên")])
+    assert [(e.date, _agents(e), e.summary) for e in evs] == [
+        ("2018-10", ["Đường Yên"], "Lễ cưới của Đường Yên")
+    ]
+    # a noun that names no event, or no owner after "của", makes no line
+    for sentence in ("Bộ phim của Đường Yên là vào tháng 10/2018.", "Hôn lễ là vào tháng 10/2018."):
+        text = tone_normalise(sentence)
+        ms = [_per(text, "Đường Yên")] if "Đường Yên" in text else []
+        assert _run(text, [_tx(text, "tháng 10/2018", "2018-10")], ms) == [], sentence

@@ -378,6 +378,44 @@ def _begins(text: str, lo: int, hi: int) -> bool:
     )
 
 
+def _noun_event(
+    text: str, lo: int, t: Timex, mentions: Sequence[Mention], person: Referents | None
+) -> Fallback | None:
+    """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
+    ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
+    event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
+    toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
+    words = [w for w, _, _ in toks]
+    k = 0
+    while k < min(len(words), 2) and words[k] in _lead_words():
+        k += 1
+    nouns = _cues().get("event_noun", ())
+    if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
+        return None
+    link = max(
+        (
+            len(q)
+            for q in _cues().get("noun_link", ())
+            if _ends_with(words, "noun_link") and tuple(words[-len(q) :]) == q
+        ),
+        default=0,
+    )
+    if link == 0 or "của" not in words[k:-link]:
+        return None
+    cua = k + words[k:].index("của")
+    if cua > k + _MAX_NP_WORDS or len(words) - link - cua > _MAX_NP_WORDS:
+        return None
+    end = toks[len(words) - link - 1][2]
+    agent = next((m for m in mentions if toks[cua][2] <= m.start < end), None)
+    tail = words[cua + 1 : len(words) - link]
+    if agent is None:
+        pron = max((q for q in _pronouns() if tuple(tail[: len(q)]) == q), key=len, default=None)
+        if pron is None or person is None or (agent := person.resolve(pron)) is None:
+            return None
+    label = text[toks[k][1] : end]
+    return Fallback(t, agent, lo, t.start, toks[k][1], toks[k][1], "other", label)
+
+
 def _when_clause(
     text: str,
     s: Sentence,
@@ -473,6 +511,9 @@ def find(
                 return replace(found, type="statement") if told and found.type == "other" else found
             continue
         lo, hi = _clause_bounds(text, s, t.start)
+        noun = _noun_event(text, lo, t, mentions, person)
+        if noun is not None:
+            return noun
         begin = (
             _ends_with(before, "start_point") and _open_start(text, t) and _begins(text, lo, t.start)
         )  # "X chỉ bắt đầu sự nghiệp solo từ tháng 12 năm ngoái": the beginning is dated by "từ"
