@@ -88,7 +88,7 @@ def test_an_event_told_as_a_noun_phrase_with_its_date() -> None:
     text = tone_normalise("Hôn lễ của Đường Yên là vào tháng 10/2018 tại Vienna.")
     evs = _run(text, [_tx(text, "tháng 10/2018", "2018-10")], [_per(text, "Đường Yên")])
     assert [(e.date, _agents(e), e.summary) for e in evs] == [
-        ("2018-10", ["Đường Yên"], "Lễ cưới của Đường Yên")
+        ("2018-10", ["Đường Yên"], "Hôn lễ của Đường Yên")
     ]
     # a noun that names no event, or no owner after "của", makes no line
     for sentence in ("Bộ phim của Đường Yên là vào tháng 10/2018.", "Hôn lễ là vào tháng 10/2018."):
