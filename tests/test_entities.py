@@ -348,3 +348,63 @@ def test_lone_first_word_of_an_organisation_resolves_to_it() -> None:
     )
     cen = [m for m in ms if m.text == "Centricus"]
     assert len(cen) == 1 and cen[0].type == "ORG" and cen[0].key == "ORG:centricus asset management"
+
+
+def test_place_nouns_make_the_name_after_them_a_place() -> None:
+    ms = _by_text(
+        _mentions(
+            "Cung điện Thanh Mai nằm dưới chân đồi Bạch Vân, gần lâu đài Windsor, "
+            "không xa công viên Yoyogi và núi Bà Đen."
+        )
+    )
+    for name in ("Thanh Mai", "Bạch Vân", "Windsor", "Yoyogi", "Bà Đen"):
+        assert ms[name].type == "LOC", name
+    assert "Mỹ" not in ms and "Cung điện Thanh Mai" not in ms
+
+
+def test_table_place_with_place_words_after_it_is_one_place() -> None:
+    ms = _by_text(
+        _mentions("Nam ca sĩ mua biệt thự tại Beverly Hills và một căn hộ ở Hollywood Hills, California.")
+    )
+    assert ms["Hollywood Hills"].type == "LOC"
+    assert "Hills" not in ms and "Hollywood" not in ms
+    # not inside a longer capitalised run (an event's name)
+    ms = _by_text(_mentions("Anh từng chạy giải Vietnam Mountain Marathon năm ngoái."))
+    assert "Vietnam Mountain" not in ms
+
+
+def test_historical_states_eurasia_and_armed_services() -> None:
+    ms = _by_text(
+        _mentions(
+            "Ông từng sống ở Liên Xô và Tây Đức trước khi về Trung Hoa Dân Quốc. "
+            "Băng tan ở châu Âu và Á Âu. Năm 1970, Không quân Mỹ thử tên lửa."
+        )
+    )
+    assert ms["Liên Xô"].type == ms["Tây Đức"].type == ms["Trung Hoa Dân Quốc"].type == "GPE"
+    assert ms["Á Âu"].type == "LOC"
+    assert ms["Không quân Mỹ"].type == "ORG"
+    assert "Mỹ" not in ms
+
+
+def test_foreign_given_name_or_person_verb_keeps_a_person_after_a_place_cue() -> None:
+    ms = _by_text(
+        _mentions(
+            "Ông chủ đội bóng gửi lời cảm ơn tới Steve Carlton (giám đốc điều hành của đội). "
+            "Phút 70, HLV Martins tung Ramos vào sân thay thế Oyarzabal."
+        )
+    )
+    assert ms["Steve Carlton"].type == "PER"
+    assert ms["Oyarzabal"].type == "PER"
+
+
+def test_player_not_club_and_english_word_club_in_lists() -> None:
+    text = (
+        "Everton gặp Burnley ở vòng 10, hiệp 1 hòa 0-0. Trong trận đấu với Unai Etxeberria đã phải vào lưới nhặt "
+        "bóng hai lần. Unai Etxeberria đã phạm lỗi ở phút 20 và CLB nhận thẻ. Hậu vệ Mark Lee ghi bàn. "
+        "Họ thắng 4 trận gần đây (Burnley, Crystal Palace, Leeds và Fulham). "
+        "Các cầu thủ Crystal Palace liên tục phạm lỗi."
+    )
+    ms = _mentions(text)
+    assert {m.type for m in ms if m.text == "Unai Etxeberria"} == {"PER"}
+    palace = [m for m in ms if m.text == "Crystal Palace"]
+    assert len(palace) == 2 and all(m.type == "ORG" for m in palace)

@@ -844,6 +844,14 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 ej += 1
             if ej > kj:
                 f, kj = _found(r, i, ej, "ORG"), ej
+        elif known.type in ("LOC", "GPE"):
+            # a table place followed by place words: "Hollywood Hills", "Palm Springs", "Bến
+            # Thành Tower" is a place of its own (not the city and a person "Hills")
+            ej = kj
+            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "LOC":
+                ej += 1
+            if ej > kj and not (ej < r.n and r.word(ej) and r.cap(ej)):  # not "Vietnam Mountain Marathon"
+                f, kj = _found(r, i, ej, "LOC"), ej
         f.tok_start = i
         cands.append((kj, 3, f))
     # a person's name without a title (a table name at i stops a name run at once)
@@ -979,7 +987,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # "ứng dụng miễn phí X"
     if cue in ("ORG", "LOC"):
         return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
-    if after_place():
+    if after_place() and not _person_cue(r, i, j, words):
         return _found(r, i, j, "LOC", unsure=True)
     if all(w.lower() in g.english_words for w in words):
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
@@ -991,6 +999,23 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
+    """Whether a foreign run ``i:j`` shows itself a person where a place cue before it would
+    make it a place: it opens with a common foreign given name (``tới Billy Hogan``), a verb
+    persons take follows it (``... Dybala ghi bàn``), or an office or occupation in brackets
+    follows it (``Billy Hogan (giám đốc điều hành của Liverpool)``)."""
+    g, tx, n = r.g, r.tx, r.n
+    if len(words) >= 2 and words[0] in g.foreign_given:
+        return True
+    for ln in (2, 1):
+        if j + ln <= n and r.key(j, j + ln) in g.person_after:
+            return True
+    if j + 1 < n and tx[j] == "(":
+        _, title = r.title_at(j + 1)
+        return title is not None and title.kind in ("office", "occupation")
+    return False
 
 
 _LIST_WORDS = frozenset((",", "và", "hoặc", "&"))
@@ -1085,6 +1110,8 @@ def _noun_before(r: _Reader, i: int) -> str | None:
             if k - ln < 0:
                 continue
             key = r.key(k - ln, k)
+            if key in g.person_before:
+                return work  # "vào sân thay thế Dybala": a verb between, the noun is not its kind
             if key in g.work_cues:
                 work = "WORK"
             h = g.heads.get(key)
@@ -1129,17 +1156,43 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
     it ("sân Thiên Trường", "quê ở Thanh Hóa", "thành phố Thanh Hóa").  Countries stay
     countries (a national team is written "đội tuyển Thái Lan", and the country reading is
     the usual annotation)."""
-    # words of the people the article introduces with a title ("thủ môn Kepa Arrizabalaga")
-    titled = {w for f in found if f.type == "PER" and (f.title or f.role) for w in f.name.split()}
+    # words of the people the article introduces with a title ("thủ môn Kepa Arrizabalaga"); a
+    # run of common English words after an occupation that takes a club is the club ("cầu thủ
+    # Crystal Palace"), not a person
+    titled = {
+        w
+        for f in found
+        if f.type == "PER" and (f.title or f.role) and not _club_after_title(f, g)
+        for w in f.name.split()
+    }
+    # two-word foreign names shown as players by a verb a person takes ("Kepa Arrizabalaga đã
+    # phạm lỗi") or by a common given name ("Billy Hogan")
+    players = {
+        f.name for f in found if f.type == "PER" and _player_shaped(f, g) and _person_verb_after(f, text, g)
+    }
+    players |= {
+        f.name
+        for f in found
+        if f.type == "PER" and len(f.name.split()) > 1 and f.name.split()[0] in g.foreign_given
+    }
     teams = {
         f.name
         for f in found
-        if f.type == "PER" and not titled.intersection(f.name.split()) and _match_team(f, text, g)
+        if f.type == "PER"
+        and f.name not in players
+        and not titled.intersection(f.name.split())
+        and _match_team(f, text, g)
     }
+    _club_lists(found, teams, text, g)
     for f in found:
-        if f.type == "PER" and f.name in teams and f.role is None and f.title is None:
+        if (
+            f.type == "PER"
+            and f.name in teams
+            and (f.role is None and f.title is None or _club_after_title(f, g))
+        ):
             f.type = "ORG"  # "Barcelona để Granada gỡ hòa 1-1": a club, here and elsewhere
-            f.single = f.unsure = False
+            f.single = f.unsure = f.weak = False
+            f.role = f.title = f.title_kind = None
             continue
         if f.type != "GPE" or f.unsure or (f.canonical or f.name) in g.countries:
             continue
@@ -1155,6 +1208,72 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
 _WORDS_AFTER = re.compile(r" *(\w+)(?: +(\w+))?(?: +(\w+))?")
 _SCORE_AFTER = re.compile(r" *(?:\d{1,2} *[-–] *\d{1,2}\b|\(\d-\d-\d(?:-\d)?\))")
 _WORDS_BEFORE3 = re.compile(r"(?:(?:(\w+) +)?(\w+) +)?(\w+) *$")
+
+
+def _club_after_title(f: Found, g: Gazetteer) -> bool:
+    """``cầu thủ Crystal Palace``, ``hậu vệ Crystal Palace``: an occupation that takes a club
+    before a run of common English words (no person's name) names the club."""
+    if f.title is None or f.title_kind != "occupation":
+        return False
+    t = g.titles.get(tuple(f.title.lower().split()))
+    words = f.name.split()
+    return (
+        t is not None
+        and t.takes == "org"
+        and len(words) >= 2
+        and all(w.lower() in g.english_words for w in words)
+    )
+
+
+def _player_shaped(f: Found, g: Gazetteer) -> bool:
+    """A foreign name of two or more words that reads as a person's (``Kepa Arrizabalaga``,
+    ``Billy Hogan``): it opens with a common foreign given name, or none of its words is a
+    common English word, a table name or a club cue (clubs are mostly a city with ``United``,
+    ``City``, ``FC`` or English words: ``Crystal Palace``, ``West Ham``)."""
+    words = f.name.split()
+    if len(words) < 2:
+        return False
+    if words[0] in g.foreign_given:
+        return True
+    return not any(
+        w.lower() in g.english_words or w in g.foreign_cues or (w.lower(),) in g.known for w in words
+    )
+
+
+_LIST_GAP = re.compile(r" *(?:,|và|\(|\)) *")
+
+
+# adverbs allowed between a name and its verb ("Kepa đã phạm lỗi", "X cũng đã ghi bàn")
+_ADVERBS = r"(?:(?:đã|cũng|lại|từng|vừa|mới|phải|liên tục|không|chưa) +)*"
+
+
+@lru_cache(maxsize=1)
+def _person_verb_re(verbs: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(" ".join(v)) for v in verbs), key=len, reverse=True))
+    return re.compile(rf" +{_ADVERBS}(?:{alts})\b", re.IGNORECASE)
+
+
+def _person_verb_after(f: Found, text: str, g: Gazetteer) -> bool:
+    """A verb persons take right after the mention (``Kepa Arrizabalaga đã phạm lỗi``)."""
+    return bool(g.person_after) and _person_verb_re(g.person_after).match(text, f.end) is not None
+
+
+def _club_lists(found: list[Found], teams: set[str], text: str, g: Gazetteer) -> None:
+    """A name listed among clubs (``(Crystal Palace, Sevilla, Man Utd, Krasnodar và Burnley)``)
+    is a club too, when it is a run of common English words kept aside as weak (a club name,
+    not a person's): the list's other items show what it names."""
+    for k, f in enumerate(found):
+        if not (f.type == "PER" and f.weak and f.title is None):
+            continue
+        if not all(w.lower() in g.english_words for w in f.name.split()):
+            continue
+        for nb in (found[k - 1] if k else None, found[k + 1] if k + 1 < len(found) else None):
+            if nb is None or not (nb.type == "ORG" or nb.name in teams):
+                continue
+            a, b = (nb.end, f.start) if nb.end <= f.start else (f.end, nb.start)
+            if _LIST_GAP.fullmatch(text, a, b):
+                teams.add(f.name)
+                break
 
 
 def _match_team(f: Found, text: str, g: Gazetteer) -> bool:
