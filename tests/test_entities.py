@@ -359,6 +359,11 @@ def test_place_nouns_make_the_name_after_them_a_place() -> None:
     )
     for name in ("Thanh Mai", "Bạch Vân", "Windsor", "Yoyogi", "Bà Đen"):
         assert ms[name].type == "LOC", name
+    ms = _by_text(
+        _mentions("Đoàn ghé ghềnh Ráng, suối Tiên, rồi vào rừng Nam Cát Tiên và cánh đồng Mường Lò.")
+    )
+    for name in ("Ráng", "Tiên", "Nam Cát Tiên", "Mường Lò"):
+        assert ms[name].type == "LOC", name
     assert "Mỹ" not in ms and "Cung điện Thanh Mai" not in ms
 
 
