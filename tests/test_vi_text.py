@@ -59,6 +59,8 @@ def test_sentences_end_after_a_one_letter_word_not_after_an_initial() -> None:
         "Những ngày sau, tôi hạ dần nhiệt độ.",
     ]
     assert len(texts("Cô nổi tiếng khắp châu Á. Năm 2006, cô kết hôn.")) == 2
+    # a capital with a Vietnamese mark is a syllable, never an initial ("Tam Á", "người Ý")
+    assert len(texts("Gia đình đi du lịch tại Tam Á. Nữ diễn viên mặc váy đỏ.")) == 2
     # news anonymises people by an initial: "cháu M." and "Hoàng Văn H." do not end a sentence
     assert len(texts("Gia đình đưa cháu M. đến trường và cô giáo Nguyễn Văn H. đón cháu.")) == 1
     assert len(texts("Trợ lý Ngoại trưởng Michael G. DeSombre đến Hà Nội.")) == 1

@@ -14,6 +14,7 @@ from each sentence; blank (masked) stretches produce no sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from biennien.model import Sentence
@@ -47,6 +48,8 @@ def _initial(word: str, before: str) -> bool:
     """Is ``word`` (followed by ``.``) a name's initial?  A capital letter is, unless the word before
     it makes it a word of its own (``độ C``, ``châu Á``, ``khối B``: ``sentence_letter_heads.txt``)."""
     if len(word) != 1 or not word.isupper():
+        return False
+    if unicodedata.decomposition(word):  # Á, Ý, Ồ carry a tone or vowel mark: a syllable ("Tam Á"), not an initial
         return False
     prev = _WORD_BEFORE.search(before.rstrip())
     return prev is None or prev.group(1).lower() not in _letter_heads()
