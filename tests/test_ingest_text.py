@@ -248,3 +248,9 @@ def test_seeds_have_distinct_ids_and_no_failures() -> None:
     items = list(iter_documents([str(SEEDS)]))
     assert not [i for i in items if isinstance(i, Failure)]
     assert len({i.id for i in items if isinstance(i, Document)}) == len(items) == 5
+
+
+def test_html_space_residue_is_blanked_for_analysis_not_removed() -> None:
+    text = "Kỳ thi tốt nghiệp năm nay\nĐặc biệt,&nbsptrong bối cảnh dịch, Sở GD-ĐT&nbsp;tập trung vào kỳ thi.\n"
+    lay = layout(text)
+    assert [text[s:e] for s, e in lay.skip_spans] == ["&nbsp", "&nbsp;"]

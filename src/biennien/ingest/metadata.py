@@ -372,6 +372,9 @@ def looks_like_headline(line: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit())
 
 
+_MARKUP_SPACE = re.compile(r"&(?:nbsp|#160|#xa0);?", re.IGNORECASE)
+
+
 def layout(text: str) -> Layout:
     """Find title, page furniture and the metadata it carries in a stored article text."""
     out = Layout()
@@ -478,6 +481,11 @@ def layout(text: str) -> Layout:
         out.outlet = outlet_by_alias(written) or written
     if out.author and outlet_by_alias(out.author):  # "Theo Sina/QQ": two sources, no author
         out.author = None
+    # HTML spaces left in copied text ("Đặc biệt,&nbsptrong"): blanked for analysis, kept in the text
+    furniture = list(out.skip_spans)
+    for m in _MARKUP_SPACE.finditer(text):
+        if not any(a <= m.start() < b for a, b in furniture):
+            out.skip(m.start(), m.end(), "markup")
     out.skip_spans.sort()
     out.labels.sort()
     return out
