@@ -413,3 +413,9 @@ def test_player_not_club_and_english_word_club_in_lists() -> None:
     assert {m.type for m in ms if m.text == "Unai Etxeberria"} == {"PER"}
     palace = [m for m in ms if m.text == "Crystal Palace"]
     assert len(palace) == 2 and all(m.type == "ORG" for m in palace)
+
+
+def test_rare_family_name_opening_a_sentence_is_kept() -> None:
+    ms = _mentions("Trên trang cá nhân, Ôn Thị Lan vừa đăng ảnh mới. Lã Văn Minh cũng có mặt.")
+    per = {m.text for m in ms if m.type == "PER"}
+    assert "Ôn Thị Lan" in per and "Lã Văn Minh" in per

@@ -91,3 +91,25 @@ def test_school_with_and_without_truong_is_one_entity() -> None:
     ents = [e for e in link_entities([("a", a), ("b", b)]) if "Hà Tĩnh" in e.name and e.type == "ORG"]
     assert len(ents) == 1
     assert {m.doc for m in ents[0].mentions} == {"a", "b"}
+
+
+def test_foreign_surname_joins_its_full_name_without_shared_company() -> None:
+    """A coach named by surname alone in one report is the coach named in full in another,
+    even when the only entity both reports share (the club) is too common to count."""
+    club_docs = [
+        (f"c{i}", _doc(f"Chelsea thắng trận thứ {i} liên tiếp tại Premier League.")) for i in range(6)
+    ]
+    short = _doc("HLV Koeberlin tham dự buổi họp báo trước trận với Chelsea. Koeberlin nói thêm về đội bóng.")
+    full = _doc("HLV Matthias Koeberlin hài lòng với chiến thắng trước Chelsea.")
+    ents = link_entities([("s", short), ("f", full), *club_docs])
+    coach = [e for e in ents if e.name == "Matthias Koeberlin"]
+    assert coach and {m.doc for m in coach[0].mentions} == {"s", "f"}
+    assert not any(e.name == "Koeberlin" for e in ents)
+
+
+def test_vietnamese_given_name_alone_still_needs_company() -> None:
+    football = _doc("Ông Trần Văn Hoàn, Phó Chủ tịch VFF, đã họp với CLB Hoàng Anh Gia Lai.")
+    contest = _doc("Người đẹp Hoàn có buổi gặp với Công ty Unicorp tại Khánh Hòa.")
+    ents = link_entities([("f", football), ("c", contest)])
+    full = [e for e in ents if e.name == "Trần Văn Hoàn"]
+    assert full and {m.doc for m in full[0].mentions} == {"f"}

@@ -15,6 +15,7 @@ order documents arrive in.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -67,7 +68,8 @@ def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mentio
     only if some document of each also mentions the same third, not too
     common, entity (``Trump`` with ``Nhà Trắng``); otherwise a beauty contest's
     ``Hoàn`` would borrow a football official's name.  Within one article the
-    analyser has already resolved short names to the full one.
+    analyser has already resolved short names to the full one.  Also kept: the same role
+    on both sides (``HLV Tuchel``, ``HLV Thomas Tuchel``) and a distinctive foreign surname.
     """
     if not targets:
         return targets
@@ -86,7 +88,31 @@ def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mentio
             out |= doc_keys[doc]
         return out - common - {key}
 
-    return {short: full for short, full in targets.items() if company(short) & company(full)}
+    def roles(key: str) -> set[str]:
+        return {m.role.lower() for _, m in groups[key] if m.role}
+
+    return {
+        short: full
+        for short, full in targets.items()
+        if company(short) & company(full) or _distinctive(short) or roles(short) & roles(full)
+    }
+
+
+_VI_MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_DISTINCTIVE_LEN = 6  # letters in a one-word foreign surname that rarely belongs to two people
+
+
+def _distinctive(key: str) -> bool:
+    """A one-word foreign surname (``Tuchel``, ``Nagelsmann``) rarely names two people.
+
+    Whether a short name keeps company with its full name depends on which other articles
+    are in the build: ``HLV Tuchel`` shares only the club with ``Thomas Tuchel``, and a club
+    that many articles mention is too common to count.  A long single word with no
+    Vietnamese letter is a foreign surname, and the caller has already checked that only
+    one full name ends with it.
+    """
+    words = _words(key)
+    return len(words) == 1 and len(words[0]) >= _DISTINCTIVE_LEN and not _VI_MARKED.search(words[0])
 
 
 def _type_targets(groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str]:
