@@ -298,7 +298,10 @@ def main() -> None:
     ap.add_argument(
         "--heldout",
         nargs="*",
-        default=[str(ROOT / f"tests/data/events_gold_heldout{n}.tsv") for n in (2, 3, 4, 5, 6)],
+        default=[
+            *(str(ROOT / f"tests/data/events_gold_heldout{n}.tsv") for n in (2, 3, 4, 5, 6)),
+            str(ROOT / "tests/data/events_gold_qa3.tsv"),
+        ],
         help="article-level held-out gold sets, each scored on its own line",
     )
     ap.add_argument("--speed-docs", type=int, default=400)
