@@ -78,6 +78,7 @@ def test_date_labels_read_as_vietnamese() -> None:
     assert date_label("2026-02-18TMO", value_end="2026-02-20") == "sáng 18/02/2026 – 20/02/2026"
     assert date_label("2025-05", value_end="2025-07") == "05/2025 – 07/2025"
     assert date_label(None) == "—"
+    assert date_label("2024", "START") == "đầu 2024" and date_label("2025-07", "APPROX") == "khoảng 07/2025"
 
 
 def test_select_by_range_type_entity_and_story() -> None:

@@ -131,8 +131,15 @@ def date_label(value: str | None, mod: str | None = None, value_end: str | None 
     if value_end and value_end != value:
         text = _range_label(value, value_end, text)
     if mod:
-        text = f"{text} ({mod.lower()})"
+        label = mod_labels().get(mod)
+        text = f"{label[0]} {text}" if label else f"{text} ({mod.lower()})"
     return text
+
+
+@cache
+def mod_labels() -> dict[str, tuple[str, str]]:
+    """TIMEX3 mods (``START``, ``APPROX``) -> (Vietnamese, English) words said before the date."""
+    return {code: (vi, en) for code, vi, en, *_ in table("date_mod_labels.tsv")}
 
 
 def _range_label(value: str, value_end: str, start_label: str) -> str:

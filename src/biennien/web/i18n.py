@@ -6,7 +6,7 @@ as the outlets wrote them.
 
 from __future__ import annotations
 
-from biennien.export.timeline import period_labels
+from biennien.export.timeline import mod_labels, period_labels
 from biennien.web.data import date_bounds
 
 LANGS = ("vi", "en")
@@ -144,7 +144,6 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PARTS = {"MO": ("sáng", "morning"), "AF": ("chiều", "afternoon"), "MD": ("trưa", "noon")}
 _PARTS |= {"EV": ("tối", "evening"), "NI": ("đêm", "night")}
-_MODS = {"START": ("đầu", "early"), "MID": ("giữa", "mid"), "END": ("cuối", "late")}
 _SCALES_VI = ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn"))
 _SCALES_EN = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -182,8 +181,8 @@ class Labels:
         if not value:
             return self("undated")
         text = self._date(value)
-        if mod and mod in _MODS:
-            text = f"{_MODS[mod][self._i]} {text}"
+        if mod and mod in mod_labels():
+            text = f"{mod_labels()[mod][self._i]} {text}"
         return text
 
     def _date(self, value: str) -> str:
