@@ -419,3 +419,18 @@ def test_rare_family_name_opening_a_sentence_is_kept() -> None:
     ms = _mentions("Trên trang cá nhân, Ôn Thị Lan vừa đăng ảnh mới. Lã Văn Minh cũng có mặt.")
     per = {m.text for m in ms if m.type == "PER"}
     assert "Ôn Thị Lan" in per and "Lã Văn Minh" in per
+
+
+def test_species_heads_are_no_people_and_no_aliases() -> None:
+    text = (
+        "Hổ Bali là phân loài hổ đã tuyệt chủng. Hổ có tên khoa học là Panthera tigris. "
+        "Ở Indonesia, hổ Sumatra còn rất ít. Cá Hermaphrodite có thể đổi giới tính. "
+        "Cá voi xanh sống ở Thái Bình Dương. Chim cánh cụt không biết bay. "
+        "Ông Nguyễn Văn Nam cho biết thịt bò Úc được ưa chuộng."
+    )
+    ms = _mentions(text)
+    per = {m.text for m in ms if m.type == "PER"}
+    assert per == {"Nguyễn Văn Nam"}
+    assert not any(m.text in ("Hổ", "Cá", "Chim", "Bali", "Sumatra", "Panthera") for m in ms)
+    assert any(m.text == "Úc" and m.type == "GPE" for m in ms)
+    assert any(m.text == "Indonesia" and m.type == "GPE" for m in ms)

@@ -382,6 +382,7 @@ def _sentence_mentions(
     caps = [k for k in cands if tx[k][0].isupper()]
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
+    species_first, species_last = g.species_first, g.species_last
     p = q = 0
     i = 0
     for c in cands:
@@ -390,6 +391,11 @@ def _sentence_mentions(
         i = c
         x = tx[i]
         cap = x[0].isupper()
+        if cap and (x.lower() in species_first or (i and tx[i - 1].lower() in species_last)):
+            e = _species_end(r, i)
+            if e > i:
+                i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+                continue
         if not cap:
             if x not in lower_known:
                 while opens[p] <= i:
@@ -451,6 +457,51 @@ def _sentence_mentions(
             r.last_end = nxt
         i = nxt if nxt > i else i + 1
     return out
+
+
+_SPECIES_MAX = 3  # tokens in the longest species head
+_SPECIES_CUE_MAX = 4  # tokens in the longest scientific-name cue
+
+
+def _cap_run(r: _Reader, i: int) -> int:
+    j = i
+    while j < r.n and r.word(j) and r.cap(j):
+        j += 1
+    return j
+
+
+def _species_end(r: _Reader, i: int) -> int:
+    """Where a species name at token ``i`` ends, or ``i`` when there is none.
+
+    A capitalised species head (``Hổ``, ``Cá voi``) is a common noun opening a sentence: it
+    is no name, and no later ``Hổ`` may resolve to a person.  The capitalised run right
+    after a head, in any case, or after a scientific-name cue (``tên khoa học là``) is the
+    species' name (``Hổ Java``, ``hổ Sumatra``, ``Panthera``), not a person or a place; a
+    country after the head stays a country (``cá Việt Nam``).
+    """
+    g, tx = r.g, r.tx
+    if tx[i].lower() in g.species_first:
+        for k in range(min(_SPECIES_MAX, r.n - i), 0, -1):
+            if r.key(i, i + k) in g.species_heads and all(not r.cap(t) for t in range(i + 1, i + k)):
+                j = i + k
+                return j if _country_at(r, j) else _cap_run(r, j)
+    for k in range(1, _SPECIES_CUE_MAX + 1):
+        if k > i:
+            break
+        key = r.key(i - k, i)
+        if key in g.species_heads or key in g.species_cues:
+            if r.cap(i - k) and key in g.species_heads:
+                return i  # "Cá Hermaphrodite": the head was read with its run already
+            return i if _country_at(r, i) else _cap_run(r, i)
+    return i
+
+
+def _country_at(r: _Reader, i: int) -> bool:
+    """A country's name starts at token ``i``."""
+    if i >= r.n or not r.cap(i):
+        return False
+    j, known = r.known_at(i)
+    return known is not None and known.canonical in r.g.countries
 
 
 def _name_at(r: _Reader, i: int, out: list[Found]) -> int:

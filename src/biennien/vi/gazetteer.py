@@ -95,6 +95,12 @@ class Gazetteer:
     sport_cues: tuple[str, ...] = ()
     club_place_words: frozenset[tuple[str, ...]] = frozenset()
     countries: frozenset[str] = frozenset()
+    # species heads ("hổ", "cá voi") and scientific-name cues ("tên khoa học"), lower-case keys;
+    # the first words of the heads, for a quick test on every capitalised token
+    species_heads: frozenset[tuple[str, ...]] = frozenset()
+    species_first: frozenset[str] = frozenset()
+    species_cues: frozenset[tuple[str, ...]] = frozenset()
+    species_last: frozenset[str] = frozenset()  # last words of heads and cues
     # longest entry length per first token, for each dictionary
     title_len: dict[str, int] = field(default_factory=dict)
     head_len: dict[str, int] = field(default_factory=dict)
@@ -226,6 +232,11 @@ def gazetteer() -> Gazetteer:
     g.work_cues = frozenset(low_key(w) for w in word_list("entity_work_cues.txt"))
     g.sport_cues = tuple(tone_normalise(w) for w in word_list("entity_sport_cues.txt"))
     g.club_place_words = frozenset(low_key(w) for w in word_list("entity_club_place_words.txt"))
+    species = table("entity_species.tsv")
+    g.species_heads = frozenset(low_key(r[1]) for r in species if r[0] == "head")
+    g.species_first = frozenset(k[0] for k in g.species_heads)
+    g.species_cues = frozenset(low_key(r[1]) for r in species if r[0] == "cue")
+    g.species_last = frozenset(k[-1] for k in g.species_heads | g.species_cues)
     g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
