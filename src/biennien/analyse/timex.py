@@ -29,6 +29,7 @@ from biennien.analyse.timex_resolve import (
     clock_value,
     cue_after,
     lunar_to_solar,
+    pick_year,
     rel_value,
     shift,
     tense,
@@ -386,6 +387,7 @@ def _lunar_suffix(text: str, c: Cand) -> None:
 
 def _resolve_cand(text: str, c: Cand, ctx: Context) -> Timex | None:
     if c.end_spec is not None:
+        whole = _range_years(text, c, ctx)
         end_r = _resolve(text, c.end_spec, c.start, c.end, ctx)
         _inherit(c.spec, c.end_spec, end_r)
         start_r = _resolve(text, c.spec, c.start, c.end, ctx)
@@ -400,13 +402,67 @@ def _resolve_cand(text: str, c: Cand, ctx: Context) -> Timex | None:
             start_r.value,
             c.spec.mod,
             end_r.value,
-            start_r.anchor if start_r.anchor != "absolute" else end_r.anchor,
+            "dct" if whole else start_r.anchor if start_r.anchor != "absolute" else end_r.anchor,
         )
     r = _resolve(text, c.spec, c.start, c.end, ctx)
     if r is None:
         return None
     _remember(ctx, r, c, text)
     return Timex(text[c.start : c.end], c.start, c.end, r.type, r.value, c.spec.mod, None, r.anchor)
+
+
+def _range_years(text: str, c: Cand, ctx: Context) -> bool:
+    """Place a year-less range of two full day-months (``từ ngày 27/4 đến ngày 31/12``) as a whole.
+
+    Resolving its end alone would put a far end in the past (31/12 in an April article is nearer last
+    December), dragging a window that opens on the article's day back a year.  So the candidate years
+    are judged by the whole range: one containing the reference date is at distance 0, else its
+    nearest end counts, with the usual tense cues and future weight (:func:`pick_year`).  Sets the
+    years on both specs; says whether it did."""
+    a, b = c.spec, c.end_spec
+    if (
+        b is None
+        or a.kind != "date"
+        or b.kind != "date"
+        or a.year is not None
+        or b.year is not None
+        or a.lunar
+        or b.lunar
+        or a.rel_year is not None
+        or b.rel_year is not None
+        or a.month is None
+        or a.day is None
+        or b.month is None
+        or b.day is None
+        or ctx.dct is None
+    ):
+        return False
+    if _same_sentence_year(text, c.start, ctx, c.end) is not None:
+        return False
+    if _paragraph_year(text, c.start, c.end, ctx) is not None or _recurring(text, c.start, c.end):
+        return False
+    ref = ctx.dct
+    wrap = (b.month, b.day) < (a.month, a.day)
+    options: list[tuple[int, float]] = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        first, last = _safe(y, a.month, a.day), _safe(y + wrap, b.month, b.day)
+        if first is None or last is None:
+            continue
+        if first <= ref <= last:
+            dist = 0.0
+        elif first > ref:
+            dist = float((first - ref).days)
+        else:
+            dist = float((last - ref).days)
+        options.append((y, dist))
+    if not options:
+        return False
+    strong = text[c.start : c.start + 3].lower() == "hôm"
+    t = "past" if strong else tense(text, c.start, c.end)
+    weak = t == "past" and not strong and not cue_after(text, c.end)  # as in a single day: a past verb
+    y = pick_year(options, t, slack=7, past_slack=7 if weak else 2)
+    a.year, b.year = y, y + wrap
+    return True
 
 
 def _inherit(start: Spec, end: Spec, end_r: Resolved | None) -> None:
@@ -636,7 +692,10 @@ def _resolve_month(text: str, s: Spec, start: int, end: int, ctx: Context) -> Re
                 return None
             y = hit[0]
         else:
-            y = year_for_month(s.month, ref, tense(text, start, end))
+            # with a year fixed earlier in the sentence the clause's tense speaks of the article date, not
+            # of that year ("trong năm 2020 vừa qua, ... vào tháng 5 và tháng 10" is October 2020)
+            t = None if anchor == "previous" and ctx.sentence_year is not None else tense(text, start, end)
+            y = year_for_month(s.month, ref, t)
     if s.lunar:
         first = lunar_to_solar(y, s.month, 1)
         if first is None:

@@ -105,7 +105,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return _tense_of().get((re.sub(r"\s+", " ", m[1].lower()), "before")) if m else None
 
 
-def _pick(candidates: list[tuple[int, float]], t: str | None, slack: float = 2, past_slack: float = 2) -> int:
+def pick_year(
+    candidates: list[tuple[int, float]], t: str | None, slack: float = 2, past_slack: float = 2
+) -> int:
     """Choose a year from (year, signed distance in days or months to the reference) pairs.
 
     ``slack`` lets a future cue keep a date just before the reference: news repeats what
@@ -160,7 +162,7 @@ def year_for_day(spec: Spec, ref: date, t: str | None, past_slack: float = 2) ->
             dates[y] = dd
     if not options:
         return None
-    y = _pick(options, t, slack=7, past_slack=past_slack)
+    y = pick_year(options, t, slack=7, past_slack=past_slack)
     return y, dates[y]
 
 
@@ -168,7 +170,7 @@ def year_for_month(month: int, ref: date, t: str | None) -> int:
     options = [
         (y, float((y - ref.year) * 12 + month - ref.month)) for y in (ref.year - 1, ref.year, ref.year + 1)
     ]
-    return _pick(options, t)
+    return pick_year(options, t)
 
 
 # --------------------------------------------------------------------------- formatting

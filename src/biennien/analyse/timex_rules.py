@@ -191,6 +191,13 @@ def _daymonth(m: re.Match[str], text: str) -> Cand | None:
         return None  # "Quảng trường 30/4", "Olympic 30/4 năm nay", "đường 3/2 vừa qua": a name
     if m["s"] in ("-", "–") and m["pre"] is None and _in_score_brackets(text, start, m.end()):
         return None
+    if (
+        m["s"] in ("-", "–")
+        and m["pre"] is None
+        and not strong
+        and _count_range(text, start, m.end(), day, month)
+    ):
+        return None  # "mang thai từ 1-5 hổ con": a rising count range before its noun
     if m["pre"] is None:
         sep = m["s"] if "s" in m.groupdict() else None
         if sep == ".":
@@ -747,6 +754,45 @@ def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=0, anchor=anchor, mod=mod), priority=3)
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ỹđ]")
+
+
+def _count_range(text: str, start: int, end: int, low: int, high: int) -> bool:
+    """Whether a dashed pair after ``từ`` is a count range: it rises (``1-5``) and a lowercase word that
+    does not carry the date on (``đến``, ``năm nay``: cue kind ``count_range_not_after``) follows."""
+    if low >= high or not cue_pattern("count_range_before", "before").search(_before(text, start, 12)):
+        return False
+    if not _LOWER_WORD_AFTER.match(text, end):
+        return False
+    return not cue_pattern("count_range_not_after", "after").match(text[end : end + 20])
+
+
+_WEEKDAY_ITEM = r"(?:thứ\s+\w+|chủ\s+nhật|cn)"
+_WEEKDAY_LIST_BEFORE = re.compile(r"(?:" + _WEEKDAY_ITEM + r"\s*(?:,|và|hoặc|-)\s*)*$", re.IGNORECASE)
+_LIST_ITEM_BEFORE = re.compile(_WEEKDAY_ITEM + r"\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[.;:!?\n]")
+_VAO_END = re.compile(r"\s*(?<!\w)(?:vào|trong)\s*$", re.IGNORECASE)
+
+
+@cache
+def _habitual_words() -> re.Pattern[str]:
+    return _c(r"(?<!\w)" + alternation(list(lexicon().cues.get("habitual_before", ()))) + r"(?!\w)")
+
+
+def _habitual_weekday(text: str, start: int) -> bool:
+    """``Hàng tuần, chợ mở vào thứ Bảy và Chủ nhật``, ``vào những ngày thứ 7, Chủ nhật``: weekdays that
+    recur (a habitual cue earlier in the clause, or a plural right before the weekday or its list)."""
+    before = _before(text, start, 80)
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    lst = _WEEKDAY_LIST_BEFORE.search(before)
+    head = before[: lst.start()] if lst else before
+    if cue_pattern("habitual_plural_before", "before").search(head):
+        return True
+    return _habitual_words().search(head) is not None
+
+
 def _weekday(m: re.Match[str], text: str) -> Cand | None:
     lx = lexicon()
     start = m.start()
@@ -764,7 +810,12 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
         capital = word[0].isupper() and not word.isdigit()
         if not date_after and cue_pattern("ordinal_before", "before").search(_before(text, start, 20)):
             return None  # "mùa thứ hai này", "phiên tòa thứ 3": an ordinal
-        cue = cue_pattern("weekday_before", "before").search(_before(text, start, 20))
+        cue = cue_pattern("weekday_before", "before").search(_before(text, start, 20)) or (
+            # "vào các ngày thứ 3, thứ 5, thứ 7": the later items of a habitual list
+            not after_phrase
+            and _LIST_ITEM_BEFORE.search(_before(text, start, 20))
+            and _habitual_weekday(text, start)
+        )
         if not (after_phrase or date_after or cue or (capital and m["th"][0].islower())):
             return None
         if word.isdigit() and not (after_phrase or date_after or cue):
@@ -785,6 +836,8 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
             direction = "this"
     if after_phrase is None and (every := _every_week().match(text, m.end())):
         return Cand(start, every.end(), Spec("set", value=f"XXXX-WXX-{wd}"), priority=5)
+    if after_phrase is None and not _DATE_AFTER.match(text, m.end()) and _habitual_weekday(text, start):
+        return Cand(start, m.end(), Spec("set", value=f"XXXX-WXX-{wd}"), priority=4)
     spec = Spec("weekday", number=wd, offset=week, anchor="dct", value=direction)
     return Cand(start, m.end(), spec, priority=4)
 
