@@ -434,3 +434,23 @@ def test_species_heads_are_no_people_and_no_aliases() -> None:
     assert not any(m.text in ("Hổ", "Cá", "Chim", "Bali", "Sumatra", "Panthera") for m in ms)
     assert any(m.text == "Úc" and m.type == "GPE" for m in ms)
     assert any(m.text == "Indonesia" and m.type == "GPE" for m in ms)
+
+
+def test_streets_named_after_people_are_places() -> None:
+    text = (
+        "Ùn tắc kéo dài trên đường Phạm Văn Đồng và ngã tư Lê Trọng Tấn. Cửa hàng ở số 25 Hoàng Quốc Việt, "
+        "quận Bắc Từ Liêm. Khu vực Phạm Văn Đồng thường xuyên ngập. Nhà ông ở thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam."
+        "\nMinh Hữu"
+    )
+    ms = _mentions(text)
+    types = {(m.text, m.type) for m in ms}
+    for street in ("Phạm Văn Đồng", "Lê Trọng Tấn", "Hoàng Quốc Việt", "Lý Nhân"):
+        assert (street, "LOC") in types, street
+    assert not any(m.type == "PER" and m.key == "PER:pham van dong" for m in ms)
+
+
+def test_person_named_with_a_title_is_not_a_street() -> None:
+    ms = _mentions(
+        "Nhà văn Nguyễn Tuân sinh ở Hà Nội. Nguyễn Tuân viết nhiều tùy bút. Đường Nguyễn Tuân rất đông."
+    )
+    assert [m.type for m in ms if m.text == "Nguyễn Tuân"][:2] == ["PER", "PER"]

@@ -989,6 +989,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
 
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
+            if _address_at(r, i, j) or in_place_list() and _place_after_comma(r, j):
+                # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
+                return _found(r, i, j, "LOC", unsure=True)
             if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
                 # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
                 return _found(r, i, j, "LOC", unsure=True)
@@ -1113,6 +1116,29 @@ _AT_PLACE = frozenset(("ở", "tại"))
 def _at_place(r: _Reader, i: int) -> bool:
     """``ở``/``tại`` right before ``i``: a name there with no title is a place."""
     return i > 0 and r.tx[i - 1] in _AT_PLACE
+
+
+_HOUSE_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*$")
+
+
+def _address_at(r: _Reader, i: int, j: int) -> bool:
+    """The run ``i:j`` is the street of an address: ``số 12 X``, ``ngõ 68/2 X``, ``X, quận Y``."""
+    tx, g = r.tx, r.g
+    if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and tx[i - 2].lower() in g.address_before:
+        return True
+    if j + 1 < r.n and tx[j] == ",":
+        for k in (1, 2):
+            if j + 1 + k <= r.n and r.key(j + 1, j + 1 + k) in g.address_after:
+                return True
+    return False
+
+
+def _place_after_comma(r: _Reader, j: int) -> bool:
+    """A comma, then a place or country from the tables: the run is an item of an address."""
+    if j + 1 >= r.n or r.tx[j] != ",":
+        return False
+    _, k = r.known_at(j + 1)
+    return k is not None and k.type in ("LOC", "GPE")
 
 
 def _province_after(r: _Reader, j: int) -> bool:

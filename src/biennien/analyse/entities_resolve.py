@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from biennien.model import EntityType, Mention
+from biennien.vi.gazetteer import gazetteer
 from biennien.vi.normalise import fold as _fold
 from biennien.vi.resources import table, word_list
 
@@ -97,17 +98,31 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     most are ordinary words ("Điều", "Phút") and are dropped; they are resolved after the
     others, which they cannot change.
     """
-    persons = [
-        _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
-        for f in found
-        if f.type == "PER" and not f.single and not f.bare and not f.unsure and f.name
-    ]
     # names the article gave to places and organisations: an unsure name equal to one of them
     # is that place or organisation ("biển Sầm Sơn ... Sầm Sơn đông khách")
     named: dict[tuple[str, ...], tuple[str, str]] = {}
+    streets: dict[tuple[str, ...], tuple[str, str]] = {}
+    surnames = gazetteer().surnames
     for f in found:
         if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
             named.setdefault(_words(f.name), (f.type, f"{f.type}:{fold(f.canonical or f.name)}"))
+        if f.type == "LOC" and " " in f.name and f.name.split()[0] in surnames:
+            # "đường Phạm Hùng", "số 12 Trần Duy Hưng": a Vietnamese full name as a street
+            streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
+    # a full name with no title that the article also gives a street ("đường Phạm Hùng ...
+    # Khu vực Phạm Hùng ngập") is that street, unless a title introduces the person somewhere
+    titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
+    streets = {w: v for w, v in streets.items() if w not in titled}
+    persons = [
+        _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
+        for f in found
+        if f.type == "PER"
+        and not f.single
+        and not f.bare
+        and not f.unsure
+        and f.name
+        and _words(f.name) not in streets
+    ]
     org_first = _org_first_words(found)
     acronyms: dict[str, tuple[str, str]] = {}
     acronym_at: dict[str, int] = {}  # where the organisation named by an acronym starts
@@ -156,6 +171,8 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                     continue
                 else:
                     key = "PER:" + fold(f.name)
+            elif words in streets and not f.title:
+                typ, key = streets[words]
             else:
                 key = "PER:" + fold(f.name)
             if f.title and f.title_kind in ("office", "rank", "occupation") and key in by_key:

@@ -101,6 +101,9 @@ class Gazetteer:
     species_first: frozenset[str] = frozenset()
     species_cues: frozenset[tuple[str, ...]] = frozenset()
     species_last: frozenset[str] = frozenset()  # last words of heads and cues
+    # address words before a house number, and after a street's comma ("số 12 X, quận Y")
+    address_before: frozenset[str] = frozenset()
+    address_after: frozenset[tuple[str, ...]] = frozenset()
     # longest entry length per first token, for each dictionary
     title_len: dict[str, int] = field(default_factory=dict)
     head_len: dict[str, int] = field(default_factory=dict)
@@ -237,6 +240,9 @@ def gazetteer() -> Gazetteer:
     g.species_first = frozenset(k[0] for k in g.species_heads)
     g.species_cues = frozenset(low_key(r[1]) for r in species if r[0] == "cue")
     g.species_last = frozenset(k[-1] for k in g.species_heads | g.species_cues)
+    address = table("entity_address_words.tsv")
+    g.address_before = frozenset(r[0].lower() for r in address if r[1] == "before")
+    g.address_after = frozenset(low_key(r[0]) for r in address if r[1] == "after")
     g.foreign_cues = {tone_normalise(r[0]): r[1] for r in table("entity_foreign_cues.tsv")}
     g.title_len = _index(list(g.titles))
     g.head_len = _index(list(g.heads))
