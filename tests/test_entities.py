@@ -454,3 +454,13 @@ def test_person_named_with_a_title_is_not_a_street() -> None:
         "Nhà văn Nguyễn Tuân sinh ở Hà Nội. Nguyễn Tuân viết nhiều tùy bút. Đường Nguyễn Tuân rất đông."
     )
     assert [m.type for m in ms if m.text == "Nguyễn Tuân"][:2] == ["PER", "PER"]
+
+
+def test_one_club_written_with_clb_fc_or_city_alias_is_one_key() -> None:
+    text = (
+        "CLB Hải Phòng thắng 2-0 trong trận đấu tối qua. Hải Phòng FC có chiến thắng thứ ba liên tiếp. "
+        "CLB TP.HCM thua 0-1 trên sân nhà. Thủ môn của TPHCM FC mắc lỗi ở bàn thắng duy nhất."
+    )
+    keys = {m.text: m.key for m in _mentions(text) if m.type == "ORG"}
+    assert keys["CLB Hải Phòng"] == keys["Hải Phòng FC"]
+    assert keys["CLB TP.HCM"] == keys.get("TPHCM FC", keys.get("TPHCM"))

@@ -286,6 +286,24 @@ def _club_prefixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _club_suffixes() -> tuple[str, ...]:
+    return tuple(" " + fold(x) for x in word_list("entity_club_suffixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def _place_canon() -> dict[str, str]:
+    """Folded place and country names -> their folded canonical names (``tp.hcm`` ->
+    ``thanh pho ho chi minh``), for clubs named after their city."""
+    return {fold(k.text): fold(k.canonical) for k in gazetteer().known.values() if k.type in ("LOC", "GPE")}
+
+
+def _club_body(body: str) -> str:
+    """A club's name without ``CLB``/``FC``: the city's canonical name when it is one, so
+    ``CLB TPHCM``, ``TP.HCM FC`` and the club ``TPHCM`` of a match report share a key."""
+    return _place_canon().get(body, body)
+
+
+@lru_cache(maxsize=1)
 def _org_key_heads() -> tuple[tuple[tuple[str, bool], ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(optional heads with whether a school word must follow, school words, abbreviations)
     from ``entity_org_key_heads.tsv``."""
@@ -307,7 +325,10 @@ def org_key_body(folded: str) -> str:
     vinamilk`` -> ``vinamilk``.  Articles write the same organisation with and without these."""
     for p in _club_prefixes():
         if folded.startswith(p) and len(folded) > len(p):
-            return folded[len(p) :]
+            return _club_body(folded[len(p) :])
+    for x in _club_suffixes():
+        if folded.endswith(x) and len(folded) > len(x):
+            return _club_body(folded[: -len(x)])
     drop, school, abbrev = _org_key_heads()
     for head, needs_school in drop:
         if folded.startswith(head) and len(folded) > len(head):
