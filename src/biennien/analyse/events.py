@@ -87,7 +87,7 @@ def _wordset(cell: str) -> frozenset[str] | None:
     cell = cell.strip()
     if not cell or cell == "*":
         return None
-    return frozenset(w.strip() if w.strip() == "CAP" else w.strip().lower() for w in cell.split(","))
+    return frozenset(w.strip() if w.strip() in ("CAP", "NUM") else w.strip().lower() for w in cell.split(","))
 
 
 @cache
@@ -239,7 +239,11 @@ def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
         if j >= len(toks):
             return False
         nxt = toks[j]
-        if not (nxt.low in trig.next or ("CAP" in trig.next and nxt.text[:1].isupper())):
+        if not (
+            nxt.low in trig.next
+            or ("CAP" in trig.next and nxt.text[:1].isupper())
+            or ("NUM" in trig.next and nxt.text[:1].isdigit())
+        ):
             return False
     if trig.prev is not None and (i == 0 or toks[i - 1].low not in trig.prev):
         return False

@@ -72,6 +72,14 @@ def _subject_leads() -> frozenset[str]:
 
 
 @cache
+def _org_heads() -> frozenset[tuple[str, ...]]:
+    """Organisation head nouns of the entity tables (``sở``, ``công ty``, ``trường``), lower-case."""
+    return frozenset(
+        tuple(row[0].lower().split()) for row in table("entity_org_heads.tsv") if row[1] == "ORG"
+    )
+
+
+@cache
 def _lead_words() -> frozenset[str]:
     return frozenset(w for seq in _cues().get("lead", ()) for w in seq)
 
@@ -295,6 +303,74 @@ def _unnamed(
     return None
 
 
+def _common_clause(
+    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int]
+) -> tuple[Mention | None, int, int, EventType] | None:
+    """A common-noun subject at a date standing as its own segment (``Ngày 22/4, bệnh nhân đi ăn liên
+    hoan``, ``Năm 2019, camera giám sát này đã ghi lại``, ``Vào ngày 22/4/1970, 20 triệu người ... đã cùng
+    thực hiện``): the phrase opens with a group word, an organisation head noun, a role noun
+    (``role_subject``: ``bệnh nhân``, ``nạn nhân``) or a count, or ends with a demonstrative; it ends
+    at an auxiliary (``đã``, ``bị``), at a listed verb, or (role nouns) right after the role noun.  The
+    predicate must be no state, figure or habit.  The agent is a name after ``của``, else nobody."""
+    toks = [
+        (w.group().lower(), w.start())
+        for w in _ALNUM.finditer(text, lo, hi)
+        if not skip[0] <= w.start() < skip[1]
+    ]
+    words = [w for w, _ in toks]
+    k = 0
+    while k < min(len(words), 2) and words[k] in _lead_words():
+        k += 1
+    if k >= len(words):
+        return None
+    role = max(
+        (q for q in _cues().get("role_subject", ()) if tuple(words[k : k + len(q)]) == q),
+        key=len,
+        default=None,
+    )
+    head = (
+        role is not None
+        or _starts_with(words[k:], "group_subject")
+        or any(tuple(words[k : k + len(q)]) == q for q in _org_heads())
+        or words[k][:1].isdigit()
+    )
+    j = None
+    if role is not None and k + len(role) < len(words) and words[k + len(role)] not in _np_aux():
+        j = k + len(role)
+    else:
+        for n in range(k + 1, min(len(words), k + _MAX_NP_WORDS + 1)):
+            if words[n] in _np_aux() or _verb_at(words, n) is not None:
+                j = n
+                break
+    if j is None:
+        return None
+    np = words[k:j]
+    if not (head or _ends_with(np, "demonstrative")) or _contains(np, "clause_break"):
+        return None
+    p = j
+    while p < len(words) and words[p] in _np_aux():
+        p += 1
+    pred = words[p:]
+    if (
+        len(pred) < 2
+        or pred[0][:1].isdigit()
+        or _starts_with(pred, "state_verb")
+        or _starts_with(pred, "figure")
+    ):
+        return None
+    if words[k][:1].isdigit() and _verb_at(pred, 0) is None and p == j:
+        return None  # "20 người ..." with neither an auxiliary nor a listed verb: a figure
+    if any(w[:1].isdigit() for w in pred[:3]):
+        return None  # "Năm 2023, con số này vượt 124 tỷ USD": a figure, the facts' business
+    np_end = toks[j - 1][1] + len(words[j - 1])
+    agent: Mention | None = None
+    if "của" in np:
+        at = toks[k + np.index("của")][1]
+        agent = next((m for m in mentions if at < m.start < np_end), None)
+    found = _verb_at(pred, 0)
+    return agent, toks[k][1], toks[p][1], found[1] if found else "other"
+
+
 def _pronoun_clause(
     text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
 ) -> tuple[Mention, int, int, EventType] | None:
@@ -356,6 +432,8 @@ def _dated(
     other = _unnamed(text, lo, hi, mentions, skip, person)
     if other is None and point:
         other = _pronoun_clause(text, lo, hi, mentions, skip, person)
+    if other is None and point:
+        other = _common_clause(text, lo, hi, mentions, skip)
     if other is None:
         return None
     return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
