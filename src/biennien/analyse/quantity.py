@@ -77,7 +77,7 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     starts = [b[0] for b in blocked]
     out: list[Quantity] = []
     consumed = 0
-    for m in _NUM.finditer(low):
+    for m in _numbers(low, t):
         if m.start() < consumed or _inside(blocked, starts, m.start(), m.end()):
             continue
         if (phone := _phone_at(low, m.start())) is not None:
@@ -90,6 +90,8 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         q = _read(text, low, m.start(), t)
         if q is None:
             continue
+        _per_period(text, low, q, t)
+        _age_gap(low, q, t)
         if _overlaps(blocked, starts, q.start, q.end):
             continue
         out.append(q)
@@ -99,6 +101,51 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     out.sort(key=lambda q: (q.start, q.end))
     _sentence_context(text, low, out, t)
     return out
+
+
+def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
+    """The numerals of ``low``: free-standing ones, and those glued to a word that only introduces a
+    figure (``xuống còn29 triệu``: cue kind ``glued_before``; ``BN1234`` stays a code)."""
+    found = list(_NUM.finditer(low))
+    if t.glued_re is not None:
+        have = {m.start() for m in found}
+        for g in t.glued_re.finditer(low):
+            if (n := _NUM_AT.match(low, g.end())) is not None and n.start() not in have:
+                found.append(n)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+def _per_period(text: str, low: str, q: Quantity, t: Tables) -> None:
+    """``40.000 người mỗi ngày``, ``2.000-2.500 khách/ngày``: a count per period is a rate (unit
+    ``count/ngày``).  ``/ngày`` joins the span; ``mỗi ngày`` stays outside (it is the timex's)."""
+    if q.kind != "count":
+        return
+    ctx = t.context
+    if (m := _PER_SLASH.match(low, q.end)) and m.group(1) in ctx.get("per_unit", ()):
+        q.unit, q.kind = f"count/{m.group(1)}", "rate"
+        q.end = m.end()
+        q.text = text[q.start : q.end]
+    elif (m := _PER_WORDS.match(low, q.end)) and m.group(1) in ctx.get("per_period", ()):
+        if m.group(2) in ctx.get("per_unit", ()):
+            q.unit, q.kind = f"count/{m.group(2)}", "rate"
+
+
+_PER_SLASH = re.compile(r"\s?/\s?(\w+)(?!\w)")
+_PER_WORDS = re.compile(r"\s+(\w+)\s+(\w+)(?!\w)")
+
+
+def _age_gap(low: str, q: Quantity, t: Tables) -> None:
+    """``kém anh 11 tuổi``: an age after a comparative (its object between) is a difference of ages."""
+    if q.kind != "count" or q.counted not in t.context.get("age_word", ()):
+        return
+    words = _words_before(low, q.start, 4)
+    gap = t.context.get("age_gap", frozenset())
+    if any(
+        w in gap or " ".join(words[i : i + 2]) in gap
+        for i, w in enumerate(words[-4:-1] if len(words) > 1 else [])
+    ):
+        q.kind = "difference"
 
 
 _BARE_BASE = re.compile(r"\s+so với\s+(\d+(?:,\d+)?)(?=\s*[)\].,;]|$)")
@@ -671,6 +718,12 @@ def _word_quantities(
         value = parse_words(" ".join(words))
         if value is None or value == 0:
             continue
+        if (
+            unit is not None
+            and low[e : unit[2]].strip() in t.context.get("vague_unit", ())
+            and words == ["một"]
+        ):
+            continue  # "thu hút được một lượng người": "an amount of", no figure
         if unit is not None and unit[0] != "times":
             q = Quantity(text[s : unit[2]], s, unit[2], value, unit[0], unit[1])
         else:

@@ -42,6 +42,7 @@ class Tables:
     word_number_re: re.Pattern[str]
     unit_exceptions: frozenset[tuple[str, str]]
     max_phrase: int  # longest phrase, in words, among the before-number tables
+    glued_re: re.Pattern[str] | None = None  # a word a figure may be glued to ("còn29 triệu")
 
 
 @cache
@@ -83,4 +84,7 @@ def tables() -> Tables:
         ),
         unit_exceptions=frozenset((row[0], row[1]) for row in table("quantity_unit_exceptions.tsv")),
         max_phrase=max(len(p.split()) for p in phrases),
+        glued_re=re.compile(rf"(?<!{LETTER})(?:{_alternation(list(context.get('glued_before', ())))})(?=\d)")
+        if context.get("glued_before")
+        else None,
     )
