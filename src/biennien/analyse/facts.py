@@ -159,7 +159,73 @@ def extract(
         fact = _fact(doc_id, text, sent, q, measure, subject, period, mod)
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
-    return facts
+    return merge_repeats(facts)
+
+
+def _repeat_key(f: Fact) -> tuple[object, ...]:
+    """What makes two statements of one article the same figure, subject and period aside."""
+    from biennien.link.facts import normalise_measure
+
+    return (
+        f.value,
+        f.value_end,
+        f.rank_of,
+        f.unit,
+        f.kind,
+        f.direction,
+        normalise_measure(f.measure),
+    )
+
+
+def merge_repeats(facts: list[Fact]) -> list[Fact]:
+    """One fact, with every evidence, for a figure an article states in several sentences.
+
+    Articles repeat their key figures (lead, body, conclusion: ``533 triệu người dùng`` twice);
+    statements with the same value, unit, kind, direction, measure key, subject and period become
+    one fact that keeps the first statement's id and words.  Within the article a statement without
+    a subject or period is the same figure said again more briefly (``20 triệu người`` after
+    ``Vào ngày 22/4/1970, 20 triệu người ...``), so it joins the one statement of that figure that
+    names them, when exactly one does.  Two equal figures of one sentence are parallel figures
+    (``lần lượt là 10% và 10%``), never merged.
+    """
+    from biennien.link.facts import normalise_subject
+
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for k, f in enumerate(facts):
+        groups.setdefault(_repeat_key(f), []).append(k)
+    into: dict[int, int] = {}  # statement index -> index of the fact it joins
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        subjects = {normalise_subject(facts[k].subject) for k in members} - {""}
+        periods = {(facts[k].period, facts[k].period_mod) for k in members if facts[k].period}
+        heads: dict[tuple[str, str | None, str | None], int] = {}
+        for k in members:
+            f = facts[k]
+            skey = normalise_subject(f.subject) or (next(iter(subjects)) if len(subjects) == 1 else "")
+            period, mod = (
+                (f.period, f.period_mod)
+                if f.period
+                else (next(iter(periods)) if len(periods) == 1 else (None, None))
+            )
+            key = (skey, period, mod)
+            head = heads.setdefault(key, k)
+            if head != k and not any(e.start == facts[k].evidence[0].start for e in facts[head].evidence):
+                into[k] = head
+                facts[head] = _join(facts[head], f)
+    return [f for k, f in enumerate(facts) if k not in into]
+
+
+def _join(head: Fact, other: Fact) -> Fact:
+    """``head`` with ``other``'s evidence, and the subject, period and qualifier it lacked."""
+    head.evidence = [*head.evidence, *(e for e in other.evidence if e not in head.evidence)]
+    if not head.subject:
+        head.subject = other.subject
+    if not head.period:
+        head.period, head.period_mod = other.period, other.period_mod
+    if not head.qualifier:
+        head.qualifier = other.qualifier
+    return head
 
 
 _THAT = re.compile(r"\brằng\s*$")

@@ -155,6 +155,37 @@ def subject_ok(subject: str | None, accepted: list[str]) -> bool:
     return any(a != "-" and normalise_subject(a) == got for a in accepted)
 
 
+def _same_figure(q: Quantity, f: Fact) -> bool:
+    return (
+        _close(q.value, f.value)
+        and q.unit == f.unit
+        and q.kind == f.kind
+        and _close(q.value_end, f.value_end)
+        and q.rank_of == f.rank_of
+        and q.direction == f.direction
+    )
+
+
+def fact_of_quantity(qs: list[Quantity], fs: list[Fact]) -> dict[tuple[int, int], Fact]:
+    """The fact that states each quantity: same figure, with that quantity's sentence in its evidence.
+
+    ``facts.extract`` merges a figure an article repeats into one fact with several evidences, so
+    facts are no longer one per quantity.  Equal figures of one sentence stay separate facts, in
+    text order: the k-th such quantity of a sentence is the k-th such fact whose evidence holds it.
+    """
+    out: dict[tuple[int, int], Fact] = {}
+    taken: dict[tuple[int, str], int] = {}
+    for q in qs:
+        cands = [f for f in fs if _same_figure(q, f) and any(e.start <= q.start < e.end for e in f.evidence)]
+        if not cands:
+            raise ValueError(f"no fact states the quantity {q.text!r} at {q.start}")
+        sent = next(e.start for e in cands[0].evidence if e.start <= q.start < e.end)
+        k = taken.get((sent, repr((q.value, q.unit, q.kind))), 0)
+        taken[(sent, repr((q.value, q.unit, q.kind)))] = k + 1
+        out[(q.start, q.end)] = cands[min(k, len(cands) - 1)]
+    return out
+
+
 Tagger = Callable[[str, str | None], list[Timex]]
 
 
@@ -189,7 +220,7 @@ def score(gold: list[GoldSentence], tagger: Tagger | None = None, mentions: bool
                 Timex(t.text, t.start + off, t.end + off, t.type, t.value, mod=t.mod) for t in gs.timexes
             ]
         qs, fs = analyse_sentence(text, timexes, mentions, off)
-        by_span = dict(zip(((q.start, q.end) for q in qs), fs, strict=True))
+        by_span = fact_of_quantity(qs, fs)
         qs = [q for q in qs if q.start >= off]
         used: set[tuple[int, int]] = set()
         cursor = 0
