@@ -560,6 +560,7 @@ def _phrase_end(
     """
     stops = lex.cues.get("stop", ())
     stop_index = _by_first(stops)
+    compound_index = _by_last(lex.cues.get("stop_compound", ()))
     t_starts = {t.start for t in timexes}
     k = i
     words = 0
@@ -581,8 +582,12 @@ def _phrase_end(
                 break
             if nxt and (nxt.start in name_starts or any(_seq_at(toks, k + 1, s) for s in stops)):
                 break
-        if k > i and any(_seq_at(toks, k, s) for s in stop_index.get(tok.low, ())):
-            break
+        if (
+            k > i
+            and any(_seq_at(toks, k, s) for s in stop_index.get(tok.low, ()))
+            and not any(_ends_at(toks, k + 1, c) for c in compound_index.get(tok.low, ()))
+        ):
+            break  # "doanh nhân": a stop that is a compound's second syllable does not end the phrase
         if tok.text[:1].isalnum():
             words += 1
             if words > max_words:
@@ -805,6 +810,17 @@ def _parts(
         and all(t.text.islower() for t in toks[s_i:s_j])
         and any(_seq_at(toks, s_i, h) and s_i + len(h) == s_j for h in lex.cues.get("orghead", ()))
     )
+    lead_org = next(
+        (
+            m
+            for m in left
+            if m.type in ("ORG", "GPE")
+            and s_j > s_i
+            and toks[s_i].start <= m.start < toks[s_j - 1].end
+            and (m.start == toks[s_i].start or (toks[s_i].text.islower() and m.start == toks[s_i + 1].start))
+        ),
+        None,
+    )
     if passive:
         pass  # "các hợp đồng vừa được ký kết": whoever is named before did not sign
     elif anaphoric and antecedent is not None:
@@ -818,6 +834,10 @@ def _parts(
                 break
             agents.insert(0, _participant(m, "agent"))  # "A và B đã hội đàm"
             nxt = m
+    elif lead_org is not None:
+        # "tháng 11/2020, Trường X ký quyết định cho cô Y ...": a named organisation opening the
+        # trigger's own clause is its subject; a person of an earlier clause is not
+        agents = [_org_participant(lex, text, toks, lead_org, "agent")]
     elif per_left:
         head = _chain_head(lex, toks, lo_tok, first.i, per_left, timexes)
         agents = [_participant(head or per_left[-1], "agent")]
@@ -863,6 +883,9 @@ def _parts(
         partners = [
             _org_participant(lex, text, toks, m, "partner") for m in right if m.type in ("ORG", "GPE")
         ]
+    agent_keys = {(a.entity, a.name) for a in agents}
+    # "X ký quyết định cho cô Y": whoever is the object is never the agent as well
+    partners = [p for p in partners if (p.entity, p.name) not in agent_keys]
     moved = False
     between = last.j < len(toks) and any(_seq_at(toks, last.j, b) for b in lex.cues.get("between", ()))
     if (

@@ -1,0 +1,60 @@
+"""Who did what (round 10): the agent is the subject of the trigger's own clause, the object is never the
+agent too, and a summary never stops inside a compound noun.  Sentences are written for these tests
+(not gold rows)."""
+
+from __future__ import annotations
+
+from biennien.analyse.events import extract
+from biennien.model import Event, Mention, Timex
+from biennien.vi.normalise import tone_normalise
+from biennien.vi.sentences import split_sentences
+
+
+def _tx(text: str, s: str, value: str) -> Timex:
+    i = text.index(s)
+    return Timex(s, i, i + len(s), "DATE", value)
+
+
+def _m(text: str, s: str, typ: str = "PER", start: int = 0) -> Mention:
+    i = text.index(s, start)
+    return Mention(s, i, i + len(s), typ, s, None, f"{typ}:" + s.lower())
+
+
+def _run(text: str, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
+    return extract("d1", text, split_sentences(text), timexes, mentions, "2021-04-15")
+
+
+def _role(ev: Event, role: str) -> list[str]:
+    return [p.name for p in ev.participants if p.role == role]
+
+
+def test_an_organisation_opening_the_clause_signs_not_the_person_of_the_earlier_clause() -> None:
+    text = tone_normalise(
+        "Tháng 3/2019, anh Lê Văn Tám nộp đơn và tháng 5/2019, Công ty Minh Phát ký quyết định cho "
+        "anh Lê Văn Tám thôi việc."
+    )
+    first = text.index("Lê Văn Tám")
+    mentions = [
+        _m(text, "Lê Văn Tám"),
+        _m(text, "Công ty Minh Phát", "ORG"),
+        _m(text, "Lê Văn Tám", start=first + 5),
+    ]
+    evs = [
+        e
+        for e in _run(
+            text, [_tx(text, "Tháng 3/2019", "2019-03"), _tx(text, "tháng 5/2019", "2019-05")], mentions
+        )
+        if e.date == "2019-05"
+    ]
+    assert evs and _role(evs[0], "agent") == ["Công ty Minh Phát"]
+    assert _role(evs[0], "partner") == ["Lê Văn Tám"]
+    assert evs[0].summary.startswith("Công ty Minh Phát ký quyết định")
+
+
+def test_the_object_of_a_marriage_is_kept_whole_after_a_compound_noun() -> None:
+    text = tone_normalise("Chị Trần Thu Hà kết hôn với doanh nhân Phạm Quốc Bảo vào năm 2005.")
+    mentions = [_m(text, "Trần Thu Hà"), _m(text, "Phạm Quốc Bảo")]
+    evs = [e for e in _run(text, [_tx(text, "năm 2005", "2005")], mentions) if e.date]
+    assert evs and _role(evs[0], "agent") == ["Trần Thu Hà"]
+    assert _role(evs[0], "partner") == ["Phạm Quốc Bảo"]
+    assert "doanh nhân Phạm Quốc Bảo" in evs[0].summary
