@@ -464,3 +464,27 @@ def test_one_club_written_with_clb_fc_or_city_alias_is_one_key() -> None:
     keys = {m.text: m.key for m in _mentions(text) if m.type == "ORG"}
     assert keys["CLB Hải Phòng"] == keys["Hải Phòng FC"]
     assert keys["CLB TP.HCM"] == keys.get("TPHCM FC", keys.get("TPHCM"))
+
+
+def test_camel_case_products_are_no_people() -> None:
+    text = (
+        "Máy có màn hình NanoEdge và tính năng ScreenPad. Sau khi kích hoạt ScreenPad, người dùng "
+        "mở nhiều ứng dụng. Ông Michael DeSombre gặp ông McDonald tại Hà Nội. "
+        "Các sản phẩm của hãng OnePlus bán chạy."
+    )
+    ms = _mentions(text)
+    per = {m.text for m in ms if m.type == "PER"}
+    assert per == {"Michael DeSombre", "McDonald"}
+    assert any(m.text == "OnePlus" and m.type == "ORG" for m in ms)
+
+
+def test_sentence_case_compounds_stay_in_organisation_names() -> None:
+    ms = _by_text(
+        _mentions(
+            "Liên đoàn Tự do Dân sự Mỹ cho biết sẽ kiện. Đề án được UBND Thành phố phê duyệt. "
+            "Ông là giám đốc tại Viện Nhân chủng học Tiến hóa Max Planck cho hay."
+        )
+    )
+    assert ms["Liên đoàn Tự do Dân sự Mỹ"].type == "ORG"
+    assert ms["UBND Thành phố"].type == "ORG"
+    assert ms["Viện Nhân chủng học Tiến hóa Max Planck"].type == "ORG"

@@ -259,6 +259,15 @@ class _Reader:
                 return j + ln
         return j
 
+    def compound_end(self, j: int) -> int:
+        """End of the lower-case rest of a compound opened by the capitalised word before ``j``
+        (``Tự do``, ``Thành phố``, ``Nhân chủng học``), or ``j`` when there is none."""
+        for ln in (3, 2, 1):
+            if j + ln <= self.n and self.key(j - 1, j + ln) in self.g.name_compounds:
+                if all(self.tx[k][0].islower() for k in range(j, j + ln)):
+                    return j + ln
+        return j
+
     def org_body(self, i: int, place: bool = False) -> int:
         """The capitalised body of an organisation (or place) name starting at ``i``."""
         tx, g, n = self.tx, self.g, self.n
@@ -268,6 +277,7 @@ class _Reader:
         lower_run = 0
         prev_known_end = -1
         kind = False  # the body opened with a lower-case kind word ("đa khoa")
+        compound_end = -1  # where the last sentence-case compound ended ("Thành phố")
         if not place and not tx[i][0].isupper():
             ow = self.org_words_at(i)
             if i < ow < n and tx[ow][0].isupper():
@@ -303,6 +313,13 @@ class _Reader:
                     j += 1
                     continue
                 break
+            if word and not cap and j > i and tx[j - 1][0].isupper():
+                cj = self.compound_end(j)
+                if cj > j:
+                    j = cj  # "Liên đoàn Tự do", "UBND Thành phố": a sentence-case compound
+                    lower_run = 1
+                    compound_end = j
+                    continue
             if place and word and not cap and j > i and self.key(j - 1, j + 1) in g.org_words:
                 j += 1  # "Sân bay Quốc tế Bắc Kinh": a capitalised compound in sentence case
                 continue
@@ -343,7 +360,7 @@ class _Reader:
         while j > i and not tx[j - 1][0].isalnum() and j != prev_known_end:
             j -= 1
         # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
-        if j > i + 1 and j != prev_known_end and self.head_at(j - 1) == j:
+        if j > i + 1 and j not in (prev_known_end, compound_end) and self.head_at(j - 1) == j:
             h = g.heads[(tx[j - 1].lower(),)]
             if h.type == "LOC" and "drop" in h.flags:
                 j -= 1
@@ -1014,6 +1031,13 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
     if r.english_country_org(i, j):
         return _found(r, i, j, "ORG")  # "tổ chức bảo tồn Historic England"
+    if len(words) == 1 and _camel_product(words[0], g.camel_name_prefixes):
+        # "ScreenPad", "GeForce", "NanoEdge": a product or brand; an organisation only after an
+        # organisation noun ("hãng OnePlus"), a person only as short for a name the article gives
+        cue = _noun_before(r, i)
+        if cue == "ORG":
+            return _found(r, i, j, "ORG")
+        return None if cue == "WORK" else _found(r, i, j, "PER", single=True, unsure=True)
     cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
     if cues:
         if "ORG" in cues:
@@ -1053,6 +1077,16 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+_CAMEL = re.compile(r"^([A-Z][a-z]+)[A-Z]")
+
+
+def _camel_product(word: str, name_prefixes: frozenset[str]) -> bool:
+    """A camel-case word that no surname particle opens: ``ScreenPad``, ``GeForce`` (but not
+    ``DeSombre``, ``McDonald``)."""
+    m = _CAMEL.match(word)
+    return m is not None and m.group(1) not in name_prefixes
 
 
 def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:

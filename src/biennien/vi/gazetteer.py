@@ -98,6 +98,12 @@ class Gazetteer:
     # species heads ("hổ", "cá voi") and scientific-name cues ("tên khoa học"), lower-case keys;
     # the first words of the heads, for a quick test on every capitalised token
     species_heads: frozenset[tuple[str, ...]] = frozenset()
+    # particles that open a person's camel-case surname ("DeSombre", "McDonald", "LeBron"):
+    # any other camel-case word ("ScreenPad", "GeForce") is a product or brand, not a person
+    camel_name_prefixes: frozenset[str] = frozenset()
+    # sentence-case compounds whose lower-case syllables stay in a name ("Liên đoàn Tự do",
+    # "Cúp Quốc gia", "UBND Thành phố"), lower-case keys
+    name_compounds: frozenset[tuple[str, ...]] = frozenset()
     species_first: frozenset[str] = frozenset()
     species_cues: frozenset[tuple[str, ...]] = frozenset()
     species_last: frozenset[str] = frozenset()  # last words of heads and cues
@@ -235,6 +241,8 @@ def gazetteer() -> Gazetteer:
     g.work_cues = frozenset(low_key(w) for w in word_list("entity_work_cues.txt"))
     g.sport_cues = tuple(tone_normalise(w) for w in word_list("entity_sport_cues.txt"))
     g.club_place_words = frozenset(low_key(w) for w in word_list("entity_club_place_words.txt"))
+    g.camel_name_prefixes = frozenset(word_list("entity_camel_name_prefixes.txt"))
+    g.name_compounds = frozenset(low_key(w) for w in word_list("entity_name_compounds.txt"))
     species = table("entity_species.tsv")
     g.species_heads = frozenset(low_key(r[1]) for r in species if r[0] == "head")
     g.species_first = frozenset(k[0] for k in g.species_heads)
