@@ -106,6 +106,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "qualifier": ("Mức", "Qualifier"),
     "reference_date": ("Ngày tham chiếu", "Reference date"),
     "api": ("API JSON", "JSON API"),
+    "source_1": ("nguồn", "source"),
+    "basis_metadata": ("theo ngày đăng", "from the publication date"),
+    "basis_dateline": ("theo dòng ngày tháng trong bài", "from the article's dateline"),
+    "basis_inferred": ("suy ra từ nội dung", "inferred from the text"),
+    "basis_none": ("không rõ", "unknown"),
+    "no_events_filtered": (
+        "Không có sự kiện nào khớp bộ lọc. Thử nới khoảng thời gian hoặc bỏ lọc.",
+        "No events match these filters. Try a wider date range, or clear the filters.",
+    ),
+    "who_hint": ("Ai (người, tổ chức)", "Who (person, organisation)"),
+    "date_hint": ("vd. 2025-07", "e.g. 2025-07"),
+    "date_hint_end": ("vd. 2026-12-31", "e.g. 2026-12-31"),
+    "normalised": ("giá trị chuẩn hóa", "normalised value"),
+    "on_this_page": ("Trên trang này", "On this page"),
+    "all_facts": ("Bảng số liệu", "All figures"),
+    "hover_hint": (
+        "Di chuột (hoặc chạm) vào phần được tô để xem giá trị chuẩn hóa.",
+        "Hover over (or tap) a highlight to see its normalised value.",
+    ),
+    "evidence_marker": ("Câu này là dẫn chứng cho một sự kiện", "This sentence is evidence for an event"),
 }
 
 EVENT_TYPES: dict[str, tuple[str, str]] = {
@@ -158,6 +178,14 @@ class Labels:
     def __call__(self, key: str) -> str:
         pair = LABELS.get(key)
         return pair[self._i] if pair else key
+
+    def sources(self, n: int) -> str:
+        """``3 nguồn`` / ``1 source``, ``3 sources``: Vietnamese has no plural, English does."""
+        return f"{n} {self('source_1') if n == 1 else self('sources_n')}"
+
+    def basis(self, value: str | None) -> str:
+        """How the article's reference date was found, in words rather than the stored code."""
+        return self(f"basis_{value or 'none'}")
 
     def event_type(self, t: str) -> str:
         pair = EVENT_TYPES.get(t)
