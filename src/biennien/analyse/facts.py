@@ -113,7 +113,9 @@ def extract(
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
             subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [])
         if subject is None:
-            subject = _apposition(text, sent, clause_start, mentions, prev)
+            subject = _apposition(text, sent, clause_start, mentions, prev) or _mid_apposition(
+                text, sent, clause_start, q, mentions
+            )
         holder = _holder(text, sentences, i, clause_start, subject, mentions)
         if holder is not None:
             subject = holder  # "Hãng được cho là đã chi 2 triệu tệ": the company of the sentences before
@@ -123,6 +125,8 @@ def extract(
             subject = prev[1].subject  # "tăng mạnh so với mức 780 triệu USD": the previous figure's owner
         if subject is None:
             subject = _owner_after(text, sent, q, mentions)
+        if subject is not None and _group_count(text, sent, q):
+            subject = None  # "nhóm 4 đội mạnh nhất", "12 CLB tuyên bố ...": the group is its own subject
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
@@ -644,6 +648,89 @@ def _apposition(
     return None
 
 
+def _mid_apposition(
+    text: str, sent: Sentence, clause_start: int, q: Quantity, mentions: Sequence[Mention]
+) -> str | None:
+    """``..., cô Nguyễn Thị Lan, 28 tuổi, đang ...``: a figure alone between commas after a person's name.
+
+    Anywhere in the sentence, a clause that holds only the figure (or a dimension word and the
+    figure: ``, cao 1,7m,``) right after a person's name and a comma is an apposition to that name.
+    """
+    if clause_start <= sent.start or text[clause_start - 1] != ",":
+        return None
+    words = _WORD.findall(text[clause_start : q.start])
+    if any(
+        w.lower() not in _APPOSITION_WORDS and w.lower() not in _vocab("fact_dimensions.txt") for w in words
+    ):
+        return None
+    after = text[q.end : _clause_end(text, q.end, sent.end)]
+    if _WORD.findall(after):
+        return None
+    for mt in mentions:
+        if mt.type == "PER" and sent.start <= mt.start and not text[mt.end : clause_start - 1].strip():
+            return mt.name
+    return None
+
+
+_APPOSITION_WORDS = frozenset({"khoảng", "gần", "hơn", "ngoài", "chừng", "tròn", "năm nay"})
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return _vocab("fact_group_nouns.txt")
+
+
+@cache
+def _membership() -> re.Pattern[str]:
+    """A membership word right before a figure, a qualifier or two between (``có tới 32 đội``)."""
+    from biennien.analyse.quantity_tables import tables
+
+    quals = sorted(
+        {*tables().qualifiers, "tới", "lên tới", "tổng cộng", "tất cả", "cả"}, key=len, reverse=True
+    )
+    words = sorted(_vocab("fact_membership.txt"), key=len, reverse=True)
+    q = "|".join(map(re.escape, quals))
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words))})(?:\s+(?:{q}))*\s*$", re.IGNORECASE)
+
+
+def _group_count(text: str, sent: Sentence, q: Quantity) -> bool:
+    """Is the figure a count of a group of holders (``4 đội``, ``120 quốc gia``) that no membership
+    word (``V-League có 14 CLB``) gives to the name before it?"""
+    if q.kind != "count" or not q.counted or q.counted.lower() not in _group_nouns():
+        return False
+    return _membership().search(text[max(sent.start, q.start - 60) : q.start]) is None
+
+
+@cache
+def _name_heads() -> dict[str, bool]:
+    """Heads of names (``fact_name_heads.tsv``) -> whether they count only capitalised."""
+    return {row[0]: len(row) > 1 and row[1] == "cap" for row in table("fact_name_heads.tsv")}
+
+
+def _is_head(words: Sequence[str]) -> bool:
+    """Are ``words`` a name head (``Hiệp định``, ``Hội nghị Thượng đỉnh``, capitalised ``Ngày``)?"""
+    cap_only = _name_heads().get(" ".join(words).lower()) if words else None
+    return cap_only is not None and (not cap_only or words[0][:1].isupper())
+
+
+def _opens_name(words: Sequence[str]) -> bool:
+    """Do ``words`` open with a name head (``Ngày Trái đất``)?"""
+    return any(_is_head(words[:k]) for k in (3, 2, 1) if len(words) >= k)
+
+
+def _inside_name(text: str, start: int, pos: int) -> bool:
+    """Is the name at ``pos`` part of a longer name opened by a head (``Hiệp định Paris``,
+    ``Hội nghị Thượng đỉnh Hà Nội``): an agreement, a meeting or an event, not a holder."""
+    words = text[max(start, pos - 80) : pos].split()
+    for skip in range(6):  # up to five capitalised words or dashes between ("Việt Nam - Hoa Kỳ")
+        end = len(words) - skip
+        if end < 1 or (skip and not (words[end][:1].isupper() or words[end] in "-–")):
+            return False
+        if any(_is_head(words[end - k : end]) for k in (3, 2, 1) if end - k >= 0):
+            return True
+    return False
+
+
 def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None) -> str:
     """A figure with no words of its own: a change is about the figure before; a count measures its noun."""
     if q.direction is not None and prev is not None:
@@ -698,6 +785,8 @@ def _subject(
         before = _word_before(text, clause_start, mt.start)
         if _after_marker(text, clause_start, mt.start):
             continue  # "kém Atletico 5 điểm", "dẫn đầu V-League với 28 điểm": the compared party
+        if _inside_name(text, clause_start, mt.start):
+            continue  # "Thỏa thuận Paris", "Hội nghị Thượng đỉnh Hà Nội": part of an event's name
         if not (before and before[0].lower() in _PREPOSITIONS) and not _object_of_phrase(
             text, clause_start, mt.start
         ):
@@ -727,6 +816,8 @@ def _subject(
         ):
             continue  # "đầu tư vào Việt Nam", "của Hoa Kỳ", "cách trung tâm Tây Ninh": an object
         words = run.split()
+        if _opens_name(words) or _inside_name(chunk, 0, start):
+            continue  # "Ngày Trái đất", "Hiệp định Paris": an event's or agreement's name
         if words[0].lower() in _vocab("fact_leading.txt"):
             words = words[1:]
         words = [w for w in words if w not in not_subjects]
