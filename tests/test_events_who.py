@@ -58,3 +58,36 @@ def test_the_object_of_a_marriage_is_kept_whole_after_a_compound_noun() -> None:
     assert evs and _role(evs[0], "agent") == ["Trần Thu Hà"]
     assert _role(evs[0], "partner") == ["Phạm Quốc Bảo"]
     assert "doanh nhân Phạm Quốc Bảo" in evs[0].summary
+
+
+def test_a_couple_subject_names_the_pair_told_before() -> None:
+    text = tone_normalise(
+        "Ca sĩ Nguyễn Văn An và Lê Thị Bình kết hôn vào năm 2010. Cặp đôi ly hôn vào năm 2015."
+    )
+    mentions = [_m(text, "Nguyễn Văn An"), _m(text, "Lê Thị Bình")]
+    evs = [e for e in _run(text, [_tx(text, "năm 2010", "2010"), _tx(text, "năm 2015", "2015")], mentions)]
+    split = next(e for e in evs if e.date == "2015")
+    assert _role(split, "agent") == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert split.summary.startswith("Nguyễn Văn An và Lê Thị Bình ly hôn")
+
+
+def test_a_couple_subject_with_no_pair_before_names_nobody() -> None:
+    text = tone_normalise("Anh Trần Văn Cường là doanh nhân. Cặp đôi ly hôn vào năm 2015.")
+    evs = [e for e in _run(text, [_tx(text, "năm 2015", "2015")], [_m(text, "Trần Văn Cường")]) if e.date]
+    assert evs and not _role(evs[0], "agent")
+
+
+def test_a_building_is_not_the_agent_of_its_own_construction() -> None:
+    text = tone_normalise("Được biết, ngôi chùa Phúc Lâm xây dựng vào năm 1890 trên một ngọn đồi.")
+    evs = [e for e in _run(text, [_tx(text, "năm 1890", "1890")], [_m(text, "Phúc Lâm")]) if e.date]
+    assert evs and not _role(evs[0], "agent")
+    assert "chùa phúc lâm" in evs[0].summary.lower()
+
+
+def test_a_fallback_summary_ends_before_a_contrast_clause() -> None:
+    text = tone_normalise(
+        "Bà Trịnh Mai là diễn viên. Năm 2013, bà trở về Hà Nội giao lưu cùng đoàn phim nhưng sau đó im lặng."
+    )
+    evs = [e for e in _run(text, [_tx(text, "Năm 2013", "2013")], [_m(text, "Trịnh Mai")]) if e.date]
+    assert evs and "nhưng" not in evs[0].summary
+    assert _role(evs[0], "agent") == ["Trịnh Mai"]

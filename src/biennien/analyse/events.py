@@ -1096,13 +1096,34 @@ def _fallback(
     s_timex: list[Timex],
     s_ments: list[Mention],
     person: Referents | None,
+    before: Sequence[Mention] = (),
 ) -> Event | None:
     """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
-    ``person`` is whom a pronoun subject points back to."""
+    ``person`` is whom a pronoun subject points back to, ``before`` the mentions before the sentence
+    (a couple subject, ``Cặp đôi chia tay``, names the pair told last)."""
     fb = events_fallback.find(text, s, s_timex, s_ments, person)
     if fb is None:
         return None
     summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
+    agents = [_participant(fb.agent, "agent")] if fb.agent else []
+    pair = [] if agents else events_fallback.couple(text, fb, before)
+    if pair:
+        # "Cặp đôi chia tay nhau" -> "A và B chia tay nhau"
+        agents = [_participant(m, "agent") for m in pair]
+        pred = events_fallback.summary_words(
+            text, replace(fb, subject_start=fb.pred_start), lex.cues.get("aux", ())
+        )
+        summary = _summary(" và ".join(_mention_label(m) for m in pair), pred, None)
+    made = events_fallback.made_thing(text, fb)
+    if made is not None:
+        agents = []  # "đền X xây dựng vào năm 2008": a building is not the agent of its own making
+        summary = _summary(made, summary, None) if made else summary
+    keys = {(a.entity, a.name) for a in agents}
+    partners = [
+        _participant(m, "partner")
+        for m in events_fallback.partners(text, fb, s_ments)
+        if (m.key, m.name) not in keys and (m.key, _mention_label(m)) not in keys
+    ]
     return Event(
         id="",
         type=fb.type,
@@ -1111,7 +1132,7 @@ def _fallback(
         trigger="",
         date_end=fb.date.value_end,
         date_mod=fb.date.mod,
-        participants=[_participant(fb.agent, "agent")] if fb.agent else [],
+        participants=[*agents, *partners],
         place=None,
         evidence=[Evidence(doc=doc_id, start=s.start, end=s.end, sentence=text[s.start : s.end])],
     )
@@ -1183,6 +1204,7 @@ def extract(
                 s_timex,
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
                 Referents(text, ments[:lo_m]),
+                ments[max(0, lo_m - 12) : lo_m],
             )
             kept_fb = events_status.settle(text, s, [(s.start, fb)], s_timex, following) if fb else []
             for _pos, ev in kept_fb:
@@ -1319,7 +1341,7 @@ def extract(
             )
             made.append((fr.start, ev))
         if not any(ev.date for _, ev in made):
-            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments, person)
+            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments, person, ments[max(0, lo_m - 12) : lo_m])
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])

@@ -608,12 +608,76 @@ def find(
 
 def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> str:
     """The clause as a short line: from the subject on, without auxiliaries and the date's own
-    preposition, at most a dozen words."""
+    preposition, ending before a clause of purpose, cause or contrast (``summary_cut``: ``nhưng``,
+    ``để``, ``nhân dịp``), at most a dozen words, and never cut inside a phrase: a line longer than
+    that ends at the last comma or phrase boundary (``summary_boundary``) that keeps four words."""
     span = fb.label if fb.label is not None else text[fb.subject_start : fb.end]
     words = span.split()
     # leading title words kept by the recogniser's role (``Ông``) stay; auxiliaries go
     aux_set = {seq[0] for seq in aux if len(seq) == 1}
     out = [w for n, w in enumerate(words) if not (n > 0 and w.lower() in aux_set)]
-    while out and _ends_with([w.lower().strip(",") for w in out], "date_prep"):
+    low = [w.lower().strip(",;:") for w in out]
+    cuts = _cues().get("summary_cut", ())
+    for k in range(3, len(out)):
+        if any(tuple(low[k : k + len(c)]) == c for c in cuts):
+            out, low = out[:k], low[:k]
+            break
+    if len(out) > _MAX_SUMMARY_WORDS:
+        bounds = _cues().get("summary_boundary", ())
+        ends = [
+            k
+            for k in range(4, _MAX_SUMMARY_WORDS + 1)
+            if out[k - 1].endswith(",") or any(tuple(low[k : k + len(b)]) == b for b in bounds)
+        ]
+        out = out[: ends[-1]] if ends else out[:_MAX_SUMMARY_WORDS]
+        low = low[: len(out)]
+    while out and _ends_with(low, "date_prep"):
         out.pop()
-    return " ".join(out[:_MAX_SUMMARY_WORDS]).strip(" ,;:.")
+        low.pop()
+    return " ".join(out).strip(" ,;:.")
+
+
+def couple(text: str, fb: Fallback, before: Sequence[Mention]) -> list[Mention]:
+    """The two people a couple subject (``couple`` of ``event_fallback.tsv``: ``Cặp đôi``, ``hai người``,
+    ``vợ chồng``) stands for: the last two persons named before it joined by ``và``/``với``/``cùng``
+    (``Scottie Pippen và Larsa Pippen kết hôn ... Cặp đôi chia tay``).  Nobody when no pair was told."""
+    head = [w.lower() for w in _words(text[fb.subject_start : fb.pred_start])]
+    if not any(tuple(head[k : k + len(c)]) == c for c in _cues().get("couple", ()) for k in range(2)):
+        return []
+    people = [m for m in before if m.type == "PER"]
+    for a, b in zip(reversed(people[:-1]), reversed(people[1:]), strict=True):
+        gap = [w.lower() for w in _words(text[a.end : b.start])]
+        if gap and len(gap) <= 4 and gap[-1] in ("và", "với", "cùng") and a.key != b.key:
+            return [a, b]
+    return []
+
+
+def made_thing(text: str, fb: Fallback) -> str | None:
+    """The head noun of a built or made thing (``made_head``: ``đền``, ``ngôi nhà``, ``cây cầu``) that
+    the subject is or that stands right before it (``đền Shri Saibaba``): a verb of making (``xây
+    dựng``) has it as its object even without ``được``.  Returns the head as written when it stands
+    before the subject (to keep it in the summary), ``""`` when it opens the subject, else None."""
+    heads = _cues().get("made_head", ())
+    own = tuple(_words(text[fb.subject_start : fb.pred_start])[:2])
+    if any(own[: len(h)] == h for h in heads):
+        return ""
+    prev = list(_WORD.finditer(text, max(fb.start, fb.subject_start - 30), fb.subject_start))
+    for h in heads:
+        if len(prev) >= len(h) and tuple(w.group().lower() for w in prev[-len(h) :]) == h:
+            return text[prev[-len(h)].start() : prev[-1].end()]
+    return None
+
+
+def partners(text: str, fb: Fallback, mentions: Sequence[Mention]) -> list[Mention]:
+    """People after ``với``/``cùng`` in the clause's predicate (``X kết hôn với doanh nhân Y``): the
+    partners of the event, up to the first clause boundary."""
+    out = []
+    for m in mentions:
+        if m.type != "PER" or not fb.pred_start <= m.start < fb.end:
+            continue
+        gap = [w.lower() for w in _words(text[fb.pred_start : m.start])]
+        if "," in text[fb.pred_start : m.start]:
+            break
+        if any(w in ("với", "cùng") for w in gap[-5:]):
+            out.append(m)
+    return out
