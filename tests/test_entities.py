@@ -488,3 +488,20 @@ def test_sentence_case_compounds_stay_in_organisation_names() -> None:
     assert ms["Liên đoàn Tự do Dân sự Mỹ"].type == "ORG"
     assert ms["UBND Thành phố"].type == "ORG"
     assert ms["Viện Nhân chủng học Tiến hóa Max Planck"].type == "ORG"
+
+
+def test_company_forms_glued_words_and_place_or_company_names() -> None:
+    ms = _by_text(
+        _mentions(
+            "Ông Nguyễn Văn Nam, Giám đốc Công ty TNHH Gia Phát Investment, cho biết. "
+            "Bài hát do nhạc sĩ Vũ Mộng Lântrong sáng tác. Ông được trao Huân chương Lenin.Năm 1989 ông về "
+            "nước. Amazon vừa công bố doanh thu quý 3 tăng mạnh. Loài cây có nguồn gốc từ vùng Amazon."
+        )
+    )
+    assert ms["Công ty TNHH Gia Phát Investment"].type == "ORG"
+    assert ms["Nguyễn Văn Nam"].role == "Giám đốc Công ty TNHH Gia Phát Investment"
+    assert "TNHH Gia Phát Investment" not in ms
+    assert ms["Vũ Mộng Lân"].role == "nhạc sĩ"
+    assert "Lenin" in ms and "Lenin.Năm" not in ms
+    types = sorted(m.type for m in _mentions("Amazon vừa công bố doanh thu. Cây từ vùng Amazon, Nam Mỹ."))
+    assert types == ["LOC", "LOC", "ORG"]

@@ -904,6 +904,10 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     # a table entity
     kj, known = r.known_at(i)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
+        if known.type in ("LOC", "GPE") and (
+            (in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj)
+        ):
+            known = g.company_alt[r.key(i, kj)]  # "doanh thu của Amazon": the company
         f = _found(r, i, kj, known.type, canonical=known.canonical)
         if known.type == "ORG":
             # known name followed by capitalised foreign words: "Viettel Telecom"
@@ -941,6 +945,16 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     return end
 
 
+def _company_here(r: _Reader, i: int, j: int) -> bool:
+    """Whether a name that is both a place and a company (``Amazon``) is the company here: its
+    sentence holds a company cue (``hãng``, ``doanh thu``, ``CEO``) and no place noun stands
+    right before it (``rừng Amazon``)."""
+    g = r.g
+    if r.key(i, j) not in g.company_alt or _noun_before(r, i) == "LOC" or r.after_place_cue(i):
+        return False
+    return any(r.key(k, k + ln) in g.company_cues for k in range(r.n) for ln in (1, 2, 3) if k + ln <= r.n)
+
+
 def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     """An ambiguous table name (Anh, Đức, Nga) that is really part of another name or a word."""
     if sentence_start or (i > 0 and r.low(i - 1) == "tiếng"):
@@ -961,8 +975,8 @@ def _name_tail(r: _Reader, i: int, j: int, head_end: int) -> int | None:
             p = kj
             cut = p
             continue
-        if not r.cap(p):
-            cut = p + 1
+        if not r.cap(p) and p >= head_end:
+            cut = p + 1  # not inside the head: "Công ty TNHH Gia Phát" has no name after "ty"
         p += 1
     # a cut right after a bare head leaves no body: "Chủ tịch Tập đoàn Phú Thái" keeps its
     # whole name (but "Bộ GD&ĐT Hoàng Minh Sơn" is cut after the table name "Bộ GD&ĐT")
@@ -1243,7 +1257,57 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         found.extend(_sentence_mentions(text, s, g, light))
     if _team_sports(text, g):
         _clubs(found, text, g)
+    for f in found:
+        _unglue(f, text, g)
     return resolve(found, text, light)
+
+
+_GLUED_CAP = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")
+_WORD = re.compile(r"\S+")
+
+
+def _unglue(f: Found, text: str, g: Gazetteer) -> None:
+    """Cut text the source glued to a name: ``Vũ Mộng Lântrong`` (``Lân`` + the function word
+    ``trong``), ``T.ThủyTheo The Verge`` (``Theo``), ``Lenin.Năm`` (a sentence run on after a
+    dot).  A Vietnamese name's last word that is no syllable but a syllable and a function word
+    is cut before the function word; a word that runs on from a lower-case letter into a
+    capitalised word is cut there (with the rest of the span) when a dot stands between or the
+    capitalised word is a function word (not ``DeSombre``, ``McDonald``)."""
+    if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
+        return
+    span = text[f.start : f.end]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(span)]
+    cut = -1
+    for at, w in words:
+        for m in _GLUED_CAP.finditer(w):
+            prev, word = w[m.start() - 1], m.group(2)
+            if not (prev.islower() and word[0].isupper() and word[1:].islower()):
+                continue
+            if m.group(1) or word.lower() in g.function_words:
+                cut = at + m.start()
+                break
+        if cut >= 0:
+            break
+    if cut < 0:
+        at, last = words[-1]
+        if (
+            len(last) > 3
+            and last.isalpha()
+            and not is_vi_syllable(last)
+            and all(is_vi_syllable(w) for _, w in words[:-1])
+        ):
+            low = last.lower()
+            for k in range(2, len(last) - 1):
+                if low[k:] in g.function_words and is_vi_syllable(last[:k]):
+                    cut = at + k
+                    break
+    if cut <= 0:
+        return
+    kept = span[:cut].rstrip()
+    if not kept:
+        return
+    f.end = f.start + len(kept)
+    f.name = " ".join(kept.split())
 
 
 _SPORT_MIN = 3  # cue occurrences that make an article a team-sports report

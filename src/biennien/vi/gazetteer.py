@@ -101,6 +101,10 @@ class Gazetteer:
     # particles that open a person's camel-case surname ("DeSombre", "McDonald", "LeBron"):
     # any other camel-case word ("ScreenPad", "GeForce") is a product or brand, not a person
     camel_name_prefixes: frozenset[str] = frozenset()
+    # names both a place and a company ("Amazon"): the company's entry, and the words of a
+    # sentence that make such a name the company ("hãng", "doanh thu", "cổ phiếu")
+    company_alt: dict[tuple[str, ...], Known] = field(default_factory=dict)
+    company_cues: frozenset[tuple[str, ...]] = frozenset()
     # sentence-case compounds whose lower-case syllables stay in a name ("Liên đoàn Tự do",
     # "Cúp Quốc gia", "UBND Thành phố"), lower-case keys
     name_compounds: frozenset[tuple[str, ...]] = frozenset()
@@ -220,6 +224,8 @@ def gazetteer() -> Gazetteer:
         key = low_key(k.text)
         if key and key not in g.known:
             g.known[key] = k
+        elif key and k.type == "ORG" and g.known[key].type in ("LOC", "GPE"):
+            g.company_alt[key] = k
     # hand-written country and place lines override pycountry (placed first in _countries)
     g.surnames = frozenset(tone_normalise(s) for s in word_list("entity_surnames.txt"))
     g.not_names = frozenset(
@@ -242,6 +248,7 @@ def gazetteer() -> Gazetteer:
     g.sport_cues = tuple(tone_normalise(w) for w in word_list("entity_sport_cues.txt"))
     g.club_place_words = frozenset(low_key(w) for w in word_list("entity_club_place_words.txt"))
     g.camel_name_prefixes = frozenset(word_list("entity_camel_name_prefixes.txt"))
+    g.company_cues = frozenset(low_key(w) for w in word_list("entity_company_cues.txt"))
     g.name_compounds = frozenset(low_key(w) for w in word_list("entity_name_compounds.txt"))
     species = table("entity_species.tsv")
     g.species_heads = frozenset(low_key(r[1]) for r in species if r[0] == "head")
