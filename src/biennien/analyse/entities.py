@@ -1291,7 +1291,8 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     if cut < 0:
         at, last = words[-1]
         if (
-            len(last) > 3
+            len(words) >= 2  # a Vietnamese name's syllables first: not "Chatra"
+            and len(last) > 3
             and last.isalpha()
             and not is_vi_syllable(last)
             and all(is_vi_syllable(w) for _, w in words[:-1])
