@@ -430,3 +430,53 @@ def test_head_requests_and_header_limit(client: TestClient) -> None:
     assert head.headers["content-security-policy"]
     assert client.head("/event/nope").status_code == 404
     assert client.get("/", headers={"x-big": "a" * 100_000}).status_code == 431
+
+
+def test_english_mode_has_english_plurals_and_no_stored_codes(client: TestClient) -> None:
+    en = client.get("/?lang=en").text
+    assert "1 source<" in en and "1 sources" not in en
+    vi = client.get("/?lang=vi").text
+    assert "1 nguồn<" in vi
+    doc_en = client.get("/doc/d1?lang=en").text
+    assert "from the publication date" in doc_en and "(metadata)" not in doc_en
+    assert "13 Feb 2026" in doc_en  # the reference date at its precision, not 2026-02-13
+    doc_vi = client.get("/doc/d1?lang=vi").text
+    assert "theo ngày đăng" in doc_vi
+
+
+def test_document_name_falls_back_to_its_file_not_its_id() -> None:
+    from biennien.web.app import make_env
+
+    tpl = make_env().from_string('{% from "macros.html" import doc_name %}{{ doc_name(d, "d9") }}')
+    assert (
+        tpl.render(d={"title": None, "source": "/corpus/news_education_045.txt"}) == "news_education_045.txt"
+    )
+    assert tpl.render(d={"title": "Tiêu đề <b>", "source": "x.txt"}) == "Tiêu đề &lt;b&gt;"
+    assert tpl.render(d=None) == "d9"
+
+
+def test_empty_filtered_timeline_explains_itself(client: TestClient) -> None:
+    html = client.get("/?type=signing&lang=vi").text
+    assert "Không có sự kiện nào khớp bộ lọc" in html and "Bỏ lọc" in html
+
+
+def test_facts_page_names_each_conflict_and_links_its_sections(client: TestClient) -> None:
+    html = client.get("/facts?lang=vi").text
+    pair = html[html.index('class="conflict-pair"') :]
+    heading = pair[: pair.index("</h3>")]
+    assert (
+        "kim ngạch thương mại hai chiều" in heading
+        and "Việt Nam - Hoa Kỳ" in heading
+        and "năm 2025" in heading
+    )
+    for anchor in ("#conflicts", "#series", "#fact-table"):
+        assert f'href="{anchor}"' in html
+    assert "(count)" not in html
+
+
+def test_units_in_words() -> None:
+    from biennien.web.i18n import Labels
+
+    assert Labels("vi").unit("count") == "" and Labels("en").unit("times") == "times"
+    assert Labels("vi").unit("USD") == "USD" and Labels("vi").sources(1) == "1 nguồn"
+    assert Labels("en").sources(1) == "1 source" and Labels("en").sources(3) == "3 sources"

@@ -184,3 +184,28 @@ def test_static_export_filters_in_the_browser(seeds_db: Path, browser: object, t
     assert page.locator("#" + page.url.rsplit("#", 1)[1]).count() == 1
     page.screenshot(path=str(ARTIFACTS / "static-document.png"))
     page.close()
+
+
+def test_every_page_fits_a_phone_screen(server: str, browser: object) -> None:
+    """At 390px nothing scrolls sideways: not the page, and not the facts table (it becomes cards)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page.goto(server + "/?lang=vi")
+    event = page.locator("li.ev a.summary").first.get_attribute("href")
+    entity = page.locator("li.ev .parts a.chip").first.get_attribute("href")
+    page.goto(server + event)
+    doc = page.locator("a.to-doc").first.get_attribute("href")
+    urls = ["/", "/facts", event, entity, doc, "/documents", "/entities", "/search?q=to+lam", "/?lang=en"]
+    for url in urls:
+        page.goto(server + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390 + 1, (url, width)
+        for sel in ("table.facts", "ol.evidence", "div.text", "nav"):
+            for box in page.locator(sel).all():
+                assert box.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), (url, sel)
+    page.goto(server + "/facts")
+    page.locator("#fact-table").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "facts-phone.png"))
+    # the header no longer sticks on a phone: it would cover a fifth of the screen
+    assert page.evaluate("getComputedStyle(document.querySelector('header.top')).position") == "static"
+    page.close()

@@ -119,6 +119,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "date_hint": ("vd. 2025-07", "e.g. 2025-07"),
     "date_hint_end": ("vd. 2026-12-31", "e.g. 2026-12-31"),
     "normalised": ("giá trị chuẩn hóa", "normalised value"),
+    "conflicts_hint": (
+        "Hai nguồn đưa ra hai con số khác nhau cho cùng một chỉ số, đối tượng và kỳ.",
+        "Two sources give different figures for the same measure, subject and period.",
+    ),
+    "series_hint": (
+        "Các chỉ số được nêu cho nhiều kỳ; di chuột vào một điểm để xem giá trị.",
+        "Measures reported for several periods; hover over a point to see its value.",
+    ),
     "on_this_page": ("Trên trang này", "On this page"),
     "all_facts": ("Bảng số liệu", "All figures"),
     "hover_hint": (
@@ -186,6 +194,16 @@ class Labels:
     def basis(self, value: str | None) -> str:
         """How the article's reference date was found, in words rather than the stored code."""
         return self(f"basis_{value or 'none'}")
+
+    def unit(self, unit: str | None) -> str:
+        """A unit as a reader says it; empty for plain counts (the counted noun is in the measure)."""
+        if not unit or unit == "count":
+            return ""
+        if unit == "times":
+            return "times" if self._i else "lần"
+        if unit == "rank":
+            return "rank" if self._i else "thứ hạng"
+        return unit
 
     def event_type(self, t: str) -> str:
         pair = EVENT_TYPES.get(t)
