@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
 from biennien.vi.resources import table, word_list
 
@@ -168,7 +169,6 @@ def extract(
 
 def _repeat_key(f: Fact) -> tuple[object, ...]:
     """What makes two statements of one article the same figure, subject and period aside."""
-    from biennien.link.facts import normalise_measure
 
     return (
         f.value,
@@ -192,7 +192,6 @@ def merge_repeats(facts: list[Fact]) -> list[Fact]:
     names them, when exactly one does.  Two equal figures of one sentence are parallel figures
     (``lần lượt là 10% và 10%``), never merged.
     """
-    from biennien.link.facts import normalise_subject
 
     groups: dict[tuple[object, ...], list[int]] = {}
     for k, f in enumerate(facts):

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from biennien.analyse import entities, quantity
 from biennien.analyse import facts as facts_mod
-from biennien.link.facts import normalise_subject
+from biennien.analyse.fact_keys import normalise_subject
 from biennien.model import Fact, Quantity, Sentence, Timex
 from biennien.vi.sentences import split_sentences
 

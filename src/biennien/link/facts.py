@@ -26,50 +26,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from functools import cache
 
+from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.model import Evidence, Fact
-from biennien.vi.normalise import fold
-from biennien.vi.resources import table, word_list
-
-
-@cache
-def _aliases() -> dict[str, str]:
-    return {fold(a): canonical for a, canonical in table("fact_aliases.tsv")}
-
-
-@cache
-def _drop() -> frozenset[str]:
-    return frozenset(fold(w) for w in word_list("fact_measure_drop.txt"))
-
-
-def normalise_subject(subject: str | None) -> str:
-    """The canonical subject key: ``Mỹ`` and ``Hợp chúng quốc Hoa Kỳ`` both give ``hoa ky``."""
-    if not subject:
-        return ""
-    key = " ".join(fold(subject).replace("–", "-").split())
-    key = key.replace(" - ", "-").replace("-", " - ")
-    aliases = _aliases()
-    if key in aliases:
-        return fold(aliases[key])
-    parts = [p.strip() for p in key.split(" - ")]
-    return " - ".join(fold(aliases.get(p, p)) for p in parts)
-
-
-def normalise_measure(measure: str) -> str:
-    """The measure key: folded, filler words and phrases removed."""
-    words = fold(measure).split()
-    drop = _drop()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in drop:
-            i += 2
-            continue
-        if words[i] not in drop:
-            out.append(words[i])
-        i += 1
-    return " ".join(out)
 
 
 def _value_key(f: Fact) -> str:
