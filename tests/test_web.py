@@ -480,3 +480,15 @@ def test_units_in_words() -> None:
     assert Labels("vi").unit("count") == "" and Labels("en").unit("times") == "times"
     assert Labels("vi").unit("USD") == "USD" and Labels("vi").sources(1) == "1 nguồn"
     assert Labels("en").sources(1) == "1 source" and Labels("en").sources(3) == "3 sources"
+
+
+def test_search_says_when_results_are_cut_and_names_the_article(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = client.get("/search", params={"q": "kim ngach", "lang": "vi"}).text
+    assert "2 kết quả" in html and "Hội đàm quốc phòng" in html
+    from biennien.web import pages
+
+    monkeypatch.setattr(pages, "SEARCH_LIMIT", 1)
+    capped = client.get("/search", params={"q": "kim ngach thuong mai", "lang": "en"}).text
+    assert "The first 1 results" in capped

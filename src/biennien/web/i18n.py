@@ -81,6 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Search needs the server (biennien serve); the static copy has none.",
     ),
     "results": ("kết quả", "results"),
+    "results_capped": (
+        "%d kết quả đầu tiên; hãy thêm từ để thu hẹp.",
+        "The first %d results; add words to narrow the search.",
+    ),
     "related_events": ("Sự kiện liên quan", "Related events"),
     "related_facts": ("Số liệu trong bài", "Figures in this article"),
     "duplicate_of": ("Bản trùng của", "Duplicate of"),

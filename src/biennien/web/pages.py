@@ -41,6 +41,7 @@ from biennien.web.data import (
 PAGE_SIZE = 100
 MAX_QUERY = 300
 MAX_STORIES = 150
+SEARCH_LIMIT = 50  # results shown; a full page means there are probably more
 
 Page = tuple[str, dict[str, Any]]
 
@@ -445,7 +446,9 @@ def documents_page(ch: Chronicle, page: int, size: int = PAGE_SIZE * 2) -> Page:
 # --------------------------------------------------------------------------- search
 
 
-def run_search(store: Store, ch: Chronicle, query: str, limit: int = 50) -> tuple[list[dict[str, Any]], bool]:
+def run_search(
+    store: Store, ch: Chronicle, query: str, limit: int = SEARCH_LIMIT
+) -> tuple[list[dict[str, Any]], bool]:
     """Search results with the events each sentence supports; (results, query_error)."""
     query = query[:MAX_QUERY]
     try:
@@ -478,8 +481,14 @@ def search_page(cache: ChronicleCache, ch: Chronicle, query: str) -> Page:
     error = False
     if query.strip():
         with cache.lock:
-            results, error = run_search(cache.store, ch, query)
-    return "search.html", {"q": query[:MAX_QUERY], "results": results, "error": error}
+            results, error = run_search(cache.store, ch, query, limit=SEARCH_LIMIT)
+    return "search.html", {
+        "q": query[:MAX_QUERY],
+        "results": results,
+        "error": error,
+        "limit": SEARCH_LIMIT,
+        "ch": ch,
+    }
 
 
 def bounds_label(value: str | None) -> str:
