@@ -492,3 +492,18 @@ def test_search_says_when_results_are_cut_and_names_the_article(
     monkeypatch.setattr(pages, "SEARCH_LIMIT", 1)
     capped = client.get("/search", params={"q": "kim ngach thuong mai", "lang": "en"}).text
     assert "The first 1 results" in capped
+
+
+def test_density_strip_is_not_stretched_by_a_few_distant_dates() -> None:
+    from biennien.web.data import EventRow, TimelineFilter, density
+
+    def row(i: int, date: str) -> EventRow:
+        return EventRow(Event(f"e{i}", "other", date, "x"), date_bounds(date), [], 1, [])
+
+    rows = [row(i, f"2021-{1 + i % 12:02d}") for i in range(100)] + [row(900, "1907"), row(901, "2039")]
+    bins = density(rows, TimelineFilter())
+    assert bins[0].label.startswith("2021") and bins[-1].label.startswith("2021")  # months of 2021
+    # zoomed, every date is reachable
+    wide = density(rows, TimelineFilter("1900", "2040"))
+    assert wide[0].date_from <= "1907" and wide[-1].date_to >= "2039"
+    assert sum(b.count for b in wide) == 102

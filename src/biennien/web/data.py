@@ -353,6 +353,7 @@ class Bin:
 
 
 MAX_BINS = 120
+OUTLIER_MIN_EVENTS = 50  # below this many dated events the strip spans them all
 
 
 def density(rows: list[EventRow], flt: TimelineFilter) -> list[Bin]:
@@ -365,8 +366,13 @@ def density(rows: list[EventRow], flt: TimelineFilter) -> list[Bin]:
     dated = [r.bounds for r in rows if r.bounds]
     if not dated:
         return []
-    lo = min(b[0] for b in dated)
-    hi = max(b[0] for b in dated)
+    starts = sorted(b[0] for b in dated)
+    lo, hi = starts[0], starts[-1]
+    if flt.date_from is None and flt.date_to is None and len(starts) >= OUTLIER_MIN_EVENTS:
+        # a few events of 1907 or 2039 would squeeze the rest into a few bars: the unzoomed strip
+        # spans the middle 96% of dates (the list still shows every event; zooming reaches the rest)
+        cut = len(starts) // 50
+        lo, hi = starts[cut], starts[-1 - cut]
     f_lo, f_hi = range_bounds(flt.date_from, flt.date_to)
     if flt.date_from:
         lo = max(lo, f_lo)
