@@ -507,3 +507,23 @@ def test_density_strip_is_not_stretched_by_a_few_distant_dates() -> None:
     wide = density(rows, TimelineFilter("1900", "2040"))
     assert wide[0].date_from <= "1907" and wide[-1].date_to >= "2039"
     assert sum(b.count for b in wide) == 102
+
+
+def test_fact_series_has_one_value_per_period_and_keeps_changes_apart() -> None:
+    from biennien.web.data import fact_series
+
+    ev = [Evidence("d1", 0, 5, "x")]
+    ev2 = [Evidence("d1", 0, 5, "x"), Evidence("d2", 0, 5, "x")]
+    facts = [
+        Fact("a", 11.1e9, "USD", "kim ngạch", ev, period="2024"),
+        Fact("b", 15.8e9, "USD", "kim ngạch", ev2, period="2025"),  # two articles
+        Fact("c", 16.1e9, "USD", "kim ngạch", ev, period="2025", conflicts_with=["b"]),
+        Fact("d", 28.6, "%", "kim ngạch", ev, period="2025", kind="change", direction="up"),
+        Fact("e", 12.0, "%", "kim ngạch", ev, period="2024", kind="change", direction="up"),
+    ]
+    series = fact_series(facts)
+    assert len({label for label, _ in series}) == 2  # the change series is named apart
+    (levels,) = [s for _, s in series if s[0].unit == "USD"]
+    assert [f.id for f in levels] == ["a", "b"]  # 2025: the value two articles give
+    (changes,) = [s for _, s in series if s[0].unit == "%"]
+    assert [f.id for f in changes] == ["e", "d"]

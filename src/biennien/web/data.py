@@ -476,16 +476,25 @@ def role_history(ch: Chronicle, entity_id: str) -> list[RoleSpan]:
 
 
 def fact_series(facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
-    """Measures with several periods (same measure, subject and unit): a time series each."""
-    groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
-    for f in facts:
+    """Measures with several periods (same measure, subject, unit, kind and direction): a time series
+    each, one value per period.
+
+    A level and a change of it (``tăng 28,6%``) are two series.  Where outlets disagree on a period,
+    the series shows the value the most articles give (the facts page lists the disagreement).
+    """
+    groups: dict[tuple[str, ...], dict[str, Fact]] = defaultdict(dict)
+    for f in sorted(facts, key=lambda f: (-len({e.doc for e in f.evidence}), f.id)):
         if f.period and date_bounds(f.period):
-            groups[(fold(f.measure), fold(f.subject or ""), f.unit)].append(f)
+            key = (fold(f.measure), fold(f.subject or ""), f.unit, f.kind, f.direction or "")
+            groups[key].setdefault(f.period, f)
     out = []
-    for group in groups.values():
-        if len({f.period for f in group}) >= 2:
+    for by_period in groups.values():
+        group = list(by_period.values())
+        if len(group) >= 2:
             group.sort(key=lambda f: ((date_bounds(f.period) or ("", ""))[0], f.value))
             label = group[0].measure + (f" — {group[0].subject}" if group[0].subject else "")
+            if group[0].kind == "change":  # "tăng 28,6%": the change, beside the level's own series
+                label += " (mức tăng)" if group[0].direction == "up" else " (mức thay đổi)"
             out.append((label, group))
     out.sort(key=lambda t: t[0])
     return out
