@@ -299,7 +299,7 @@ def main() -> None:
         "--heldout",
         nargs="*",
         default=[
-            *(str(ROOT / f"tests/data/events_gold_heldout{n}.tsv") for n in (2, 3, 4, 5, 6, 7)),
+            *(str(ROOT / f"tests/data/events_gold_heldout{n}.tsv") for n in (2, 3, 4, 5, 6, 7, 8)),
             str(ROOT / "tests/data/events_gold_qa3.tsv"),
         ],
         help="article-level held-out gold sets, each scored on its own line",
