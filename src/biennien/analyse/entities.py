@@ -155,9 +155,16 @@ class _Reader:
         if i > 0 and self.tx[i - 1] in _QUOTES:
             i -= 1
         for ln in (3, 2, 1):
-            if i - ln >= 0 and self.key(i - ln, i) in self.g.work_cues:
+            if i - ln >= 0 and self.work_cue(i - ln, i):
                 return True
         return False
+
+    def work_cue(self, a: int, b: int) -> bool:
+        """Whether tokens ``a:b`` are a work or product noun, and not the end of a title that
+        holds it: ``mẫu`` (a model) but not ``siêu mẫu``, ``người mẫu`` (a model, the person)."""
+        if self.key(a, b) not in self.g.work_cues:
+            return False
+        return not (a > 0 and self.key(a - 1, b) in self.g.titles)
 
     def adjacent_hyphen(self, j: int) -> bool:
         """``-`` glued to the words on both sides (Hang-seo, Al-Swaisat, GD-ĐT)."""
@@ -553,6 +560,8 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
             r.last_type = f.type
             r.last_end = nj
             return nj
+        if r.after_work_cue(i):
+            return nj  # a work's whole title is skipped, not read again from its second word
         if nj == i + 2 and not is_vi_syllable(tx[i + 1]):
             return nj  # a rejected pair is not read again from its second word ("CH Play")
     return i
@@ -935,6 +944,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             if f2 is not None:
                 f2.tok_start = i
                 cands.append((nj, 1, f2))
+            elif r.after_work_cue(i):
+                rejected = nj  # "bộ phim Tây Du Ký": the whole title is skipped, not read from "Du"
             elif nj == i + 2 and not is_vi_syllable(tx[i + 1]):
                 rejected = nj  # "CH Play": not read again from its second word
     if not cands:
@@ -1049,8 +1060,8 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         # "ScreenPad", "GeForce", "NanoEdge": a product or brand; an organisation only after an
         # organisation noun ("hãng OnePlus"), a person only as short for a name the article gives
         cue = _noun_before(r, i)
-        if cue == "ORG":
-            return _found(r, i, j, "ORG")
+        if cue == "ORG" or _in_org_list(r, i, j):
+            return _found(r, i, j, "ORG")  # "hãng OnePlus", "các hãng Pfizer, Moderna, AstraZeneca"
         return None if cue == "WORK" else _found(r, i, j, "PER", single=True, unsure=True)
     cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
     if cues:
@@ -1065,14 +1076,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
     if _DIGIT.search(r.text_of(i, j)) or _number_after(r, j) or _hyphen_tail(r, i):
         return None  # a model or a competition ("Android 11", "Ligue 1", "J-Tech Inverter")
-    if (
-        len(words) == 1
-        and i >= 2
-        and r.last_type == "ORG"
-        and r.last_end == i - 1
-        and tx[i - 1] in (",", "và", "hoặc")
-        and (j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum())
-    ):
+    if len(words) == 1 and _in_org_list(r, i, j):
         return _found(r, i, j, "ORG")  # "Foxconn và Wistron,", "Visa hoặc Mastercard": companies
     cue = _noun_before(r, i)
     if cue == "WORK":
@@ -1091,6 +1095,18 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _in_org_list(r: _Reader, i: int, j: int) -> bool:
+    """Whether ``i:j`` is the next item of a list whose previous item is an organisation."""
+    tx = r.tx
+    return (
+        i >= 2
+        and r.last_type == "ORG"
+        and r.last_end == i - 1
+        and tx[i - 1] in (",", "và", "hoặc")
+        and (j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum())
+    )
 
 
 _CAMEL = re.compile(r"^([A-Z][a-z]+)[A-Z]")
@@ -1142,7 +1158,7 @@ def _in_work_list(r: _Reader, i: int) -> bool:
             return False
         for ln in (3, 2, 1):
             a = b - ln
-            if a < 1 or r.key(a, b) not in g.work_cues:
+            if a < 1 or not r.work_cue(a, b):
                 continue
             if any(r.key(a - p, a) in g.plurals for p in (1, 2) if a - p >= 0):
                 return not _vi_full_name(r, i)
@@ -1237,7 +1253,7 @@ def _noun_before(r: _Reader, i: int) -> str | None:
             key = r.key(k - ln, k)
             if key in g.person_before:
                 return work  # "vào sân thay thế Dybala": a verb between, the noun is not its kind
-            if key in g.work_cues:
+            if r.work_cue(k - ln, k):
                 work = "WORK"
             h = g.heads.get(key)
             if h is not None and h.flags & {"lower", "drop"} and not tx[k - ln][0].isupper():
@@ -1294,6 +1310,7 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
             len(words) >= 2  # a Vietnamese name's syllables first: not "Chatra"
             and len(last) > 3
             and last.isalpha()
+            and not last.isascii()  # a Vietnamese letter: "Lântrong", "Đứcđã"; not "Sara" (Sa + ra)
             and not is_vi_syllable(last)
             and all(is_vi_syllable(w) for _, w in words[:-1])
         ):
@@ -1309,6 +1326,13 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
         return
     f.end = f.start + len(kept)
     f.name = " ".join(kept.split())
+    if (
+        f.type == "ORG"
+        and " " not in kept
+        and all(len(w) == 1 or is_vi_syllable(w) for w in kept.split(".") if w)
+    ):
+        # "T.ThủyTheo The Verge/NYT": the outlets were cut off, the byline left is a person
+        f.type = "PER"
 
 
 _SPORT_MIN = 3  # cue occurrences that make an article a team-sports report
