@@ -530,3 +530,14 @@ def test_round_8_regressions_models_judges_foreign_given_names_bylines_lists() -
     assert "Du Ký" not in ms  # a work's title is skipped whole, not read again from its second word
     assert ms["AstraZeneca"].type == "ORG"
     assert ms["T.Thủy"].type == "PER"
+
+
+def test_work_title_skip_keeps_a_person_after_an_award_and_judges_of_contests() -> None:
+    ms = _by_text(
+        _mentions(
+            "Ngôi sao từng giành giải Oscar Brie Larson đi tắm biển. "
+            "Cùng ngồi ghế giám khảo Hoa hậu Thế giới Việt Nam 2021 với 2 gương mặt."
+        )
+    )
+    assert ms["Brie Larson"].type == "PER"
+    assert "Hoa" not in ms  # a judge of a contest, no person named "Hoa"

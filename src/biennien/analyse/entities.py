@@ -560,7 +560,7 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
             r.last_type = f.type
             r.last_end = nj
             return nj
-        if r.after_work_cue(i):
+        if _work_title_rest(r, i, nj):
             return nj  # a work's whole title is skipped, not read again from its second word
         if nj == i + 2 and not is_vi_syllable(tx[i + 1]):
             return nj  # a rejected pair is not read again from its second word ("CH Play")
@@ -716,6 +716,8 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         return i  # "Bà Rịa", "Anh Đức": a capital mid-sentence is part of a name
     if r.known_at(i)[0] > j:
         return i  # a table name that begins with a title word
+    if j < r.n and r.cap(j) and (nxt := r.title_at(j)[1]) is not None and nxt.takes == "contest":
+        return i  # "giám khảo Hoa hậu Thế giới": the contest title is read on its own
     # a capitalised title word must be capitalised as a title (or be lower-case in the text)
     if title.kind == "honorific" and r.cap(i) and i == 0:
         # "Ông Nguyễn Văn An" at the start of a sentence is fine; "Anh" alone is not a title
@@ -944,7 +946,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             if f2 is not None:
                 f2.tok_start = i
                 cands.append((nj, 1, f2))
-            elif r.after_work_cue(i):
+            elif _work_title_rest(r, i, nj):
                 rejected = nj  # "bộ phim Tây Du Ký": the whole title is skipped, not read from "Du"
             elif nj == i + 2 and not is_vi_syllable(tx[i + 1]):
                 rejected = nj  # "CH Play": not read again from its second word
@@ -1095,6 +1097,18 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _work_title_rest(r: _Reader, i: int, j: int) -> bool:
+    """Whether a capitalised run ``i:j`` rejected after a work noun is a title as a whole, so
+    that it is not read again from its second word (``bộ phim Tây Du Ký``, ``phim Promising
+    Young Woman``): its other words are Vietnamese syllables or common English words.  Not
+    ``giải Oscar Brie Larson``, where a person follows the award's name."""
+    if j <= i + 1 or not r.after_work_cue(i):
+        return False
+    rest = [w for w in r.tx[i + 1 : j] if w[0].isalnum()]
+    g = r.g
+    return all(is_vi_syllable(w) for w in rest) or all(w.lower() in g.english_words for w in rest)
 
 
 def _in_org_list(r: _Reader, i: int, j: int) -> bool:
