@@ -118,6 +118,9 @@ def extract(
                 text, sent, clause_start, q, mentions
             )
         holder = _holder(text, sentences, i, clause_start, subject, mentions)
+        if holder is None and subject is None:
+            # "Người đẹp 36 tuổi chia sẻ", "Sở hữu chiều cao 1,65 mét": the person told before
+            holder = _role_holder(text, sentences, i, clause_start, q, mentions)
         if holder is not None:
             subject = holder  # "Hãng được cho là đã chi 2 triệu tệ": the company of the sentences before
         if q.kind == "rank" and (named_after := _rank_holder(text, q, mentions)) is not None:
@@ -987,6 +990,69 @@ def _holder(
             if prior:
                 return max(prior, key=lambda mt: mt.start).name
     return None
+
+
+def _role_opening(lead: str) -> str | None:
+    """The role noun (``fact_roles.txt``) or subject-less opener that ``lead`` opens with, longest first."""
+    low = lead.lower()
+    for word in _ROLE_WORDS():
+        if low.startswith(word + " "):
+            return word
+    return None
+
+
+@cache
+def _ROLE_WORDS() -> tuple[str, ...]:  # noqa: N802 - a cached constant
+    words = set(word_list("fact_roles.txt")) | set(word_list("fact_subjectless_openers.txt"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _role_holder(
+    text: str,
+    sentences: Sequence[Sentence],
+    i: int,
+    clause_start: int,
+    q: Quantity,
+    mentions: Sequence[Mention],
+) -> str | None:
+    """The person a role noun or a subject-less opening refers to, or None.
+
+    ``Người đẹp 36 tuổi chia sẻ``, ``Nam ca sĩ ...``, ``Cầu thủ này ...``, ``Sở hữu chiều cao 1,65
+    mét``: the sentence names no one and means the person told just before, i.e. the last PER mention
+    of the two sentences before (gender-agnostic).  A person named right after the figure wins
+    (``Mỹ nhân 40 tuổi - Lưu Đào``, ``Siêu mẫu cao 1,78m Hề Mộng Dao``); a role followed by a name
+    (``Nam diễn viên Jang Ki Yong``) is named here and left to the other rules.
+    """
+    sent = sentences[i]
+    if clause_start != sent.start:
+        return None  # only the sentence's opening clause is about the role
+    lead = text[sent.start : q.start].lstrip(" \"“'‘(")
+    off = q.start - len(lead)
+    role = _role_opening(lead)
+    if role is None:
+        return None
+    nxt = lead[len(role) + 1 :].split(" ", 1)[0]
+    if nxt[:1].isupper():
+        return None  # "Nam diễn viên Jang Ki Yong": named here
+    if any(mt.type in _SUBJECT_TYPES and off + len(role) <= mt.start < q.start for mt in mentions):
+        return None  # a name of the clause itself (not "Mỹ" inside "Mỹ nhân")
+    end = _clause_end(text, q.end, sent.end)
+    dash = re.match(r"\s*[-–]\s*", text[q.end : sent.end])
+    if dash is not None:
+        end = _clause_end(text, q.end + dash.end(), sent.end)  # "Mỹ nhân 40 tuổi - Lưu Đào": an apposition
+    for mt in sorted(mentions, key=lambda m: m.start):
+        if mt.start >= q.end and mt.start < end and mt.type == "PER":
+            if re.fullmatch(r"[\s\-–,]*(?:[^\W\d_]+\s+){0,2}", text[q.end : mt.start]) and (
+                text[q.end : mt.start].strip(" ,-–") == "" or mt.start - q.end < 12
+            ):
+                return mt.name  # "Mỹ nhân 40 tuổi - Lưu Đào"
+            break
+    after = re.match(r"[ \-–]*((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*)\b", text[q.end : end])
+    if after is not None and not any(mt.start < q.end + after.end(1) <= mt.end for mt in mentions):
+        return after.group(1)  # "Siêu mẫu cao 1,78m Hề Mộng Dao là ...": a name the tagger missed
+    first = sentences[max(0, i - 2)].start
+    prior = [mt for mt in mentions if first <= mt.start and mt.end <= off and mt.type == "PER"]
+    return max(prior, key=lambda mt: mt.start).name if prior else None
 
 
 _OWNER_GAP = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
