@@ -35,6 +35,7 @@ _MAX_LEAD_WORDS = 4  # words allowed before a fronted date ("Song, đến năm 2
 _MAX_SEGMENTS = 3  # comma segments searched after a date standing on its own for a named subject
 _MAX_NP_WORDS = 7  # words of an unnamed subject phrase before its verb ("Một số cổ động viên quá khích")
 _MAX_VERB_OFFSET = 2  # predicate words (auxiliaries, adverbs) searched before a listed verb
+_MAX_FIXTURE_WORDS = 10  # words of a verbless fixture line ("Real Madrid vs Chelsea")
 _MAX_SUBJECT_GAP = 3  # words allowed between the clause start and its subject ("sau đó", "nhà thám hiểm")
 
 
@@ -525,6 +526,37 @@ def _when_clause(
     return Fallback(t, main.agent, lo, hi, toks[k][1], toks[k][1], found[1], label.strip())
 
 
+def _fixture(text: str, s: Sentence, timexes: Sequence[Timex]) -> Fallback | None:
+    """A fixture told with no verb (``02h00 ngày 28/4: Real Madrid vs Chelsea``, or the date alone on
+    its line and ``Real Madrid vs Chelsea`` on the next): a match on that date.  The pairing is a short
+    run of words with a ``fixture_sep`` (``vs``) between two capitalised sides."""
+    if len(timexes) != 1:
+        return None
+    t = timexes[0]
+    if _words(text[s.start : t.start]) or not _day_precision(t):
+        return None
+    lo, hi = t.end, s.end
+    while lo < hi and text[lo] in " :,-–\t":
+        lo += 1
+    if not text[lo:hi].strip(" ."):
+        # the date alone on its line: the pairing is the next line
+        nl = text.find("\n", t.end)
+        if nl < 0 or text[t.end : nl].strip(" .:"):
+            return None
+        lo = nl + 1
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+    words = _words(text[lo:hi])
+    sep = [k for k, w in enumerate(words) if (w,) in _cues().get("fixture_sep", ())]
+    if len(sep) != 1 or not 0 < sep[0] < len(words) - 1 or len(words) > _MAX_FIXTURE_WORDS:
+        return None
+    sides = re.split(r"\s" + re.escape(words[sep[0]]) + r"\.?\s", text[lo:hi], maxsplit=1, flags=re.I)
+    if len(sides) != 2 or not all(side.strip()[:1].isupper() for side in sides):
+        return None
+    label = " ".join(text[lo:hi].split()).rstrip(".")
+    return Fallback(t, None, lo, hi, lo, lo, "other", label)
+
+
 def find(
     text: str,
     s: Sentence,
@@ -536,6 +568,9 @@ def find(
     ``person`` is whom a pronoun subject (``ông``, ``bà``) points back to."""
     if text[s.start : s.end].rstrip().endswith("?"):
         return None
+    fix = _fixture(text, s, timexes)
+    if fix is not None:
+        return fix
     lead_words = _lead_words()
     for t in timexes:
         before = _words(text[s.start : t.start])
@@ -555,14 +590,17 @@ def find(
         if told:
             n = max(len(q) for q in _cues()["lead_noun"] if tuple(seg_before[: len(q)]) == q)
             seg_before = seg_before[n:]
-        own_segment = (
+        fronted = (
             len(seg_before) <= _MAX_LEAD_WORDS
-            and text[t.end : t.end + 2].lstrip()[:1] == ","
             and all(w in lead_words for w in seg_before)
             and not (_ends_with(seg_before, "not_point") and not _ends_with(seg_before, "lead"))
         )
-        if own_segment:
-            lo = text.index(",", t.end) + 1
+        comma = text[t.end : t.end + 2].lstrip()[:1] == ","
+        # "Chủ nhật tuần trước (18/4) Chelsea đã ...": a date opening the sentence with no comma, right
+        # before a capitalised word, stands on its own too
+        bare = fronted and not comma and seg_lo == s.start and text[t.end : t.end + 2].lstrip()[:1].isupper()
+        if fronted and (comma or bare):
+            lo = text.index(",", t.end) + 1 if comma else t.end
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
                 hi = _past_name_commas(text, s, lo, hi, mentions)
