@@ -355,7 +355,9 @@ def _dimension(masked: str, measure: str) -> str:
     dims = _vocab("fact_dimensions.txt")
     # "cao hơn 1,8m": the dimension word before a comparative
     raw = _strip(
-        _WORD.findall(masked), frozenset(tables().qualifiers) | {"từ", "tới", "đến", "hơn"}, leading=False
+        _WORD.findall(masked),
+        frozenset(tables().qualifiers) | {"từ", "tới", "đến", "hơn", "lên"},
+        leading=False,
     )
     if raw and raw[-1].lower() in dims:
         return " ".join(raw[-2:]) if len(raw) > 1 and raw[-2].lower() in ("độ", "chiều") else raw[-1]
@@ -447,12 +449,26 @@ def _ends_with_with(chunk: str) -> bool:
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
+        if m.group() in _QUOTES and _short_quote(text, m.start()):
+            continue  # 'chiều cao "khủng" 1,88m': a quoted word is no clause break
         if m.group().strip() in "-–" and (
             _name_pair(text, m.start(), m.end()) or _digit_pair(text, m.start(), m.end())
         ):
             continue  # "Việt Nam - Hoa Kỳ", "giai đoạn 2011 - 2020": a pair, not a clause break
         last = m.end()
     return last
+
+
+_QUOTES = frozenset('"“”')
+_SHORT_QUOTE = re.compile(r'["“][^\W\d_]+(?: [^\W\d_]+)?["”]')
+
+
+def _short_quote(text: str, pos: int) -> bool:
+    """Is the quote mark at ``pos`` one end of a quoted word or two (``"khủng"``), set in a clause?"""
+    if _SHORT_QUOTE.match(text, pos) is not None:
+        return True
+    left = max(text.rfind(c, max(0, pos - 25), pos) for c in '"“')
+    return left >= 0 and _SHORT_QUOTE.fullmatch(text, left, pos + 1) is not None
 
 
 def _digit_pair(text: str, dash_start: int, dash_end: int) -> bool:
