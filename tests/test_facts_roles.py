@@ -43,3 +43,19 @@ def test_a_role_with_its_own_name_keeps_it() -> None:
 def test_no_person_before_gives_no_subject() -> None:
     ctx = "Thời tiết hôm nay khá đẹp ở thủ đô."
     assert _subject_of(ctx, "Người đẹp 26 tuổi nói cô rất thích đi dạo.", "26 tuổi") is None
+
+
+def _measure_of(sentence: str, surface: str) -> str:
+    _, facts = analyse_sentence(sentence, [], mentions=True)
+    start = sentence.index(surface)
+    return next(f.measure for f in facts if any(e.start <= start < e.end for e in f.evidence))
+
+
+def test_now_is_no_preposition_in_a_measure() -> None:
+    s = "So với máy mới, giá bán của hàng cũ ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu đồng."
+    assert _measure_of(s, "3-4 triệu") == "giá bán"
+
+
+def test_a_quoted_word_is_no_clause_break() -> None:
+    s = 'Cô gái sở hữu chiều cao "khủng" 1,80m.'
+    assert _measure_of(s, "1,80m") == "chiều cao"

@@ -108,7 +108,8 @@ def extract(
             prev_in_sentence[i] = (q, facts[-1])
             continue
         masked = _mask(text, left_start, q.start, timexes, quantities)
-        measure = _measure(_after_timex(masked, left_start, q.start, timexes))
+        # "giá bán ... ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu": only links after the timex
+        measure = _measure(_after_timex(masked, left_start, q.start, timexes)) or _measure(masked)
         subject = _subject(text, clause_start, q, mentions, timexes, quantities)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
@@ -528,6 +529,8 @@ def _measure(chunk: str) -> str:
             break
         if k + 1 < len(words) and f"{words[k]} {words[k + 1]}".lower() in compounds:
             continue  # "có" of "có thể", "chi" of "chi phí"
+        if k and f"{words[k - 1]} {words[k]}".lower() in compounds:
+            continue  # "tại" of "hiện tại" ("now") is no preposition
         if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
             break
