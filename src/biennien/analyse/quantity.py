@@ -30,8 +30,8 @@ from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
-_NUM = re.compile(
-    r"(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?<!\d:)(?!\d+:\d)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
+_NUM = re.compile(  # "(?=\d)" first: the engine rejects every other position at once (same matches)
+    r"(?=\d)(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?<!\d:)(?!\d+:\d)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
 )
 _NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
 _DATE_AT = re.compile(
@@ -109,11 +109,22 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     found = list(_NUM.finditer(low))
     if t.glued_re is not None:
         have = {m.start() for m in found}
-        for g in t.glued_re.finditer(low):
-            if (n := _NUM_AT.match(low, g.end())) is not None and n.start() not in have:
-                found.append(n)
+        # only where a letter touches a digit; the glue words are short, so a window before it suffices
+        for run in _DIGITS.finditer(low):
+            digit = run.start()
+            before = low[digit - 1] if digit else ""
+            if not (before.isalnum() and not before.isdecimal()):
+                continue  # no letter touches this number
+            for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
+                if g.end() == digit and (n := _NUM_AT.match(low, digit)) is not None and n.start() not in have:
+                    found.append(n)
+                    have.add(n.start())
         found.sort(key=lambda m: m.start())
     return found
+
+
+_DIGITS = re.compile(r"\d+")
+_GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
 def _per_period(text: str, low: str, q: Quantity, t: Tables) -> None:

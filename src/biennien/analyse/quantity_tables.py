@@ -45,6 +45,12 @@ class Tables:
     glued_re: re.Pattern[str] | None = None  # a word a figure may be glued to ("còn29 triệu")
 
 
+def _first_letters(words: list[str]) -> str:
+    """``(?=[bcdhmnst])``-like lookahead for the first characters of ``words`` (both cases)."""
+    chars = sorted({c for w in words if w for c in (w[0].lower(), w[0].upper())})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
 @cache
 def tables() -> Tables:
     units = {row[0]: (row[1], row[2]) for row in table("quantity_units.tsv")}
@@ -80,7 +86,8 @@ def tables() -> Tables:
         counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
         stopwords=frozenset(word_list("quantity_stopwords.txt")),
         word_number_re=re.compile(
-            rf"(?<!{LETTER})(?:{_alternation(nw)})(?:\s+(?:{_alternation(nw_all)}))*{end}"
+            # the first letters as a lookahead first: every other position fails at once (same matches)
+            rf"{_first_letters(nw)}(?<!{LETTER})(?:{_alternation(nw)})(?:\s+(?:{_alternation(nw_all)}))*{end}"
         ),
         unit_exceptions=frozenset((row[0], row[1]) for row in table("quantity_unit_exceptions.tsv")),
         max_phrase=max(len(p.split()) for p in phrases),
