@@ -256,6 +256,26 @@ def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
     return tuple(words) in seqs
 
 
+def _clause_words(
+    text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """The clause's words (lower case) with their offsets, leaving out the span ``skip`` (the date)."""
+    toks = [
+        (w.group().lower(), w.start())
+        for w in _ALNUM.finditer(text, lo, hi)
+        if not skip[0] <= w.start() < skip[1]
+    ]
+    return toks, [w for w, _ in toks]
+
+
+def _after_leads(words: list[str]) -> int:
+    """Where a clause's subject starts: after up to two lead words (``thì``, ``và``)."""
+    k = 0
+    while k < min(len(words), 2) and words[k] in _lead_words():
+        k += 1
+    return k
+
+
 def _unnamed(
     text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
 ) -> tuple[Mention | None, int, int, EventType] | None:
@@ -263,12 +283,7 @@ def _unnamed(
     ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
     kính``): the agent (the name or pronoun after ``của``, the main person for a pronoun, else None),
     where the subject and the predicate start, and the verb's type."""
-    toks = [
-        (w.group().lower(), w.start())
-        for w in _ALNUM.finditer(text, lo, hi)
-        if not skip[0] <= w.start() < skip[1]
-    ]
-    words = [w for w, _ in toks]
+    toks, words = _clause_words(text, lo, hi, skip)
     k = 0
     while k < min(len(words), 2) and (words[k] in _lead_words() or words[k] in _subject_leads()):
         k += 1
@@ -313,15 +328,8 @@ def _common_clause(
     (``role_subject``: ``bệnh nhân``, ``nạn nhân``) or a count, or ends with a demonstrative; it ends
     at an auxiliary (``đã``, ``bị``), at a listed verb, or (role nouns) right after the role noun.  The
     predicate must be no state, figure or habit.  The agent is a name after ``của``, else nobody."""
-    toks = [
-        (w.group().lower(), w.start())
-        for w in _ALNUM.finditer(text, lo, hi)
-        if not skip[0] <= w.start() < skip[1]
-    ]
-    words = [w for w, _ in toks]
-    k = 0
-    while k < min(len(words), 2) and words[k] in _lead_words():
-        k += 1
+    toks, words = _clause_words(text, lo, hi, skip)
+    k = _after_leads(words)
     if k >= len(words):
         return None
     role = max(
@@ -381,15 +389,8 @@ def _pronoun_clause(
     or a pronoun that is part of a noun (``cô gái``, ``anh trai``) makes no event."""
     if person is None:
         return None
-    toks = [
-        (w.group().lower(), w.start())
-        for w in _ALNUM.finditer(text, lo, hi)
-        if not skip[0] <= w.start() < skip[1]
-    ]
-    words = [w for w, _ in toks]
-    k = 0
-    while k < min(len(words), 2) and words[k] in _lead_words():
-        k += 1
+    toks, words = _clause_words(text, lo, hi, skip)
+    k = _after_leads(words)
     pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
     if pron is None:
         return None
@@ -465,9 +466,7 @@ def _noun_event(
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
     toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
     words = [w for w, _, _ in toks]
-    k = 0
-    while k < min(len(words), 2) and words[k] in _lead_words():
-        k += 1
+    k = _after_leads(words)
     nouns = _cues().get("event_noun", ())
     if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
         return None
