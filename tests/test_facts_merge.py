@@ -93,3 +93,22 @@ def test_shorter_wording_of_the_same_figure_joins_the_longer() -> None:
     assert len(merged) == 2
     big = next(m for m in merged if m.value == 1409)
     assert big.measure == "dự án đầu tư" and {e.doc for e in big.evidence} == {"tto", "vnn"}
+
+
+def test_a_figure_saying_neither_whose_nor_when_meets_only_its_reprint() -> None:
+    """``5 trận đấu`` in two match reports are two figures; the same sentence in a reprint is one."""
+    a = Fact(
+        "a", 5, "count", "trận đấu", [Evidence("d1", 0, 40, "Mendy giữ sạch lưới 5 trận đấu liên tiếp.")]
+    )
+    b = Fact("b", 5, "count", "trận đấu", [Evidence("d2", 0, 40, "Đội tuyển còn 5 trận đấu ở vòng bảng.")])
+    c = Fact(
+        "c", 5, "count", "trận đấu", [Evidence("d3", 0, 40, "Mendy giữ sạch lưới 5 trận đấu liên tiếp.")]
+    )
+    merged = merge_facts([a, b, c])
+    assert sorted(sorted({e.doc for e in m.evidence}) for m in merged) == [["d1", "d3"], ["d2"]]
+    # a subjectless age does not join a named person's age from another article either
+    d = Fact(
+        "d", 40, "count", "tuổi", [Evidence("d4", 0, 30, "Phạm Băng Băng 40 tuổi.")], subject="Phạm Băng Băng"
+    )
+    e = Fact("e", 40, "count", "tuổi", [Evidence("d5", 0, 30, "Cô đã ngoài 40 tuổi.")])
+    assert len(merge_facts([d, e])) == 2

@@ -28,6 +28,7 @@ import hashlib
 from collections import defaultdict
 
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
+from biennien.link.duplicates import compare_words
 from biennien.model import Evidence, Fact
 
 
@@ -40,6 +41,20 @@ def _value_key(f: Fact) -> str:
 def _frame(f: Fact) -> tuple[str, str, str, str, str]:
     """What a figure is about, without its value or subject."""
     return (normalise_measure(f.measure), f.period or "", f.unit, f.kind, f.direction or "")
+
+
+_GENERIC = "~"
+
+
+def _generic_key(f: Fact) -> str:
+    """A figure that says neither whose nor when (``5 trận đấu``, ``ngoài 40 tuổi``) is the same figure
+    in two articles only when they print the same sentence (a reprint): ``5 trận`` in one match report
+    and in another are two different things.  Figures with a period keep the outlet-did-not-repeat-the
+    subject rule (``""``)."""
+    if f.period:
+        return ""
+    sentence = f.evidence[0].sentence if f.evidence else ""
+    return _GENERIC + " ".join(compare_words(sentence))
 
 
 def _fid(parts: tuple[str, ...]) -> str:
@@ -57,8 +72,8 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
         members = sorted(members, key=_order)
         by_subject: dict[str, list[Fact]] = defaultdict(list)
         for f in members:
-            by_subject[normalise_subject(f.subject)].append(f)
-        named = sorted(s for s in by_subject if s)
+            by_subject[normalise_subject(f.subject) or _generic_key(f)].append(f)
+        named = sorted(s for s in by_subject if s and not s.startswith(_GENERIC))
         if "" in by_subject and len(named) == 1:
             by_subject[named[0]].extend(by_subject.pop(""))
         for skey, fs in sorted(by_subject.items()):
