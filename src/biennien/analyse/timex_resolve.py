@@ -78,7 +78,9 @@ def tense(text: str, start: int, end: int) -> str | None:
     if m:
         return _tense_of().get((re.sub(r"\s+", " ", m[1].lower()), "after"))
     window = text[max(0, start - 60) : start]
-    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
+    # A cue acts in its own clause only: a comma ends it ("Theo lịch đã được AFC công bố, đội tuyển gặp
+    # Indonesia ngày 7/6": the "đã" of the relative clause says nothing of the fixture's year).
+    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(","))
     if cut >= 0:
         window = window[cut + 1 :]
     hits = list(before_re.finditer(window))
