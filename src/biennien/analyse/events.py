@@ -767,7 +767,9 @@ def _parts(
     if s_j - s_i > _MAX_SUBJECT_WORDS:
         s_i = s_j - _MAX_SUBJECT_WORDS
     subject = _span_text(text, toks, s_i, s_j)
-    passive = s_j > 0 and any(_ends_at(toks, s_j, seq) for seq in lex.cues.get("passive", ()))
+    passive = any(
+        _ends_at(toks, k, seq) for k in {s_j, first.i} if k > 0 for seq in lex.cues.get("passive", ())
+    )
     # the predicate: from the first trigger to the end of the last trigger's object
     name_starts = frozenset(m.start for m in mentions)
     obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts, True)
@@ -787,7 +789,8 @@ def _parts(
     left = [
         m
         for m in _mentions_in(mentions, lo, first.start)
-        if not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
+        if not _quoted_name(text, toks[0].start, m.start)
+        and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
     ]
     right_hi = toks[obj_end - 1].end if obj_end > last.j else last.end
@@ -962,11 +965,30 @@ def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Me
     return prev_orgs[0] if prev_orgs else None
 
 
+def _quoted_name(text: str, s_start: int, at: int) -> bool:
+    """Whether ``at`` lies inside quotes opened in its sentence: a name there is part of a title or a
+    theme (``chủ đề "Sắc màu đất Phương Nam" diễn ra``), never a participant."""
+    span = text[s_start:at]
+    return span.count('"') % 2 == 1 or span.count("\u201c") > span.count("\u201d")
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """The words without a word repeated right after itself (``Gặp gặp chủ nhà UAE`` -> ``Gặp chủ nhà
+    UAE``): a doubled word comes from a subject and a predicate cut at the same verb.  A capitalised
+    repeat is a name's own syllable (``Phạm Băng Băng``) and stays."""
+    out: list[str] = []
+    for w in words:
+        if out and w[:1].islower() and out[-1].lower().strip(",") == w.lower().strip(","):
+            continue
+        out.append(w)
+    return out
+
+
 def _summary(subject: str, predicate: str, place: str | None) -> str:
     """Subject, predicate and place as one short line, never ending on a word that needs what was cut
     off after it (``Sản phẩm được ra mắt vào`` -> ``Sản phẩm được ra mắt``)."""
     dangling = _lexicon().cues.get("dangling", ())
-    words = " ".join(p for p in (subject, predicate) if p).split()
+    words = _undoubled(" ".join(p for p in (subject, predicate) if p).split())
     changed = True
     while changed and len(words) > 1:
         changed = False

@@ -170,11 +170,17 @@ def _subject(
     if not inside:
         return None
     m = inside[0]
+    # a name inside quotes is (part of) a title or a theme ("chủ đề \"Sắc màu đất Phương Nam\""), no subject
+    if text.count('"', lo, m.start) % 2 == 1:
+        return None
     before = [w for w in _words(text[lo : m.start]) if w.isalnum()]
+    role_words = len(_words(m.role)) if m.role else 0
     # the words before the name are allowed leads, a descriptor ("nhà thám hiểm") or the title the
-    # recogniser left out
-    if len(before) > _MAX_SUBJECT_GAP + (len(_words(m.role)) if m.role else 0) or _ends_with(
-        before, "no_subject"
+    # recogniser left out; a cue before the title counts too ("Theo ông X, ..." names an informant)
+    if (
+        len(before) > _MAX_SUBJECT_GAP + role_words
+        or _ends_with(before, "no_subject")
+        or (role_words and _ends_with(before[: len(before) - role_words], "no_subject"))
     ):
         return None
     # a long descriptor describes a person ("nhà thám hiểm Percy Fawcett"); before a place it is a
@@ -191,6 +197,9 @@ def _subject(
             break
     pred = [w for w in _words(text[end:hi]) if w.isalnum()]
     if len(pred) < 2 or pred[0][:1].isdigit():
+        return None
+    # "X được tổ chức": the name is what was held, nobody held it unless "bởi"/"do" names who did
+    if _starts_with(pred, "passive_no_agent"):
         return None
     if _starts_with(pred, "state_verb"):
         # "Woodward là cánh tay đắc lực của nhà Glazer khi thâu tóm Man Utd vào năm 2005": a state whose
