@@ -116,7 +116,11 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
             if not (before.isalnum() and not before.isdecimal()):
                 continue  # no letter touches this number
             for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
-                if g.end() == digit and (n := _NUM_AT.match(low, digit)) is not None and n.start() not in have:
+                if (
+                    g.end() == digit
+                    and (n := _NUM_AT.match(low, digit)) is not None
+                    and n.start() not in have
+                ):
                     found.append(n)
                     have.add(n.start())
         found.sort(key=lambda m: m.start())
@@ -128,18 +132,50 @@ _GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
 def _per_period(text: str, low: str, q: Quantity, t: Tables) -> None:
-    """``40.000 người mỗi ngày``, ``2.000-2.500 khách/ngày``: a count per period is a rate (unit
-    ``count/ngày``).  ``/ngày`` joins the span; ``mỗi ngày`` stays outside (it is the timex's)."""
-    if q.kind != "count":
+    """A count or an amount per period is a rate.
+
+    ``40.000 người mỗi ngày``, ``2.000-2.500 khách/ngày`` -> unit ``count/ngày``; ``800.000 baht mỗi
+    tháng``, ``200.000 đô la Mỹ một năm`` -> ``THB/tháng``, ``USD/năm``.  ``/ngày`` joins the span;
+    ``mỗi ngày`` stays outside (it is the timex's).  After a count the period may follow one more
+    word of its noun (``300 chiếc bánh mỗi ngày``, ``700 tấm mặt nạ hàng năm``); two or more words
+    between are usually a verb phrase whose period is the event's; ``một năm qua`` is a span of
+    time, not "per year".
+    """
+    if q.kind not in ("count", "amount"):
         return
     ctx = t.context
-    if (m := _PER_SLASH.match(low, q.end)) and m.group(1) in ctx.get("per_unit", ()):
-        q.unit, q.kind = f"count/{m.group(1)}", "rate"
-        q.end = m.end()
-        q.text = text[q.start : q.end]
-    elif (m := _PER_WORDS.match(low, q.end)) and m.group(1) in ctx.get("per_period", ()):
-        if m.group(2) in ctx.get("per_unit", ()):
-            q.unit, q.kind = f"count/{m.group(2)}", "rate"
+    base = "count" if q.kind == "count" else q.unit
+    if (m := _PER_SLASH.match(low, q.end)) and m.group(1) in ctx["per_unit"]:
+        if q.kind == "count":
+            q.unit, q.kind = f"{base}/{m.group(1)}", "rate"
+            q.end = m.end()
+            q.text = text[q.start : q.end]
+        return
+    pos = q.end
+    for _ in range(2 if q.kind == "count" else 1):
+        m = _PER_WORDS.match(low, pos)
+        if m is None:
+            return
+        if m.group(1) in ctx["per_period"] and m.group(2) in ctx["per_unit"]:
+            after = _WORD.findall(low, m.end(), m.end() + 20)[:2]
+            if (
+                m.group(1) == "một"
+                and after
+                and (after[0] in ctx["per_not_after"] or " ".join(after) in ctx["per_not_after"])
+            ):
+                return  # "một năm qua": a span of time
+            q.unit, q.kind = f"{base}/{m.group(2)}", "rate"
+            return
+        # one more word of the counted noun ("chiếc bánh", "tấm mặt nạ"), never a function word
+        gap = m.group(1)
+        if (
+            not gap.isalpha()
+            or not text[m.start(1)].islower()
+            or gap in t.stopwords
+            or gap in ctx["per_period"]
+        ):
+            return
+        pos = m.start(1) + len(gap)
 
 
 _PER_SLASH = re.compile(r"\s?/\s?(\w+)(?!\w)")
@@ -387,9 +423,12 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     glued = low[core.end : core.end + 1]
     if glued and _GLUED_LETTER.match(glued) and t.unit_re.match(low, core.end) is None:
         return None  # 5G, 4K, 12A: a code
-    rng = _range(text, low, core, t)
+    sign = _negative_start(text, low, pos, before, t)
+    if sign is not None and before and before[-1] in ctx["negative_word"]:
+        before = before[:-1]  # "khoảng âm 30 độ": the qualifier stands before "âm"
+    rng = _range(text, low, core, t, sign is not None)
     if rng is not None:
-        return _finish(text, low, pos, before, rng, t)
+        return _finish(text, low, pos, before, _signed(text, rng, sign, t), t)
     unit = _unit_at(low, core.end, t)
     if unit is not None:
         if _is_year(text, core) and unit[1] in ("physical", "ratio"):
@@ -400,7 +439,7 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         ):
             return None  # 5G, 4G: a network generation; "7g sáng": a clock time
         q = Quantity(text[pos : unit[2]], pos, unit[2], core.value, unit[0], unit[1])
-        return _finish(text, low, pos, before, q, t)
+        return _finish(text, low, pos, before, _signed(text, q, sign, t), t)
     # no unit: a duration, a date, a name, or a count
     if (rm := _RANGE.match(low, core.end)) and (b := _core(low, rm.end(), t)):
         core_end = b.end  # "3,5 tỷ đến 4,5 tỷ năm trước": what follows the range decides
@@ -436,6 +475,39 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     if core.value == 1 and not core.scaled and _negated(before, ctx):
         q.value = 0.0  # "không thể tạo ra nổi 1 cú sút": not even one
     return _finish(text, low, pos, before, q, t)
+
+
+_MINUS = "-−–"
+_RANGE_SIGN = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?:[-−]|âm\s+)(?=\d)")
+
+
+def _negative_start(text: str, low: str, pos: int, before: list[str], t: Tables) -> int | None:
+    """Where a minus sign or ``âm`` before the numeral at ``pos`` starts, else None.
+
+    ``-30 độ``, ``(-5°C)``, ``âm 30 độ C``; not a dash glued to a word (``Covid-19``, handled before)
+    nor a dash after a number (``20 -30 độ`` is a range).
+    """
+    if pos and text[pos - 1] in _MINUS:
+        i = pos - 2
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        return pos - 1 if i < 0 or not text[i].isalnum() or text[i].isalpha() else None
+    if before and before[-1] in t.context["negative_word"]:
+        return low.rfind(before[-1], 0, pos)
+    return None
+
+
+def _signed(text: str, q: Quantity, sign: int | None, t: Tables) -> Quantity:
+    """Make a temperature negative when a sign stood before it (``signed_unit``); the sign joins the span.
+
+    Ranges get their signs in ``_range``; here only the start of the span moves to the sign.
+    """
+    if sign is None or q.unit not in t.context["signed_unit"]:
+        return q
+    if q.value_end is None:
+        q.value = -q.value
+    q.start, q.text = sign, text[sign : q.end]
+    return q
 
 
 _ODDS = re.compile(rf"\s+({LETTER}+)\s+(\d+)(?![\d.,]\d)")
@@ -563,22 +635,35 @@ _RANK_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+(?:danh sách|tổng số|s�
 def _top(
     text: str, low: str, start: int, pos: int, end: int, value: float, before: list[str], t: Tables
 ) -> Quantity | None:
-    """``lọt Top 100 người ...`` is membership: rank at most 100; ``chọn Top 70 thí sinh`` counts 70."""
+    """``lọt Top 100 người ...`` and ``top 100 món ăn`` are membership: rank at most 100; only after a
+    verb of selecting (``top_count``) does ``chọn Top 70 thí sinh`` count 70."""
     if _phrase_end(before, t.context["top_member"], 2)[1]:
         return Quantity(text[start:end], start, end, value, "rank", "rank", qualifier="at most")
     counted_end, counted = _counted(text, low, end, t)
     if counted is None:
         return Quantity(text[start:end], start, end, value, "rank", "rank")
+    if not _phrase_end(before, t.context["top_count"], 2)[1]:
+        # "kỷ lục top 100 món ăn đặc sản": one of a ranked list, not a hundred dishes
+        return Quantity(text[start:end], start, end, value, "rank", "rank", qualifier="at most")
     return Quantity(text[start:counted_end], start, counted_end, value, "count", "count", counted=counted)
 
 
-def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
-    """``2-3%``, ``từ 25% đến 30%``, ``5 đến 7 triệu đồng``: a range needs a unit."""
+def _range(text: str, low: str, a: _Core, t: Tables, neg_a: bool = False) -> Quantity | None:
+    """``2-3%``, ``từ 25% đến 30%``, ``5 đến 7 triệu đồng``: a range needs a unit.
+
+    A temperature's bounds may be signed (``-30 độ đến -40 độ``, ``âm 5 đến 5 độ C``): the range then
+    runs from the lower to the higher value, whichever the text names first.
+    """
     ua = _unit_at(low, a.end, t)
     after_a = ua[2] if ua else a.end
     rm = _RANGE.match(low, after_a)
+    neg_b = False
     if rm is None:
-        return None
+        if (ua is not None and ua[0] not in t.context["signed_unit"]) or (
+            rm := _RANGE_SIGN.match(low, after_a)
+        ) is None:
+            return None
+        neg_b = True
     b = _core(low, rm.end(), t)
     if b is None:
         return None
@@ -589,6 +674,11 @@ def _range(text: str, low: str, a: _Core, t: Tables) -> Quantity | None:
         ub = ("count", "count", cm.end())  # "70-80 nghìn lượt khách"
     if ub is None or (ua is not None and ua[0] != ub[0] and not ub[0].startswith(ua[0] + "/")):
         return None  # "300.000 đồng - 500.000 đồng/kg": the rate named once, at the end, is both bounds'
+    if ub[0] in t.context["signed_unit"] and (neg_a or neg_b):
+        lo, hi = sorted((-a.value if neg_a else a.value, -b.value if neg_b else b.value))
+        return Quantity(text[a.start : ub[2]], a.start, ub[2], lo, ub[0], ub[1], value_end=hi)
+    if neg_b:
+        return None
     lo = a.value
     raw_b = _NUM_AT.match(low, b.start).group()  # type: ignore[union-attr]
     if not a.scaled and b.scaled and ua is None:
@@ -724,6 +814,8 @@ def _word_quantities(
             continue
         if words[0] in t.context["word_no_start"]:
             continue
+        if t.idiom_re is not None and t.idiom_re.match(low, s):
+            continue  # "dạy cho X một bài học", "một lần nữa": an idiom, not the number one
         if any(a < e and s < b for a, b in taken) or _overlaps(blocked, starts, s, e):
             continue
         value = parse_words(" ".join(words))

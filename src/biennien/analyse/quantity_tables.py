@@ -43,6 +43,7 @@ class Tables:
     unit_exceptions: frozenset[tuple[str, str]]
     max_phrase: int  # longest phrase, in words, among the before-number tables
     glued_re: re.Pattern[str] | None = None  # a word a figure may be glued to ("còn29 triệu")
+    idiom_re: re.Pattern[str] | None = None  # "một bài học", "một lần nữa": no figure
 
 
 def _first_letters(words: list[str]) -> str:
@@ -94,4 +95,5 @@ def tables() -> Tables:
         glued_re=re.compile(rf"(?<!{LETTER})(?:{_alternation(list(context.get('glued_before', ())))})(?=\d)")
         if context.get("glued_before")
         else None,
+        idiom_re=re.compile(rf"(?:{_alternation(list(word_list('quantity_idioms.txt')))}){end}"),
     )
