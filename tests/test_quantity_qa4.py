@@ -93,3 +93,13 @@ def test_idioms_with_mot_are_no_figures(text: str) -> None:
 def test_the_number_one_in_words_is_still_read_when_it_is_no_idiom() -> None:
     (q,) = extract("Hà Nội FC kém Viettel một điểm sau vòng 10.")
     assert (q.value, q.counted) == (1, "điểm")
+
+
+def test_top_n_selected_after_the_noun_is_a_count() -> None:
+    (q,) = extract("Sau vòng loại, Top 45 thí sinh được chọn sẽ vào trại huấn luyện.")
+    assert (q.value, q.unit, q.counted) == (45, "count", "thí sinh")
+
+
+def test_fahrenheit_in_words_is_its_own_unit_and_can_be_negative() -> None:
+    (q,) = extract("Vào mùa đông, nhiệt độ ở cực có thể xuống âm 100 độ F.")
+    assert (q.value, q.unit) == (-100, "°F")

@@ -636,13 +636,16 @@ def _top(
     text: str, low: str, start: int, pos: int, end: int, value: float, before: list[str], t: Tables
 ) -> Quantity | None:
     """``lọt Top 100 người ...`` and ``top 100 món ăn`` are membership: rank at most 100; only after a
-    verb of selecting (``top_count``) does ``chọn Top 70 thí sinh`` count 70."""
+    verb of selecting (``top_count``) before or after it (``chọn Top 70 thí sinh``, ``Top 70 thí sinh được
+    lựa chọn``) does it count 70."""
     if _phrase_end(before, t.context["top_member"], 2)[1]:
         return Quantity(text[start:end], start, end, value, "rank", "rank", qualifier="at most")
     counted_end, counted = _counted(text, low, end, t)
     if counted is None:
         return Quantity(text[start:end], start, end, value, "rank", "rank")
-    if not _phrase_end(before, t.context["top_count"], 2)[1]:
+    after = _WORD.findall(low, counted_end, counted_end + 30)[:3]
+    selected = len(after) > 1 and after[0] == "được" and _has_phrase(after[1:], t.context["top_count"])
+    if not selected and not _phrase_end(before, t.context["top_count"], 2)[1]:
         # "kỷ lục top 100 món ăn đặc sản": one of a ranked list, not a hundred dishes
         return Quantity(text[start:end], start, end, value, "rank", "rank", qualifier="at most")
     return Quantity(text[start:counted_end], start, counted_end, value, "count", "count", counted=counted)
