@@ -194,6 +194,7 @@ class _Reader:
                     and not k.ambiguous
                     and not self._middle_name(i, j, titled)
                     and not self._foreign_country_name(i, j, k)
+                    and not (titled and self.country_given_name(i, j, k))
                 ):
                     # a table place or organisation is not part of a name
                     break
@@ -224,6 +225,22 @@ class _Reader:
             and not is_vi_syllable(tx[i])
             and tx[i].lower() not in self.g.known_len
             and not (j + 1 < n and tx[j + 1][0].isupper())
+        )
+
+    def country_given_name(self, i: int, j: int, k: Known) -> bool:
+        """A one-word country opening a Vietnamese given name (``ca sĩ Mỹ Tâm``, ``Nga My``):
+        a person title stands before it and a capitalised given-name syllable follows that does
+        not make a two-word table name with it (``Mỹ Đình``); the country reading would give a
+        title with no person."""
+        tx, n = self.tx, self.n
+        if j != i or k.type != "GPE" or " " in k.text or j + 1 >= n:
+            return False
+        nxt = tx[j + 1]
+        return (
+            nxt[0].isupper()
+            and nxt in self.g.given_names
+            and is_vi_syllable(nxt)
+            and (tx[j].lower(), nxt.lower()) not in self.g.known
         )
 
     def english_country_org(self, i: int, j: int) -> bool:
@@ -722,9 +739,13 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
     if title.kind == "honorific" and r.cap(i) and i == 0:
         # "Ông Nguyễn Văn An" at the start of a sentence is fine; "Anh" alone is not a title
         pass
+    if title.takes == "name" and (j >= r.n or r.title_at(j)[1] is not None or not r.cap(j)):
+        return i  # "đã bầu PGS.TS X": the verb (elect), not the club-owner title
     comp: list[Found] = []
     k = j
-    if title.takes == "contest":
+    if title.takes == "name":
+        pass
+    elif title.takes == "contest":
         # "Hoa hậu Hoàn vũ", "Hoa hậu Thế giới": the contest's name in sentence case (a capital
         # and a lower-case syllable) belongs to the title; a person's name is all capitals
         while (
@@ -756,8 +777,10 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if split is not None:
             comp[-1] = _found(r, comp[-1].tok_start, split, "ORG", canonical=comp[-1].canonical)
             k = split
-    if not comp and k < r.n:
+    kn = r.known_at(k)[1] if not comp and k < r.n and r.cap(k) else None
+    if not comp and k < r.n and not (kn is not None and r.country_given_name(k, k, kn)):
         # "học sinh Trường THPT ...", "hoa hậu Mỹ": an organisation or place, not a name
+        # (but "ca sĩ Mỹ Tâm": a country opening a given name is the person's name)
         sub3: list[Found] = []
         k4 = _named_at(r, k, sub3, sentence_start=False, in_title=True)
         if k4 > k and sub3 and sub3[-1].type in ("ORG", "GPE", "LOC"):
@@ -1287,9 +1310,66 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         found.extend(_sentence_mentions(text, s, g, light))
     if _team_sports(text, g):
         _clubs(found, text, g)
+    found, light = _country_given_names(found, light, text, g)
     for f in found:
         _unglue(f, text, g)
     return resolve(found, text, light)
+
+
+_NEXT_WORD = re.compile(r" (\w+)")
+
+
+def _country_given_names(
+    found: list[Found], light: list[Light], text: str, g: Gazetteer
+) -> tuple[list[Found], list[Light]]:
+    """``Mỹ Tâm``, ``Nga My``: a one-word country followed by a capitalised given-name syllable
+    (no two-word table name: not ``Mỹ Đình``) is a person's name when a title introduced it in
+    the article (``ca sĩ Mỹ Tâm``) or the pair recurs three times or more with no place or
+    organisation reading of it.  An article about the singer Mỹ Tâm otherwise made the United
+    States its second entity (QA audit 4)."""
+    pairs: dict[int, str] = {}
+    count: dict[str, int] = {}
+    for idx, f in enumerate(found):
+        if f.type != "GPE" or f.role or " " in text[f.start : f.end]:
+            continue
+        m = _NEXT_WORD.match(text, f.end)
+        if m is None:
+            continue
+        w = m.group(1)
+        if not (w[0].isupper() and w in g.given_names and is_vi_syllable(w)):
+            continue
+        if (text[f.start : f.end].lower(), w.lower()) in g.known:
+            continue
+        name = text[f.start : m.end()]
+        pairs[idx] = name
+        count[name] = count.get(name, 0) + 1
+    if not pairs:
+        return found, light
+    titled = {f.name for f in found if f.type == "PER" and f.title}
+    other = {f.name for f in found if f.type in ("LOC", "GPE", "ORG") and " " in f.name}
+    for idx, name in pairs.items():  # "đến Mỹ Sơn", "tại Mỹ Sơn": a place
+        before = text[max(0, found[idx].start - 12) : found[idx].start].split()
+        if before and (before[-1].lower(),) in g.place_cues:
+            other.add(name)
+    people = {n for n, c in count.items() if n not in other and (n in titled or c >= 3)}
+    if not people:
+        return found, light
+    spans: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for idx, f in enumerate(found):
+        pair = pairs.get(idx)
+        if pair is not None and pair in people:
+            end = f.start + len(pair)
+            spans.append((f.start, end))
+            out.append(Found(f.start, end, "PER", pair, tok_start=f.tok_start))
+        else:
+            out.append(f)
+
+    def inside(a: int) -> bool:
+        return any(s <= a < e for s, e in spans)
+
+    out = [f for f in out if f.name in people or not inside(f.start)]
+    return out, [x for x in light if not inside(x[0])]
 
 
 _GLUED_CAP = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")

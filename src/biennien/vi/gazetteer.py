@@ -41,7 +41,7 @@ def low_key(text: str) -> tuple[str, ...]:
 class Title:
     text: str
     kind: str  # office | rank | honorific | occupation
-    takes: str  # "" | org | gpe | both
+    takes: str  # "" | org | gpe | both | contest | name
 
 
 @dataclass(frozen=True, slots=True)
