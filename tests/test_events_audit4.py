@@ -40,3 +40,23 @@ def test_fixture_list_summaries_repeat_no_word_and_keep_one_year() -> None:
     for e in dated:
         words = e.summary.lower().split()
         assert all(a != b for a, b in zip(words, words[1:], strict=False)), e.summary
+
+
+def test_a_name_in_reported_speech_stays_a_participant() -> None:
+    # a quote opening the sentence is what someone said, not a title: the person it tells of acts
+    evs = _events(
+        '"Sáng nay, lúc 9h ngày 12/3 chị Hằng trong lúc tập luyện đã gặp tai nạn dẫn đến gãy chân. '
+        'Hiện chị đang điều trị", người nhà ca sĩ Thu Hằng cho biết.',
+        "2022-03-12",
+    )
+    dated = [e for e in evs if e.date and e.date.startswith("2022-03-12")]
+    assert dated
+    assert any(p.role == "agent" and "Hằng" in p.name for e in dated for p in e.participants)
+
+
+def test_a_short_quoted_title_after_a_noun_is_still_no_agent() -> None:
+    evs = _events(
+        'Chương trình nghệ thuật "Khúc hát Sông Hồng" được tổ chức tối 20/5 tại Nhà hát Lớn.',
+        "2022-05-10",
+    )
+    assert all(p.name != "Sông Hồng" for e in evs for p in e.participants)

@@ -789,7 +789,7 @@ def _parts(
     left = [
         m
         for m in _mentions_in(mentions, lo, first.start)
-        if not _quoted_name(text, toks[0].start, m.start)
+        if not events_fallback.quoted_title(text, toks[0].start, m.start)
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
     ]
@@ -963,13 +963,6 @@ def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Me
     if here:
         return here[0]
     return prev_orgs[0] if prev_orgs else None
-
-
-def _quoted_name(text: str, s_start: int, at: int) -> bool:
-    """Whether ``at`` lies inside quotes opened in its sentence: a name there is part of a title or a
-    theme (``chủ đề "Sắc màu đất Phương Nam" diễn ra``), never a participant."""
-    span = text[s_start:at]
-    return span.count('"') % 2 == 1 or span.count("\u201c") > span.count("\u201d")
 
 
 def _undoubled(words: list[str]) -> list[str]:

@@ -37,6 +37,8 @@ _MAX_NP_WORDS = 7  # words of an unnamed subject phrase before its verb ("Một 
 _MAX_VERB_OFFSET = 2  # predicate words (auxiliaries, adverbs) searched before a listed verb
 _MAX_FIXTURE_WORDS = 10  # words of a verbless fixture line ("Real Madrid vs Chelsea")
 _MAX_SUBJECT_GAP = 3  # words allowed between the clause start and its subject ("sau đó", "nhà thám hiểm")
+_MAX_TITLE_WORDS = 10  # words of a quoted title or theme ("Sắc màu đất Phương Nam"); longer quotes are speech
+_SPEECH_BEFORE = frozenset(".!?:;\n")  # a quote opening after these (or the text start) is reported speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,29 @@ def _masked(words: list[str]) -> list[str]:
     return out
 
 
+def quoted_title(text: str, lo: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quoted title or theme opened after ``lo`` (``chủ đề "Sắc màu đất
+    Phương Nam" diễn ra``): a name there is part of the title, never a participant.  A quote that opens
+    a sentence or follows a colon, runs past a sentence end or longer than a title, is reported speech
+    (``"Chiều nay, lúc 17h00 ngày 20/4 anh Việt ... xảy ra sự cố", quản lý viết``): its names are the
+    people the speaker tells of."""
+    span = text[lo:at]
+    if span.count('"') % 2 == 1:
+        open_at, close = lo + span.rfind('"'), '"'
+    elif span.count("\u201c") > span.count("\u201d"):
+        open_at, close = lo + span.rfind("\u201c"), "\u201d"
+    else:
+        return False
+    before = text[:open_at].rstrip()
+    if not before or before[-1] in _SPEECH_BEFORE:
+        return False
+    end = text.find(close, at)
+    if end < 0:
+        return False
+    quoted = text[open_at + 1 : end]
+    return not re.search(r"[.!?]\s", quoted) and len(_ALNUM.findall(quoted)) <= _MAX_TITLE_WORDS
+
+
 def _clause_bounds(text: str, s: Sentence, pos: int) -> tuple[int, int]:
     """The comma-, semicolon- or colon-delimited clause of the sentence around offset ``pos``."""
     lo = max(text.rfind(c, s.start, pos) for c in ",;:")
@@ -171,7 +196,7 @@ def _subject(
         return None
     m = inside[0]
     # a name inside quotes is (part of) a title or a theme ("chủ đề \"Sắc màu đất Phương Nam\""), no subject
-    if text.count('"', lo, m.start) % 2 == 1:
+    if quoted_title(text, lo, m.start):
         return None
     before = [w for w in _words(text[lo : m.start]) if w.isalnum()]
     role_words = len(_words(m.role)) if m.role else 0
