@@ -358,6 +358,25 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     return opens and not ranged
 
 
+def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | None:
+    """Where the ``since_ref`` cue opening ``t``'s phrase starts, when ``t`` dates a reference point
+    (``tăng vốn gấp ba lần kể từ sau khi niêm yết vào năm 2004``): the year is the listing's, the point a
+    length of time is counted from, not the date of the main clause.  None when no cue stands before
+    ``t`` in its comma segment, or when a bare ``kể từ`` takes the date right after it (``kể từ năm
+    2004``, left to the ``since_open`` rules)."""
+    seg = text[s_start : t.start]
+    lo = s_start + max(seg.rfind(c) for c in ",;:") + 1
+    spans = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, t.start)]
+    words = tuple(w for _, w in spans)
+    for k in range(len(words) - 1, -1, -1):
+        for seq in lex.cues.get("since_ref", ()):
+            if seq and words[k : k + len(seq)] == seq:
+                if k + len(seq) == len(words) and seq in lex.cues.get("since_open", ()):
+                    return None
+                return spans[k][0]
+    return None
+
+
 def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
     """``công bố ... lần đầu năm 2019, ... (có hiệu lực kể từ năm 2016)``: a date inside a bracketed
     aside opened after the trigger belongs to the aside (a date right after the bracket does not)."""
@@ -411,7 +430,9 @@ def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, i
     return out
 
 
-def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_end: int) -> None:
+def _bind_dates(
+    lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_start: int, s_end: int
+) -> None:
     """Give every trigger its date (see the module docstring for the order).
 
     A period start running to the present (``từ năm 2024 đến nay``) is used only when nothing
@@ -426,9 +447,12 @@ def _bind_dates(lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Ti
     starts = lex.cues.get("since_start", ())
     claimed: set[int] = set()
     followed: set[int] = set()  # dates taken by a trigger before them
+    refs = {t.start: c for t in all_timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
     for hit in hits:
         starting = any(_words(text[hit.start : hit.end]) == seq for seq in starts)
         timexes = dated if starting else [t for t in dated if t not in opened]
+        # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
+        timexes = [t for t in timexes if t.start not in refs or refs[t.start] < hit.start < t.start]
         # a backdrop clause ("nhân dịp thăm ...") does not cut its host's clause, nor the reverse
         peers = [h for h in hits if h.trig.frame == hit.trig.frame]
         n = peers.index(hit)
@@ -991,9 +1015,13 @@ def _summary(subject: str, predicate: str, place: str | None) -> str:
                 words = words[: -len(seq)]
                 changed = True
                 break
-    leading = {seq[0] for seq in _lexicon().cues.get("leading", ()) if len(seq) == 1}
-    while len(words) > 1 and words[0].lower() in leading:
-        words = words[1:]  # "Thì LG lại ra mắt G5", "Và thi đỗ ..."
+    leading = sorted(_lexicon().cues.get("leading", ()), key=len, reverse=True)
+    while True:  # "Thì LG lại ra mắt G5", "Và thi đỗ ...", "Kể từ sau trận động đất"
+        low = tuple(w.lower() for w in words)
+        cut = next((len(seq) for seq in leading if seq and len(seq) < len(low) and low[: len(seq)] == seq), 0)
+        if not cut:
+            break
+        words = words[cut:]
     text = " ".join(words)
     if place and f"tại {place}" not in text and place not in text:
         text += f" tại {place}"
@@ -1116,7 +1144,9 @@ def _fallback(
     """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
     ``person`` is whom a pronoun subject points back to, ``before`` the mentions before the sentence
     (a couple subject, ``Cặp đôi chia tay``, names the pair told last)."""
-    fb = events_fallback.find(text, s, s_timex, s_ments, person)
+    # a reference point ("kể từ sau khi niêm yết vào năm 2004") dates no clause of the fallback
+    points = [t for t in s_timex if _reference_at(lex, text, s.start, t) is None]
+    fb = events_fallback.find(text, s, points, s_ments, person)
     if fb is None:
         return None
     summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
@@ -1243,7 +1273,7 @@ def extract(
             else []
         )
         person = Referents(text, ments[:lo_m])
-        _bind_dates(lex, text, hits, s_timex, s.end)
+        _bind_dates(lex, text, hits, s_timex, s.start, s.end)
         for h in hits:
             q = events_status.quoted(quotes, h.start)
             if q and h.date is not None and not q[0] <= h.date.start < q[1]:
