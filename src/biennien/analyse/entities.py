@@ -26,7 +26,9 @@ from functools import lru_cache
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
-from biennien.vi.gazetteer import TOKEN, Gazetteer, Known, Title, gazetteer
+from biennien.vi.gazetteer import TOKEN, Gazetteer, Known, Title, gazetteer, low_key
+from biennien.vi.normalise import tone_normalise
+from biennien.vi.resources import table, word_list
 
 # a syllable that can be Vietnamese: onset, vowel nucleus, optional coda (used to tell a
 # foreign name, "DeSombre", from a Vietnamese one, "Tô Lâm")
@@ -1313,7 +1315,96 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     found, light = _country_given_names(found, light, text, g)
     for f in found:
         _unglue(f, text, g)
+    found = _drop_terms(found, text, g)
     return resolve(found, text, light)
+
+
+@lru_cache(maxsize=1)
+def _term_tables() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
+    """Genre, style and technique names; tail heads of style names (``Quyền``); the
+    lower-case cues after which a foreign run names a technique, product or genre."""
+    names = {tone_normalise(row[0]) for row in table("entity_terms.tsv") if row[-1] != "tail"}
+    tails = {tone_normalise(row[0]) for row in table("entity_terms.tsv") if row[-1] == "tail"}
+    cues = {low_key(w) for w in word_list("entity_term_cues.txt")}
+    return frozenset(names), frozenset(tails), frozenset(cues)
+
+
+_CLAUSE_BACK = re.compile(r"[.!?;\n]")
+_WORDS = re.compile(r"\w+")
+_CUE_GAP = frozenset(("(", "“", '"', "‘", "-", "–", ":"))
+_THING_AFTER = re.compile(r"\s*,?\s*(?:là\s+)?(?:một\s+)?chiếc\s")  # "Eyecam, một chiếc webcam"
+_CUE_MAX = 3  # words in the longest term cue
+_MODALS = frozenset(("không", "có", "chưa"))  # "không thể loại X" (cannot eliminate X)
+
+
+def _cue_void(toks: list[str], a: int, g: Gazetteer) -> bool:
+    """Whether the cue opening at ``toks[a]`` is the end of a title (``cố vấn kỹ thuật X``,
+    ``giám đốc công nghệ X``: a person follows) or ``thể`` of a modal (``không thể loại X``)."""
+    if a > 0 and toks[a - 1] in _MODALS:
+        return True
+    return any(a >= ln and tuple(toks[a - ln : a]) in g.titles for ln in (1, 2, 3))
+
+
+def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
+    """Drop what is no name though written with capitals: a role abbreviation alone (``MC``,
+    ``CEO``: no title with a name after it), a genre, style or technique (``Bolero``, ``Thái
+    Cực Quyền``, ``Computer Vision``) and a product shown so by a cue (``ví điện tử VinID Pay``,
+    ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
+    article (``Eyecam`` opening a later sentence)."""
+    names, tails, cues = _term_tables()
+    terms = set(names)
+    for f in found:
+        if f.type == "PER" and f.title is None and f.role is None and _term_by_cue(f, text, g, cues):
+            terms.add(f.name)
+    out = []
+    for f in found:
+        if f.bare:
+            out.append(f)
+            continue
+        if f.end - f.start > 1 and f.name.isupper() and (f.name.lower(),) in g.titles:
+            continue  # "nhiều MC", "con đường MC": the role, no name
+        if f.name in terms and (f.type == "PER" or f.name in names):
+            continue
+        words = f.name.split()
+        if (
+            f.type == "PER"
+            and len(words) >= 3
+            and words[-1] in tails
+            and any(w not in g.given_names for w in words[1:-1])
+        ):
+            continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
+        out.append(f)
+    return out
+
+
+def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a foreign run names a technique, product or genre by its context: a term cue
+    right before it (``dòng nhạc Bolero``), a cue earlier in its clause when it is all common
+    English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it."""
+    words = f.name.split()
+    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
+        return False  # a Vietnamese name; an acronym the article may introduce ("(KH&CN)")
+    if len(words) >= 2 and words[0] in g.foreign_given:
+        return False  # "công nghệ Jensen Huang": a person after all
+    if _THING_AFTER.match(text, f.end):
+        return True
+    back = text[max(0, f.start - 200) : f.start]
+    cut = list(_CLAUSE_BACK.finditer(back))
+    if cut:
+        back = back[cut[-1].end() :]
+    toks = back.lower().split()
+    while toks and toks[-1] in _CUE_GAP:
+        toks.pop()
+    if toks and toks[-1][-1] in '(“"‘':
+        toks[-1] = toks[-1].rstrip('(“"‘')  # 'công nghệ (X)', 'ví "X"'
+    for ln in range(_CUE_MAX, 0, -1):
+        if len(toks) >= ln and tuple(toks[-ln:]) in cues and not _cue_void(toks, len(toks) - ln, g):
+            return True
+    if len(words) >= 2 and all(w.lower() in g.english_words for w in words):
+        toks = [t.strip('(“"‘:,') for t in toks]
+        low = [tuple(toks[k : k + ln]) for ln in range(1, _CUE_MAX + 1) for k in range(len(toks) - ln + 1)]
+        return any(k in cues for k in low)
+    return False
 
 
 _NEXT_WORD = re.compile(r" (\w+)")
