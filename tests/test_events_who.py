@@ -91,3 +91,12 @@ def test_a_fallback_summary_ends_before_a_contrast_clause() -> None:
     evs = [e for e in _run(text, [_tx(text, "Năm 2013", "2013")], [_m(text, "Trịnh Mai")]) if e.date]
     assert evs and "nhưng" not in evs[0].summary
     assert _role(evs[0], "agent") == ["Trịnh Mai"]
+
+
+def test_organisations_joined_by_va_are_both_agents() -> None:
+    from biennien.analyse.pipeline import analyse
+    from biennien.model import Document
+
+    t = "Tháng 5-2025, Bộ Y tế Việt Nam và Bộ Y tế Nhật Bản đã ký kết bản ghi nhớ hợp tác tại Hà Nội."
+    (ev,) = [e for e in analyse(Document(id="x", source="x", text=t, reference_date="2025-06-01")).events]
+    assert [p.name for p in ev.participants if p.role == "agent"] == ["Bộ Y tế Việt Nam", "Bộ Y tế Nhật Bản"]

@@ -864,7 +864,16 @@ def _parts(
     elif lead_org is not None:
         # "tháng 11/2020, Trường X ký quyết định cho cô Y ...": a named organisation opening the
         # trigger's own clause is its subject; a person of an earlier clause is not
-        agents = [_org_participant(lex, text, toks, lead_org, "agent")]
+        chosen = [lead_org]
+        for m in sorted((x for x in left if x.type in ("ORG", "GPE")), key=lambda x: x.start):
+            # "Bộ Công an Việt Nam và Bộ Ngoại giao Hoa Kỳ đã đồng chủ trì": co-subjects joined by "và"
+            if (
+                m.start >= chosen[-1].end
+                and m.end <= toks[first.i].start
+                and _joined(text[chosen[-1].end : m.start])
+            ):
+                chosen.append(m)
+        agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
     elif per_left:
         head = _chain_head(lex, toks, lo_tok, first.i, per_left, timexes)
         agents = [_participant(head or per_left[-1], "agent")]
