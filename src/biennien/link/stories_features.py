@@ -117,7 +117,15 @@ def doc_features(
         for a, b in zip(words, words[1:], strict=False):
             pair = f"{a} {b}"
             counts[pair] = counts.get(pair, 0.0) + 1.0
-    for name in [*names("\n".join(lines)), *names(title)]:
+    _add_named(counts, "\n".join(lines), title, entity_keys, events)
+    return counts
+
+
+def _add_named(
+    counts: dict[str, float], text: str, title: str, entity_keys: Sequence[str], events: Sequence[Event]
+) -> None:
+    """Add the features that are not word pairs: names, linked entities, dated events."""
+    for name in [*names(text), *names(title)]:
         counts["n:" + name] = counts.get("n:" + name, 0.0) + NAME_WEIGHT
     for key in entity_keys:
         f = entity_feature(key)
@@ -126,7 +134,6 @@ def doc_features(
         if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X"):
             key = f"v:{ev.type}:{ev.date[:10]}"
             counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
-    return counts
 
 
 def hashed_features(
@@ -169,15 +176,7 @@ def hashed_features(
         feats.append(((((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1)).astype(np.int64))
         weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
     other: dict[str, float] = {}
-    for name in [*names(text), *names(title)]:
-        other["n:" + name] = other.get("n:" + name, 0.0) + NAME_WEIGHT
-    for key in entity_keys:
-        f = entity_feature(key)
-        other[f] = other.get(f, 0.0) + ENTITY_WEIGHT
-    for ev in events:
-        if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X"):
-            key = f"v:{ev.type}:{ev.date[:10]}"
-            other[key] = other.get(key, 0.0) + EVENT_WEIGHT
+    _add_named(other, text, title, entity_keys, events)
     if other:
         feats.append(np.fromiter((bucket(f) for f in other), dtype=np.int64, count=len(other)))
         weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
