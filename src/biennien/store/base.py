@@ -186,6 +186,25 @@ class Store:
     def close(self) -> None:
         raise NotImplementedError
 
+    def _migrate(self, version: int) -> None:
+        """Back the store up, then upgrade it from ``version`` to ``SCHEMA_VERSION``."""
+        raise NotImplementedError
+
+    # -- schema ----------------------------------------------------------------
+
+    def _check_version(self, version: int) -> None:
+        """Refuse a store made by a newer biennien; upgrade an older one (never when read-only)."""
+        current = SCHEMA_VERSION
+        if version > current:
+            raise StoreError(
+                f"{self.path}: made by a newer biennien (schema {version}, this one reads {current});"
+                " upgrade biennien"
+            )
+        if version < current:
+            if self.readonly:
+                raise StoreError(f"{self.path}: schema {version} needs an upgrade; open it for writing once")
+            self._migrate(version)
+
     # -- lifecycle -------------------------------------------------------------
 
     def __enter__(self) -> Store:

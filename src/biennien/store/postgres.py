@@ -244,15 +244,7 @@ class PostgresStore(Store):
                     "INSERT INTO meta(key, value) VALUES ('schema_version', %s)", (str(current),)
                 )
             return
-        if version > current:
-            raise StoreError(
-                f"{self.path}: made by a newer biennien (schema {version}, this one reads {current});"
-                " upgrade biennien"
-            )
-        if version < current:
-            if self.readonly:
-                raise StoreError(f"{self.path}: schema {version} needs an upgrade; open it for writing once")
-            self._migrate(version)
+        self._check_version(version)
 
     def backup_schema(self, version: int) -> str:
         return f"{self.schema}_schema{version}_bak"

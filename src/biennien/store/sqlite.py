@@ -146,15 +146,7 @@ class SQLiteStore(Store):
             self.conn.executescript(base.schema_sql("schema.sql"))
             self.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(current),))
             return
-        if version > current:
-            raise StoreError(
-                f"{self.path}: made by a newer biennien (schema {version}, this one reads {current});"
-                " upgrade biennien"
-            )
-        if version < current:
-            if self.readonly:
-                raise StoreError(f"{self.path}: schema {version} needs an upgrade; open it for writing once")
-            self._migrate(version)
+        self._check_version(version)
 
     def _migrate(self, version: int) -> None:
         """Copy the file to ``<store>.schema<N>.bak``, then apply each step in its own transaction."""
