@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
-from biennien.cli.output import make_console
+from biennien.cli.output import make_console, outlet_or_file
 from biennien.export.timeline import date_label, sources_label
 from biennien.model import Entity, Event
 from biennien.vi.normalise import fold
@@ -114,6 +113,6 @@ def entity_cmd(
             table.add_column(col, overflow="fold")
         for doc, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:10]:
             row = docs.get(doc, {})
-            outlet = row.get("outlet") or Path(row.get("source") or doc).name
+            outlet = outlet_or_file(row, doc)
             table.add_row(str(n), doc, outlet, row.get("reference_date") or "", row.get("title") or "")
         console.print(table)

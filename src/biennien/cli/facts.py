@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 from rich.table import Table
 
 from biennien.cli.app import app
 from biennien.cli.build import DB_OPTION, open_or_exit
-from biennien.cli.output import make_console
+from biennien.cli.output import make_console, outlet_or_file
 from biennien.export.timeline import sources_label
 from biennien.model import Fact
 from biennien.vi.normalise import fold
@@ -77,7 +75,7 @@ def facts_cmd(
     try:
         facts = [f for f in store.facts() if matches(f.measure, measure) and matches(f.subject, subject)]
         rows = store.document_rows()
-        outlets = {d["id"]: d["outlet"] or Path(d["source"] or d["id"]).name for d in rows}
+        outlets = {d["id"]: outlet_or_file(d, d["id"]) for d in rows}
         duplicate_of = {d["id"]: d.get("duplicate_of") for d in rows}
     finally:
         store.close()

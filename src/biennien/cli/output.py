@@ -1,4 +1,4 @@
-"""Consoles for the commands' output.
+"""Consoles for the commands' output, and how their tables name an article's source.
 
 Rich draws tables as wide as the terminal, and 80 columns when the output goes to a pipe or a
 file, where a ``documents`` title would wrap one word per line.  Piped or saved output gets a
@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -28,3 +31,8 @@ def _is_terminal(stream: object) -> bool:
         return bool(isatty and isatty())
     except ValueError:  # a closed stream
         return False
+
+
+def outlet_or_file(row: Mapping[str, Any], doc_id: str) -> str:
+    """How a table names an article's source: its outlet, else the name of the file it came from."""
+    return row.get("outlet") or Path(row.get("source") or doc_id).name
