@@ -228,11 +228,13 @@ class Store:
         ingest that recognises one more caption gives an old article a new id;
         its stored text is the same, and this finds it (indexed by its head).
         """
-        row = self._execute(
-            "SELECT id FROM documents WHERE substr(text, 1, 120) = ? AND text = ? ORDER BY seq LIMIT 1",
-            (text[:120], text),
-        ).fetchone()
-        return row[0] if row else None
+        # The full text is compared here, not in SQL: SQLite (3.40) rewrites ``substr(text, 1, 120) = ?
+        # AND text = ?`` with the constant it learns from the second term and then scans the table
+        # instead of using the index (0.8 ms per call at 1,600 documents, growing with the store).
+        rows = self._execute(
+            "SELECT id, text FROM documents WHERE substr(text, 1, 120) = ? ORDER BY seq", (text[:120],)
+        )
+        return next((row[0] for row in rows if row[1] == text), None)
 
     def add_source(self, doc_id: str, source: str) -> None:
         self._execute(
