@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from biennien.ingest.dates import parse_date_value
@@ -309,8 +309,12 @@ def credit_line(line: str, edge: bool) -> tuple[str | None, str] | None:
 _CREDIT_TAIL = 200
 
 
+@lru_cache(maxsize=4096)
 def caption_credit(line: str) -> int | None:
-    """Where the photo credit starts in a caption line (0 when the line opens with the cue), or None."""
+    """Where the photo credit starts in a caption line (0 when the line opens with the cue), or None.
+
+    Cached: the layout asks this of the same lines several times (is it a caption, which part).
+    """
     if len(line) > 600:
         return None
     start, end_colon, end_bare, end_paren = _caption_res()

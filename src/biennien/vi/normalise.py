@@ -97,11 +97,13 @@ def fold(text: str) -> str:
     return nfc(text).translate(_FOLD).lower()
 
 
-_WS = re.compile(r"\s+")
-
-
 def collapse_ws(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Runs of white space as one space, none at the ends.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches in a str
+    pattern (``str.isspace``), and is several times faster than the regex.
+    """
+    return " ".join(text.split())
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
