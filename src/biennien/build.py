@@ -14,13 +14,13 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
 from biennien.engines import executor
-from biennien.ingest import iter_documents
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
+from biennien.ingest.sources import Item, ingest_file, iter_units
 from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.sqlite import Store, iter_chunks
@@ -122,16 +122,16 @@ def build(
     holding it makes this one wait up to ``lock_wait`` seconds, then raise
     ``StoreLockedError`` naming the store and the holder.
     """
-    if items is None:
-        items = iter_documents(paths, limits=limits or DEFAULT_LIMITS)
+    source: Iterable[Document | Failure] | Iterable[str | Document | Failure]
+    source = items if items is not None else iter_units(paths, limits or DEFAULT_LIMITS)
     if store.readonly or store.path in ("", ":memory:"):
-        return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
+        return _build(source, store, workers, engine, scheduler, batch_size, strict, progress, limits)
     with store.build_lock(wait=lock_wait):
-        return _build(paths, store, workers, engine, scheduler, batch_size, strict, progress, items)
+        return _build(source, store, workers, engine, scheduler, batch_size, strict, progress, limits)
 
 
 def _build(
-    paths: Sequence[str],
+    source: Iterable[str | Document | Failure],
     store: Store,
     workers: int,
     engine: str,
@@ -139,19 +139,21 @@ def _build(
     batch_size: int,
     strict: bool,
     progress: Progress | None,
-    items: Iterable[Document | Failure],
+    limits: Limits | None,
 ) -> BuildReport:
     report = BuildReport()
-    stream: Iterable[Document | Failure] = _timed(items, report)
-    if strict:
-        materialised = list(stream)
-        failures = [x for x in materialised if isinstance(x, Failure)]
-        if failures:
-            report.failed.extend(failures)
-            return report
-        stream = materialised
-
     with executor(engine, workers, scheduler) as pool:
+        # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
+        reader = pool if isinstance(pool, ProcessPoolExecutor) else None
+        stream: Iterable[Document | Failure] = _ingested(source, reader, limits or DEFAULT_LIMITS, report)
+        if strict:
+            materialised = list(stream)
+            failures = [x for x in materialised if isinstance(x, Failure)]
+            if failures:
+                report.failed.extend(failures)
+                return report
+            stream = materialised
+
         # Keep up to ``depth`` batches in the pool while this process ingests the
         # next batch and stores the oldest finished one: ingest, analysis and
         # storing overlap instead of taking turns.  Memory stays bounded by
@@ -172,18 +174,59 @@ def _build(
     return report
 
 
-def _timed(items: Iterable[Document | Failure], report: BuildReport) -> Iterator[Document | Failure]:
-    """Pass items through, adding the time spent producing them to the ingest stage."""
-    it = iter(items)
+# files per task of the pool's ingest, and how many such tasks may wait ahead of the one being
+# consumed: enough to keep the workers busy, bounded so memory does not grow with the corpus
+INGEST_CHUNK = 8
+INGEST_AHEAD = 8
+
+
+def _ingested(
+    source: Iterable[str | Document | Failure], pool: Executor | None, limits: Limits, report: BuildReport
+) -> Iterator[Document | Failure]:
+    """The documents and failures of ``source`` in input order, file paths ingested in ``pool``.
+
+    ``source`` holds items read already and paths of files (``ingest.iter_units``);
+    with a pool the files are read and parsed by the workers, several tasks
+    ahead, beside the analysis of earlier batches.  The time this process
+    spends producing items or waiting for them is the ingest stage's.
+    """
+    queue: deque[Future[list[Item]] | list[Item]] = deque()
+    group: list[str] = []
+
+    def flush() -> None:
+        if group:
+            queue.append(
+                pool.submit(ingest_files, list(group), limits) if pool else ingest_files(group, limits)
+            )
+            group.clear()
+
+    it = iter(source)
     while True:
         t0 = time.perf_counter()
-        try:
-            item = next(it)
-        except StopIteration:
-            report.seconds["ingest"] += time.perf_counter() - t0
-            return
+        unit = next(it, None)
+        if unit is None:
+            flush()
+        elif isinstance(unit, str):
+            group.append(unit)
+            if len(group) >= INGEST_CHUNK or pool is None:
+                flush()
+        else:
+            flush()
+            queue.append([unit])
+        ready: list[list[Item]] = []
+        while queue and (unit is None or len(queue) > INGEST_AHEAD or not isinstance(queue[0], Future)):
+            head = queue.popleft()
+            ready.append(head.result() if isinstance(head, Future) else head)
         report.seconds["ingest"] += time.perf_counter() - t0
-        yield item
+        for batch in ready:
+            yield from batch
+        if unit is None and not queue:
+            return
+
+
+def ingest_files(paths: Sequence[str], limits: Limits) -> list[Item]:
+    """The items of several files, in order (one pool task)."""
+    return [item for path in paths for item in ingest_file(path, limits)]
 
 
 def _fresh(

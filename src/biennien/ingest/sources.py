@@ -53,16 +53,47 @@ def iter_documents(
     ``limits`` (``ingest.limits.Limits``) overrides ``max_bytes`` when given.
     """
     lim = limits if limits is not None else Limits(max_bytes=max_bytes)
+    for unit in iter_units(paths, lim):
+        if isinstance(unit, str):
+            yield from ingest_file(unit, lim)
+        else:
+            yield unit
+
+
+def iter_units(paths: Sequence[str], limits: Limits) -> Iterator[str | Item]:
+    """The inputs in order: a file path ``ingest_file`` can read on its own, or items read here.
+
+    A build hands the paths to its process pool, so reading and parsing run
+    beside analysis; what must be read in one place is read here: standard
+    input, JSON Lines files (streamed a line at a time, so one file may hold
+    millions of articles) and paths that do not exist.
+    """
     for path in paths:
         if path == "-":
-            yield from _guard("-", _stdin(lim))
+            yield from _guard("-", _stdin(limits))
         elif os.path.isdir(path):
             for file in walk(path):
-                yield from _guard(file, _file(file, lim))
+                yield from _unit(file, limits)
         elif os.path.lexists(path) or os.path.exists(path):
-            yield from _guard(path, _file(path, lim))
+            yield from _unit(path, limits)
         else:
             yield Failure(path, "no such file or directory")
+
+
+def _unit(path: str, limits: Limits) -> Iterator[str | Item]:
+    if format_ext(path) in JSONL_EXT and not path.lower().endswith(".gz"):
+        yield from _guard(path, _file(path, limits))
+    else:
+        yield path
+
+
+def ingest_file(path: str, limits: Limits) -> list[Item]:
+    """The articles of one file (a feed or JSON file may hold several), or the failures that name it.
+
+    Bounded: the file is at most ``limits.max_bytes`` and a feed or JSON file
+    yields at most ``limits.max_items`` articles.  Runs in a build's worker processes.
+    """
+    return list(_guard(path, _file(path, limits)))
 
 
 def iter_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Iterator[Item]:

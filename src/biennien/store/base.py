@@ -258,20 +258,20 @@ class Store:
         x, xm = self._execute, self._executemany
         added: list[bool] = []
         fresh: list[tuple[Document, DocAnalysis]] = []
+        repeats: list[tuple[str, str]] = []  # (id, source) of texts stored before or earlier in the batch
+        add_source = "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING"
         with self._write():
             seen: set[str] = set()
             for doc, analysis in items:
                 if doc.id in seen or x("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
-                    x(
-                        "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        (doc.id, doc.source),
-                    )
+                    repeats.append((doc.id, doc.source))
                     added.append(False)
                     continue
                 seen.add(doc.id)
                 fresh.append((doc, analysis))
                 added.append(True)
             if not fresh:
+                xm(add_source, repeats)
                 return added
             seq = x("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
             now = self._now()
@@ -306,6 +306,7 @@ class Store:
                 "INSERT INTO document_sources(doc, source) VALUES (?, ?)",
                 [(doc.id, doc.source) for doc, _ in fresh],
             )
+            xm(add_source, repeats)  # after the documents: a repeat of this batch needs its row
             xm(
                 'INSERT INTO sentences(doc, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
                 [
