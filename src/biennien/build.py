@@ -23,6 +23,7 @@ from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.sources import Item, ingest_file, iter_units
 from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
 from biennien.model import DocAnalysis, Document, Failure
+from biennien.store.rows import DocRows, doc_rows
 from biennien.store.sqlite import Store, iter_chunks
 
 STAGES = ("ingest", "analyse", "store", "link")
@@ -62,18 +63,24 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-def _submit(docs: list[Document], pool: Executor | None) -> Iterator[tuple[DocAnalysis, LinkInput]]:
+def analyse_for_store(doc: Document) -> tuple[DocRows, LinkInput]:
+    """What a build's worker sends back: the store's rows of the analysis, and the link input."""
+    analysis, link_input = analyse_for_link(doc)
+    return doc_rows(doc, analysis), link_input
+
+
+def _submit(docs: list[Document], pool: Executor | None) -> Iterator[tuple[DocRows, LinkInput]]:
     """Start analysing a batch; the results come back in order when iterated."""
     if pool is None or len(docs) < 2:
-        return iter([analyse_for_link(d) for d in docs])
+        return iter([analyse_for_store(d) for d in docs])
     if isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
-        return pool.map(analyse_for_link, docs, chunksize=max(1, len(docs) // 8))
-    return pool.map(analyse_for_link, docs)
+        return pool.map(analyse_for_store, docs, chunksize=max(1, len(docs) // 8))
+    return pool.map(analyse_for_store, docs)
 
 
 def _store_batch(
     chunk: list[Document],
-    results: Iterator[tuple[DocAnalysis, LinkInput]],
+    results: Iterator[tuple[DocRows, LinkInput]],
     store: Store,
     report: BuildReport,
     progress: Progress | None,
@@ -159,7 +166,7 @@ def _build(
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
-        pending: deque[tuple[list[Document], Iterator[tuple[DocAnalysis, LinkInput]]]] = deque()
+        pending: deque[tuple[list[Document], Iterator[tuple[DocRows, LinkInput]]]] = deque()
         prepared: dict[str, LinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
             pending.append((chunk, _submit(chunk, pool)))

@@ -49,7 +49,7 @@ from biennien.model import (
     Timex,
     plain,
 )
-from biennien.vi.normalise import fold
+from biennien.store.rows import DocRows, doc_rows, dumps
 
 SCHEMA_VERSION = 2
 # schema 2: index on the head of the stored text (``document_with_text``)
@@ -78,10 +78,6 @@ def is_postgres_url(target: str | Path) -> bool:
 
 def schema_sql(name: str) -> str:
     return resources.files("biennien.store").joinpath(name).read_text(encoding="utf-8")
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
@@ -245,19 +241,21 @@ class Store:
         """Store one document and its analysis atomically; False if already stored."""
         return self.add_documents([(doc, analysis)])[0]
 
-    def add_documents(self, items: Sequence[tuple[Document, DocAnalysis]]) -> list[bool]:
+    def add_documents(self, items: Sequence[tuple[Document, DocAnalysis | DocRows]]) -> list[bool]:
         """Store documents and their analyses in one transaction, in order; False for each already stored.
 
-        One transaction per batch rather than per document: a commit costs far
-        more than the rows (SQLite flushes the full-text index on each), and a
-        killed build still leaves whole documents only.  Rows go in document
-        order table by table, so the rows (and their rowids) are the same as
-        storing the documents one by one.  A text that is already stored, or
-        earlier in the same batch, only gains its source.
+        An analysis may come as its rows already made (``rows.doc_rows``, as a
+        build's workers make them).  One transaction per batch rather than per
+        document: a commit costs far more than the rows (SQLite flushes the
+        full-text index on each), and a killed build still leaves whole
+        documents only.  Rows go in document order table by table, so the rows
+        (and their rowids) are the same as storing the documents one by one.  A
+        text that is already stored, or earlier in the same batch, only gains
+        its source.
         """
         x, xm = self._execute, self._executemany
         added: list[bool] = []
-        fresh: list[tuple[Document, DocAnalysis]] = []
+        fresh: list[tuple[Document, DocRows]] = []
         repeats: list[tuple[str, str]] = []  # (id, source) of texts stored before or earlier in the batch
         add_source = "INSERT INTO document_sources(doc, source) VALUES (?, ?) ON CONFLICT DO NOTHING"
         with self._write():
@@ -268,7 +266,7 @@ class Store:
                     added.append(False)
                     continue
                 seen.add(doc.id)
-                fresh.append((doc, analysis))
+                fresh.append((doc, analysis if isinstance(analysis, DocRows) else doc_rows(doc, analysis)))
                 added.append(True)
             if not fresh:
                 xm(add_source, repeats)
@@ -309,65 +307,30 @@ class Store:
             xm(add_source, repeats)  # after the documents: a repeat of this batch needs its row
             xm(
                 'INSERT INTO sentences(doc, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
-                [
-                    (doc.id, i, s.start, s.end, s.paragraph)
-                    for doc, a in fresh
-                    for i, s in enumerate(a.sentences)
-                ],
+                [row for _, r in fresh for row in r.sentences],
             )
-            self._add_search_rows(
-                [
-                    (fold(doc.text[s.start : s.end]), doc.id, i)
-                    for doc, a in fresh
-                    for i, s in enumerate(a.sentences)
-                ]
-            )
+            self._add_search_rows([row for _, r in fresh for row in r.search])
             xm(
                 'INSERT INTO timexes(doc, start, "end", text, type, value, mod, value_end, anchor)'
                 " VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    (doc.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.value_end, t.anchor)
-                    for doc, a in fresh
-                    for t in a.timexes
-                ],
+                [row for _, r in fresh for row in r.timexes],
             )
             xm(
                 'INSERT INTO quantities(doc, start, "end", text, value, unit, kind, qualifier, counted,'
                 " value_end, rank_of, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        doc.id,
-                        q.start,
-                        q.end,
-                        q.text,
-                        q.value,
-                        q.unit,
-                        q.kind,
-                        q.qualifier,
-                        q.counted,
-                        q.value_end,
-                        q.rank_of,
-                        q.direction,
-                    )
-                    for doc, a in fresh
-                    for q in a.quantities
-                ],
+                [row for _, r in fresh for row in r.quantities],
             )
             xm(
                 'INSERT INTO mentions(doc, start, "end", text, type, name, role, key) VALUES (?,?,?,?,?,?,?,?)',
-                [
-                    (doc.id, m.start, m.end, m.text, m.type, m.name, m.role, m.key)
-                    for doc, a in fresh
-                    for m in a.mentions
-                ],
+                [row for _, r in fresh for row in r.mentions],
             )
             xm(
                 "INSERT INTO doc_events(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, e.id, dumps(plain(e))) for doc, a in fresh for e in a.events],
+                [row for _, r in fresh for row in r.events],
             )
             xm(
                 "INSERT INTO doc_facts(doc, id, data) VALUES (?,?,?)",
-                [(doc.id, f.id, dumps(plain(f))) for doc, a in fresh for f in a.facts],
+                [row for _, r in fresh for row in r.facts],
             )
         return added
 
