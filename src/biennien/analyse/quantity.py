@@ -110,11 +110,8 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     if t.glued_re is not None:
         have = {m.start() for m in found}
         # only where a letter touches a digit; the glue words are short, so a window before it suffices
-        for run in _DIGITS.finditer(low):
+        for run in _LETTER_DIGIT.finditer(low):
             digit = run.start()
-            before = low[digit - 1] if digit else ""
-            if not (before.isalnum() and not before.isdecimal()):
-                continue  # no letter touches this number
             for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
                 if (
                     g.end() == digit
@@ -127,7 +124,9 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     return found
 
 
-_DIGITS = re.compile(r"\d+")
+# a digit right after a letter (any alphanumeric but a decimal digit): the start of a number glued to a
+# word; the digit first lets the engine skip to digits, the look-behind then checks the letter
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
 _GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
@@ -323,16 +322,27 @@ def _overlaps(blocked: list[tuple[int, int]], starts: list[int], s: int, e: int)
 
 
 def _words_before(low: str, pos: int, n: int) -> list[str]:
-    """The last ``n`` words before ``pos`` in the same clause, lower case."""
+    """The last ``n`` words before ``pos`` in the same clause, lower case.
+
+    The clause cut is the last match of ``_CLAUSE_END`` in the 80-character window; that pattern
+    reads the same backwards, so its first match in the reversed window is that last one (no scan of
+    every cut).
+    """
     window = low[max(0, pos - 80) : pos]
-    cuts = [c.end() for c in _CLAUSE_END.finditer(window)]
-    if cuts:
-        window = window[cuts[-1] :]
-    return [w.group() for w in _WORD.finditer(window)][-n:]
+    cut = _CLAUSE_END.search(window[::-1])
+    if cut is not None:
+        window = window[len(window) - cut.start() :]
+    return _WORD.findall(window)[-n:]
 
 
 def _phrase_end(words: list[str], vocab: dict[str, str] | frozenset[str], upto: int) -> tuple[str, int]:
-    """The longest phrase of ``vocab`` that ends the word list; ("", 0) if none."""
+    """The longest phrase of ``vocab`` that ends the word list; ("", 0) if none.
+
+    Most word lists end with a word that ends no phrase of ``vocab``: that is one set lookup
+    (``last_words`` of the tables) instead of joining every tail.
+    """
+    if not words or words[-1] not in tables().last_words[id(vocab)]:
+        return "", 0
     for k in range(min(upto, len(words)), 0, -1):
         phrase = " ".join(words[-k:])
         if phrase in vocab:
@@ -454,7 +464,7 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if _phrase_end(before, ctx["date_before"], t.max_phrase)[1] and not _age_after(low, core.end, t):
         return None  # "lúc 10 tuổi", "năm 15 tuổi": an age, not a time
-    named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
+    named = _phrase_end(before, t.name_or_count, t.max_phrase)[0]
     if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
     if _NAME_DASH.search(text, max(0, pos - 40), pos) or (
@@ -617,7 +627,7 @@ def _number_one(text: str, low: str, pos: int, end: int, before: list[str], t: T
     ctx = t.context
     if len(before) < 2:
         return False
-    names = ctx["name_before"] | ctx["count_before"]
+    names = t.name_or_count
     if before[-2] in names or " ".join(before[-2:]) in names or " ".join(before[-3:]) in names:
         return False
     prev = re.search(rf"({LETTER}+)\s+$", text[max(0, pos - 40) : low.rfind("số", 0, pos)])
