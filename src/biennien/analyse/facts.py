@@ -29,7 +29,9 @@ from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
 from biennien.vi.resources import table, word_list
 
-_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|\btrong đó\b|\btrong số đó\b")
+# every branch opens with a character (look-behinds after it: ``x(?<!A.)`` is ``(?<!A)x``) so the
+# engine skips to candidate characters
+_CLAUSE = re.compile(r",(?<!\d,)|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|t(?<!\w.)rong đó\b|t(?<!\w.)rong số đó\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
 _SUBJECT_TYPES = ("GPE", "ORG", "PER", "LOC")
 _COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
@@ -77,6 +79,44 @@ def _trailing() -> frozenset[str]:
     return trailing | t.context["rank_adj"] | frozenset({"thứ"})
 
 
+# The vocabularies below are unions used on every figure: made once, so that ``_strip`` and
+# ``_longest`` see one lasting object each (a set built per call costs a copy of the tables).
+
+
+@cache
+def _trailing_focus() -> frozenset[str]:
+    return _trailing() | _FOCUS
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    from biennien.analyse.quantity_tables import tables
+
+    return frozenset(tables().qualifiers)
+
+
+@cache
+def _qualifiers_focus() -> frozenset[str]:
+    return _qualifiers() | _FOCUS
+
+
+@cache
+def _qualifiers_bounds() -> frozenset[str]:
+    """Qualifiers and the bound words that may stand between a dimension word and its figure."""
+    return _qualifiers() | {"từ", "tới", "đến", "hơn", "lên"}
+
+
+@cache
+def _links_and() -> frozenset[str]:
+    return _vocab("fact_links.txt") | frozenset({"và"})
+
+
+@cache
+def _right_stops() -> frozenset[str]:
+    """Words that cannot open a measure named after its figure."""
+    return _trailing() | _PREPOSITIONS | _vocab("fact_links.txt") | frozenset({"so", "trong", "và"})
+
+
 def extract(
     doc_id: str,
     text: str,
@@ -91,6 +131,7 @@ def extract(
     prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
     # a timex that covers a figure is no period ("lên tới 1000 triệu nhân dân tệ" tagged as the year 1000)
     dates = [tx for tx in timexes if not _covers_figure(tx, quantities)] if quantities else list(timexes)
+    named = _named(text, mentions)  # once per document, not per figure
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
@@ -110,10 +151,10 @@ def extract(
         masked = _mask(text, left_start, q.start, timexes, quantities)
         # "giá bán ... ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu": only links after the timex
         measure = _measure(_after_timex(masked, left_start, q.start, timexes)) or _measure(masked)
-        subject = _subject(text, clause_start, q, mentions, timexes, quantities)
+        subject = _subject(text, clause_start, q, mentions, timexes, quantities, named)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
-            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [])
+            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [], named)
         if subject is None:
             subject = _apposition(text, sent, clause_start, mentions, prev) or _mid_apposition(
                 text, sent, clause_start, q, mentions
@@ -246,18 +287,16 @@ _COMPARED_TO = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
 
 def _opens_bracket(text: str, sent: Sentence, clause_start: int, masked: str) -> bool:
     """Does the figure open a bracket (``(159 triệu đồng)``, ``(khoảng 51 tỷ)``), with no words of its own?"""
-    from biennien.analyse.quantity_tables import tables
 
     if clause_start <= sent.start or text[clause_start - 1] != "(":
         return False
-    return not _strip(_WORD.findall(masked), frozenset(tables().qualifiers), leading=False)
+    return not _strip(_WORD.findall(masked), _qualifiers(), leading=False)
 
 
 def _rank_measure(masked: str, figure: str) -> str:
     """What a rank ranks: the rank word before it (``xếp thứ 6`` -> ``xếp``, ``xếp hạng 6``, ``hạt giống số 8``)."""
-    from biennien.analyse.quantity_tables import tables
 
-    words = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | _FOCUS, leading=False)
+    words = _strip(_WORD.findall(masked), _qualifiers_focus(), leading=False)
     own = _WORD.findall(figure)[:1]
     if own and not own[0][0].isdigit() and own[0].lower() not in ("thứ", "số"):
         words = [*words, own[0]]  # "xếp hạng 6": the figure's own rank noun
@@ -326,9 +365,8 @@ def _modifier_stops() -> frozenset[str]:
 
 def _after_copula(masked: str) -> bool:
     """Does the figure follow a copula (``là``, ``đạt``), so that the words before it are its measure?"""
-    from biennien.analyse.quantity_tables import tables
 
-    words = _strip(_WORD.findall(masked), frozenset(tables().qualifiers) | _FOCUS, leading=False)
+    words = _strip(_WORD.findall(masked), _qualifiers_focus(), leading=False)
     copulas = _vocab("fact_copulas.txt")
     return any(" ".join(words[-k:]).lower() in copulas for k in (1, 2, 3) if len(words) >= k)
 
@@ -351,13 +389,12 @@ def _dimension(masked: str, measure: str) -> str:
     The word is read on the raw words before the figure (it is also a trailing adjective there, so
     the trimmed measure has lost it); ``độ``/``chiều`` before it belong to it (``độ sâu 20 m``).
     """
-    from biennien.analyse.quantity_tables import tables
 
     dims = _vocab("fact_dimensions.txt")
     # "cao hơn 1,8m": the dimension word before a comparative
     raw = _strip(
         _WORD.findall(masked),
-        frozenset(tables().qualifiers) | {"từ", "tới", "đến", "hơn", "lên"},
+        _qualifiers_bounds(),
         leading=False,
     )
     if raw and raw[-1].lower() in dims:
@@ -378,7 +415,7 @@ def _right_measure(
     words = _WORD.findall(_mask(text, q.end, end, timexes, quantities))
     if not words or not words[0].islower():
         return ""
-    stop = _trailing() | _PREPOSITIONS | _vocab("fact_links.txt") | frozenset({"so", "trong", "và"})
+    stop = _right_stops()
     if words[0] in stop or words[0][0].isdigit():
         return ""
     cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
@@ -435,15 +472,14 @@ def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) ->
     first = _WORD.findall(tail)[:1]
     if first and first[0].lower() in _HEAD_ENDS | _PREPOSITIONS:
         return masked  # "lượng khách hủy phòng trong dịp lễ 30/4 tại Sầm Sơn": a modifier of the words before
-    words = _strip(_WORD.findall(tail), _vocab("fact_links.txt") | frozenset({"và"}), leading=True)
+    words = _strip(_WORD.findall(tail), _links_and(), leading=True)
     return tail if _measure(" ".join(words)) else masked
 
 
 def _ends_with_with(chunk: str) -> bool:
     """``với 230 dự án``, ``có 6 cơ sở``: the count itself names what is counted."""
-    from biennien.analyse.quantity_tables import tables
 
-    words = _strip(_WORD.findall(chunk), frozenset(tables().qualifiers), leading=False)
+    words = _strip(_WORD.findall(chunk), _qualifiers(), leading=False)
     return bool(words) and words[-1].lower() in ("với", "có", "gồm", "cùng", "thêm", "và", "hơn")
 
 
@@ -488,8 +524,8 @@ def _mask(text: str, start: int, end: int, timexes: Sequence[Timex], quantities:
     spans: list[Timex | Quantity] = [*timexes, *quantities]
     for span in spans:
         if span.start < end and start < span.end:
-            for k in range(max(span.start, start), min(span.end, end)):
-                chunk[k - start] = " "
+            a, b = max(span.start, start) - start, min(span.end, end) - start
+            chunk[a:b] = " " * (b - a)
     return "".join(chunk)
 
 
@@ -502,11 +538,18 @@ def _splits_word(words: list[str], k: int, *, leading: bool) -> bool:
 
 
 def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[str]:
-    """Remove phrases of ``vocab`` from one end of ``words`` until none is left there."""
+    """Remove phrases of ``vocab`` from one end of ``words`` until none is left there.
+
+    A phrase can end (or open) the list only if the list's last (first) word ends (opens) one of
+    the phrases: one set lookup rules out most lists before any phrase is joined.
+    """
     n = _longest(vocab)
+    edge = _edge_words(vocab, leading)
     changed = True
     while changed and words:
         changed = False
+        if (words[0] if leading else words[-1]).lower() not in edge:
+            break
         for k in range(min(n, len(words)), 0, -1):
             part = words[:k] if leading else words[-k:]
             if " ".join(part).lower() in vocab and not _splits_word(words, k, leading=leading):
@@ -514,6 +557,19 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
                 changed = True
                 break
     return words
+
+
+_EDGES: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
+    """The first (``leading``) or last words of the phrases of ``vocab``, memoised by identity (the
+    vocabularies are cached; the vocabulary itself is kept with its words so its id stays its own)."""
+    hit = _EDGES.get((id(vocab), leading))
+    if hit is None or hit[0] is not vocab:
+        words = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
+        hit = _EDGES[(id(vocab), leading)] = (vocab, words)
+    return hit[1]
 
 
 def _measure(chunk: str) -> str:
@@ -537,7 +593,7 @@ def _measure(chunk: str) -> str:
     words = _before_comparison(words)
     words = _strip(words, _vocab("fact_leading.txt"), leading=True)
     words = _drop_topic(words)
-    words = _strip(words, trailing | _FOCUS, leading=False)
+    words = _strip(words, _trailing_focus(), leading=False)
     words = _after_last_verb(words)
     words = _final_verb(words)
     # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
@@ -553,7 +609,7 @@ def _before_comparison(words: list[str]) -> list[str]:
     if "so" not in lower[1:]:
         return words
     k = len(lower) - 1 - lower[::-1].index("so")
-    head = _strip(words[:k], _trailing() | _FOCUS, leading=False)
+    head = _strip(words[:k], _trailing_focus(), leading=False)
     return head or words
 
 
@@ -625,7 +681,7 @@ def _change_word(masked: str) -> str:
     from biennien.analyse.quantity_tables import tables
 
     t = tables()
-    words = _strip(_WORD.findall(masked), frozenset(t.qualifiers), leading=False)
+    words = _strip(_WORD.findall(masked), _qualifiers(), leading=False)
     for skip in (0, 1):  # "giảm thêm", "giảm mạnh": an adverb may follow the verb
         if skip and (not words or words[-1].lower() not in t.change_adverbs | {"thêm"}):
             break
@@ -764,6 +820,15 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
     return " ".join(words[:_MAX_MEASURE_WORDS]) if words else (prev.measure if prev else "")
 
 
+def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that may name a subject, last first (``_subject`` takes them from one document)."""
+    return [
+        mt
+        for mt in sorted(mentions, key=lambda m: -m.start)
+        if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]
+    ]
+
+
 def _subject(
     text: str,
     clause_start: int,
@@ -771,6 +836,7 @@ def _subject(
     mentions: Sequence[Mention],
     timexes: Sequence[Timex],
     quantities: Sequence[Quantity],
+    named: Sequence[Mention] | None = None,
 ) -> str | None:
     """The nearest named subject before the figure in its own clause, or None.
 
@@ -780,11 +846,8 @@ def _subject(
     An earlier clause has its own subject (``ông Nam cho rằng ..., xem có 2 con ốc``), and a
     word that compounds with the next one (``Mỹ nhân``) is no name.  No subject beats a wrong one.
     """
-    named = [
-        mt
-        for mt in sorted(mentions, key=lambda m: -m.start)
-        if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]
-    ]
+    if named is None:
+        named = _named(text, mentions)
     if clause_start > 0 and text[clause_start - 1] == "(":
         # "cô Hoàng Thị Thao (62 tuổi, ...)": a bracket opened right after a name is about that name
         owner = next(
@@ -974,6 +1037,16 @@ def _holders() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split(",")) for row in table("fact_holders.tsv")}
 
 
+@cache
+def _holders_by_first_word() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """The holder nouns grouped by their first word, in table order: a lead can open with a holder
+    noun only if its first word is that noun's."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for noun, types in _holders().items():
+        out.setdefault(noun.split(" ", 1)[0], []).append((noun, types))
+    return out
+
+
 def _holder(
     text: str,
     sentences: Sequence[Sentence],
@@ -990,11 +1063,16 @@ def _holder(
     found no subject or only the holder's possessor.
     """
     sent = sentences[i]
+    by_first = _holders_by_first_word()
     for start in dict.fromkeys((clause_start, sent.start)):
         lead = text[start : start + 40].lstrip(" ,")
+        low = lead.lower()
+        nouns = by_first.get(low.split(" ", 1)[0])
+        if nouns is None:
+            continue
         off = start + len(text[start : start + 40]) - len(lead)
-        for noun, types in _holders().items():
-            if not lead.lower().startswith(noun + " "):
+        for noun, types in nouns:
+            if not low.startswith(noun + " "):
                 continue
             rest = lead[len(noun) + 1 :]
             nxt = rest.split(" ", 1)[0]

@@ -49,6 +49,14 @@ _RANGE = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
 _CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\[\]\n!?\"“”]")  # not "2,5" nor "1.000"
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
 _GLUED_LETTER = re.compile(rf"{LETTER}")
+# matched at a position of the whole text (a slice per call would copy the rest of the article)
+_LIST_NUMBER = re.compile(r"\d+(?:,\d+)?")
+_COMPOUND_TAIL = re.compile(r"\s+(\d{1,3})(?!\d|[.,]\d)")  # "2 tỷ| 300 triệu"
+_AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])")
+_NEXT_WORD = re.compile(rf"( )({LETTER}+)(?![^\W_])")
+_RANK_NUMBER = re.compile(r"\d+(?![\d.,]\d)")
+_LAST_WORD = re.compile(rf"({LETTER}+)\s+$")
+_VAGUE_END = re.compile(r"\s*(?:đến|tới)\s+(\w+)")
 _RATIO_WORDS = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
 _RANK_WORDS = re.compile(r"thứ\s+(hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
 
@@ -110,11 +118,8 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     if t.glued_re is not None:
         have = {m.start() for m in found}
         # only where a letter touches a digit; the glue words are short, so a window before it suffices
-        for run in _DIGITS.finditer(low):
+        for run in _LETTER_DIGIT.finditer(low):
             digit = run.start()
-            before = low[digit - 1] if digit else ""
-            if not (before.isalnum() and not before.isdecimal()):
-                continue  # no letter touches this number
             for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
                 if (
                     g.end() == digit
@@ -127,7 +132,9 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     return found
 
 
-_DIGITS = re.compile(r"\d+")
+# a digit right after a letter (any alphanumeric but a decimal digit): the start of a number glued to a
+# word; the digit first lets the engine skip to digits, the look-behind then checks the letter
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
 _GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
@@ -297,7 +304,7 @@ def _slash_list(text: str, low: str, m: re.Match[str], t: Tables) -> list[Quanti
     if unit is None or unit[1] not in ("physical", "amount", "percent"):
         return []
     out = []
-    for nm in re.finditer(r"\d+(?:,\d+)?", low[m.start() : m.end()]):
+    for nm in _LIST_NUMBER.finditer(low[m.start() : m.end()]):
         s = m.start() + nm.start()
         e = m.start() + nm.end()
         value = parse_numeral(nm.group())
@@ -323,16 +330,27 @@ def _overlaps(blocked: list[tuple[int, int]], starts: list[int], s: int, e: int)
 
 
 def _words_before(low: str, pos: int, n: int) -> list[str]:
-    """The last ``n`` words before ``pos`` in the same clause, lower case."""
+    """The last ``n`` words before ``pos`` in the same clause, lower case.
+
+    The clause cut is the last match of ``_CLAUSE_END`` in the 80-character window; that pattern
+    reads the same backwards, so its first match in the reversed window is that last one (no scan of
+    every cut).
+    """
     window = low[max(0, pos - 80) : pos]
-    cuts = [c.end() for c in _CLAUSE_END.finditer(window)]
-    if cuts:
-        window = window[cuts[-1] :]
-    return [w.group() for w in _WORD.finditer(window)][-n:]
+    cut = _CLAUSE_END.search(window[::-1])
+    if cut is not None:
+        window = window[len(window) - cut.start() :]
+    return _WORD.findall(window)[-n:]
 
 
 def _phrase_end(words: list[str], vocab: dict[str, str] | frozenset[str], upto: int) -> tuple[str, int]:
-    """The longest phrase of ``vocab`` that ends the word list; ("", 0) if none."""
+    """The longest phrase of ``vocab`` that ends the word list; ("", 0) if none.
+
+    Most word lists end with a word that ends no phrase of ``vocab``: that is one set lookup
+    (``last_words`` of the tables) instead of joining every tail.
+    """
+    if not words or words[-1] not in tables().last_words[id(vocab)]:
+        return "", 0
     for k in range(min(upto, len(words)), 0, -1):
         phrase = " ".join(words[-k:])
         if phrase in vocab:
@@ -357,18 +375,18 @@ def _core(low: str, pos: int, t: Tables) -> _Core | None:
         value *= scale
         last = scale
         while True:  # "2 tỷ 300 triệu", "1 triệu 200 nghìn"
-            nm = re.match(r"\s+(\d{1,3})(?!\d|[.,]\d)", low[end:])
+            nm = _COMPOUND_TAIL.match(low, end)
             if not nm:
                 break
-            sm = t.scale_re.match(low, end + nm.end())
+            sm = t.scale_re.match(low, nm.end())
             if not sm or t.scales[sm.group(1)] >= last:
                 break
             sub = t.scales[sm.group(1)]
             value += float(nm.group(1)) * sub
             end, last = sm.end(), sub
-        if hm := re.match(r"\s+rưỡi(?![^\W\d_])", low[end:]):
+        if hm := _AND_A_HALF.match(low, end):
             value += 0.5 * last
-            end += hm.end()
+            end = hm.end()
     return _Core(pos, end, value, scaled)
 
 
@@ -454,7 +472,7 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if _phrase_end(before, ctx["date_before"], t.max_phrase)[1] and not _age_after(low, core.end, t):
         return None  # "lúc 10 tuổi", "năm 15 tuổi": an age, not a time
-    named = _phrase_end(before, ctx["name_before"] | ctx["count_before"], t.max_phrase)[0]
+    named = _phrase_end(before, t.name_or_count, t.max_phrase)[0]
     if named and named not in ctx["count_before"] and t.counted_re.match(low, core.end) is None:
         return None
     if _NAME_DASH.search(text, max(0, pos - 40), pos) or (
@@ -572,11 +590,11 @@ def _counted(text: str, low: str, pos: int, t: Tables) -> tuple[int, str | None]
     words: list[str] = []
     end = pos
     for _ in range(2):
-        wm = re.match(rf"( )({LETTER}+)(?![^\W_])", text[end:])
+        wm = _NEXT_WORD.match(text, end)
         if wm is None or not wm.group(2).islower() or wm.group(2) in t.stopwords:
             break
         words.append(wm.group(2))
-        end += wm.end()
+        end = wm.end()
     if not words:
         return pos, None
     return end, " ".join(words)
@@ -584,11 +602,11 @@ def _counted(text: str, low: str, pos: int, t: Tables) -> tuple[int, str | None]
 
 def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quantity | None:
     ctx = t.context
-    nm = re.match(r"\d+(?![\d.,]\d)", low[pos:])
+    nm = _RANK_NUMBER.match(low, pos)
     if nm is None:
         return None
     value = float(nm.group())
-    end = pos + nm.end()
+    end = nm.end()
     of = _RANK_OF.match(low, end)
     rank_of = int(of.group(1)) if of else None
     start = None
@@ -617,10 +635,10 @@ def _number_one(text: str, low: str, pos: int, end: int, before: list[str], t: T
     ctx = t.context
     if len(before) < 2:
         return False
-    names = ctx["name_before"] | ctx["count_before"]
+    names = t.name_or_count
     if before[-2] in names or " ".join(before[-2:]) in names or " ".join(before[-3:]) in names:
         return False
-    prev = re.search(rf"({LETTER}+)\s+$", text[max(0, pos - 40) : low.rfind("số", 0, pos)])
+    prev = _LAST_WORD.search(text[max(0, pos - 40) : low.rfind("số", 0, pos)])
     if prev is None or not prev.group(1).islower():
         return False
     nxt = _WORD.findall(text, end, end + 30)[:2]
@@ -755,7 +773,7 @@ def _finish(text: str, low: str, pos: int, before: list[str], q: Quantity, t: Ta
 
 def _starting_at(low: str, q: Quantity, before: list[str], ctx: dict[str, frozenset[str]]) -> bool:
     """Is ``từ X`` a lower bound: a price (``có giá từ``) or a range with a vague end (``đến vài``)?"""
-    if (m := re.match(r"\s*(?:đến|tới)\s+(\w+)", low[q.end : q.end + 20])) and m.group(1) in ctx["vague_end"]:
+    if (m := _VAGUE_END.match(low[q.end : q.end + 20])) and m.group(1) in ctx["vague_end"]:
         return True
     return _has_phrase(before[-6:-1], ctx["price_word"])
 

@@ -7,7 +7,7 @@ decisions and the word lists stay in data files a linguist can edit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from biennien.vi.numbers import number_words
@@ -44,12 +44,35 @@ class Tables:
     max_phrase: int  # longest phrase, in words, among the before-number tables
     glued_re: re.Pattern[str] | None = None  # a word a figure may be glued to ("còn29 triệu")
     idiom_re: re.Pattern[str] | None = None  # "một bài học", "một lần nữa": no figure
+    name_or_count: frozenset[str] = frozenset()  # context "name_before" | "count_before", made once
+    # id of each phrase table above -> the last words of its phrases: a word list can end with one of
+    # the table's phrases only if its last word is one of these (``quantity._phrase_end``)
+    last_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
-def _first_letters(words: list[str]) -> str:
-    """``(?=[bcdhmnst])``-like lookahead for the first characters of ``words`` (both cases)."""
-    chars = sorted({c for w in words if w for c in (w[0].lower(), w[0].upper())})
-    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+def _word_starts(words: list[str]) -> str:
+    """Whole ``words`` (not inside a longer word) as an alternation nested by common prefix.
+
+    Each top branch opens with a literal first letter, so the regex engine skips every position
+    whose character starts no word; the "no letter before" check comes after that letter
+    (``x(?<!L.)`` is ``(?<!L)x``), and the nesting tries few branches where one does.  Where one
+    word is a prefix of another the longer is tried first, as in a longest-first alternation.
+    """
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    tops = [re.escape(ch) + rf"(?<!{LETTER}.)" + emit(child) for ch, child in sorted(tree.items()) if ch]
+    return "(?:" + "|".join(tops) + ")"
 
 
 @cache
@@ -68,6 +91,17 @@ def tables() -> Tables:
     nw_all = list(number_words())
     end = rf"(?!{LETTER}|\d)"
     phrases = [*qualifiers, *changes, *(p for s in context.values() for p in s)]
+    frozen = {k: frozenset(v) for k, v in context.items()}
+    comparatives = {row[0]: row[1] for row in table("quantity_comparatives.tsv")}
+    name_or_count = frozen.get("name_before", frozenset()) | frozen.get("count_before", frozenset())
+    vocabs: list[dict[str, str] | frozenset[str]] = [
+        qualifiers,
+        after,
+        changes,
+        comparatives,
+        name_or_count,
+        *frozen.values(),
+    ]
     return Tables(
         units=units,
         unit_re=re.compile(rf"\s*({_alternation(list(units))})(?![^\W_])"),
@@ -78,22 +112,21 @@ def tables() -> Tables:
         qualifiers_after=after,
         after_re=re.compile(rf"\s+({_alternation(list(after))}){end}"),
         changes=changes,
-        comparatives={row[0]: row[1] for row in table("quantity_comparatives.tsv")},
+        comparatives=comparatives,
         comparatives_counts_only=frozenset(
             row[0] for row in table("quantity_comparatives.tsv") if len(row) > 2 and row[2] == "counts-only"
         ),
         change_adverbs=frozenset(word_list("quantity_change_adverbs.txt")),
-        context={k: frozenset(v) for k, v in context.items()},
+        context=frozen,
         counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
         stopwords=frozenset(word_list("quantity_stopwords.txt")),
-        word_number_re=re.compile(
-            # the first letters as a lookahead first: every other position fails at once (same matches)
-            rf"{_first_letters(nw)}(?<!{LETTER})(?:{_alternation(nw)})(?:\s+(?:{_alternation(nw_all)}))*{end}"
-        ),
+        word_number_re=re.compile(rf"{_word_starts(nw)}(?:\s+(?:{_alternation(nw_all)}))*{end}"),
         unit_exceptions=frozenset((row[0], row[1]) for row in table("quantity_unit_exceptions.tsv")),
         max_phrase=max(len(p.split()) for p in phrases),
         glued_re=re.compile(rf"(?<!{LETTER})(?:{_alternation(list(context.get('glued_before', ())))})(?=\d)")
         if context.get("glued_before")
         else None,
         idiom_re=re.compile(rf"(?:{_alternation(list(word_list('quantity_idioms.txt')))}){end}"),
+        name_or_count=name_or_count,
+        last_words={id(v): frozenset(p.rsplit(" ", 1)[-1] for p in v) for v in vocabs},
     )

@@ -597,13 +597,18 @@ def _dm_range(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), first, priority=6, end_spec=last)
 
 
+_THU_BEFORE = re.compile(r"(?<!\w)thứ\s*$", re.IGNORECASE)
+_DIGIT_BEFORE = re.compile(r"\d\s+$")
+_MONTH_BEFORE = re.compile(r"(\d\s+)?(?<!\w)tháng\s+$", re.IGNORECASE)
+
+
 def _duration(m: re.Match[str], text: str) -> Cand | None:
     lx = lexicon()
     unit = lx.units[_key(m["u"])]
     raw = m["n"]
     if raw.lower() in ("thứ",):
         return None
-    if re.search(r"(?<!\w)thứ\s*$", _before(text, m.start(), 6), re.IGNORECASE):
+    if _THU_BEFORE.search(_before(text, m.start(), 6)):
         return None  # "thứ hai tuần tới" is a weekday
     n: float | None
     if re.fullmatch(frag()["vague"], raw, re.IGNORECASE):
@@ -614,11 +619,11 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
             return _years_before_unit(m, text)
         if n is None or n == 0:
             return None
-        if not raw[0].isdigit() and re.search(r"\d\s+$", _before(text, m.start(), 4)):
+        if not raw[0].isdigit() and _DIGIT_BEFORE.search(_before(text, m.start(), 4)):
             return None  # "19 năm ngày Gia đình": "năm" is the unit of 19, not five
         if raw.lower() == "năm" and _number_word_before().search(_before(text, m.start(), 12)):
             return None  # "Kỷ niệm một năm ngày cưới": "năm" is the unit of "một", not five
-        month_before = re.search(r"(\d\s+)?(?<!\w)tháng\s+$", _before(text, m.start(), 12), re.IGNORECASE)
+        month_before = _MONTH_BEFORE.search(_before(text, m.start(), 12))
         if raw[0].isdigit() and not m["mod"] and month_before and not month_before[1]:
             return None  # "tính đến tháng 9 năm dự tuyển": a month, not nine years ("9 tháng 10 ngày" is)
         if raw.lower() == "năm" and unit == "M":

@@ -20,6 +20,12 @@ from biennien.vi.resources import table
 NUMERAL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
 
 
+_DECIMAL_POINT_ZERO = re.compile(r"0\.\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_PLAIN = re.compile(r"\d+(?:,\d+)?")
+_DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
+
+
 @cache
 def number_words() -> dict[str, tuple[float, str]]:
     return {row[0]: (float(row[1]), row[2]) for row in table("number_words.tsv")}
@@ -30,13 +36,13 @@ def parse_numeral(text: str) -> float | None:
     s = text.strip()
     if not s:
         return None
-    if re.fullmatch(r"0\.\d+", s):  # "0.586": a leading zero never starts a thousands group
+    if _DECIMAL_POINT_ZERO.fullmatch(s):  # "0.586": a leading zero never starts a thousands group
         return float(s)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _GROUPED.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+(?:,\d+)?", s):
+    if _PLAIN.fullmatch(s):
         return float(s.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d{1,2}", s):
+    if _DECIMAL_POINT.fullmatch(s):
         return float(s)
     return None
 
