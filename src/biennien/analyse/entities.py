@@ -146,6 +146,8 @@ class _Reader:
 
     def after_place_cue(self, i: int) -> bool:
         """Whether a place cue word (ở, tại, đến, người dân) comes right before token ``i``."""
+        if i == 0 or self.tx[i - 1].lower() not in self.g.place_cue_last:
+            return False
         for ln in (2, 1):
             if i - ln >= 0 and self.key(i - ln, i) in self.g.place_cues:
                 return True
@@ -156,6 +158,8 @@ class _Reader:
         (an opening quote may stand between: ``bộ phim "Titanic"``)."""
         if i > 0 and self.tx[i - 1] in _QUOTES:
             i -= 1
+        if i == 0 or self.tx[i - 1].lower() not in self.g.work_last:
+            return False
         for ln in (3, 2, 1):
             if i - ln >= 0 and self.work_cue(i - ln, i):
                 return True
@@ -164,7 +168,7 @@ class _Reader:
     def work_cue(self, a: int, b: int) -> bool:
         """Whether tokens ``a:b`` are a work or product noun, and not the end of a title that
         holds it: ``mẫu`` (a model) but not ``siêu mẫu``, ``người mẫu`` (a model, the person)."""
-        if self.key(a, b) not in self.g.work_cues:
+        if self.tx[b - 1].lower() not in self.g.work_last or self.key(a, b) not in self.g.work_cues:
             return False
         return not (a > 0 and self.key(a - 1, b) in self.g.titles)
 
@@ -280,6 +284,8 @@ class _Reader:
 
     def org_words_at(self, j: int) -> int:
         """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
+        if j >= self.n or self.tx[j].lower() not in self.g.org_words_first:
+            return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j, j + ln) in self.g.org_words:
                 return j + ln
@@ -288,6 +294,8 @@ class _Reader:
     def compound_end(self, j: int) -> int:
         """End of the lower-case rest of a compound opened by the capitalised word before ``j``
         (``Tự do``, ``Thành phố``, ``Nhân chủng học``), or ``j`` when there is none."""
+        if self.tx[j - 1].lower() not in self.g.compound_first:
+            return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j - 1, j + ln) in self.g.name_compounds:
                 if all(self.tx[k][0].islower() for k in range(j, j + ln)):
@@ -428,6 +436,7 @@ def _sentence_mentions(
     species_first, species_last = g.species_first, g.species_last
     p = q = 0
     i = 0
+    paren = "(" in tx  # an acronym in brackets can name the run before it
     for c in cands:
         if c < i:
             continue
@@ -458,7 +467,7 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
-        if cap and (not out or out[-1].end <= r.ms[i].start()):
+        if cap and paren and (not out or out[-1].end <= r.ms[i].start()):
             a = _acronym_org_end(r, i)
             if a > i:
                 f = _found(r, i, a, "ORG")
@@ -853,6 +862,8 @@ def _work_title_end(r: _Reader, i: int) -> int:
     """End of ``<work noun> <Title Run>`` opening a sentence ("Bộ phim Friday Night Lights",
     "Chương trình Access Hollywood Live"): the capitalised noun would otherwise be read as an
     organisation head or a name.  ``i`` when there is none."""
+    if r.tx[i].lower() not in r.g.work_first:
+        return i
     for ln in (3, 2, 1):
         e = i + ln
         if e < r.n and r.key(i, e) in r.g.work_cues and all(not r.cap(k) for k in range(i + 1, e)):
@@ -1167,7 +1178,7 @@ def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
     if len(words) >= 2 and words[0] in g.foreign_given:
         return True
     for ln in (2, 1):
-        if j + ln <= n and r.key(j, j + ln) in g.person_after:
+        if j + ln <= n and tx[j].lower() in g.person_after_first and r.key(j, j + ln) in g.person_after:
             return True
     if j + 1 < n and tx[j] == "(":
         _, title = r.title_at(j + 1)
@@ -1229,7 +1240,7 @@ def _address_at(r: _Reader, i: int, j: int) -> bool:
     tx, g = r.tx, r.g
     if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and tx[i - 2].lower() in g.address_before:
         return True
-    if j + 1 < r.n and tx[j] == ",":
+    if j + 1 < r.n and tx[j] == "," and tx[j + 1].lower() in g.address_after_first:
         for k in (1, 2):
             if j + 1 + k <= r.n and r.key(j + 1, j + 1 + k) in g.address_after:
                 return True
@@ -1286,7 +1297,7 @@ def _noun_before(r: _Reader, i: int) -> str | None:
         x = tx[k - 1]
         if not x[0].isalpha() or x[0].isupper():
             break
-        for ln in (3, 2, 1):
+        for ln in (3, 2, 1) if x.lower() in g.noun_before_last else ():
             if k - ln < 0:
                 continue
             key = r.key(k - ln, k)
@@ -1477,28 +1488,32 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
         return
     span = text[f.start : f.end]
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(span)]
+    words = span.split()  # str.split and \S+ (_WORD) share one definition of white space
     cut = -1
-    for at, w in words:
-        for m in _GLUED_CAP.finditer(w):
-            prev, word = w[m.start() - 1], m.group(2)
-            if not (prev.islower() and word[0].isupper() and word[1:].islower()):
-                continue
-            if m.group(1) or word.lower() in g.function_words:
-                cut = at + m.start()
+    if not all(len(w) < 3 or w[1:].islower() for w in words):
+        # an upper-case letter after some word's first (rare; else no glued capital can be cut)
+        for m0 in _WORD.finditer(span):
+            at, w = m0.start(), m0.group(0)
+            for m in _GLUED_CAP.finditer(w):
+                prev, word = w[m.start() - 1], m.group(2)
+                if not (prev.islower() and word[0].isupper() and word[1:].islower()):
+                    continue
+                if m.group(1) or word.lower() in g.function_words:
+                    cut = at + m.start()
+                    break
+            if cut >= 0:
                 break
-        if cut >= 0:
-            break
     if cut < 0:
-        at, last = words[-1]
+        last = words[-1]
         if (
             len(words) >= 2  # a Vietnamese name's syllables first: not "Chatra"
             and len(last) > 3
             and last.isalpha()
             and not last.isascii()  # a Vietnamese letter: "Lântrong", "Đứcđã"; not "Sara" (Sa + ra)
             and not is_vi_syllable(last)
-            and all(is_vi_syllable(w) for _, w in words[:-1])
+            and all(is_vi_syllable(w) for w in words[:-1])
         ):
+            at = len(span.rstrip()) - len(last)  # where the last \S+ run starts
             low = last.lower()
             for k in range(2, len(last) - 1):
                 if low[k:] in g.function_words and is_vi_syllable(last[:k]):

@@ -136,6 +136,17 @@ class Gazetteer:
     # heads, lower-case heads)
     lower_always: frozenset[str] = frozenset()
     lower_follow: frozenset[str] = frozenset()
+    # first or last words of multi-word tables: a window of tokens is looked up only when its
+    # edge word can be in the table (one set test instead of building a key per length)
+    work_first: frozenset[str] = frozenset()
+    work_last: frozenset[str] = frozenset()
+    place_cue_last: frozenset[str] = frozenset()
+    org_words_first: frozenset[str] = frozenset()
+    compound_first: frozenset[str] = frozenset()
+    person_after_first: frozenset[str] = frozenset()
+    address_after_first: frozenset[str] = frozenset()
+    # last words of person-before verbs, work cues and lower-case heads (``_noun_before``)
+    noun_before_last: frozenset[str] = frozenset()
 
 
 def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
@@ -274,4 +285,13 @@ def gazetteer() -> Gazetteer:
     place_heads = {k[0] for k, h in g.heads.items() if h.type == "LOC"}
     g.lower_follow = g.lower_open | place_heads | {k[1] for k in [*g.titles, *g.heads] if len(k) > 1}
     g.first_words = frozenset(g.title_len) | frozenset(g.head_len) | frozenset(g.known_len)
+    g.work_first = frozenset(k[0] for k in g.work_cues)
+    g.work_last = frozenset(k[-1] for k in g.work_cues)
+    g.place_cue_last = frozenset(k[-1] for k in g.place_cues)
+    g.org_words_first = frozenset(k[0] for k in g.org_words)
+    g.compound_first = frozenset(k[0] for k in g.name_compounds)
+    g.person_after_first = frozenset(k[0] for k in g.person_after)
+    g.address_after_first = frozenset(k[0] for k in g.address_after)
+    lower_head_last = {k[-1] for k, h in g.heads.items() if h.flags & {"lower", "drop"}}
+    g.noun_before_last = frozenset({k[-1] for k in g.person_before} | g.work_last | lower_head_last)
     return g
