@@ -60,11 +60,14 @@ class _Reader:
     was the largest single cost, and most tokens are only looked at once.
     """
 
-    __slots__ = ("ms", "tx", "g", "n", "last_type", "last_end", "light")
+    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light")
 
     def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
         self.ms = ms
         self.tx = tx = [m[0] for m in ms]
+        # lower-cased tokens, made once per sentence: most lookups need them, and one map call
+        # costs less than lowering the same tokens again in every lookup
+        self.lw = list(map(str.lower, tx))
         self.g = g
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
@@ -84,45 +87,69 @@ class _Reader:
         return self.tx[i][0].isalnum()
 
     def key(self, i: int, j: int) -> tuple[str, ...]:
-        """The lookup key of tokens ``i:j``: their lower-cased texts (lowered on demand, since
-        only tokens near a candidate are ever looked up)."""
-        return tuple(map(str.lower, self.tx[i:j]))
+        """The lookup key of tokens ``i:j``: their lower-cased texts."""
+        return tuple(self.lw[i:j])
 
     def low(self, i: int) -> str:
-        return self.tx[i].lower()
+        return self.lw[i]
 
-    def _longest(self, i: int, index: dict[str, int], entries: dict[tuple[str, ...], object]) -> int:
+    def _longest(
+        self,
+        i: int,
+        index: dict[str, int],
+        entries: dict[tuple[str, ...], object],
+        prefixes: frozenset[tuple[str, ...]],
+    ) -> tuple[int, tuple[str, ...]]:
+        """End and key of the longest entry starting at ``i`` (``i`` and () when none).
+
+        The key grows one token at a time while it is the prefix of some entry, so a
+        window whose second word starts no entry costs one tuple, not one per length."""
         if i >= self.n:
-            return i
-        longest = index.get(self.tx[i].lower(), 0)
+            return i, ()
+        lw = self.lw
+        w = lw[i]
+        longest = index.get(w, 0)
         if not longest:
-            return i
-        if longest == 1:
-            return i + 1 if (self.tx[i].lower(),) in entries else i
-        key = self.key(i, i + min(longest, self.n - i))
-        for ln in range(len(key), 0, -1):
-            if key[:ln] in entries:
-                return i + ln
-        return i
+            return i, ()
+        key: tuple[str, ...] = (w,)
+        best, best_key = (i + 1, key) if key in entries else (i, ())
+        stop = i + min(longest, self.n - i)
+        k = i + 1
+        while k < stop:
+            key = (*key, lw[k])
+            if key not in prefixes:
+                break
+            k += 1
+            if key in entries:
+                best, best_key = k, key
+        return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        j = self._longest(i, self.g.title_len, self.g.titles)  # type: ignore[arg-type]
+        g = self.g
+        j, key = self._longest(i, g.title_len, g.titles, g.title_prefixes)  # type: ignore[arg-type]
         if j == i:
             return i, None
-        return j, self.g.titles[self.key(i, j)]
+        return j, g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
-        j = self._longest(i, self.g.known_len, self.g.known)  # type: ignore[arg-type]
+        g = self.g
+        j, key = self._longest(i, g.known_len, g.known, g.known_prefixes)  # type: ignore[arg-type]
         if j == i:
             return i, None
-        cap = self.tx[i][0].isupper()
+        tx = self.tx
+        cap = tx[i][0].isupper()
         while j > i:
-            key = self.key(i, j)
-            k = self.g.known[key]
-            if k.text[0].isupper() == cap and self._case_ok(i, self.g.known_caps[key]):
-                return j, k
+            k = g.known[key]
+            if k.text[0].isupper() == cap:
+                # capitalised table words must be capitalised in the text (``Nga`` yes, ``nga`` no)
+                for c in g.known_cap_at[key]:
+                    if not tx[i + c][0].isupper():
+                        break
+                else:
+                    return j, k
             j = self._longest_below(i, j)
+            key = self.key(i, j)
         return i, None
 
     def _longest_below(self, i: int, j: int) -> int:
@@ -131,14 +158,9 @@ class _Reader:
                 return i + ln
         return i
 
-    def _case_ok(self, i: int, caps: tuple[bool, ...]) -> bool:
-        """Capitalised table words must be capitalised in the text (``Nga`` yes, ``nga`` no)."""
-        tx = self.tx
-        return all(not c or tx[i + k][0].isupper() for k, c in enumerate(caps) if i + k < self.n)
-
     def head_at(self, i: int) -> int:
-        j = self._longest(i, self.g.head_len, self.g.heads)  # type: ignore[arg-type]
-        return j
+        g = self.g
+        return self._longest(i, g.head_len, g.heads, g.head_prefixes)[0]  # type: ignore[arg-type]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -146,7 +168,7 @@ class _Reader:
 
     def after_place_cue(self, i: int) -> bool:
         """Whether a place cue word (ở, tại, đến, người dân) comes right before token ``i``."""
-        if i == 0 or self.tx[i - 1].lower() not in self.g.place_cue_last:
+        if i == 0 or self.lw[i - 1] not in self.g.place_cue_last:
             return False
         for ln in (2, 1):
             if i - ln >= 0 and self.key(i - ln, i) in self.g.place_cues:
@@ -158,7 +180,7 @@ class _Reader:
         (an opening quote may stand between: ``bộ phim "Titanic"``)."""
         if i > 0 and self.tx[i - 1] in _QUOTES:
             i -= 1
-        if i == 0 or self.tx[i - 1].lower() not in self.g.work_last:
+        if i == 0 or self.lw[i - 1] not in self.g.work_last:
             return False
         for ln in (3, 2, 1):
             if i - ln >= 0 and self.work_cue(i - ln, i):
@@ -168,7 +190,7 @@ class _Reader:
     def work_cue(self, a: int, b: int) -> bool:
         """Whether tokens ``a:b`` are a work or product noun, and not the end of a title that
         holds it: ``mẫu`` (a model) but not ``siêu mẫu``, ``người mẫu`` (a model, the person)."""
-        if self.tx[b - 1].lower() not in self.g.work_last or self.key(a, b) not in self.g.work_cues:
+        if self.lw[b - 1] not in self.g.work_last or self.key(a, b) not in self.g.work_cues:
             return False
         return not (a > 0 and self.key(a - 1, b) in self.g.titles)
 
@@ -194,7 +216,7 @@ class _Reader:
         while j < self.n:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
-                k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
+                k = self.known_at(j)[1] if self.lw[j] in self.g.known_len else None
                 if (
                     k is not None
                     and not k.ambiguous
@@ -229,7 +251,7 @@ class _Reader:
             and k.canonical in self.g.countries
             and not tx[i].isupper()
             and not is_vi_syllable(tx[i])
-            and tx[i].lower() not in self.g.known_len
+            and self.lw[i] not in self.g.known_len
             and not (j + 1 < n and tx[j + 1][0].isupper())
         )
 
@@ -246,15 +268,15 @@ class _Reader:
             nxt[0].isupper()
             and nxt in self.g.given_names
             and is_vi_syllable(nxt)
-            and (tx[j].lower(), nxt.lower()) not in self.g.known
+            and (self.lw[j], self.lw[j + 1]) not in self.g.known
         )
 
     def english_country_org(self, i: int, j: int) -> bool:
         """``Historic England``, ``Visit Britain``: a common English word and a country, an
         organisation (the run was kept whole by ``_foreign_country_name``)."""
-        if j != i + 2 or self.tx[i].lower() not in self.g.english_words:
+        if j != i + 2 or self.lw[i] not in self.g.english_words:
             return False
-        k = self.g.known.get((self.tx[i + 1].lower(),))
+        k = self.g.known.get((self.lw[i + 1],))
         return k is not None and k.canonical in self.g.countries
 
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
@@ -265,14 +287,14 @@ class _Reader:
         opener = tx[i] in self.g.surnames or (titled and is_vi_syllable(tx[i]))
         if not opener or not 1 <= j - i <= 2 or not is_vi_syllable(tx[j]):
             return False
-        if j + 1 < n and (tx[j].lower(), tx[j + 1].lower()) in self.g.known:
+        if j + 1 < n and (self.lw[j], self.lw[j + 1]) in self.g.known:
             return False  # "Nguyễn ... Hoa Kỳ": a two-word table name starts here
         nxt = tx[j + 1] if j + 1 < n else ""
         return (
             bool(nxt)
             and nxt[0].isupper()
             and is_vi_syllable(nxt)
-            and (nxt in self.g.given_names or nxt.lower() not in self.g.known_len)
+            and (nxt in self.g.given_names or self.lw[j + 1] not in self.g.known_len)
         )
 
     def full_name_at(self, j: int) -> bool:
@@ -284,7 +306,7 @@ class _Reader:
 
     def org_words_at(self, j: int) -> int:
         """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
-        if j >= self.n or self.tx[j].lower() not in self.g.org_words_first:
+        if j >= self.n or self.lw[j] not in self.g.org_words_first:
             return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j, j + ln) in self.g.org_words:
@@ -294,7 +316,7 @@ class _Reader:
     def compound_end(self, j: int) -> int:
         """End of the lower-case rest of a compound opened by the capitalised word before ``j``
         (``Tự do``, ``Thành phố``, ``Nhân chủng học``), or ``j`` when there is none."""
-        if self.tx[j - 1].lower() not in self.g.compound_first:
+        if self.lw[j - 1] not in self.g.compound_first:
             return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j - 1, j + ln) in self.g.name_compounds:
@@ -336,7 +358,7 @@ class _Reader:
             if j > i and self.adjacent_hyphen(j):
                 j += 2
                 continue
-            low = tx[j].lower()
+            low = self.lw[j]
             nxt_cap = j + 1 < n and tx[j + 1][0].isupper()
             if not place and j > i and (low in ("và", "&", "về") or tx[j] in ("-", "&")):
                 if (
@@ -395,7 +417,7 @@ class _Reader:
             j -= 1
         # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
         if j > i + 1 and j not in (prev_known_end, compound_end) and self.head_at(j - 1) == j:
-            h = g.heads[(tx[j - 1].lower(),)]
+            h = g.heads[(self.lw[j - 1],)]
             if h.type == "LOC" and "drop" in h.flags:
                 j -= 1
         return j
@@ -407,7 +429,7 @@ def _sentence_mentions(
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
     r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
     r.light = [] if light is None else light
-    tx, n = r.tx, r.n
+    tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
     starters, lower_open, first = g.starters, g.lower_open, g.first_words
     title_len, office_first = g.title_len, g.office_first
@@ -443,7 +465,7 @@ def _sentence_mentions(
         i = c
         x = tx[i]
         cap = x[0].isupper()
-        if cap and (x.lower() in species_first or (i and tx[i - 1].lower() in species_last)):
+        if cap and (lw[i] in species_first or (i and lw[i - 1] in species_last)):
             e = _species_end(r, i)
             if e > i:
                 i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
@@ -490,12 +512,12 @@ def _sentence_mentions(
                 continue
         if not cap:
             pass
-        elif x.lower() not in first:
+        elif lw[i] not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
             nxt = _name_at(r, i, out)
             i = nxt if nxt > i else i + 1
             continue
-        if x.lower() in title_len:
+        if lw[i] in title_len:
             nxt = _title_mention(r, i, out)
             if nxt > i:
                 i = nxt
@@ -531,8 +553,8 @@ def _species_end(r: _Reader, i: int) -> int:
     species' name (``Hổ Java``, ``hổ Sumatra``, ``Panthera``), not a person or a place; a
     country after the head stays a country (``cá Việt Nam``).
     """
-    g, tx = r.g, r.tx
-    if tx[i].lower() in g.species_first:
+    g = r.g
+    if r.lw[i] in g.species_first:
         for k in range(min(_SPECIES_MAX, r.n - i), 0, -1):
             if r.key(i, i + k) in g.species_heads and all(not r.cap(t) for t in range(i + 1, i + k)):
                 j = i + k
@@ -777,7 +799,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if k2 > j and sub and sub[-1].type in ("ORG", "GPE", "LOC"):
             comp = sub
             k = k2
-            if k + 1 < r.n and tx[k].lower() == "tại":
+            if k + 1 < r.n and r.lw[k] == "tại":
                 sub2: list[Found] = []
                 k3 = _named_at(r, k + 1, sub2, sentence_start=False, in_title=True)
                 if k3 > k + 1 and sub2 and sub2[-1].type in ("GPE", "LOC"):
@@ -862,7 +884,7 @@ def _work_title_end(r: _Reader, i: int) -> int:
     """End of ``<work noun> <Title Run>`` opening a sentence ("Bộ phim Friday Night Lights",
     "Chương trình Access Hollywood Live"): the capitalised noun would otherwise be read as an
     organisation head or a name.  ``i`` when there is none."""
-    if r.tx[i].lower() not in r.g.work_first:
+    if r.lw[i] not in r.g.work_first:
         return i
     for ln in (3, 2, 1):
         e = i + ln
@@ -1178,7 +1200,7 @@ def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
     if len(words) >= 2 and words[0] in g.foreign_given:
         return True
     for ln in (2, 1):
-        if j + ln <= n and tx[j].lower() in g.person_after_first and r.key(j, j + ln) in g.person_after:
+        if j + ln <= n and r.lw[j] in g.person_after_first and r.key(j, j + ln) in g.person_after:
             return True
     if j + 1 < n and tx[j] == "(":
         _, title = r.title_at(j + 1)
@@ -1238,9 +1260,9 @@ _HOUSE_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*$")
 def _address_at(r: _Reader, i: int, j: int) -> bool:
     """The run ``i:j`` is the street of an address: ``số 12 X``, ``ngõ 68/2 X``, ``X, quận Y``."""
     tx, g = r.tx, r.g
-    if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and tx[i - 2].lower() in g.address_before:
+    if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and r.lw[i - 2] in g.address_before:
         return True
-    if j + 1 < r.n and tx[j] == "," and tx[j + 1].lower() in g.address_after_first:
+    if j + 1 < r.n and tx[j] == "," and r.lw[j + 1] in g.address_after_first:
         for k in (1, 2):
             if j + 1 + k <= r.n and r.key(j + 1, j + 1 + k) in g.address_after:
                 return True
@@ -1297,7 +1319,7 @@ def _noun_before(r: _Reader, i: int) -> str | None:
         x = tx[k - 1]
         if not x[0].isalpha() or x[0].isupper():
             break
-        for ln in (3, 2, 1) if x.lower() in g.noun_before_last else ():
+        for ln in (3, 2, 1) if r.lw[k - 1] in g.noun_before_last else ():
             if k - ln < 0:
                 continue
             key = r.key(k - ln, k)
