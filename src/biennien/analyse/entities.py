@@ -60,7 +60,7 @@ class _Reader:
     was the largest single cost, and most tokens are only looked at once.
     """
 
-    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light")
+    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
 
     def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
         self.ms = ms
@@ -73,6 +73,7 @@ class _Reader:
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
         self.light: list[Light] = []
+        self.nhu = "như" in tx  # a list of examples ("các phim như X, Y") can follow
 
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
@@ -456,6 +457,7 @@ def _sentence_mentions(
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_first, species_last = g.species_first, g.species_last
+    work_first = g.work_first
     p = q = 0
     i = 0
     paren = "(" in tx  # an acronym in brackets can name the run before it
@@ -505,7 +507,7 @@ def _sentence_mentions(
             if j < n and tx[j] in '”"’':
                 i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
                 continue
-        if cap and r.sentence_start(i):
+        if cap and (i == 0 or tx[i - 1] in _OPENERS) and lw[i] in work_first:
             w = _work_title_end(r, i)
             if w > i:
                 i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
@@ -1075,8 +1077,8 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
     words = [x for x in tx[i:j] if x[0].isalnum()]
     sentence_start = r.sentence_start(i)
-    vi = all(is_vi_syllable(w) for w in words)
-    if all(len(w) == 1 for w in words):
+    vi, initials, acronym, english, given = _run_profile(tuple(words))
+    if initials:
         return None  # initials: "N. và M."
 
     def after_place() -> bool:
@@ -1103,14 +1105,14 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         if len(words) <= 3:
             if not sentence_start and after_place():
                 return _found(r, i, j, "LOC", unsure=True)
-            if all(w in g.given_names for w in words):
+            if given:
                 # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
                 return _found(r, i, j, "PER", unsure=True)
             if not sentence_start:
                 # another capitalised compound ("Tây Du Ký"): only if the article resolves it
                 return _found(r, i, j, "PER", unsure=True, weak=True)
         return None
-    if any(len(w) > 1 and w.isupper() for w in words):
+    if acronym:
         # acronyms (THPT, HCĐ) are names only when the article introduced them:
         # "Hiệp hội ... (VINASA)"
         return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
@@ -1145,7 +1147,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
     if after_place() and not _person_cue(r, i, j, words):
         return _found(r, i, j, "LOC", unsure=True)
-    if all(w.lower() in g.english_words for w in words):
+    if english:
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
         # is kept only if it is short for a person the article names ("Bar" of "Bar Refaeli")
         # (a run is kept aside as weak: a match report may still find it a club, "Crystal Palace")
@@ -1155,6 +1157,21 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_profile(words: tuple[str, ...]) -> tuple[bool, bool, bool, bool, bool]:
+    """What a capitalised run's words are, whatever their context (names recur, so each run
+    is profiled once): all Vietnamese syllables, all initials, some acronym, all common
+    English words, all Vietnamese given names."""
+    g = gazetteer()
+    return (
+        all(is_vi_syllable(w) for w in words),
+        all(len(w) == 1 for w in words),
+        any(len(w) > 1 and w.isupper() for w in words),
+        all(w.lower() in g.english_words for w in words),
+        all(w in g.given_names for w in words),
+    )
 
 
 def _work_title_rest(r: _Reader, i: int, j: int) -> bool:
@@ -1219,6 +1236,8 @@ def _in_work_list(r: _Reader, i: int) -> bool:
     Heart``.  The work noun must follow a plural word (các, những, nhiều, một số: the list gives
     examples of it) within a few words before ``như``; a Vietnamese full name in such a list
     stays a person ("xuất thân từ cuộc thi như Nguyễn Châu Khang")."""
+    if not r.nhu:
+        return False
     tx, g = r.tx, r.g
     k = i - 1
     while k >= 0 and (r.cap(k) or tx[k] in _LIST_WORDS or tx[k] in _QUOTES or tx[k] in '”"’'):
@@ -1378,6 +1397,17 @@ def _cue_void(toks: list[str], a: int, g: Gazetteer) -> bool:
     return any(a >= ln and tuple(toks[a - ln : a]) in g.titles for ln in (1, 2, 3))
 
 
+@lru_cache(maxsize=1 << 16)
+def _term_shaped(name: str) -> bool:
+    """Whether a name's words alone allow it to be a term: not a Vietnamese name, no acronym
+    the article may introduce (``(KH&CN)``), not a common foreign given name and a family
+    name (``công nghệ Jensen Huang``: a person after all)."""
+    words = name.split()
+    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    return not (len(words) >= 2 and words[0] in gazetteer().foreign_given)
+
+
 def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     """Drop what is no name though written with capitals: a role abbreviation alone (``MC``,
     ``CEO``: no title with a name after it), a genre, style or technique (``Bolero``, ``Thái
@@ -1414,11 +1444,9 @@ def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, .
     """Whether a foreign run names a technique, product or genre by its context: a term cue
     right before it (``dòng nhạc Bolero``), a cue earlier in its clause when it is all common
     English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it."""
+    if not _term_shaped(f.name):
+        return False
     words = f.name.split()
-    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
-        return False  # a Vietnamese name; an acronym the article may introduce ("(KH&CN)")
-    if len(words) >= 2 and words[0] in g.foreign_given:
-        return False  # "công nghệ Jensen Huang": a person after all
     if _THING_AFTER.match(text, f.end):
         return True
     back = text[max(0, f.start - 200) : f.start]

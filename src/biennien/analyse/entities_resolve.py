@@ -342,6 +342,7 @@ def org_key_body(folded: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain_key(typ: str, name: str) -> str:
     """``TYPE:`` + the folded name; an organisation's key leaves out optional heads (a club's
     ``CLB``: ``CLB Hà Nội`` and, in a match report, the club ``Hà Nội`` are one organisation;
