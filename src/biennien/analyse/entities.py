@@ -1537,7 +1537,17 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     capitalised word is a function word (not ``DeSombre``, ``McDonald``)."""
     if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
         return
-    span = text[f.start : f.end]
+    cut = _unglued(text[f.start : f.end], f.type)
+    if cut is not None:
+        f.end = f.start + cut[0]
+        f.name, f.type = cut[1], cut[2]
+
+
+@lru_cache(maxsize=1 << 16)
+def _unglued(span: str, typ: str) -> tuple[int, str, str] | None:
+    """``_unglue`` on a mention's text alone (it needs no context, and names recur): the kept
+    length, name and type, or None when nothing is cut."""
+    g = gazetteer()
     words = span.split()  # str.split and \S+ (_WORD) share one definition of white space
     cut = -1
     if not all(len(w) < 3 or w[1:].islower() for w in words):
@@ -1570,19 +1580,18 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
                     cut = at + k
                     break
     if cut <= 0:
-        return
+        return None
     kept = span[:cut].rstrip()
     if not kept:
-        return
-    f.end = f.start + len(kept)
-    f.name = " ".join(kept.split())
+        return None
     if (
-        f.type == "ORG"
+        typ == "ORG"
         and " " not in kept
         and all(len(w) == 1 or is_vi_syllable(w) for w in kept.split(".") if w)
     ):
         # "T.ThủyTheo The Verge/NYT": the outlets were cut off, the byline left is a person
-        f.type = "PER"
+        typ = "PER"
+    return len(kept), " ".join(kept.split()), typ
 
 
 _SPORT_MIN = 3  # cue occurrences that make an article a team-sports report
