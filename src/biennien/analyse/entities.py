@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -39,6 +40,7 @@ _VI_SYLLABLE = re.compile(
 )
 
 
+_GROUP0 = itemgetter(0)
 _OPENERS = frozenset('“"‘:–—-…([')
 _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
 _DIGIT = re.compile(r"\d")
@@ -64,7 +66,7 @@ class _Reader:
 
     def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
         self.ms = ms
-        self.tx = tx = [m[0] for m in ms]
+        self.tx = tx = list(map(_GROUP0, ms))
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
         # costs less than lowering the same tokens again in every lookup
         self.lw = list(map(str.lower, tx))
@@ -1012,7 +1014,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 rejected = nj  # "CH Play": not read again from its second word
     if not cands:
         return rejected
-    end, _, best = max(cands, key=lambda c: (c[0], c[1]))
+    # (end, priority) pairs are distinct (one candidate per priority): max never compares Founds
+    end, _, best = cands[0] if len(cands) == 1 else max(cands)
     if best is not None:
         out.append(best)
     return end
@@ -1081,19 +1084,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if initials:
         return None  # initials: "N. và M."
 
-    def after_place() -> bool:
-        return in_place_list() or r.after_place_cue(i)
-
-    def in_place_list() -> bool:
-        # "ở Hà Nội, Bắc Ninh và ...": an item of a list of places; not "Tại Việt Nam, Jensen
-        # Huang gặp ...", where the name is the clause's subject (a verb follows it)
-        if not (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE") and r.last_end == i - 1):
-            return False
-        return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
-
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
-            if _address_at(r, i, j) or in_place_list() and _place_after_comma(r, j):
+            if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
                 # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
                 return _found(r, i, j, "LOC", unsure=True)
             if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
@@ -1103,7 +1096,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         if len(words) == 1:
             return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
         if len(words) <= 3:
-            if not sentence_start and after_place():
+            if not sentence_start and _after_place(r, i, j):
                 return _found(r, i, j, "LOC", unsure=True)
             if given:
                 # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
@@ -1145,7 +1138,7 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # "ứng dụng miễn phí X"
     if cue in ("ORG", "LOC"):
         return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
-    if after_place() and not _person_cue(r, i, j, words):
+    if _after_place(r, i, j) and not _person_cue(r, i, j, words):
         return _found(r, i, j, "LOC", unsure=True)
     if english:
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
@@ -1157,6 +1150,19 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _after_place(r: _Reader, i: int, j: int) -> bool:
+    return _in_place_list(r, i, j) or r.after_place_cue(i)
+
+
+def _in_place_list(r: _Reader, i: int, j: int) -> bool:
+    """``ở Hà Nội, Bắc Ninh và ...``: the run ``i:j`` is an item of a list of places; not ``Tại
+    Việt Nam, Jensen Huang gặp ...``, where the name is the clause's subject (a verb follows it)."""
+    tx = r.tx
+    if not (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE") and r.last_end == i - 1):
+        return False
+    return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1415,9 +1421,15 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
     article (``Eyecam`` opening a later sentence)."""
     names, tails, cues = _term_tables()
-    terms = set(names)
+    terms: set[str] = set()  # this article's terms, besides the table's names
     for f in found:
-        if f.type == "PER" and f.title is None and f.role is None and _term_by_cue(f, text, g, cues):
+        if (
+            f.type == "PER"
+            and f.title is None
+            and f.role is None
+            and _term_shaped(f.name)
+            and _term_by_cue(f, text, g, cues)
+        ):
             terms.add(f.name)
     out = []
     for f in found:
@@ -1426,18 +1438,23 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             continue
         if f.end - f.start > 1 and f.name.isupper() and (f.name.lower(),) in g.titles:
             continue  # "nhiều MC", "con đường MC": the role, no name
-        if f.name in terms and (f.type == "PER" or f.name in names):
+        if f.name in names or (f.name in terms and f.type == "PER"):
             continue
-        words = f.name.split()
-        if (
-            f.type == "PER"
-            and len(words) >= 3
-            and words[-1] in tails
-            and any(w not in g.given_names for w in words[1:-1])
-        ):
+        if f.type == "PER" and _style_name(f.name):
             continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
         out.append(f)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _style_name(name: str) -> bool:
+    """A run of three words or more ending with a style's tail head (``Quyền``) that is not a
+    Vietnamese name (a middle word that is no given name)."""
+    words = name.split()
+    tails = _term_tables()[1]
+    return (
+        len(words) >= 3 and words[-1] in tails and any(w not in gazetteer().given_names for w in words[1:-1])
+    )
 
 
 def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, ...]]) -> bool:
