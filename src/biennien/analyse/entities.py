@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -39,6 +40,7 @@ _VI_SYLLABLE = re.compile(
 )
 
 
+_GROUP0 = itemgetter(0)
 _OPENERS = frozenset('“"‘:–—-…([')
 _INITIALS = re.compile(r"^(?:\w\.)+\w?$")
 _DIGIT = re.compile(r"\d")
@@ -60,16 +62,20 @@ class _Reader:
     was the largest single cost, and most tokens are only looked at once.
     """
 
-    __slots__ = ("ms", "tx", "g", "n", "last_type", "last_end", "light")
+    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
 
     def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
         self.ms = ms
-        self.tx = tx = [m[0] for m in ms]
+        self.tx = tx = list(map(_GROUP0, ms))
+        # lower-cased tokens, made once per sentence: most lookups need them, and one map call
+        # costs less than lowering the same tokens again in every lookup
+        self.lw = list(map(str.lower, tx))
         self.g = g
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
         self.light: list[Light] = []
+        self.nhu = "như" in tx  # a list of examples ("các phim như X, Y") can follow
 
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
@@ -84,45 +90,69 @@ class _Reader:
         return self.tx[i][0].isalnum()
 
     def key(self, i: int, j: int) -> tuple[str, ...]:
-        """The lookup key of tokens ``i:j``: their lower-cased texts (lowered on demand, since
-        only tokens near a candidate are ever looked up)."""
-        return tuple(map(str.lower, self.tx[i:j]))
+        """The lookup key of tokens ``i:j``: their lower-cased texts."""
+        return tuple(self.lw[i:j])
 
     def low(self, i: int) -> str:
-        return self.tx[i].lower()
+        return self.lw[i]
 
-    def _longest(self, i: int, index: dict[str, int], entries: dict[tuple[str, ...], object]) -> int:
+    def _longest(
+        self,
+        i: int,
+        index: dict[str, int],
+        entries: dict[tuple[str, ...], object],
+        prefixes: frozenset[tuple[str, ...]],
+    ) -> tuple[int, tuple[str, ...]]:
+        """End and key of the longest entry starting at ``i`` (``i`` and () when none).
+
+        The key grows one token at a time while it is the prefix of some entry, so a
+        window whose second word starts no entry costs one tuple, not one per length."""
         if i >= self.n:
-            return i
-        longest = index.get(self.tx[i].lower(), 0)
+            return i, ()
+        lw = self.lw
+        w = lw[i]
+        longest = index.get(w, 0)
         if not longest:
-            return i
-        if longest == 1:
-            return i + 1 if (self.tx[i].lower(),) in entries else i
-        key = self.key(i, i + min(longest, self.n - i))
-        for ln in range(len(key), 0, -1):
-            if key[:ln] in entries:
-                return i + ln
-        return i
+            return i, ()
+        key: tuple[str, ...] = (w,)
+        best, best_key = (i + 1, key) if key in entries else (i, ())
+        stop = i + min(longest, self.n - i)
+        k = i + 1
+        while k < stop:
+            key = (*key, lw[k])
+            if key not in prefixes:
+                break
+            k += 1
+            if key in entries:
+                best, best_key = k, key
+        return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        j = self._longest(i, self.g.title_len, self.g.titles)  # type: ignore[arg-type]
+        g = self.g
+        j, key = self._longest(i, g.title_len, g.titles, g.title_prefixes)  # type: ignore[arg-type]
         if j == i:
             return i, None
-        return j, self.g.titles[self.key(i, j)]
+        return j, g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
-        j = self._longest(i, self.g.known_len, self.g.known)  # type: ignore[arg-type]
+        g = self.g
+        j, key = self._longest(i, g.known_len, g.known, g.known_prefixes)  # type: ignore[arg-type]
         if j == i:
             return i, None
-        cap = self.tx[i][0].isupper()
+        tx = self.tx
+        cap = tx[i][0].isupper()
         while j > i:
-            key = self.key(i, j)
-            k = self.g.known[key]
-            if k.text[0].isupper() == cap and self._case_ok(i, self.g.known_caps[key]):
-                return j, k
+            k = g.known[key]
+            if k.text[0].isupper() == cap:
+                # capitalised table words must be capitalised in the text (``Nga`` yes, ``nga`` no)
+                for c in g.known_cap_at[key]:
+                    if not tx[i + c][0].isupper():
+                        break
+                else:
+                    return j, k
             j = self._longest_below(i, j)
+            key = self.key(i, j)
         return i, None
 
     def _longest_below(self, i: int, j: int) -> int:
@@ -131,14 +161,9 @@ class _Reader:
                 return i + ln
         return i
 
-    def _case_ok(self, i: int, caps: tuple[bool, ...]) -> bool:
-        """Capitalised table words must be capitalised in the text (``Nga`` yes, ``nga`` no)."""
-        tx = self.tx
-        return all(not c or tx[i + k][0].isupper() for k, c in enumerate(caps) if i + k < self.n)
-
     def head_at(self, i: int) -> int:
-        j = self._longest(i, self.g.head_len, self.g.heads)  # type: ignore[arg-type]
-        return j
+        g = self.g
+        return self._longest(i, g.head_len, g.heads, g.head_prefixes)[0]  # type: ignore[arg-type]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -146,6 +171,8 @@ class _Reader:
 
     def after_place_cue(self, i: int) -> bool:
         """Whether a place cue word (ở, tại, đến, người dân) comes right before token ``i``."""
+        if i == 0 or self.lw[i - 1] not in self.g.place_cue_last:
+            return False
         for ln in (2, 1):
             if i - ln >= 0 and self.key(i - ln, i) in self.g.place_cues:
                 return True
@@ -156,6 +183,8 @@ class _Reader:
         (an opening quote may stand between: ``bộ phim "Titanic"``)."""
         if i > 0 and self.tx[i - 1] in _QUOTES:
             i -= 1
+        if i == 0 or self.lw[i - 1] not in self.g.work_last:
+            return False
         for ln in (3, 2, 1):
             if i - ln >= 0 and self.work_cue(i - ln, i):
                 return True
@@ -164,7 +193,7 @@ class _Reader:
     def work_cue(self, a: int, b: int) -> bool:
         """Whether tokens ``a:b`` are a work or product noun, and not the end of a title that
         holds it: ``mẫu`` (a model) but not ``siêu mẫu``, ``người mẫu`` (a model, the person)."""
-        if self.key(a, b) not in self.g.work_cues:
+        if self.lw[b - 1] not in self.g.work_last or self.key(a, b) not in self.g.work_cues:
             return False
         return not (a > 0 and self.key(a - 1, b) in self.g.titles)
 
@@ -190,7 +219,7 @@ class _Reader:
         while j < self.n:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
-                k = self.known_at(j)[1] if tx[j].lower() in self.g.known_len else None
+                k = self.known_at(j)[1] if self.lw[j] in self.g.known_len else None
                 if (
                     k is not None
                     and not k.ambiguous
@@ -225,7 +254,7 @@ class _Reader:
             and k.canonical in self.g.countries
             and not tx[i].isupper()
             and not is_vi_syllable(tx[i])
-            and tx[i].lower() not in self.g.known_len
+            and self.lw[i] not in self.g.known_len
             and not (j + 1 < n and tx[j + 1][0].isupper())
         )
 
@@ -242,15 +271,15 @@ class _Reader:
             nxt[0].isupper()
             and nxt in self.g.given_names
             and is_vi_syllable(nxt)
-            and (tx[j].lower(), nxt.lower()) not in self.g.known
+            and (self.lw[j], self.lw[j + 1]) not in self.g.known
         )
 
     def english_country_org(self, i: int, j: int) -> bool:
         """``Historic England``, ``Visit Britain``: a common English word and a country, an
         organisation (the run was kept whole by ``_foreign_country_name``)."""
-        if j != i + 2 or self.tx[i].lower() not in self.g.english_words:
+        if j != i + 2 or self.lw[i] not in self.g.english_words:
             return False
-        k = self.g.known.get((self.tx[i + 1].lower(),))
+        k = self.g.known.get((self.lw[i + 1],))
         return k is not None and k.canonical in self.g.countries
 
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
@@ -261,14 +290,14 @@ class _Reader:
         opener = tx[i] in self.g.surnames or (titled and is_vi_syllable(tx[i]))
         if not opener or not 1 <= j - i <= 2 or not is_vi_syllable(tx[j]):
             return False
-        if j + 1 < n and (tx[j].lower(), tx[j + 1].lower()) in self.g.known:
+        if j + 1 < n and (self.lw[j], self.lw[j + 1]) in self.g.known:
             return False  # "Nguyễn ... Hoa Kỳ": a two-word table name starts here
         nxt = tx[j + 1] if j + 1 < n else ""
         return (
             bool(nxt)
             and nxt[0].isupper()
             and is_vi_syllable(nxt)
-            and (nxt in self.g.given_names or nxt.lower() not in self.g.known_len)
+            and (nxt in self.g.given_names or self.lw[j + 1] not in self.g.known_len)
         )
 
     def full_name_at(self, j: int) -> bool:
@@ -280,6 +309,8 @@ class _Reader:
 
     def org_words_at(self, j: int) -> int:
         """End of a lower-case word sequence that may continue a name (quốc tế, nhân dân)."""
+        if j >= self.n or self.lw[j] not in self.g.org_words_first:
+            return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j, j + ln) in self.g.org_words:
                 return j + ln
@@ -288,6 +319,8 @@ class _Reader:
     def compound_end(self, j: int) -> int:
         """End of the lower-case rest of a compound opened by the capitalised word before ``j``
         (``Tự do``, ``Thành phố``, ``Nhân chủng học``), or ``j`` when there is none."""
+        if self.lw[j - 1] not in self.g.compound_first:
+            return j
         for ln in (3, 2, 1):
             if j + ln <= self.n and self.key(j - 1, j + ln) in self.g.name_compounds:
                 if all(self.tx[k][0].islower() for k in range(j, j + ln)):
@@ -328,7 +361,7 @@ class _Reader:
             if j > i and self.adjacent_hyphen(j):
                 j += 2
                 continue
-            low = tx[j].lower()
+            low = self.lw[j]
             nxt_cap = j + 1 < n and tx[j + 1][0].isupper()
             if not place and j > i and (low in ("và", "&", "về") or tx[j] in ("-", "&")):
                 if (
@@ -387,7 +420,7 @@ class _Reader:
             j -= 1
         # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
         if j > i + 1 and j not in (prev_known_end, compound_end) and self.head_at(j - 1) == j:
-            h = g.heads[(tx[j - 1].lower(),)]
+            h = g.heads[(self.lw[j - 1],)]
             if h.type == "LOC" and "drop" in h.flags:
                 j -= 1
         return j
@@ -399,7 +432,7 @@ def _sentence_mentions(
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
     r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
     r.light = [] if light is None else light
-    tx, n = r.tx, r.n
+    tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
     starters, lower_open, first = g.starters, g.lower_open, g.first_words
     title_len, office_first = g.title_len, g.office_first
@@ -426,15 +459,17 @@ def _sentence_mentions(
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_first, species_last = g.species_first, g.species_last
+    work_first = g.work_first
     p = q = 0
     i = 0
+    paren = "(" in tx  # an acronym in brackets can name the run before it
     for c in cands:
         if c < i:
             continue
         i = c
         x = tx[i]
         cap = x[0].isupper()
-        if cap and (x.lower() in species_first or (i and tx[i - 1].lower() in species_last)):
+        if cap and (lw[i] in species_first or (i and lw[i - 1] in species_last)):
             e = _species_end(r, i)
             if e > i:
                 i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
@@ -458,7 +493,7 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
-        if cap and (not out or out[-1].end <= r.ms[i].start()):
+        if cap and paren and (not out or out[-1].end <= r.ms[i].start()):
             a = _acronym_org_end(r, i)
             if a > i:
                 f = _found(r, i, a, "ORG")
@@ -474,19 +509,19 @@ def _sentence_mentions(
             if j < n and tx[j] in '”"’':
                 i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
                 continue
-        if cap and r.sentence_start(i):
+        if cap and (i == 0 or tx[i - 1] in _OPENERS) and lw[i] in work_first:
             w = _work_title_end(r, i)
             if w > i:
                 i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
                 continue
         if not cap:
             pass
-        elif x.lower() not in first:
+        elif lw[i] not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
             nxt = _name_at(r, i, out)
             i = nxt if nxt > i else i + 1
             continue
-        if x.lower() in title_len:
+        if lw[i] in title_len:
             nxt = _title_mention(r, i, out)
             if nxt > i:
                 i = nxt
@@ -522,8 +557,8 @@ def _species_end(r: _Reader, i: int) -> int:
     species' name (``Hổ Java``, ``hổ Sumatra``, ``Panthera``), not a person or a place; a
     country after the head stays a country (``cá Việt Nam``).
     """
-    g, tx = r.g, r.tx
-    if tx[i].lower() in g.species_first:
+    g = r.g
+    if r.lw[i] in g.species_first:
         for k in range(min(_SPECIES_MAX, r.n - i), 0, -1):
             if r.key(i, i + k) in g.species_heads and all(not r.cap(t) for t in range(i + 1, i + k)):
                 j = i + k
@@ -768,7 +803,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if k2 > j and sub and sub[-1].type in ("ORG", "GPE", "LOC"):
             comp = sub
             k = k2
-            if k + 1 < r.n and tx[k].lower() == "tại":
+            if k + 1 < r.n and r.lw[k] == "tại":
                 sub2: list[Found] = []
                 k3 = _named_at(r, k + 1, sub2, sentence_start=False, in_title=True)
                 if k3 > k + 1 and sub2 and sub2[-1].type in ("GPE", "LOC"):
@@ -853,6 +888,8 @@ def _work_title_end(r: _Reader, i: int) -> int:
     """End of ``<work noun> <Title Run>`` opening a sentence ("Bộ phim Friday Night Lights",
     "Chương trình Access Hollywood Live"): the capitalised noun would otherwise be read as an
     organisation head or a name.  ``i`` when there is none."""
+    if r.lw[i] not in r.g.work_first:
+        return i
     for ln in (3, 2, 1):
         e = i + ln
         if e < r.n and r.key(i, e) in r.g.work_cues and all(not r.cap(k) for k in range(i + 1, e)):
@@ -977,7 +1014,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 rejected = nj  # "CH Play": not read again from its second word
     if not cands:
         return rejected
-    end, _, best = max(cands, key=lambda c: (c[0], c[1]))
+    # (end, priority) pairs are distinct (one candidate per priority): max never compares Founds
+    end, _, best = cands[0] if len(cands) == 1 else max(cands)
     if best is not None:
         out.append(best)
     return end
@@ -1042,23 +1080,13 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
     words = [x for x in tx[i:j] if x[0].isalnum()]
     sentence_start = r.sentence_start(i)
-    vi = all(is_vi_syllable(w) for w in words)
-    if all(len(w) == 1 for w in words):
+    vi, initials, acronym, english, given = _run_profile(tuple(words))
+    if initials:
         return None  # initials: "N. và M."
-
-    def after_place() -> bool:
-        return in_place_list() or r.after_place_cue(i)
-
-    def in_place_list() -> bool:
-        # "ở Hà Nội, Bắc Ninh và ...": an item of a list of places; not "Tại Việt Nam, Jensen
-        # Huang gặp ...", where the name is the clause's subject (a verb follows it)
-        if not (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE") and r.last_end == i - 1):
-            return False
-        return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
 
     if vi:
         if 2 <= len(words) <= 4 and words[0] in g.surnames:
-            if _address_at(r, i, j) or in_place_list() and _place_after_comma(r, j):
+            if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
                 # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
                 return _found(r, i, j, "LOC", unsure=True)
             if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
@@ -1068,16 +1096,16 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         if len(words) == 1:
             return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
         if len(words) <= 3:
-            if not sentence_start and after_place():
+            if not sentence_start and _after_place(r, i, j):
                 return _found(r, i, j, "LOC", unsure=True)
-            if all(w in g.given_names for w in words):
+            if given:
                 # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
                 return _found(r, i, j, "PER", unsure=True)
             if not sentence_start:
                 # another capitalised compound ("Tây Du Ký"): only if the article resolves it
                 return _found(r, i, j, "PER", unsure=True, weak=True)
         return None
-    if any(len(w) > 1 and w.isupper() for w in words):
+    if acronym:
         # acronyms (THPT, HCĐ) are names only when the article introduced them:
         # "Hiệp hội ... (VINASA)"
         return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
@@ -1110,9 +1138,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
         return None  # "ứng dụng miễn phí X"
     if cue in ("ORG", "LOC"):
         return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
-    if after_place() and not _person_cue(r, i, j, words):
+    if _after_place(r, i, j) and not _person_cue(r, i, j, words):
         return _found(r, i, j, "LOC", unsure=True)
-    if all(w.lower() in g.english_words for w in words):
+    if english:
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
         # is kept only if it is short for a person the article names ("Bar" of "Bar Refaeli")
         # (a run is kept aside as weak: a match report may still find it a club, "Crystal Palace")
@@ -1122,6 +1150,34 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     if len(words) == 1:
         return _found(r, i, j, "PER", single=True, unsure=sentence_start)
     return _found(r, i, j, "PER")
+
+
+def _after_place(r: _Reader, i: int, j: int) -> bool:
+    return _in_place_list(r, i, j) or r.after_place_cue(i)
+
+
+def _in_place_list(r: _Reader, i: int, j: int) -> bool:
+    """``ở Hà Nội, Bắc Ninh và ...``: the run ``i:j`` is an item of a list of places; not ``Tại
+    Việt Nam, Jensen Huang gặp ...``, where the name is the clause's subject (a verb follows it)."""
+    tx = r.tx
+    if not (i >= 2 and tx[i - 1] == "," and r.last_type in ("LOC", "GPE") and r.last_end == i - 1):
+        return False
+    return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_profile(words: tuple[str, ...]) -> tuple[bool, bool, bool, bool, bool]:
+    """What a capitalised run's words are, whatever their context (names recur, so each run
+    is profiled once): all Vietnamese syllables, all initials, some acronym, all common
+    English words, all Vietnamese given names."""
+    g = gazetteer()
+    return (
+        all(is_vi_syllable(w) for w in words),
+        all(len(w) == 1 for w in words),
+        any(len(w) > 1 and w.isupper() for w in words),
+        all(w.lower() in g.english_words for w in words),
+        all(w in g.given_names for w in words),
+    )
 
 
 def _work_title_rest(r: _Reader, i: int, j: int) -> bool:
@@ -1167,7 +1223,7 @@ def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
     if len(words) >= 2 and words[0] in g.foreign_given:
         return True
     for ln in (2, 1):
-        if j + ln <= n and r.key(j, j + ln) in g.person_after:
+        if j + ln <= n and r.lw[j] in g.person_after_first and r.key(j, j + ln) in g.person_after:
             return True
     if j + 1 < n and tx[j] == "(":
         _, title = r.title_at(j + 1)
@@ -1186,6 +1242,8 @@ def _in_work_list(r: _Reader, i: int) -> bool:
     Heart``.  The work noun must follow a plural word (các, những, nhiều, một số: the list gives
     examples of it) within a few words before ``như``; a Vietnamese full name in such a list
     stays a person ("xuất thân từ cuộc thi như Nguyễn Châu Khang")."""
+    if not r.nhu:
+        return False
     tx, g = r.tx, r.g
     k = i - 1
     while k >= 0 and (r.cap(k) or tx[k] in _LIST_WORDS or tx[k] in _QUOTES or tx[k] in '”"’'):
@@ -1227,9 +1285,9 @@ _HOUSE_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*$")
 def _address_at(r: _Reader, i: int, j: int) -> bool:
     """The run ``i:j`` is the street of an address: ``số 12 X``, ``ngõ 68/2 X``, ``X, quận Y``."""
     tx, g = r.tx, r.g
-    if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and tx[i - 2].lower() in g.address_before:
+    if i >= 2 and _HOUSE_NUMBER.match(tx[i - 1]) and r.lw[i - 2] in g.address_before:
         return True
-    if j + 1 < r.n and tx[j] == ",":
+    if j + 1 < r.n and tx[j] == "," and r.lw[j + 1] in g.address_after_first:
         for k in (1, 2):
             if j + 1 + k <= r.n and r.key(j + 1, j + 1 + k) in g.address_after:
                 return True
@@ -1286,7 +1344,7 @@ def _noun_before(r: _Reader, i: int) -> str | None:
         x = tx[k - 1]
         if not x[0].isalpha() or x[0].isupper():
             break
-        for ln in (3, 2, 1):
+        for ln in (3, 2, 1) if r.lw[k - 1] in g.noun_before_last else ():
             if k - ln < 0:
                 continue
             key = r.key(k - ln, k)
@@ -1345,6 +1403,17 @@ def _cue_void(toks: list[str], a: int, g: Gazetteer) -> bool:
     return any(a >= ln and tuple(toks[a - ln : a]) in g.titles for ln in (1, 2, 3))
 
 
+@lru_cache(maxsize=1 << 16)
+def _term_shaped(name: str) -> bool:
+    """Whether a name's words alone allow it to be a term: not a Vietnamese name, no acronym
+    the article may introduce (``(KH&CN)``), not a common foreign given name and a family
+    name (``công nghệ Jensen Huang``: a person after all)."""
+    words = name.split()
+    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    return not (len(words) >= 2 and words[0] in gazetteer().foreign_given)
+
+
 def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     """Drop what is no name though written with capitals: a role abbreviation alone (``MC``,
     ``CEO``: no title with a name after it), a genre, style or technique (``Bolero``, ``Thái
@@ -1352,9 +1421,15 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
     article (``Eyecam`` opening a later sentence)."""
     names, tails, cues = _term_tables()
-    terms = set(names)
+    terms: set[str] = set()  # this article's terms, besides the table's names
     for f in found:
-        if f.type == "PER" and f.title is None and f.role is None and _term_by_cue(f, text, g, cues):
+        if (
+            f.type == "PER"
+            and f.title is None
+            and f.role is None
+            and _term_shaped(f.name)
+            and _term_by_cue(f, text, g, cues)
+        ):
             terms.add(f.name)
     out = []
     for f in found:
@@ -1363,29 +1438,32 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             continue
         if f.end - f.start > 1 and f.name.isupper() and (f.name.lower(),) in g.titles:
             continue  # "nhiều MC", "con đường MC": the role, no name
-        if f.name in terms and (f.type == "PER" or f.name in names):
+        if f.name in names or (f.name in terms and f.type == "PER"):
             continue
-        words = f.name.split()
-        if (
-            f.type == "PER"
-            and len(words) >= 3
-            and words[-1] in tails
-            and any(w not in g.given_names for w in words[1:-1])
-        ):
+        if f.type == "PER" and _style_name(f.name):
             continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
         out.append(f)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _style_name(name: str) -> bool:
+    """A run of three words or more ending with a style's tail head (``Quyền``) that is not a
+    Vietnamese name (a middle word that is no given name)."""
+    words = name.split()
+    tails = _term_tables()[1]
+    return (
+        len(words) >= 3 and words[-1] in tails and any(w not in gazetteer().given_names for w in words[1:-1])
+    )
 
 
 def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, ...]]) -> bool:
     """Whether a foreign run names a technique, product or genre by its context: a term cue
     right before it (``dòng nhạc Bolero``), a cue earlier in its clause when it is all common
     English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it."""
+    if not _term_shaped(f.name):
+        return False
     words = f.name.split()
-    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
-        return False  # a Vietnamese name; an acronym the article may introduce ("(KH&CN)")
-    if len(words) >= 2 and words[0] in g.foreign_given:
-        return False  # "công nghệ Jensen Huang": a person after all
     if _THING_AFTER.match(text, f.end):
         return True
     back = text[max(0, f.start - 200) : f.start]
@@ -1476,48 +1554,61 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     capitalised word is a function word (not ``DeSombre``, ``McDonald``)."""
     if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
         return
-    span = text[f.start : f.end]
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(span)]
+    cut = _unglued(text[f.start : f.end], f.type)
+    if cut is not None:
+        f.end = f.start + cut[0]
+        f.name, f.type = cut[1], cut[2]
+
+
+@lru_cache(maxsize=1 << 16)
+def _unglued(span: str, typ: str) -> tuple[int, str, str] | None:
+    """``_unglue`` on a mention's text alone (it needs no context, and names recur): the kept
+    length, name and type, or None when nothing is cut."""
+    g = gazetteer()
+    words = span.split()  # str.split and \S+ (_WORD) share one definition of white space
     cut = -1
-    for at, w in words:
-        for m in _GLUED_CAP.finditer(w):
-            prev, word = w[m.start() - 1], m.group(2)
-            if not (prev.islower() and word[0].isupper() and word[1:].islower()):
-                continue
-            if m.group(1) or word.lower() in g.function_words:
-                cut = at + m.start()
+    if not all(len(w) < 3 or w[1:].islower() for w in words):
+        # an upper-case letter after some word's first (rare; else no glued capital can be cut)
+        for m0 in _WORD.finditer(span):
+            at, w = m0.start(), m0.group(0)
+            for m in _GLUED_CAP.finditer(w):
+                prev, word = w[m.start() - 1], m.group(2)
+                if not (prev.islower() and word[0].isupper() and word[1:].islower()):
+                    continue
+                if m.group(1) or word.lower() in g.function_words:
+                    cut = at + m.start()
+                    break
+            if cut >= 0:
                 break
-        if cut >= 0:
-            break
     if cut < 0:
-        at, last = words[-1]
+        last = words[-1]
         if (
             len(words) >= 2  # a Vietnamese name's syllables first: not "Chatra"
             and len(last) > 3
             and last.isalpha()
             and not last.isascii()  # a Vietnamese letter: "Lântrong", "Đứcđã"; not "Sara" (Sa + ra)
             and not is_vi_syllable(last)
-            and all(is_vi_syllable(w) for _, w in words[:-1])
+            and all(is_vi_syllable(w) for w in words[:-1])
         ):
+            at = len(span.rstrip()) - len(last)  # where the last \S+ run starts
             low = last.lower()
             for k in range(2, len(last) - 1):
                 if low[k:] in g.function_words and is_vi_syllable(last[:k]):
                     cut = at + k
                     break
     if cut <= 0:
-        return
+        return None
     kept = span[:cut].rstrip()
     if not kept:
-        return
-    f.end = f.start + len(kept)
-    f.name = " ".join(kept.split())
+        return None
     if (
-        f.type == "ORG"
+        typ == "ORG"
         and " " not in kept
         and all(len(w) == 1 or is_vi_syllable(w) for w in kept.split(".") if w)
     ):
         # "T.ThủyTheo The Verge/NYT": the outlets were cut off, the byline left is a person
-        f.type = "PER"
+        typ = "PER"
+    return len(kept), " ".join(kept.split()), typ
 
 
 _SPORT_MIN = 3  # cue occurrences that make an article a team-sports report

@@ -82,9 +82,12 @@ class _People:
         if not words:
             return None
         n = len(words)
-        hits = [p for p in self.by_last.get(words[-1], ()) if len(p.words) > n and p.words[-n:] == words]
+        same_last = self.by_last.get(words[-1])
+        hits = [p for p in same_last if len(p.words) > n and p.words[-n:] == words] if same_last else []
         if not hits and n == 1:
             hits = self.by_first.get(words[0], [])
+        if not hits:
+            return None  # most short names match nobody
         before = [p for p in hits if p.start < at]
         if before:
             return before[-1]
@@ -342,6 +345,7 @@ def org_key_body(folded: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain_key(typ: str, name: str) -> str:
     """``TYPE:`` + the folded name; an organisation's key leaves out optional heads (a club's
     ``CLB``: ``CLB Hà Nội`` and, in a match report, the club ``Hà Nội`` are one organisation;

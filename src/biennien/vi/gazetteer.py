@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -120,6 +121,13 @@ class Gazetteer:
     known_len: dict[str, int] = field(default_factory=dict)
     # per table entry: which of its tokens are capitalised (they must be in the text too)
     known_caps: dict[tuple[str, ...], tuple[bool, ...]] = field(default_factory=dict)
+    # the same as positions: the token offsets that must be capitalised
+    known_cap_at: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    # every prefix of two tokens or more of each entry (the entries included), so a reader
+    # extends a key only while some entry can still match
+    title_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    head_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    known_prefixes: frozenset[tuple[str, ...]] = frozenset()
     # lower-case tokens that can open a mention (a title, a lower-case head, a lower-case table
     # name): the reader looks closer only at these and at capitalised tokens
     starters: frozenset[str] = frozenset()
@@ -136,6 +144,17 @@ class Gazetteer:
     # heads, lower-case heads)
     lower_always: frozenset[str] = frozenset()
     lower_follow: frozenset[str] = frozenset()
+    # first or last words of multi-word tables: a window of tokens is looked up only when its
+    # edge word can be in the table (one set test instead of building a key per length)
+    work_first: frozenset[str] = frozenset()
+    work_last: frozenset[str] = frozenset()
+    place_cue_last: frozenset[str] = frozenset()
+    org_words_first: frozenset[str] = frozenset()
+    compound_first: frozenset[str] = frozenset()
+    person_after_first: frozenset[str] = frozenset()
+    address_after_first: frozenset[str] = frozenset()
+    # last words of person-before verbs, work cues and lower-case heads (``_noun_before``)
+    noun_before_last: frozenset[str] = frozenset()
 
 
 def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
@@ -143,6 +162,10 @@ def _index(keys: list[tuple[str, ...]]) -> dict[str, int]:
     for k in keys:
         out[k[0]] = max(out.get(k[0], 0), len(k))
     return out
+
+
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(k[:n] for k in keys for n in range(2, len(k) + 1))
 
 
 def _pycountry_names() -> dict[str, list[str]]:
@@ -263,6 +286,10 @@ def gazetteer() -> Gazetteer:
     g.head_len = _index(list(g.heads))
     g.known_len = _index(list(g.known))
     g.known_caps = {key: tuple(t[0].isupper() for t in tokens(k.text)) for key, k in g.known.items()}
+    g.known_cap_at = {key: tuple(n for n, c in enumerate(caps) if c) for key, caps in g.known_caps.items()}
+    g.title_prefixes = _prefixes(g.titles)
+    g.head_prefixes = _prefixes(g.heads)
+    g.known_prefixes = _prefixes(g.known)
     lower_heads = {key[0] for key, h in g.heads.items() if h.flags & {"lower", "drop"}}
     lower_known = {key[0] for key, k in g.known.items() if not k.text[0].isupper()}
     g.lower_open = frozenset(lower_heads | lower_known)
@@ -274,4 +301,13 @@ def gazetteer() -> Gazetteer:
     place_heads = {k[0] for k, h in g.heads.items() if h.type == "LOC"}
     g.lower_follow = g.lower_open | place_heads | {k[1] for k in [*g.titles, *g.heads] if len(k) > 1}
     g.first_words = frozenset(g.title_len) | frozenset(g.head_len) | frozenset(g.known_len)
+    g.work_first = frozenset(k[0] for k in g.work_cues)
+    g.work_last = frozenset(k[-1] for k in g.work_cues)
+    g.place_cue_last = frozenset(k[-1] for k in g.place_cues)
+    g.org_words_first = frozenset(k[0] for k in g.org_words)
+    g.compound_first = frozenset(k[0] for k in g.name_compounds)
+    g.person_after_first = frozenset(k[0] for k in g.person_after)
+    g.address_after_first = frozenset(k[0] for k in g.address_after)
+    lower_head_last = {k[-1] for k, h in g.heads.items() if h.flags & {"lower", "drop"}}
+    g.noun_before_last = frozenset({k[-1] for k in g.person_before} | g.work_last | lower_head_last)
     return g
