@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, count
 from operator import itemgetter
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
@@ -437,25 +438,30 @@ def _sentence_mentions(
     starters, lower_open, first = g.starters, g.lower_open, g.first_words
     title_len, office_first = g.title_len, g.office_first
     # only a capitalised token or a lower-case title, head or table word can open a mention;
-    # every other token is skipped without a lookup
-    cands = [k for k, x in enumerate(tx) if x[0].isupper() or x in starters]
+    # every other token is skipped without a lookup.  The capitalised tokens are found with
+    # C-level iterators (no Python loop over every token of every sentence).
+    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
     # a lower-case title or head word is followed by the rest of its title or head, or by
     # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
-    cands = [
+    lows = [
         k
-        for k in cands
-        if tx[k][0].isupper()
-        or tx[k] in always
-        or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+        for k in compress(count(), map(starters.__contains__, tx))
+        if not tx[k][0].isupper()
+        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
     ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or
     # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
     # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
-    opens = [k for k in cands if tx[k][0].isupper() or tx[k] in lower_open]
+    if lows:
+        cands = sorted(caps + lows)
+        opens = sorted(caps + [k for k in lows if tx[k] in lower_open])
+    else:
+        cands = caps
+        opens = caps[:]
     opens.append(n)
-    caps = [k for k in cands if tx[k][0].isupper()]
+    caps = caps[:]
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_first, species_last = g.species_first, g.species_last
