@@ -1393,7 +1393,6 @@ def _term_tables() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str,
     return frozenset(names), frozenset(tails), frozenset(cues)
 
 
-_CLAUSE_BACK = re.compile(r"[.!?;\n]")
 _WORDS = re.compile(r"\w+")
 _CUE_GAP = frozenset(("(", "“", '"', "‘", "-", "–", ":"))
 _THING_AFTER = re.compile(r"\s*,?\s*(?:là\s+)?(?:một\s+)?chiếc\s")  # "Eyecam, một chiếc webcam"
@@ -1473,9 +1472,11 @@ def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, .
     if _THING_AFTER.match(text, f.end):
         return True
     back = text[max(0, f.start - 200) : f.start]
-    cut = list(_CLAUSE_BACK.finditer(back))
-    if cut:
-        back = back[cut[-1].end() :]
+    # the clause: after the last of ". ! ? ; newline" (five rfind calls cost less than listing
+    # every match of a character class)
+    cut = max(back.rfind("."), back.rfind("!"), back.rfind("?"), back.rfind(";"), back.rfind("\n"))
+    if cut >= 0:
+        back = back[cut + 1 :]
     toks = back.lower().split()
     while toks and toks[-1] in _CUE_GAP:
         toks.pop()

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from biennien.model import EntityType, Mention
 from biennien.vi.gazetteer import gazetteer
@@ -48,6 +49,8 @@ class Found:
     weak: bool = False  # a capitalised compound that is not plainly a name: kept only if it resolves
     alt_start: int = -1  # a place named by a family-name head ("Hồ ..."): where the person reading starts
 
+
+_START = attrgetter("start")
 
 # a lone capitalised Vietnamese word: start, end, text, whether it opens a sentence
 Light = tuple[int, int, str, bool]
@@ -107,8 +110,12 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     streets: dict[tuple[str, ...], tuple[str, str]] = {}
     surnames = gazetteer().surnames
     for f in found:
+        if f.type == "PER":
+            continue
         if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
-            named.setdefault(_words(f.name), (f.type, f"{f.type}:{fold(f.canonical or f.name)}"))
+            w = _words(f.name)
+            if w not in named:  # the first name given wins (no key built for repeats)
+                named[w] = (f.type, f"{f.type}:{fold(f.canonical or f.name)}")
         if f.type == "LOC" and " " in f.name and f.name.split()[0] in surnames:
             # "đường Phạm Hùng", "số 12 Trần Duy Hưng": a Vietnamese full name as a street
             streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
@@ -134,7 +141,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     by_key = {p.key: p for p in persons}
     people = _People(persons)
     taken: set[int] = set()  # starts of acronyms already given as mentions
-    for f in sorted(found, key=lambda x: x.start):
+    for f in sorted(found, key=_START):
         if f.start in taken:
             continue
         key: str | None
