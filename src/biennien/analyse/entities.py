@@ -608,7 +608,7 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
         # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
         # only if the article resolves it, so it is kept aside as a light record
         m = r.ms[i]
-        r.light.append((m.start(), m.end(), m[0], r.sentence_start(i)))
+        r.light.append((m.start(), m.end(), x, r.sentence_start(i)))
         r.last_type = "PER"
         r.last_end = nj
         return nj
@@ -755,7 +755,7 @@ def _text(r: _Reader, i: int, j: int) -> str:
 def _found(r: _Reader, i: int, j: int, typ: str, **kw: object) -> Found:
     if j == i + 1:
         m = r.ms[i]
-        name = m[0]
+        name = r.tx[i]  # the token's text, already taken from its match
         foreign = typ == "PER" and name[0].isalnum() and not is_vi_syllable(name)
         return Found(m.start(), m.end(), typ, name, foreign=foreign, **kw)  # type: ignore[arg-type]
     s, e = _span(r, i, j)
