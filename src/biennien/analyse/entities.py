@@ -465,7 +465,8 @@ def _sentence_mentions(
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_first, species_last = g.species_first, g.species_last
-    work_first = g.work_first
+    work_first, not_names = g.work_first, g.not_names
+    light_out = r.light
     p = q = 0
     i = 0
     paren = "(" in tx  # an acronym in brackets can name the run before it
@@ -524,6 +525,20 @@ def _sentence_mentions(
             pass
         elif lw[i] not in first:
             # no title or table entry starts here: only a name can (most capitalised words)
+            if (
+                (i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-"))
+                and len(x) > 1
+                and x not in not_names
+                and is_vi_syllable(x)
+            ):
+                # _name_at's commonest answer, taken here: a capitalised Vietnamese word alone
+                # (a sentence's first word, mostly) is kept aside as a light record
+                m = r.ms[i]
+                light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                r.last_type = "PER"
+                i += 1
+                r.last_end = i
+                continue
             nxt = _name_at(r, i, out)
             i = nxt if nxt > i else i + 1
             continue
