@@ -41,7 +41,7 @@ from biennien.analyse.timex_resolve import (
 from biennien.analyse.timex_rules import (
     DIGIT,
     Rule,
-    digit_rules,
+    digit_rules_at,
     quy_compound,
     rule_follows,
     trigger_index,
@@ -151,7 +151,7 @@ def _candidates(text: str) -> list[Cand]:
         pos, end = tok.span()
         todo: tuple[Rule, ...] | None
         if text[pos].isdigit():
-            todo = digit_rules(text, end)
+            todo = digit_rules_at(text, pos, end)
         else:
             if pos and text[pos - 1].isalpha():
                 continue  # the end of a longer word
