@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
+from biennien.analyse.timex_next import lookahead, word_rules
 from biennien.analyse.timex_resolve import (
     Context,
     Resolved,
@@ -41,7 +42,7 @@ from biennien.analyse.timex_resolve import (
 from biennien.analyse.timex_rules import (
     DIGIT,
     Rule,
-    digit_rules,
+    digit_rules_at,
     quy_compound,
     rule_follows,
     trigger_index,
@@ -130,10 +131,12 @@ def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         if form == DIGIT or w in leaves:
             continue
         needs = [follows.get(r.name) for r in rules]
+        leaves[w] = edge
         if all(needs):
-            leaves[w] = edge + "(?=" + "|".join(sorted({f"(?:{n})" for n in needs if n})) + ")"
-        else:
-            leaves[w] = edge
+            leaves[w] += "(?=" + "|".join(sorted({f"(?:{n})" for n in needs if n})) + ")"
+        nxt = lookahead(w)
+        if nxt is not None:
+            leaves[w] += nxt
     words = _trie(leaves)
     fast = re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + words))
     slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")", re.IGNORECASE)
@@ -142,7 +145,6 @@ def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
-    index = trigger_index()
     fast, slow = _trigger_re()
     lower = text.lower()
     scan = fast.finditer(lower) if len(lower) == len(text) else slow.finditer(text)
@@ -151,11 +153,11 @@ def _candidates(text: str) -> list[Cand]:
         pos, end = tok.span()
         todo: tuple[Rule, ...] | None
         if text[pos].isdigit():
-            todo = digit_rules(text, end)
+            todo = digit_rules_at(text, pos, end)
         else:
             if pos and text[pos - 1].isalpha():
                 continue  # the end of a longer word
-            todo = index.get(text[pos:end])
+            todo = word_rules(text, text[pos:end], end)
             if todo is None:
                 continue
         for rule in todo:

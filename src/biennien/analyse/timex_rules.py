@@ -1251,25 +1251,68 @@ def _unit_words() -> frozenset[str]:
     return frozenset(_firsts(list(lexicon().units))) | {"h", "g", "giờ", "tết"}
 
 
+# How many digits a rule's opening number may have (the scan gives the whole run of digits, and every
+# digit rule opens on a number that must end where the run ends: ``RB``, ``\s``, a separator):
+# a day, month, hour or ``\d{1,2}`` has at most 2, ``\d{1,4}`` at most 4, a year (``YEAR``) exactly 4
+# opening with 1 or 2; counts (``num``) any number.
+_SHORT = frozenset(
+    {"full_date", "full_date_spaced", "date_words_year", "daymonth", "day_range", "dm_range"}
+    | {"month_year_digits", "tet_day", "clock", "half"}
+)
+
+
+def _run_fits(name: str, run: str) -> bool:
+    if name in _SHORT:
+        return len(run) <= 2
+    if name == "dur_range":
+        return len(run) <= 4
+    if name == "year":
+        return len(run) == 4 and run[0] in "12"
+    return True  # n_ago, duration: any count
+
+
+@cache
+def _digit_rule_sets_by_run() -> dict[tuple[str, int, bool], tuple[Rule, ...]]:
+    """``_digit_rule_sets`` narrowed by the length of the run of digits (1-5, 5 meaning 5 or more)
+    and whether it opens with 1 or 2."""
+    out: dict[tuple[str, int, bool], tuple[Rule, ...]] = {}
+    for key, rules_ in _digit_rule_sets().items():
+        for n in range(1, 6):
+            for first in ("1", "3"):
+                run = first + "0" * (n - 1)
+                out[key, n, first == "1"] = tuple(r for r in rules_ if _run_fits(r.name, run))
+    return out
+
+
+def digit_rules_at(text: str, pos: int, end: int) -> tuple[Rule, ...]:
+    """The rules worth trying at the run of digits ``text[pos:end]`` (what follows it, and its length)."""
+    n = end - pos
+    return _digit_rule_sets_by_run()[_digit_key(text, end), n if n < 5 else 5, text[pos] in "12"]
+
+
 def digit_rules(text: str, end: int) -> tuple[Rule, ...]:
     """The rules worth trying at a number whose digits end at ``end``."""
-    sets = _digit_rule_sets()
+    return _digit_rule_sets()[_digit_key(text, end)]
+
+
+def _digit_key(text: str, end: int) -> str:
+    """The ``_DIGIT_BUCKETS`` key of what follows a run of digits ending at ``end``."""
     if end >= len(text):
-        return sets["other"]
+        return "other"
     nxt = text[end]
     key = _SEPARATOR_KEY.get(nxt)
     if key is not None:
-        return sets[key]
+        return key
     if nxt.isspace():
         m = _AFTER_SPACE.match(text, end)
         if m is None:
-            return sets[" other"]
+            return " other"
         if m[1]:
-            return sets[" -"]
+            return " -"
         if m[2]:
-            return sets[" /"]
-        return sets[" unit"] if m[3].lower() in _unit_words() else sets[" other"]
-    return sets["letter"] if nxt.isalpha() else sets["other"]
+            return " /"
+        return " unit" if m[3].lower() in _unit_words() else " other"
+    return "letter" if nxt.isalpha() else "other"
 
 
 @cache
