@@ -57,6 +57,18 @@ def _generic_key(f: Fact) -> str:
     return _GENERIC + " ".join(compare_words(sentence))
 
 
+def fact_block(f: Fact) -> tuple[str, ...]:
+    """The block a statement is merged within: nothing outside its block can join it or conflict with it.
+
+    Statements join on their frame and value (the subject and a shorter wording are settled inside
+    that); conflicts need the same frame with a known period.  So statements with a period are
+    merged within their (period, unit, kind, direction), those without also within their value.
+    A merged fact has the block of each of its statements.
+    """
+    base = (f.period or "", f.unit, f.kind, f.direction or "")
+    return base if f.period else (*base, _value_key(f))
+
+
 def _fid(parts: tuple[str, ...]) -> str:
     return "fa" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
