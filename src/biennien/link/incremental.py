@@ -38,9 +38,21 @@ import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from biennien.link.entities import Groups, entity, entity_id, group_mentions, link_targets
-from biennien.link.events import _TYPE_GROUPS, _iso_day, _parse_date, merge_events_members
+from biennien.link.events import (
+    _MIN_CROSS_DOC_OVERLAP,
+    _MIN_CROSS_DOC_WORDS,
+    _TYPE_GROUPS,
+    _Date,
+    _dates_compatible,
+    _overlap,
+    _parse_date,
+    _person_key,
+    _summary_words,
+    merge_events_members,
+)
 from biennien.link.facts import fact_block, merge_facts
 from biennien.model import Entity, Event, Fact, Mention
 
@@ -58,33 +70,25 @@ def _type_group(etype: str) -> str:
     return etype
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """What decides which other reports a per-document event could share a merged event with."""
 
     id: str
     group: str  # _type_group(type)
-    year: str | None  # None: undated (as ``events._parse_date`` reads the date)
+    date: _Date | None  # as ``events._parse_date`` reads it; None: undated
     docs: tuple[str, ...]
-    people: bool
-    ref_years: tuple[str, ...]  # years an undated report with people may join across outlets
+    people: frozenset[str]  # ``events._person_key`` of the participants
+    words: frozenset[str]  # ``events._summary_words`` of the summary
 
 
-def report(ev: Event, doc_dates: Mapping[str, str | None]) -> Report:
-    date = _parse_date(ev.date)
-    docs = tuple(sorted({e.doc for e in ev.evidence}))
-    years: set[str] = set()
-    for doc in docs:
-        ref = _iso_day(doc_dates.get(doc))
-        if ref is not None:
-            years |= {f"{ref.year:04d}", f"{ref.year - 1:04d}"}
+def report(ev: Event) -> Report:
     return Report(
         ev.id,
         _type_group(ev.type),
-        None if date is None else date.year,
-        docs,
-        bool(ev.participants),
-        tuple(sorted(years)),
+        _parse_date(ev.date),
+        tuple(sorted({e.doc for e in ev.evidence})),
+        frozenset(_person_key(p) for p in ev.participants),
+        _summary_words(ev.summary),
     )
 
 
@@ -104,6 +108,39 @@ class LinkedState:
     # facts: every statement's id by block, in store order, and the merged facts of each block
     fact_ids: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     block_facts: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Plain tuples: pickling thousands of slotted objects one by one is slow."""
+        return {
+            "version": self.version,
+            "docs": self.docs,
+            "last_seq": self.last_seq,
+            "groups": [
+                (k, [(d, m.text, m.start, m.end, m.type, m.name, m.role, m.key) for d, m in items])
+                for k, items in self.groups.items()
+            ],
+            "targets": self.targets,
+            "reports": [
+                (*r[:2], None if r.date is None else (r.date.year, r.date.month, r.date.day), *r[3:])
+                for r in self.reports.values()
+            ],
+            "event_of": self.event_of,
+            "fact_ids": self.fact_ids,
+            "block_facts": self.block_facts,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.version = state["version"]
+        self.docs = state["docs"]
+        self.last_seq = state["last_seq"]
+        self.groups = {k: [(t[0], Mention(*t[1:])) for t in items] for k, items in state["groups"]}
+        self.targets = state["targets"]
+        self.reports = {
+            t[0]: Report(t[0], t[1], None if t[2] is None else _Date(*t[2]), *t[3:]) for t in state["reports"]
+        }
+        self.event_of = state["event_of"]
+        self.fact_ids = state["fact_ids"]
+        self.block_facts = state["block_facts"]
 
     def dumps(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
@@ -151,7 +188,7 @@ def full_state(
     last_seq: int,
 ) -> LinkedState:
     state = LinkedState(docs=set(docs), last_seq=last_seq, groups=groups, targets=targets)
-    state.reports = {ev.id: report(ev, doc_dates) for ev in events}
+    state.reports = {ev.id: report(ev) for ev in events}
     state.event_of = {m: ev.id for ev, members in merged_events for m in members}
     for f in facts:
         state.fact_ids.setdefault(fact_block(f), []).append(f.id)
@@ -187,55 +224,85 @@ def link_entities_delta(
 
 
 def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:
-    """Every report that could end up in one merged event with ``start``'s, transitively."""
-    dated: dict[tuple[str, str], list[str]] = defaultdict(list)  # (group, year) -> dated reports
-    dated_in_group: dict[str, list[str]] = defaultdict(list)
-    by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)  # every report of a document
-    undated_by_doc: dict[tuple[str, str], list[str]] = defaultdict(list)
-    undated_by_ref: dict[tuple[str, str], list[str]] = defaultdict(list)  # undated with people by ref year
+    """Every report that could end up in one merged event with ``start``'s, transitively.
+
+    ``merge_events`` clusters every dated report before any undated one (its sort key puts them
+    first), so a dated report only ever joins a cluster of dated reports.  ``_fits`` then asks
+    for a compatible type, dates that agree with every member's, and either people on both sides
+    that contain one another (so a shared person), or summaries that overlap by half with the
+    cluster's first report (only when one side names nobody), which across documents must
+    overlap by 0.8 in at least three words.  An undated report joins a dated cluster only with
+    exactly its people (so every member names people among its own, one at least), and an
+    undated cluster only when they share a document.  So two reports of compatible types can
+    share an event only when
+
+    * both are dated, their dates agree, and they share a person, or a document, or (one
+      naming nobody) most of their summary words;
+    * one is undated and the other names people, all among the undated one's;
+    * both are undated and they share a document.
+
+    Whenever a report joins a cluster, one of these holds between it and some member, so a set
+    closed under them is clustered the same alone as among all reports.
+    """
+    dated: dict[tuple[str, str, str | None], list[Report]] = defaultdict(list)
+    months: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    years: dict[str, set[str]] = defaultdict(set)
+    by_person: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    undated_by_person: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    undated_by_doc: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports.values():
-        for doc in r.docs:
-            by_doc[(r.group, doc)].append(r.id)
-        if r.year is not None:
-            dated[(r.group, r.year)].append(r.id)
-            dated_in_group[r.group].append(r.id)
+        for person in r.people:
+            by_person[(r.group, person)].append(r)
+            if r.date is None:
+                undated_by_person[(r.group, person)].append(r)
+        if r.date is not None:
+            dated[(r.group, r.date.year, r.date.month)].append(r)
+            months[(r.group, r.date.year)].add(r.date.month)
+            years[r.group].add(r.date.year)
         else:
             for doc in r.docs:
-                undated_by_doc[(r.group, doc)].append(r.id)
-            if r.people:
-                for year in r.ref_years:
-                    undated_by_ref[(r.group, year)].append(r.id)
+                undated_by_doc[(r.group, doc)].append(r)
     seen = set(start)
-    todo = list(seen)
-    expanded: set[tuple[str, ...]] = set()
+    todo = [reports[i] for i in seen]
 
-    def take(key: tuple[str, ...], ids: Iterable[str]) -> None:
-        if key in expanded:
-            return
-        expanded.add(key)
-        for i in ids:
-            if i not in seen:
-                seen.add(i)
-                todo.append(i)
+    def take(f: Report) -> None:
+        if f.id not in seen:
+            seen.add(f.id)
+            todo.append(f)
 
     while todo:
-        r = reports[todo.pop()]
+        r = todo.pop()
         g = r.group
-        if r.year is None:
+        if r.people:  # undated reports naming all of r's people (and more)
+            for e in undated_by_person.get((g, min(r.people)), ()):
+                if r.people <= e.people:
+                    take(e)
+        if r.date is None:
+            for person in r.people:  # reports naming some of r's people, and nobody else
+                for f in by_person.get((g, person), ()):
+                    if f.people <= r.people:
+                        take(f)
             for doc in r.docs:
-                take(("doc", g, doc), by_doc.get((g, doc), ()))
-            if r.people:
-                for year in r.ref_years:
-                    take(("year", g, year), dated.get((g, year), ()))
+                for f in undated_by_doc.get((g, doc), ()):
+                    take(f)
             continue
-        if r.year == _XXXX:  # an unknown year agrees with every year
-            take(("group", g), dated_in_group.get(g, ()))
-        else:
-            take(("year", g, r.year), dated.get((g, r.year), ()))
-            take(("year", g, _XXXX), dated.get((g, _XXXX), ()))
-            take(("ref", g, r.year), undated_by_ref.get((g, r.year), ()))
-        for doc in r.docs:
-            take(("undated", g, doc), undated_by_doc.get((g, doc), ()))
+        d = r.date
+        for year in sorted(years[g]) if d.year == _XXXX else (d.year, _XXXX):
+            for month in sorted(months.get((g, year), ()), key=lambda m: m or ""):
+                if d.month is not None and month is not None and month != d.month:
+                    continue
+                for f in dated[(g, year, month)]:
+                    if f.id in seen or f.date is None or not _dates_compatible(d, f.date):
+                        continue
+                    if r.people & f.people or set(r.docs) & set(f.docs):
+                        take(f)
+                    elif not (r.people and f.people):
+                        common = len(r.words & f.words)
+                        if (
+                            common >= _MIN_CROSS_DOC_WORDS
+                            and _overlap(r.words, f.words) >= _MIN_CROSS_DOC_OVERLAP
+                        ):
+                            take(f)
     return seen
 
 
@@ -251,7 +318,7 @@ def link_events_delta(
 ) -> tuple[list[Event], set[str]]:
     """Events re-merged from the closure of the new reports, and ids of merged events that disappear."""
     for ev in new_events:
-        state.reports[ev.id] = report(ev, doc_dates)
+        state.reports[ev.id] = report(ev)
     new_ids = {ev.id for ev in new_events}
     if len(new_ids) != len(new_events):
         raise Fallback("two new reports share an id")
