@@ -53,7 +53,7 @@ from biennien.link.events import (
     _summary_words,
     merge_events_members,
 )
-from biennien.link.facts import fact_block, merge_facts
+from biennien.link.facts import _frame, _value_key, merge_facts_members
 from biennien.model import Entity, Event, Fact, Mention
 
 STATE_NAME = "linked"
@@ -92,6 +92,29 @@ def report(ev: Event) -> Report:
     )
 
 
+class Statement(NamedTuple):
+    """What decides which other statements a per-document fact could be merged or compared with."""
+
+    id: str
+    base: tuple[str, ...]  # period, unit, kind, direction
+    measure: str  # normalised (``facts._frame``)
+    value: str  # ``facts._value_key``
+
+    @property
+    def measure_key(self) -> tuple[Any, ...]:
+        """Statements of one measure interact (join, conflict) across values only with a period."""
+        return (self.base, self.measure) if self.base[0] else (self.base, self.measure, self.value)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.measure.split())
+
+
+def statement(f: Fact) -> Statement:
+    measure, period, unit, kind, direction = _frame(f)
+    return Statement(f.id, (period, unit, kind, direction), measure, _value_key(f))
+
+
 @dataclass(slots=True)
 class LinkedState:
     """The link's memory between runs (pickled into ``link_state``)."""
@@ -105,9 +128,9 @@ class LinkedState:
     # events: every report in store order, and the merged event each one is in
     reports: dict[str, Report] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
-    # facts: every statement's id by block, in store order, and the merged facts of each block
-    fact_ids: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    block_facts: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    # facts: every statement in store order, and the merged fact each one is in
+    statements: dict[str, Statement] = field(default_factory=dict)
+    fact_of: dict[str, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
         """Plain tuples: pickling thousands of slotted objects one by one is slow."""
@@ -125,8 +148,8 @@ class LinkedState:
                 for r in self.reports.values()
             ],
             "event_of": self.event_of,
-            "fact_ids": self.fact_ids,
-            "block_facts": self.block_facts,
+            "statements": [tuple(t) for t in self.statements.values()],
+            "fact_of": self.fact_of,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -139,8 +162,8 @@ class LinkedState:
             t[0]: Report(t[0], t[1], None if t[2] is None else _Date(*t[2]), *t[3:]) for t in state["reports"]
         }
         self.event_of = state["event_of"]
-        self.fact_ids = state["fact_ids"]
-        self.block_facts = state["block_facts"]
+        self.statements = {t[0]: Statement(*t) for t in state["statements"]}
+        self.fact_of = state["fact_of"]
 
     def dumps(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
@@ -182,18 +205,15 @@ def full_state(
     events: Sequence[Event],
     merged_events: Sequence[tuple[Event, list[str]]],
     facts: Sequence[Fact],
-    merged_facts: Sequence[Fact],
-    doc_dates: Mapping[str, str | None],
+    merged_facts: Sequence[tuple[Fact, list[str]]],
     docs: Iterable[str],
     last_seq: int,
 ) -> LinkedState:
     state = LinkedState(docs=set(docs), last_seq=last_seq, groups=groups, targets=targets)
     state.reports = {ev.id: report(ev) for ev in events}
     state.event_of = {m: ev.id for ev, members in merged_events for m in members}
-    for f in facts:
-        state.fact_ids.setdefault(fact_block(f), []).append(f.id)
-    for f in merged_facts:
-        state.block_facts.setdefault(fact_block(f), []).append(f.id)
+    state.statements = {f.id: statement(f) for f in facts}
+    state.fact_of = {m: f.id for f, members in merged_facts for m in members}
     return state
 
 
@@ -344,26 +364,63 @@ def link_events_delta(
     return [ev for ev, _ in merged], old_events - {ev.id for ev, _ in merged}
 
 
+def fact_closure(statements: Mapping[str, Statement], start: Iterable[str]) -> set[str]:
+    """Every statement that could end up in one fact with ``start``'s, or conflict with it, transitively.
+
+    ``merge_facts`` joins statements of the same frame (measure, period, unit, kind, direction) and
+    value, then a wording whose measure words are all in another's of the same value and rest of
+    the frame (so they share a word), and marks conflicts between the same frame's values when
+    the period is known.  So two statements interact only with the same period, unit, kind and
+    direction, and either the same measure (and value, with no period) or the same value and a
+    shared measure word.
+    """
+    by_measure: dict[tuple[Any, ...], list[Statement]] = defaultdict(list)
+    by_word: dict[tuple[Any, ...], list[Statement]] = defaultdict(list)
+    for st in statements.values():
+        by_measure[st.measure_key].append(st)
+        for word in st.words:
+            by_word[(st.base, st.value, word)].append(st)
+    seen = set(start)
+    todo = [statements[i] for i in seen]
+    expanded: set[tuple[Any, ...]] = set()
+
+    def take(key: tuple[Any, ...], found: Iterable[Statement]) -> None:
+        if key in expanded:
+            return
+        expanded.add(key)
+        for st in found:
+            if st.id not in seen:
+                seen.add(st.id)
+                todo.append(st)
+
+    while todo:
+        st = todo.pop()
+        take(("m", *st.measure_key), by_measure.get(st.measure_key, ()))
+        for word in st.words:
+            key = (st.base, st.value, word)
+            take(("w", *key), by_word.get(key, ()))
+    return seen
+
+
 def link_facts_delta(
     state: LinkedState, new_facts: Sequence[Fact], read_facts: Callable[[list[str]], list[Fact]]
 ) -> tuple[list[Fact], set[str]]:
-    """Facts of the blocks the new statements fall into, re-merged, and ids of facts that disappear."""
-    blocks: dict[tuple[str, ...], None] = {}
+    """Facts re-merged from the closure of the new statements, and ids of facts that disappear."""
     for f in new_facts:
-        blocks.setdefault(fact_block(f), None)
-    old_ids = [i for b in blocks for i in state.fact_ids.get(b, ())]
+        state.statements[f.id] = statement(f)
+    new_ids = {f.id for f in new_facts}
+    if len(new_ids) != len(new_facts):
+        raise Fallback("two new statements share an id")
+    touched = fact_closure(state.statements, new_ids)
+    old_ids = [i for i in state.statements if i in touched and i not in new_ids]  # store order
+    old_facts = {state.fact_of[i] for i in old_ids}
+    if sum(1 for fact_id in state.fact_of.values() if fact_id in old_facts) != len(old_ids):
+        raise Fallback("a merged fact reaches outside the re-merged statements")
     stored = read_facts(old_ids)
-    if sorted(f.id for f in stored) != sorted(old_ids):
+    if [f.id for f in stored] != old_ids:
         raise Fallback("stored statements differ from the link state")
-    merged = merge_facts([*stored, *new_facts])
-    for f in new_facts:
-        state.fact_ids.setdefault(fact_block(f), []).append(f.id)
-    old_facts = {i for b in blocks for i in state.block_facts.get(b, ())}
-    for b in blocks:
-        state.block_facts[b] = []
-    for f in merged:
-        b = fact_block(f)
-        if b not in blocks:
-            raise Fallback("a merged fact left its block")
-        state.block_facts[b].append(f.id)
-    return merged, old_facts - {f.id for f in merged}
+    merged = merge_facts_members([*stored, *new_facts])
+    for f, members in merged:
+        for m in members:
+            state.fact_of[m] = f.id
+    return [f for f, _ in merged], old_facts - {f.id for f, _ in merged}
