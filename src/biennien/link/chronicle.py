@@ -82,6 +82,7 @@ class LinkReport:
     facts: int
     stories: int = 0
     reprints: int = 0
+    incremental: bool = False  # entities, events and facts re-merged only where new documents touch them
 
 
 @contextmanager
@@ -190,7 +191,7 @@ def _link_store(store: Store, prepared: Mapping[str, LinkInput] | None) -> LinkR
         )
         counts = (store.count("entities"), store.count("events"), store.count("facts"))
     reprints = sum(1 for v in duplicate_of.values() if v)
-    return LinkReport(*counts, len(stories), reprints)
+    return LinkReport(*counts, len(stories), reprints, incremental=delta is not None)
 
 
 def _link_delta(
