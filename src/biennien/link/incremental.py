@@ -133,22 +133,53 @@ class LinkedState:
     fact_of: dict[str, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Plain tuples: pickling thousands of slotted objects one by one is slow."""
+        """Plain tuples (pickling thousands of slotted objects one by one is slow), equal strings made
+        one object so that the pickle writes each once (a document id, a type, a name recur)."""
+        memo: dict[Any, Any] = {}
+        one = memo.setdefault
         return {
             "version": self.version,
             "docs": self.docs,
             "last_seq": self.last_seq,
             "groups": [
-                (k, [(d, m.text, m.start, m.end, m.type, m.name, m.role, m.key) for d, m in items])
+                (
+                    k,
+                    [
+                        (
+                            one(d, d),
+                            one(m.text, m.text),
+                            m.start,
+                            m.end,
+                            one(m.type, m.type),
+                            one(m.name, m.name),
+                        )
+                        + (
+                            (one(m.role, m.role), one(m.key, m.key))
+                            if m.role is not None or m.key is not None
+                            else ()
+                        )
+                        for d, m in items
+                    ],
+                )
                 for k, items in self.groups.items()
             ],
             "targets": self.targets,
             "reports": [
-                (*r[:2], None if r.date is None else (r.date.year, r.date.month, r.date.day), *r[3:])
+                (
+                    r.id,
+                    one(r.group, r.group),
+                    None if r.date is None else (r.date.year, r.date.month, r.date.day),
+                    tuple(one(d, d) for d in r.docs),
+                    r.people,
+                    r.words,
+                )
                 for r in self.reports.values()
             ],
             "event_of": self.event_of,
-            "statements": [tuple(t) for t in self.statements.values()],
+            "statements": [
+                (t.id, one(t.base, t.base), one(t.measure, t.measure), t.value)
+                for t in self.statements.values()
+            ],
             "fact_of": self.fact_of,
         }
 
