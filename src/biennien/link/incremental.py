@@ -105,10 +105,6 @@ class Statement(NamedTuple):
         """Statements of one measure interact (join, conflict) across values only with a period."""
         return (self.base, self.measure) if self.base[0] else (self.base, self.measure, self.value)
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(self.measure.split())
-
 
 def statement(f: Fact) -> Statement:
     measure, period, unit, kind, direction = _frame(f)
@@ -399,37 +395,41 @@ def fact_closure(statements: Mapping[str, Statement], start: Iterable[str]) -> s
     """Every statement that could end up in one fact with ``start``'s, or conflict with it, transitively.
 
     ``merge_facts`` joins statements of the same frame (measure, period, unit, kind, direction) and
-    value, then a wording whose measure words are all in another's of the same value and rest of
-    the frame (so they share a word), and marks conflicts between the same frame's values when
-    the period is known.  So two statements interact only with the same period, unit, kind and
-    direction, and either the same measure (and value, with no period) or the same value and a
-    shared measure word.
+    value, then a wording whose measure words are all among another's, of the same value and rest
+    of the frame; and it marks conflicts between values of one frame when the period is known.  So
+    two statements interact only with the same period, unit, kind and direction, and either the
+    same measure (and value, with no period), or the same value and the measure words of one
+    among the other's.
     """
     by_measure: dict[tuple[Any, ...], list[Statement]] = defaultdict(list)
     by_word: dict[tuple[Any, ...], list[Statement]] = defaultdict(list)
+    words_of: dict[str, frozenset[str]] = {}
     for st in statements.values():
         by_measure[st.measure_key].append(st)
-        for word in st.words:
+        words = words_of.get(st.measure)
+        if words is None:
+            words = words_of[st.measure] = frozenset(st.measure.split())
+        for word in words:
             by_word[(st.base, st.value, word)].append(st)
     seen = set(start)
     todo = [statements[i] for i in seen]
     expanded: set[tuple[Any, ...]] = set()
-
-    def take(key: tuple[Any, ...], found: Iterable[Statement]) -> None:
-        if key in expanded:
-            return
-        expanded.add(key)
-        for st in found:
-            if st.id not in seen:
-                seen.add(st.id)
-                todo.append(st)
-
     while todo:
         st = todo.pop()
-        take(("m", *st.measure_key), by_measure.get(st.measure_key, ()))
-        for word in st.words:
-            key = (st.base, st.value, word)
-            take(("w", *key), by_word.get(key, ()))
+        if st.measure_key not in expanded:
+            expanded.add(st.measure_key)
+            for other in by_measure[st.measure_key]:
+                if other.id not in seen:
+                    seen.add(other.id)
+                    todo.append(other)
+        words = words_of[st.measure]
+        for word in words:  # a wording within the other: they share every word of the shorter one
+            for other in by_word[(st.base, st.value, word)]:
+                if other.id not in seen and (
+                    words_of[other.measure] <= words or words <= words_of[other.measure]
+                ):
+                    seen.add(other.id)
+                    todo.append(other)
     return seen
 
 
