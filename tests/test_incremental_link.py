@@ -49,8 +49,17 @@ def _unc(step: int, n: int) -> list[Path]:
     return files[::step][:n]
 
 
+LINKED_TABLES = ("entities", "entity_mentions", "events", "event_participants", "facts", "stories")
+
+
 def _export(store: Store) -> str:
-    return json.dumps(chronicle_dict(store), ensure_ascii=False, sort_keys=True)
+    """The JSON export, and every row of the linked tables (the web and CLI read their columns, such as
+    the source counts, which the export computes afresh)."""
+    tables = {
+        t: sorted(json.dumps(list(r), ensure_ascii=False) for r in store._execute(f"SELECT * FROM {t}"))
+        for t in LINKED_TABLES
+    }
+    return json.dumps([chronicle_dict(store), tables], ensure_ascii=False, sort_keys=True)
 
 
 def _relinked(store: Store) -> str:
@@ -93,6 +102,25 @@ def test_adding_articles_in_rounds_equals_a_full_link(tmp_path: Path) -> None:
     with open_store(tmp_path / "u.db") as store:
         flags = _add_in_rounds(store, [files[:80], files[80:100], files[100:101], files[101:]])
         assert flags == [True, True, True]
+        assert _export(store) == _relinked(store)
+
+
+def test_a_fuller_reprint_of_an_older_article_equals_a_full_link(tmp_path: Path) -> None:
+    """A new article that is an older one plus a line becomes the text the older one reprints: the older
+    article's reprint mark changes, and so does the source count of its events and facts."""
+    files = _unc(12, 60)
+    fuller = tmp_path / "fuller"
+    fuller.mkdir()
+    for i, p in enumerate(files[:10]):
+        text = p.read_text(encoding="utf-8") + f"\nBài viết được cập nhật lần thứ {i + 2} vào buổi chiều.\n"
+        (fuller / p.name).write_text(text, encoding="utf-8")
+    with open_store(tmp_path / "r.db") as store:
+        build([str(p) for p in files], store, workers=1)
+        before = store.duplicate_marks()
+        rep = build([str(fuller)], store, workers=1)
+        assert rep.link is not None and rep.link.incremental and len(rep.added) == 10
+        after = store.duplicate_marks()
+        assert any(before[d] != after[d] for d in before)  # an older article now reprints a new one
         assert _export(store) == _relinked(store)
 
 

@@ -209,18 +209,21 @@ def _link_delta(
     new = [(d, seq) for d, seq, _ in seqs if d not in state.docs]
     if any(seq <= state.last_seq for _, seq in new):
         raise Fallback("documents arrived before the last linked one")
-    # events and facts count the independent sources of their evidence: an older document whose reprint
-    # mark changed would change rows this link does not re-derive
+    # events and facts count the independent sources of their evidence: those citing an older document
+    # whose reprint mark changed are re-derived too
     marks = store.duplicate_marks()
-    if any(marks.get(d) != duplicate_of.get(d) for d in state.docs):
-        raise Fallback("reprint marks of linked documents changed")
+    remarked = {d for d in state.docs if marks.get(d) != duplicate_of.get(d)}
     docs = [d for d, _ in new]
     entities, gone_entities = link_entities_delta(state, store.mentions_of(docs))
     events, gone_events = link_events_delta(
-        state, store.doc_events_where(docs=docs), lambda ids: store.doc_events_where(ids=ids), doc_dates
+        state,
+        store.doc_events_where(docs=docs),
+        lambda ids: store.doc_events_where(ids=ids),
+        doc_dates,
+        remarked,
     )
     facts, gone_facts = link_facts_delta(
-        state, store.doc_facts_where(docs=docs), lambda ids: store.doc_facts_where(ids=ids)
+        state, store.doc_facts_where(docs=docs), lambda ids: store.doc_facts_where(ids=ids), remarked
     )
     state.docs.update(docs)
     if new:

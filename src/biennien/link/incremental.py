@@ -27,9 +27,12 @@ objects the new rows can change, with a result equal to a full link:
   is, because the greedy clustering of a closed set does not depend on
   reports outside it.
 
-Anything unexpected (no state, a state from another version or of other
-documents, older reports whose reprint marks changed, an event id that would
-collide with a kept one) makes the caller fall back to a full link.
+Events and facts count the independent sources of their evidence, so those
+citing an older document whose reprint mark changed (a new article can be the
+fuller text an older one reprints) are re-derived too.  Anything unexpected
+(no state, a state from another version or of other documents, an event id
+that would collide with a kept one, stored rows that differ from the state)
+makes the caller fall back to a full link.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from biennien.link.facts import _frame, _value_key, merge_facts_members
 from biennien.model import Entity, Event, Fact, Mention
 
 STATE_NAME = "linked"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 _XXXX = "XXXX"
 
@@ -99,6 +102,7 @@ class Statement(NamedTuple):
     base: tuple[str, ...]  # period, unit, kind, direction
     measure: str  # normalised (``facts._frame``)
     value: str  # ``facts._value_key``
+    docs: tuple[str, ...]  # the documents of its evidence
 
     @property
     def measure_key(self) -> tuple[Any, ...]:
@@ -108,7 +112,8 @@ class Statement(NamedTuple):
 
 def statement(f: Fact) -> Statement:
     measure, period, unit, kind, direction = _frame(f)
-    return Statement(f.id, (period, unit, kind, direction), measure, _value_key(f))
+    docs = tuple(sorted({e.doc for e in f.evidence}))
+    return Statement(f.id, (period, unit, kind, direction), measure, _value_key(f), docs)
 
 
 @dataclass(slots=True)
@@ -173,7 +178,7 @@ class LinkedState:
             ],
             "event_of": self.event_of,
             "statements": [
-                (t.id, one(t.base, t.base), one(t.measure, t.measure), t.value)
+                (t.id, one(t.base, t.base), one(t.measure, t.measure), t.value, one(t.docs, t.docs))
                 for t in self.statements.values()
             ],
             "fact_of": self.fact_of,
@@ -362,14 +367,19 @@ def link_events_delta(
     new_events: Sequence[Event],
     read_events: Callable[[list[str]], list[Event]],
     doc_dates: Mapping[str, str | None],
+    remarked: set[str],
 ) -> tuple[list[Event], set[str]]:
-    """Events re-merged from the closure of the new reports, and ids of merged events that disappear."""
+    """Events re-merged from the closure of the new reports, and ids of merged events that disappear.
+
+    Events citing a document of ``remarked`` (older documents whose reprint mark changed) are
+    re-derived too: their count of independent sources may change."""
     for ev in new_events:
         state.reports[ev.id] = report(ev)
     new_ids = {ev.id for ev in new_events}
     if len(new_ids) != len(new_events):
         raise Fallback("two new reports share an id")
-    touched = closure(state.reports, new_ids)
+    start = new_ids | {r.id for r in state.reports.values() if remarked and not remarked.isdisjoint(r.docs)}
+    touched = closure(state.reports, start)
     old_ids = [i for i in state.reports if i in touched and i not in new_ids]  # store order
     old_events = {state.event_of[i] for i in old_ids}
     members_of: dict[str, int] = defaultdict(int)
@@ -434,15 +444,23 @@ def fact_closure(statements: Mapping[str, Statement], start: Iterable[str]) -> s
 
 
 def link_facts_delta(
-    state: LinkedState, new_facts: Sequence[Fact], read_facts: Callable[[list[str]], list[Fact]]
+    state: LinkedState,
+    new_facts: Sequence[Fact],
+    read_facts: Callable[[list[str]], list[Fact]],
+    remarked: set[str],
 ) -> tuple[list[Fact], set[str]]:
-    """Facts re-merged from the closure of the new statements, and ids of facts that disappear."""
+    """Facts re-merged from the closure of the new statements, and ids of facts that disappear.
+
+    Facts citing a document of ``remarked`` are re-derived too (see ``link_events_delta``)."""
     for f in new_facts:
         state.statements[f.id] = statement(f)
     new_ids = {f.id for f in new_facts}
     if len(new_ids) != len(new_facts):
         raise Fallback("two new statements share an id")
-    touched = fact_closure(state.statements, new_ids)
+    start = new_ids | {
+        st.id for st in state.statements.values() if remarked and not remarked.isdisjoint(st.docs)
+    }
+    touched = fact_closure(state.statements, start)
     old_ids = [i for i in state.statements if i in touched and i not in new_ids]  # store order
     old_facts = {state.fact_of[i] for i in old_ids}
     if sum(1 for fact_id in state.fact_of.values() if fact_id in old_facts) != len(old_ids):
