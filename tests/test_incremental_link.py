@@ -87,7 +87,7 @@ def test_adding_two_seeds_to_three_equals_a_full_link(tmp_path: Path) -> None:
         assert _add_in_rounds(store, [files[:3], files[3:]]) == [True]
         added = _export(store)
         assert added == _relinked(store)
-    data = json.loads(added)
+    data = json.loads(added)[0]
     assert data["events"] and data["entities"] and data["facts"]
     # the two later seeds joined events and entities of the first three (the same story)
     first = {f"{d['id']}" for d in data["documents"][:3]}
