@@ -148,7 +148,7 @@ def _link_store(store: Store, prepared: Mapping[str, LinkInput] | None) -> LinkR
         events = [ev for ev, _ in merged_events]
         merged_facts = merge_facts_members(doc_facts)
         facts = [f for f, _ in merged_facts]
-        state = full_state(
+        next_state = full_state(
             groups,
             targets,
             doc_events,
@@ -159,6 +159,7 @@ def _link_store(store: Store, prepared: Mapping[str, LinkInput] | None) -> LinkR
             seqs[-1][1] if seqs else 0,
         )
     else:
+        next_state = delta.state
         mentions = store.mentions_of([d.id for d in new_docs])
         doc_events = store.doc_events_where(docs=[d.id for d in new_docs])
 
@@ -172,8 +173,11 @@ def _link_store(store: Store, prepared: Mapping[str, LinkInput] | None) -> LinkR
         new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
     )
     stories = story_state.stories()
-    assert state is not None
-    link_state = {DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps(), LINKED_STATE: state.dumps()}
+    link_state = {
+        DUP_STATE: dup_state.dumps(),
+        STORY_STATE: story_state.dumps(),
+        LINKED_STATE: next_state.dumps(),
+    }
     if delta is None:
         store.replace_linked(
             entities, events, facts, duplicate_of=duplicate_of, stories=stories, link_state=link_state
@@ -228,6 +232,5 @@ def _link_delta(
     state.docs.update(docs)
     if new:
         state.last_seq = max(seq for _, seq in new)
-    return Delta(
-        entities, events, facts, {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
-    )
+    gone = {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
+    return Delta(entities, events, facts, gone, state)

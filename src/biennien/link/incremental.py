@@ -226,6 +226,7 @@ class Delta:
     events: list[Event]
     facts: list[Fact]
     gone: dict[str, set[str]]
+    state: LinkedState  # the state after this link
 
 
 # -- full link: everything, and the state for the next run --------------------
