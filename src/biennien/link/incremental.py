@@ -393,8 +393,10 @@ def link_events_delta(
     if [ev.id for ev in stored] != old_ids:
         raise Fallback("stored reports differ from the link state")
     merged = merge_events_members([*stored, *new_events], doc_dates=doc_dates)
+    # same content twice is numbered over all events (``-1``, ``-2``): a kept event that shared (or
+    # would now share) its content hash with a re-merged one must be renumbered by a full link
     kept = {_base_id(i) for i in set(state.event_of.values()) - old_events}
-    if any(_base_id(ev.id) in kept for ev, _ in merged):
+    if any(_base_id(i) in kept for i in [*old_events, *(ev.id for ev, _ in merged)]):
         raise Fallback("a re-merged event id collides with a kept one")
     for ev, members in merged:
         for m in members:
