@@ -10,7 +10,9 @@ confirmed against).  Everything is replaced in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,9 +26,19 @@ from biennien.link.duplicates import (
     paragraphs,
     update_duplicates,
 )
-from biennien.link.entities import link_entities
-from biennien.link.events import merge_events
-from biennien.link.facts import merge_facts
+from biennien.link.entities import group_mentions, link_targets, linked_entities
+from biennien.link.events import merge_events_members
+from biennien.link.facts import merge_facts_members
+from biennien.link.incremental import STATE_NAME as LINKED_STATE
+from biennien.link.incremental import (
+    Delta,
+    Fallback,
+    LinkedState,
+    full_state,
+    link_entities_delta,
+    link_events_delta,
+    link_facts_delta,
+)
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
@@ -70,20 +82,40 @@ class LinkReport:
     facts: int
     stories: int = 0
     reprints: int = 0
+    incremental: bool = False  # entities, events and facts re-merged only where new documents touch them
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: linking makes (and unpickles) hundreds of thousands of
+    small objects, none of them in reference cycles, and the collector's passes over them cost
+    more than a third of an incremental link.  Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def link_store(store: Store, prepared: Mapping[str, LinkInput] | None = None) -> LinkReport:
-    """Link the store; ``prepared`` holds ``prepare_link`` of (some of) the new documents."""
-    prepared = prepared or {}
-    mentions = list(store.mentions_by_doc())
-    doc_events = store.doc_events()
-    entities = link_entities(mentions)
-    doc_dates = {r["id"]: r["reference_date"] for r in store.document_rows()}
-    events = merge_events(doc_events, doc_dates=doc_dates)
-    facts = merge_facts(store.doc_facts())
+    """Link the store; ``prepared`` holds ``prepare_link`` of (some of) the new documents.
 
-    ids = store.document_ids()
+    Entities, events and facts are linked incrementally (``link.incremental``)
+    when the store holds the state of an earlier link of all its older
+    documents, else from every per-document row; the result is the same.
+    """
+    with _without_cycle_collection():
+        return _link_store(store, prepared)
+
+
+def _link_store(store: Store, prepared: Mapping[str, LinkInput] | None) -> LinkReport:
+    prepared = prepared or {}
+    seqs = store.document_seqs()
+    ids = [d for d, _, _ in seqs]
     known = set(ids)
+    doc_dates = {d: ref for d, _, ref in seqs}
     dup_state = DuplicateState.loads(store.link_state(DUP_STATE))
     story_state = StoryState.loads(store.link_state(STORY_STATE))
     # an index that names a document the store no longer has (or that lost track of one) starts afresh
@@ -93,11 +125,44 @@ def link_store(store: Store, prepared: Mapping[str, LinkInput] | None = None) ->
         story_state = StoryState()
     new_ids = [d for d in ids if d not in dup_state.doc_index or d not in story_state.doc_index]
     new_docs = [doc for doc in (store.document(d) for d in new_ids) if doc is not None]
-
     update_duplicates(
         new_docs, dup_state, store.document, {d: (p.paragraphs, p.signatures) for d, p in prepared.items()}
     )
     duplicate_of = dup_state.duplicate_of()
+
+    state = LinkedState.loads(store.link_state(LINKED_STATE))
+    delta: Delta | None = None
+    if state is not None:
+        try:
+            delta = _link_delta(store, state, seqs, doc_dates, duplicate_of)
+        except Fallback:
+            delta = None
+    if delta is None:
+        mentions = list(store.mentions_by_doc())
+        doc_events = store.doc_events()
+        doc_facts = store.doc_facts()
+        groups = group_mentions(mentions)
+        targets = link_targets(groups)
+        entities = linked_entities(groups, targets)
+        merged_events = merge_events_members(doc_events, doc_dates=doc_dates)
+        events = [ev for ev, _ in merged_events]
+        merged_facts = merge_facts_members(doc_facts)
+        facts = [f for f, _ in merged_facts]
+        next_state = full_state(
+            groups,
+            targets,
+            doc_events,
+            merged_events,
+            doc_facts,
+            merged_facts,
+            ids,
+            seqs[-1][1] if seqs else 0,
+        )
+    else:
+        next_state = delta.state
+        mentions = store.mentions_of([d.id for d in new_docs])
+        doc_events = store.doc_events_where(docs=[d.id for d in new_docs])
+
     new_set = {d.id for d in new_docs}
     keys = {doc: sorted({m.key or m.name for m in ms}) for doc, ms in mentions if doc in new_set}
     by_doc: dict[str, list[Event]] = {}
@@ -108,14 +173,64 @@ def link_store(store: Store, prepared: Mapping[str, LinkInput] | None = None) ->
         new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
     )
     stories = story_state.stories()
-
-    store.replace_linked(
-        entities,
-        events,
-        facts,
-        duplicate_of=duplicate_of,
-        stories=stories,
-        link_state={DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()},
-    )
+    link_state = {
+        DUP_STATE: dup_state.dumps(),
+        STORY_STATE: story_state.dumps(),
+        LINKED_STATE: next_state.dumps(),
+    }
+    if delta is None:
+        store.replace_linked(
+            entities, events, facts, duplicate_of=duplicate_of, stories=stories, link_state=link_state
+        )
+        counts = (len(entities), len(events), len(facts))
+    else:
+        store.update_linked(
+            delta.entities,
+            delta.events,
+            delta.facts,
+            delta.gone,
+            duplicate_of=duplicate_of,
+            stories=stories,
+            link_state=link_state,
+        )
+        counts = (store.count("entities"), store.count("events"), store.count("facts"))
     reprints = sum(1 for v in duplicate_of.values() if v)
-    return LinkReport(len(entities), len(events), len(facts), len(stories), reprints)
+    return LinkReport(*counts, len(stories), reprints, incremental=delta is not None)
+
+
+def _link_delta(
+    store: Store,
+    state: LinkedState,
+    seqs: list[tuple[str, int, str | None]],
+    doc_dates: Mapping[str, str | None],
+    duplicate_of: Mapping[str, str | None],
+) -> Delta:
+    """Entities, events and facts the documents added since ``state`` change (``state`` is updated).
+
+    Raises ``Fallback`` when only a full link can say."""
+    if not state.docs <= {d for d, _, _ in seqs}:
+        raise Fallback("the state names documents the store does not have")
+    new = [(d, seq) for d, seq, _ in seqs if d not in state.docs]
+    if any(seq <= state.last_seq for _, seq in new):
+        raise Fallback("documents arrived before the last linked one")
+    # events and facts count the independent sources of their evidence: those citing an older document
+    # whose reprint mark changed are re-derived too
+    marks = store.duplicate_marks()
+    remarked = {d for d in state.docs if marks.get(d) != duplicate_of.get(d)}
+    docs = [d for d, _ in new]
+    entities, gone_entities = link_entities_delta(state, store.mentions_of(docs))
+    events, gone_events = link_events_delta(
+        state,
+        store.doc_events_where(docs=docs),
+        lambda ids: store.doc_events_where(ids=ids),
+        doc_dates,
+        remarked,
+    )
+    facts, gone_facts = link_facts_delta(
+        state, store.doc_facts_where(docs=docs), lambda ids: store.doc_facts_where(ids=ids), remarked
+    )
+    state.docs.update(docs)
+    if new:
+        state.last_seq = max(seq for _, seq in new)
+    gone = {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
+    return Delta(entities, events, facts, gone, state)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from biennien.model import Entity, EntityType, Mention, MentionRef
 from biennien.vi.normalise import fold
@@ -150,39 +150,71 @@ def _canonical(key: str, names: Counter[str]) -> str:
     return max(pool, key=lambda n: (len(n.split()) if not spelled else 0, names[n], n))
 
 
-def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> list[Entity]:
-    """Entities over all documents, each with aliases, roles and where it was mentioned."""
-    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+Groups = dict[str, list[tuple[str, Mention]]]
+
+
+def group_mentions(
+    mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]], groups: Groups | None = None
+) -> Groups:
+    """Mentions by key, keys in order of first appearance, each key's mentions in input order.
+
+    ``groups`` (from an earlier call) is extended in place: documents added
+    after the ones it holds append to it exactly as one call over all would.
+    """
+    groups = {} if groups is None else groups
     for doc, mentions in mentions_by_doc:
         for m in mentions:
-            groups[_key(m)].append((doc, m))
+            key = _key(m)
+            items = groups.get(key)
+            if items is None:
+                groups[key] = items = []
+            items.append((doc, m))
+    return groups
+
+
+def link_targets(groups: Groups) -> dict[str, str]:
+    """Key -> the key it is joined to (short person names, weakly typed lone words); others absent."""
     targets = _confirmed(_person_targets(groups), groups)
     targets.update((k, v) for k, v in _type_targets(groups).items() if k not in targets)
+    return targets
+
+
+def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> list[Entity]:
+    """Entities over all documents, each with aliases, roles and where it was mentioned."""
+    groups = group_mentions(mentions_by_doc)
+    return linked_entities(groups, link_targets(groups))
+
+
+def linked_entities(groups: Groups, targets: Mapping[str, str]) -> list[Entity]:
+    """The entities of ``groups`` joined by ``targets`` (``link_targets(groups)``), sorted by id."""
     merged: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for key, items in groups.items():
         merged[targets.get(key, key)].extend(items)
-    out = []
-    for key, items in merged.items():
-        names: Counter[str] = Counter(m.name or m.text for _, m in items)
-        types: Counter[EntityType] = Counter(m.type for _, m in items)
-        roles: Counter[str] = Counter(m.role for _, m in items if m.role)
-        aliases = sorted(names, key=lambda n: (-names[n], n))
-        seen = set(aliases)
-        for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
-            if m.text not in seen and m.text.strip() and not m.role:
-                seen.add(m.text)
-                aliases.append(m.text)
-        eid = "en" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        out.append(
-            Entity(
-                id=eid,
-                name=_canonical(key, names),
-                type=max(types, key=lambda t: (types[t], t)),
-                aliases=aliases,
-                roles=sorted(roles, key=lambda r: (-roles[r], r)),
-                mentions=sorted(
-                    (MentionRef(d, m.start, m.end) for d, m in items), key=lambda r: (r.doc, r.start, r.end)
-                ),
-            )
-        )
-    return sorted(out, key=lambda e: e.id)
+    return sorted((entity(key, items) for key, items in merged.items()), key=lambda e: e.id)
+
+
+def entity_id(key: str) -> str:
+    return "en" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def entity(key: str, items: Sequence[tuple[str, Mention]]) -> Entity:
+    """The entity of final key ``key`` from its mentions (the joined keys' mentions, key by key)."""
+    names: Counter[str] = Counter(m.name or m.text for _, m in items)
+    types: Counter[EntityType] = Counter(m.type for _, m in items)
+    roles: Counter[str] = Counter(m.role for _, m in items if m.role)
+    aliases = sorted(names, key=lambda n: (-names[n], n))
+    seen = set(aliases)
+    for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
+        if m.text not in seen and m.text.strip() and not m.role:
+            seen.add(m.text)
+            aliases.append(m.text)
+    return Entity(
+        id=entity_id(key),
+        name=_canonical(key, names),
+        type=max(types, key=lambda t: (types[t], t)),
+        aliases=aliases,
+        roles=sorted(roles, key=lambda r: (-roles[r], r)),
+        mentions=sorted(
+            (MentionRef(d, m.start, m.end) for d, m in items), key=lambda r: (r.doc, r.start, r.end)
+        ),
+    )

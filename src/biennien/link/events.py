@@ -422,6 +422,13 @@ def merge_events(events: list[Event], *, doc_dates: Mapping[str, str | None] | N
     events of their own document.  The result is sorted by id and does not depend on the order of
     ``events``.
     """
+    return [ev for ev, _ in merge_events_members(events, doc_dates=doc_dates)]
+
+
+def merge_events_members(
+    events: list[Event], *, doc_dates: Mapping[str, str | None] | None = None
+) -> list[tuple[Event, list[str]]]:
+    """``merge_events`` with the ids of the reports each merged event was made of (for incremental linking)."""
     clusters: list[_Cluster] = []
     index = _ClusterIndex()
     for ev in sorted(events, key=_sort_key):
@@ -462,4 +469,5 @@ def merge_events(events: list[Event], *, doc_dates: Mapping[str, str | None] | N
             if ids[e.id] > 1:
                 seen[e.id] += 1
                 e.id = f"{e.id}-{seen[e.id]}"
-    return sorted(merged, key=lambda e: e.id)
+    pairs = [(ev, [m.id for m in cl.members]) for ev, cl in zip(merged, clusters, strict=True)]
+    return sorted(pairs, key=lambda p: p[0].id)

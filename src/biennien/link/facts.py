@@ -63,11 +63,16 @@ def _fid(parts: tuple[str, ...]) -> str:
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Merge statements of the same fact and mark conflicts; output sorted by id."""
+    return [f for f, _ in merge_facts_members(facts)]
+
+
+def merge_facts_members(facts: list[Fact]) -> list[tuple[Fact, list[str]]]:
+    """``merge_facts`` with the ids of the statements each fact was made of (for incremental linking)."""
     # 1. group by frame + value; subjects join when equal or when one side has none
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for f in facts:
         groups[(*_frame(f), _value_key(f))].append(f)
-    merged: list[tuple[tuple[str, ...], str, Fact]] = []  # (frame+value, subject key, fact)
+    merged: list[_Merged] = []
     for key, members in sorted(groups.items()):
         members = sorted(members, key=_order)
         by_subject: dict[str, list[Fact]] = defaultdict(list)
@@ -77,11 +82,11 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
         if "" in by_subject and len(named) == 1:
             by_subject[named[0]].extend(by_subject.pop(""))
         for skey, fs in sorted(by_subject.items()):
-            merged.append((key, skey, _combine(fs, _fid((*key, skey)))))
+            merged.append((key, skey, _combine(fs, _fid((*key, skey))), [f.id for f in fs]))
     merged = _absorb_rewordings(merged)
     # 2. conflicts: same frame and subject, different values, known period, different documents
     by_frame: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
-    for key, skey, f in merged:
+    for key, skey, f, _ in merged:
         if key[1]:  # period known
             by_frame[(*key[:-1], skey)].append(f)
     for fs in by_frame.values():
@@ -94,19 +99,21 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
                         a.conflicts_with.append(b.id)
         for a in fs:
             a.conflicts_with.sort()
-    return sorted((f for _, _, f in merged), key=lambda f: f.id)
+    return sorted(((f, ids) for _, _, f, ids in merged), key=lambda p: p[0].id)
 
 
-def _absorb_rewordings(
-    merged: list[tuple[tuple[str, ...], str, Fact]],
-) -> list[tuple[tuple[str, ...], str, Fact]]:
+# (frame + value, subject key, fact, ids of its statements)
+_Merged = tuple[tuple[str, ...], str, Fact, list[str]]
+
+
+def _absorb_rewordings(merged: list[_Merged]) -> list[_Merged]:
     """Join statements whose measure words are a subset of another's, all else equal.
 
     ``1.409 dự án`` and ``1.409 dự án đầu tư`` for the same subject, period and
     value are one figure said in fewer words; the longer wording is kept.
     """
     by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (key, skey, _) in enumerate(merged):
+    for i, (key, skey, _, _) in enumerate(merged):
         by_rest[(*key[1:], skey)].append(i)
     gone: set[int] = set()
     for idxs in by_rest.values():
@@ -120,7 +127,8 @@ def _absorb_rewordings(
             for j in idxs[pos + 1 :]:
                 if j not in gone and merged[j][0][0] and set(merged[j][0][0].split()) <= words_i:
                     big, small = merged[i][2], merged[j][2]
-                    merged[i] = (merged[i][0], merged[i][1], _combine([big, small], big.id))
+                    members = merged[i][3] + merged[j][3]
+                    merged[i] = (merged[i][0], merged[i][1], _combine([big, small], big.id), members)
                     gone.add(j)
     return [m for k, m in enumerate(merged) if k not in gone]
 

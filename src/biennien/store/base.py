@@ -56,6 +56,7 @@ SCHEMA_VERSION = 2
 TEXT_HEAD_INDEX = "CREATE INDEX IF NOT EXISTS documents_text_head ON documents (substr(text, 1, 120))"
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+_IN_CHUNK = 500  # values per ``IN (...)`` list (SQLite allows 999 parameters in old builds)
 
 
 class StoreError(Exception):
@@ -117,6 +118,62 @@ def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+_ENTITY_COLUMNS = "id, name, type, mentions, data"
+_EVENT_COLUMNS = "id, type, date, date_end, summary, sources, data"
+_FACT_COLUMNS = "id, measure, subject, period, value, unit, sources, data"
+
+
+def _entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
+    return [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities]
+
+
+def _entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
+    return (
+        ("entity_mentions", 'entity, doc, start, "end"'),
+        {e.id: [(e.id, m.doc, m.start, m.end) for m in e.mentions] for e in entities},
+    )
+
+
+def _event_rows(
+    events: Sequence[Event], duplicate_of: Mapping[str, str | None] | None
+) -> list[tuple[Any, ...]]:
+    return [
+        (
+            ev.id,
+            ev.type,
+            ev.date,
+            ev.date_end,
+            ev.summary,
+            independent_docs(ev.evidence, duplicate_of),
+            dumps(plain(ev)),
+        )
+        for ev in events
+    ]
+
+
+def _event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
+    return (
+        ("event_participants", "event, entity, name"),
+        {ev.id: [(ev.id, p.entity, p.name) for p in ev.participants] for ev in events},
+    )
+
+
+def _fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
+    return [
+        (
+            f.id,
+            f.measure,
+            f.subject,
+            f.period,
+            f.value,
+            f.unit,
+            independent_docs(f.evidence, duplicate_of),
+            dumps(plain(f)),
+        )
+        for f in facts
+    ]
 
 
 COUNTABLE = frozenset(
@@ -350,76 +407,123 @@ class Store:
         the others deleted and written, with their mention and participant rows.
         Readers order these tables by their columns and ids, never by rowid.
         """
-        x = self._execute
         with self._write():
+            self._sync_rows("entities", _ENTITY_COLUMNS, _entity_rows(entities), *_entity_children(entities))
             self._sync_rows(
+                "events", _EVENT_COLUMNS, _event_rows(events, duplicate_of), *_event_children(events)
+            )
+            self._sync_rows("facts", _FACT_COLUMNS, _fact_rows(facts, duplicate_of))
+            self._write_link_rest(duplicate_of, stories, link_state)
+
+    def update_linked(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        facts: Sequence[Fact],
+        gone: Mapping[str, Iterable[str]],
+        duplicate_of: dict[str, str | None] | None = None,
+        stories: Sequence[dict[str, Any]] | None = None,
+        link_state: dict[str, bytes] | None = None,
+    ) -> None:
+        """Write the part of the linked tables an incremental link re-derived, in one transaction.
+
+        ``entities``, ``events`` and ``facts`` are the re-derived rows: each
+        replaces the stored row of its id when they differ (unchanged rows are
+        not written); ``gone`` names, per table, ids whose rows no longer exist.
+        Nothing else of these tables is read or written, so the cost follows
+        the size of the change, not of the store.
+        """
+        with self._write():
+            self._patch_rows(
                 "entities",
-                "id, name, type, mentions, data",
-                [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities],
-                ("entity_mentions", 'entity, doc, start, "end"'),
-                {e.id: [(e.id, m.doc, m.start, m.end) for m in e.mentions] for e in entities},
+                _ENTITY_COLUMNS,
+                _entity_rows(entities),
+                gone.get("entities", ()),
+                *_entity_children(entities),
             )
-            self._sync_rows(
+            self._patch_rows(
                 "events",
-                "id, type, date, date_end, summary, sources, data",
-                [
-                    (
-                        ev.id,
-                        ev.type,
-                        ev.date,
-                        ev.date_end,
-                        ev.summary,
-                        independent_docs(ev.evidence, duplicate_of),
-                        dumps(plain(ev)),
-                    )
-                    for ev in events
-                ],
-                ("event_participants", "event, entity, name"),
-                {ev.id: [(ev.id, p.entity, p.name) for p in ev.participants] for ev in events},
+                _EVENT_COLUMNS,
+                _event_rows(events, duplicate_of),
+                gone.get("events", ()),
+                *_event_children(events),
             )
-            self._sync_rows(
-                "facts",
-                "id, measure, subject, period, value, unit, sources, data",
-                [
-                    (
-                        f.id,
-                        f.measure,
-                        f.subject,
-                        f.period,
-                        f.value,
-                        f.unit,
-                        independent_docs(f.evidence, duplicate_of),
-                        dumps(plain(f)),
-                    )
-                    for f in facts
-                ],
-            )
-            if duplicate_of is not None:
-                stored = {r[0]: r[1] for r in x("SELECT id, duplicate_of FROM documents")}
-                self._executemany(
-                    "UPDATE documents SET duplicate_of=? WHERE id=?",
-                    [
-                        (duplicate_of.get(doc), doc)
-                        for doc, dup in sorted(stored.items())
-                        if duplicate_of.get(doc) != dup
-                    ],
-                )
-            if stories is not None:
-                self._sync_rows(
-                    "stories",
-                    'id, title, "first", "last", data',
-                    [(s["id"], s.get("title"), s.get("first"), s.get("last"), dumps(s)) for s in stories],
-                )
-            x(
-                "INSERT INTO meta(key, value) VALUES ('linked_through',"
-                " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-            )
+            self._patch_rows("facts", _FACT_COLUMNS, _fact_rows(facts, duplicate_of), gone.get("facts", ()))
+            self._write_link_rest(duplicate_of, stories, link_state)
+
+    def _write_link_rest(
+        self,
+        duplicate_of: dict[str, str | None] | None,
+        stories: Sequence[dict[str, Any]] | None,
+        link_state: dict[str, bytes] | None,
+    ) -> None:
+        """Reprint marks, stories, the linked-through mark and the link indexes (inside a write)."""
+        x = self._execute
+        if duplicate_of is not None:
+            stored = {r[0]: r[1] for r in x("SELECT id, duplicate_of FROM documents")}
             self._executemany(
-                "INSERT INTO link_state(name, data) VALUES (?, ?)"
-                " ON CONFLICT(name) DO UPDATE SET data = excluded.data",
-                sorted((link_state or {}).items()),
+                "UPDATE documents SET duplicate_of=? WHERE id=?",
+                [
+                    (duplicate_of.get(doc), doc)
+                    for doc, dup in sorted(stored.items())
+                    if duplicate_of.get(doc) != dup
+                ],
             )
+        if stories is not None:
+            self._sync_rows(
+                "stories",
+                'id, title, "first", "last", data',
+                [(s["id"], s.get("title"), s.get("first"), s.get("last"), dumps(s)) for s in stories],
+            )
+        x(
+            "INSERT INTO meta(key, value) VALUES ('linked_through',"
+            " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        )
+        self._executemany(
+            "INSERT INTO link_state(name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+            sorted((link_state or {}).items()),
+        )
+
+    def duplicate_marks(self) -> dict[str, str | None]:
+        """Each document's stored reprint mark (``duplicate_of``), as the last link wrote it."""
+        return {r[0]: r[1] for r in self._execute("SELECT id, duplicate_of FROM documents")}
+
+    def _patch_rows(
+        self,
+        table: str,
+        columns: str,
+        rows: list[tuple[Any, ...]],
+        gone: Iterable[str],
+        child: tuple[str, str] | None = None,
+        child_rows: Mapping[str, list[tuple[Any, ...]]] | None = None,
+    ) -> None:
+        """Rows of ``table`` (first column: the id) replace stored rows of their id when different;
+        ids in ``gone`` are deleted.  ``child`` as in ``_sync_rows``."""
+        x, xm = self._execute, self._executemany
+        ids = [r[0] for r in rows]
+        stored: dict[str, tuple[Any, ...]] = {}
+        for chunk in iter_chunks(ids, _IN_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            stored.update(
+                (r[0], tuple(r)) for r in x(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
+            )
+        changed = [r for r in rows if stored.get(r[0]) != r]
+        keep = set(ids)
+        stale = sorted({i for i in gone if i not in keep} | {r[0] for r in changed if r[0] in stored})
+        xm(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stale])
+        if child:
+            parent = child[1].split(",")[0].strip()
+            xm(f"DELETE FROM {child[0]} WHERE {parent}=?", [(i,) for i in stale])
+        if not changed:
+            return
+        marks = ",".join("?" * len(changed[0]))
+        xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
+        if child and child_rows is not None:
+            sub = [row for r in changed for row in child_rows.get(r[0], [])]
+            if sub:
+                sub_marks = ",".join("?" * len(sub[0]))
+                xm(f"INSERT INTO {child[0]}({child[1]}) VALUES ({sub_marks})", sub)
 
     def _sync_rows(
         self,
@@ -610,6 +714,52 @@ class Store:
             f" ORDER BY d.seq, f.{self.ROW_ORDER}"
         )
         return [fact_from_dict(json.loads(r[0])) for r in rows]
+
+    def document_seqs(self) -> list[tuple[str, int, str | None]]:
+        """(id, seq, reference date) of every document, in order of arrival."""
+        rows = self._execute("SELECT id, seq, reference_date FROM documents ORDER BY seq")
+        return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    def mentions_of(self, docs: Sequence[str]) -> list[tuple[str, list[Mention]]]:
+        """``mentions_by_doc`` for some documents only (given in order of arrival), the same order inside."""
+        out: dict[str, list[Mention]] = {d: [] for d in docs}
+        for chunk in iter_chunks(docs, _IN_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            rows = self._execute(
+                'SELECT doc, text, start, "end", type, name, role, key FROM mentions'
+                f' WHERE doc IN ({marks}) ORDER BY doc, start, "end", {self.ROW_ORDER}',
+                chunk,
+            )
+            for doc, *fields in rows:
+                out[doc].append(Mention(*fields))
+        return list(out.items())
+
+    def _rows_where(self, table: str, column: str, values: Sequence[str]) -> list[str]:
+        """``data`` of the ``doc_events`` or ``doc_facts`` rows whose ``column`` is in ``values``, in the
+        order ``doc_events()``/``doc_facts()`` return them (order of arrival, then of insertion)."""
+        found: list[tuple[int, int, str]] = []
+        for chunk in iter_chunks(values, _IN_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT d.seq, t.{self.ROW_ORDER}, t.data FROM {table} t JOIN documents d ON d.id = t.doc"
+                f" WHERE t.{column} IN ({marks})",
+                chunk,
+            )
+            found.extend((int(r[0]), int(r[1]), r[2]) for r in rows)
+        found.sort(key=lambda r: (r[0], r[1]))
+        return [r[2] for r in found]
+
+    def doc_events_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Event]:
+        """The per-document events of some documents, or with some ids, in ``doc_events()`` order."""
+        rows = self._rows_where("doc_events", "doc", docs) if docs else []
+        rows += self._rows_where("doc_events", "id", ids) if ids else []
+        return [event_from_dict(json.loads(r)) for r in rows]
+
+    def doc_facts_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Fact]:
+        """The per-document facts of some documents, or with some ids, in ``doc_facts()`` order."""
+        rows = self._rows_where("doc_facts", "doc", docs) if docs else []
+        rows += self._rows_where("doc_facts", "id", ids) if ids else []
+        return [fact_from_dict(json.loads(r)) for r in rows]
 
     def link_state(self, name: str) -> bytes | None:
         r = self._execute("SELECT data FROM link_state WHERE name=?", (name,)).fetchone()
