@@ -21,8 +21,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _memory import PeakSampler  # noqa: E402
-from biennien.build import build  # noqa: E402
+from biennien.build import BuildReport, build  # noqa: E402
 from biennien.store.sqlite import Store  # noqa: E402
+
+
+def _stages(report: BuildReport, n: int) -> None:
+    """Per stage: the main process's wall seconds in it, and the CPU of every process that did it."""
+    print(f"  {'stage':8s} {'wall (main)':>12s} {'CPU (all)':>10s} {'CPU ms/article':>15s}")
+    for stage, secs in report.seconds.items():
+        cpu = report.cpu[stage]
+        print(f"  {stage:8s} {secs:10.2f} s {cpu:8.2f} s {cpu / max(1, n) * 1000:15.2f}")
+    total = sum(report.cpu.values())
+    print(f"  {'total':8s} {'':12s} {total:8.2f} s {total / max(1, n) * 1000:15.2f}")
 
 
 def main() -> None:
@@ -48,8 +58,7 @@ def main() -> None:
         )
         print(f"documents added: {n}, skipped: {len(report.skipped)}, failed: {len(report.failed)}")
         print(f"full build: {elapsed:.2f} s  ->  {n / elapsed:,.0f} documents/s end to end")
-        for stage, secs in report.seconds.items():
-            print(f"  {stage:8s} {secs:7.2f} s")
+        _stages(report, n)
         print(f"peak memory (RSS, all processes): {mem.peak_mb:,.0f} MB")
         cpu = (
             resource.getrusage(resource.RUSAGE_SELF).ru_utime
@@ -67,8 +76,9 @@ def main() -> None:
             rep2 = build([str(extra)], store, workers=args.workers, engine=args.engine)
             dt = time.perf_counter() - t1
             print(f"adding {len(rep2.added)} articles to the store of {n}: {dt:.2f} s")
-            for stage, secs in rep2.seconds.items():
-                print(f"  {stage:8s} {secs:7.2f} s")
+            _stages(rep2, len(rep2.added))
+            if rep2.link is not None:
+                print(f"  (link: {'incremental' if rep2.link.incremental else 'full'})")
         store.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -36,7 +36,10 @@ class BuildReport:
     failed: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     link: LinkReport | None = None
+    # wall seconds this process spent in each stage (with a pool: producing or waiting for its results)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    # CPU seconds of each stage summed over every process that did it (workers report theirs)
+    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     @property
     def seen(self) -> int:
@@ -63,13 +66,18 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-def analyse_for_store(doc: Document) -> tuple[DocRows, LinkInput]:
-    """What a build's worker sends back: the store's rows of the analysis, and the link input."""
+Analysed = tuple[DocRows, LinkInput, float]
+
+
+def analyse_for_store(doc: Document) -> Analysed:
+    """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU time."""
+    t0 = time.process_time()
     analysis, link_input = analyse_for_link(doc)
-    return doc_rows(doc, analysis), link_input
+    rows = doc_rows(doc, analysis)
+    return rows, link_input, time.process_time() - t0
 
 
-def _submit(docs: list[Document], pool: Executor | None) -> Iterator[tuple[DocRows, LinkInput]]:
+def _submit(docs: list[Document], pool: Executor | None) -> Iterator[Analysed]:
     """Start analysing a batch; the results come back in order when iterated."""
     if pool is None or len(docs) < 2:
         return iter([analyse_for_store(d) for d in docs])
@@ -80,7 +88,7 @@ def _submit(docs: list[Document], pool: Executor | None) -> Iterator[tuple[DocRo
 
 def _store_batch(
     chunk: list[Document],
-    results: Iterator[tuple[DocRows, LinkInput]],
+    results: Iterator[Analysed],
     store: Store,
     report: BuildReport,
     progress: Progress | None,
@@ -90,10 +98,12 @@ def _store_batch(
     t0 = time.perf_counter()
     done = list(results)
     report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
-    t1 = time.perf_counter()
-    added = store.add_documents([(doc, a) for doc, (a, _) in zip(chunk, done, strict=True)])
+    report.cpu["analyse"] += sum(cpu for _, _, cpu in done)
+    t1, c1 = time.perf_counter(), time.process_time()
+    added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(chunk, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
-    for doc, was_added, (_, link_input) in zip(chunk, added, done, strict=True):
+    report.cpu["store"] += time.process_time() - c1
+    for doc, was_added, (_, link_input, _) in zip(chunk, added, done, strict=True):
         if was_added:
             if len(prepared) < MAX_PREPARED:
                 prepared[doc.id] = link_input
@@ -166,7 +176,7 @@ def _build(
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
-        pending: deque[tuple[list[Document], Iterator[tuple[DocRows, LinkInput]]]] = deque()
+        pending: deque[tuple[list[Document], Iterator[Analysed]]] = deque()
         prepared: dict[str, LinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
@@ -175,9 +185,10 @@ def _build(
         while pending:
             _store_batch(*pending.popleft(), store, report, progress, prepared)
     if store.needs_link():
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.process_time()
         report.link = link_store(store, prepared)
         report.seconds["link"] += time.perf_counter() - t3
+        report.cpu["link"] += time.process_time() - c3
     return report
 
 
@@ -197,7 +208,7 @@ def _ingested(
     ahead, beside the analysis of earlier batches.  The time this process
     spends producing items or waiting for them is the ingest stage's.
     """
-    queue: deque[Future[list[Item]] | list[Item]] = deque()
+    queue: deque[Future[tuple[list[Item], float]] | tuple[list[Item], float]] = deque()
     group: list[str] = []
 
     def flush() -> None:
@@ -209,7 +220,7 @@ def _ingested(
 
     it = iter(source)
     while True:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         unit = next(it, None)
         if unit is None:
             flush()
@@ -219,21 +230,27 @@ def _ingested(
                 flush()
         else:
             flush()
-            queue.append([unit])
+            queue.append(([unit], 0.0))
         ready: list[list[Item]] = []
+        worker_cpu = 0.0
         while queue and (unit is None or len(queue) > INGEST_AHEAD or not isinstance(queue[0], Future)):
             head = queue.popleft()
-            ready.append(head.result() if isinstance(head, Future) else head)
+            batch, cpu = head.result() if isinstance(head, Future) else head
+            ready.append(batch)
+            worker_cpu += cpu if pool else 0.0  # without a pool the work was this process's own
         report.seconds["ingest"] += time.perf_counter() - t0
+        report.cpu["ingest"] += time.process_time() - c0 + worker_cpu
         for batch in ready:
             yield from batch
         if unit is None and not queue:
             return
 
 
-def ingest_files(paths: Sequence[str], limits: Limits) -> list[Item]:
-    """The items of several files, in order (one pool task)."""
-    return [item for path in paths for item in ingest_file(path, limits)]
+def ingest_files(paths: Sequence[str], limits: Limits) -> tuple[list[Item], float]:
+    """The items of several files, in order (one pool task), and the CPU time they took."""
+    t0 = time.process_time()
+    items = [item for path in paths for item in ingest_file(path, limits)]
+    return items, time.process_time() - t0
 
 
 def _fresh(
