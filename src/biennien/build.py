@@ -161,8 +161,8 @@ def _build(
     report = BuildReport()
     with executor(engine, workers, scheduler) as pool:
         # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
-        reader = pool if isinstance(pool, ProcessPoolExecutor) else None
-        stream: Iterable[Document | Failure] = _ingested(source, reader, limits or DEFAULT_LIMITS, report)
+        local_pool = pool if isinstance(pool, ProcessPoolExecutor) else None
+        stream: Iterable[Document | Failure] = _ingested(source, local_pool, limits or DEFAULT_LIMITS, report)
         if strict:
             materialised = list(stream)
             failures = [x for x in materialised if isinstance(x, Failure)]
@@ -184,11 +184,11 @@ def _build(
                 _store_batch(*pending.popleft(), store, report, progress, prepared)
         while pending:
             _store_batch(*pending.popleft(), store, report, progress, prepared)
-    if store.needs_link():
-        t3, c3 = time.perf_counter(), time.process_time()
-        report.link = link_store(store, prepared)
-        report.seconds["link"] += time.perf_counter() - t3
-        report.cpu["link"] += time.process_time() - c3
+        if store.needs_link():
+            t3, c3 = time.perf_counter(), time.process_time()
+            report.link = link_store(store, prepared, pool=local_pool)
+            report.seconds["link"] += time.perf_counter() - t3
+            report.cpu["link"] += time.process_time() - c3 + report.link.pool_cpu
     return report
 
 
