@@ -326,26 +326,53 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
         if n <= last or n < 0 or pos >= sentences[n].end:
             continue
         s = sentences[n]
-        prev = _WORD_BACK.search(text, max(s.start, pos - 24), pos)
-        window = ([_Tok(prev.start(1), prev.end(1), prev[1], prev[1].lower())] if prev else []) + [
-            _Tok(w.start(), w.end(), w.group(), w.group().lower())
-            for _, w in zip(range(10), _WORD.finditer(text, pos, s.end), strict=False)
-        ]
+        low_words, raw_words, first = _window(text, s, pos)
         # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
-        first = 1 if prev else 0
-        inside = [k for k in range(first, len(window)) if window[k].start < m.end()]
-        if any(_allowed_at(lex, window, i) for i in inside):
+        inside = min(first + len(m.group().split()), len(low_words))
+        if any(_allowed_in_window(lex, low_words, raw_words, i) for i in range(first, inside)):
             out.append(s)
             last = n
     return out
 
 
-def _allowed_at(lex: _Lexicon, toks: list[_Tok], i: int) -> bool:
-    """Some trigger starts at token ``i`` with fitting neighbours (or runs past the window)."""
-    for trig in lex.by_first.get(toks[i].low, ()):
+_WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past them and is let through)
+_WINDOW_CHARS = 240  # characters read first for them (read again to the sentence end when too few)
+
+
+def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str], int]:
+    """The words around a match at ``pos``, lower-cased and as written: the word before it (within 24
+    characters, in the sentence; a word cut there is kept cut) and ten words from ``pos`` on, and where
+    those ten start (1 when there is a word before, else 0).  Plain strings, not ``_Tok`` objects:
+    the window is read at every match in the text, and most matches let no trigger through."""
+    raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
+    if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
+        raw = _WORD.findall(text, pos, s.end)
+    raw = raw[:_WINDOW_WORDS]
+    prev = _WORD_BACK.search(text, max(s.start, pos - 24), pos)
+    if prev:
+        raw.insert(0, prev[1])
+    return [w.lower() for w in raw], raw, 1 if prev else 0
+
+
+def _allowed_in_window(lex: _Lexicon, low: list[str], raw: list[str], i: int) -> bool:
+    """Some trigger starts at word ``i`` of a window with fitting neighbours (or runs past the window):
+    ``_seq_at`` and ``_allowed`` on the window's words."""
+    for trig in lex.by_first.get(low[i], ()):
         j = i + len(trig.words)
-        if _seq_at(toks, i, trig.words) and (_allowed(trig, toks, i, j) or j >= len(toks)):
+        if j > len(low) or tuple(low[i:j]) != trig.words:
+            continue
+        if j >= len(low):
             return True
+        nxt, nxt_raw = low[j], raw[j]
+        if trig.next is not None and not (
+            nxt in trig.next
+            or ("CAP" in trig.next and nxt_raw[:1].isupper())
+            or ("NUM" in trig.next and nxt_raw[:1].isdigit())
+        ):
+            continue
+        if trig.prev is not None and (i == 0 or low[i - 1] not in trig.prev):
+            continue
+        return True
     return False
 
 

@@ -91,47 +91,106 @@ def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """One cue kind's word sequences indexed by first and by last word.
+
+    Why: the fallback tests every dated sentence's words against a dozen cue lists; comparing every
+    sequence at every word made these tests the fallback's largest cost, while a dict lookup per word
+    finds the few sequences that can start (or end) there.  ``empty`` records a blank sequence, which
+    the plain scans treated as matching (kept so the answers stay the same for any table)."""
+
+    first: dict[str, tuple[tuple[str, ...], ...]]
+    last: dict[str, tuple[tuple[str, ...], ...]]
+    empty: bool
+
+
+@cache
+def _index(kind: str) -> _Index:
+    first: dict[str, list[tuple[str, ...]]] = {}
+    last: dict[str, list[tuple[str, ...]]] = {}
+    empty = False
+    for seq in _cues().get(kind, ()):
+        if not seq:
+            empty = True
+            continue
+        first.setdefault(seq[0], []).append(seq)
+        last.setdefault(seq[-1], []).append(seq)
+    return _Index({k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()}, empty)
+
+
 def _ends_with(words: list[str], kind: str) -> bool:
-    return any(len(seq) <= len(words) and tuple(words[-len(seq) :]) == seq for seq in _cues().get(kind, ()))
+    if not words:
+        return _index(kind).empty
+    n = len(words)
+    return any(
+        len(seq) <= n and tuple(words[n - len(seq) :]) == seq for seq in _index(kind).last.get(words[-1], ())
+    )
 
 
 def _main_clause(words: list[str]) -> list[str]:
     """``words`` up to a subordinator after the first word (``X thừa nhận sai lầm khi không đánh giá
     đúng``: the negation is the subordinate clause's, not the admission's)."""
+    index = _index("clause_break")
+    if index.empty and len(words) > 1:
+        return words[:1]
     for k in range(1, len(words)):
-        if any(tuple(words[k : k + len(seq)]) == seq for seq in _cues().get("clause_break", ())):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in index.first.get(words[k], ())):
             return words[:k]
     return words
 
 
 def _strip_end(words: list[str], kind: str) -> list[str]:
     """``words`` without the longest sequence of ``kind`` they end with."""
-    n = max(
+    return words[: len(words) - _end_len(words, kind)]
+
+
+def _end_len(words: list[str], kind: str) -> int:
+    """The length of the longest sequence of ``kind`` that ``words`` end with (0 for none)."""
+    if not words:
+        return 0
+    n = len(words)
+    return max(
         (
             len(seq)
-            for seq in _cues().get(kind, ())
-            if _ends_with(words, kind) and tuple(words[-len(seq) :]) == seq
+            for seq in _index(kind).last.get(words[-1], ())
+            if len(seq) <= n and tuple(words[n - len(seq) :]) == seq
         ),
         default=0,
     )
-    return words[: len(words) - n]
 
 
 def _starts_with(words: list[str], kind: str) -> bool:
-    return any(tuple(words[: len(seq)]) == seq for seq in _cues().get(kind, ()))
+    index = _index(kind)
+    if index.empty:
+        return True
+    return bool(words) and any(tuple(words[: len(seq)]) == seq for seq in index.first.get(words[0], ()))
 
 
 def _contains(words: list[str], kind: str) -> bool:
-    return any(
-        tuple(words[k : k + len(seq)]) == seq for seq in _cues().get(kind, ()) for k in range(len(words))
-    )
+    index = _index(kind)
+    if index.empty:
+        return bool(words)
+    first = index.first
+    if first.keys().isdisjoint(words):
+        return False
+    return any(tuple(words[k : k + len(seq)]) == seq for k, w in enumerate(words) for seq in first.get(w, ()))
+
+
+@cache
+def _compounds() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """The ``compound`` sequences in table order, each with its set of words."""
+    return tuple((seq, frozenset(seq)) for seq in _cues().get("compound", ()) if seq)
 
 
 def _masked(words: list[str]) -> list[str]:
     """``words`` with every listed compound blanked out, so that a cue word inside a compound
     (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue."""
     out = list(words)
-    for seq in _cues().get("compound", ()):
+    present = set(words)
+    for seq, need in _compounds():
+        if not need <= present:
+            continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
         for k in range(len(out) - n + 1):
             if tuple(out[k : k + n]) == seq:
@@ -504,14 +563,7 @@ def _noun_event(
     nouns = _cues().get("event_noun", ())
     if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
         return None
-    link = max(
-        (
-            len(q)
-            for q in _cues().get("noun_link", ())
-            if _ends_with(words, "noun_link") and tuple(words[-len(q) :]) == q
-        ),
-        default=0,
-    )
+    link = _end_len(words, "noun_link")
     if link == 0 or "của" not in words[k:-link]:
         return None
     cua = k + words[k:].index("của")
