@@ -37,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import accumulate
 
 from biennien.analyse import events_fallback, events_status
 from biennien.analyse.events_pronouns import Referents
@@ -44,6 +45,7 @@ from biennien.model import Event, EventType, Evidence, Mention, Participant, Sen
 from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
 _WORD_BACK = re.compile(r"(\w+|[^\w\s])\s*$")  # the last token before a position
 _PART_OF_DAY = re.compile(r"T(MO|MD|AF|EV|NI)$")
 _DATEISH = re.compile(r"^(\d{4}|XXXX)")
@@ -77,6 +79,23 @@ class _Lexicon:
     cues: dict[str, tuple[tuple[str, ...], ...]]
     dayparts: dict[str, str]
     finder: re.Pattern[str]  # every position where a trigger phrase starts (a cheap pre-filter)
+    blockers: dict[str, _Blockers]  # trigger phrase -> its blocking sequences and those of "*", indexed
+    cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
+    cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
+
+
+@dataclass(frozen=True, slots=True)
+class _Blockers:
+    """The blocking sequences of one trigger phrase together with those of ``"*"``, indexed by the
+    word a match must have at a fixed token (the last word for sequences ending at the trigger, the
+    first for those after it): ``_blocked`` runs for every trigger found, and scanning all the lists
+    there was a good part of the trigger search."""
+
+    negprev: dict[str, tuple[tuple[str, ...], ...]]  # by last word
+    clause: dict[str, tuple[tuple[str, ...], ...]]  # by first word
+    prev: dict[str, tuple[tuple[str, ...], ...]]  # by last word
+    after: dict[str, tuple[tuple[str, ...], ...]]  # by first word
+    before: dict[str, tuple[tuple[str, ...], ...]]  # by last word
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -178,8 +197,26 @@ def _lexicon() -> _Lexicon:
         if "lower" not in flags and "drop" not in flags:
             cues.setdefault("orghead_name", []).append(_words(row[0]))
     finder = re.compile(_trie_pattern({t.words for v in by_first.values() for t in v}))
+
+    def merged(table: dict[str, list[tuple[str, ...]]], key: str) -> tuple[tuple[str, ...], ...]:
+        return (*table.get(key, ()), *table.get("*", ()))
+
+    blockers = {
+        key: _Blockers(
+            negprev=_by_last(merged(negprev, key)),
+            clause=_by_first(merged(clause, key)),
+            prev=_by_last(merged(prev, key)),
+            after=_by_first(merged(after, key)),
+            before=_by_last(merged(before, key)),
+        )
+        for key in {" ".join(t.words) for v in by_first.values() for t in v}
+    }
+    sorted_cues = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()}
     return _Lexicon(
         finder=finder,
+        blockers=blockers,
+        cue_first={k: _by_first(v) for k, v in sorted_cues.items()},
+        cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
         before={k: tuple(v) for k, v in before.items()},
         prev={k: tuple(v) for k, v in prev.items()},
@@ -187,7 +224,7 @@ def _lexicon() -> _Lexicon:
         clause={k: tuple(v) for k, v in clause.items()},
         negprev={k: tuple(v) for k, v in negprev.items()},
         anaphor=anaphor,
-        cues={k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()},
+        cues=sorted_cues,
         dayparts=dayparts,
     )
 
@@ -216,10 +253,13 @@ class _Hit:
 
 
 def _tokens(text: str, s: Sentence) -> list[_Tok]:
-    out = []
-    for m in _WORD.finditer(text, s.start, s.end):
-        out.append(_Tok(m.start(), m.end(), m.group(), m.group().lower()))
-    return out
+    """The tokens of a sentence (``_WORD``): split with the pattern as a group, the pieces alternate
+    between the space before a token and the token, so their running lengths are the offsets (no
+    match object per token)."""
+    parts = _WORD_SPLIT.split(text[s.start : s.end])
+    raw = parts[1::2]
+    bounds = list(accumulate(map(len, parts), initial=s.start))
+    return list(map(_Tok, bounds[1::2], bounds[2::2], raw, map(str.lower, raw)))
 
 
 def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
@@ -241,28 +281,24 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> str:
     """Why ``hit`` reports no event: "" (it does), "block", or "claim" (a negated or hypothetical
     event: it did not happen, and the date of its clause is its own, not another trigger's)."""
     key = " ".join(hit.trig.words)
-    for k in (key, "*"):
-        for seq in lex.negprev.get(k, ()):
-            if _ends_at(toks, hit.i, seq):
-                return "claim"
-        in_clause = lex.clause.get(k, ())
-        if in_clause:
-            # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
-            lo = next((n + 1 for n in range(hit.i - 1, -1, -1) if toks[n].text in ",;:"), 0)
-            if _find_seq(toks, lo, hit.i, in_clause) is not None:
-                return "claim"
-    for k in (key, "*"):
-        for seq in lex.prev.get(k, ()):
-            if _ends_at(toks, hit.i, seq):
-                return "block"
-        for seq in lex.after.get(k, ()):
-            if _seq_at(toks, hit.j, seq):
-                return "block"
-        before = _by_last(lex.before.get(k, ()))
-        for back in range(0, 4):
-            end = hit.i - back
-            if end > 0 and any(_ends_at(toks, end, seq) for seq in before.get(toks[end - 1].low, ())):
-                return "block"
+    block = lex.blockers[key]
+    i, j = hit.i, hit.j
+    last = toks[i - 1].low if i > 0 else ""
+    if any(_ends_at(toks, i, seq) for seq in block.negprev.get(last, ())):
+        return "claim"
+    if block.clause:
+        # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
+        lo = next((n + 1 for n in range(i - 1, -1, -1) if toks[n].text in ",;:"), 0)
+        if _find_in(toks, lo, i, block.clause) is not None:
+            return "claim"
+    if any(_ends_at(toks, i, seq) for seq in block.prev.get(last, ())):
+        return "block"
+    if j < len(toks) and any(_seq_at(toks, j, seq) for seq in block.after.get(toks[j].low, ())):
+        return "block"
+    for back in range(0, 4):
+        end = i - back
+        if end > 0 and any(_ends_at(toks, end, seq) for seq in block.before.get(toks[end - 1].low, ())):
+            return "block"
     words = lex.anaphor.get(key)
     if words and hit.i > 0 and toks[hit.i - 1].low in words:
         nxt = toks[hit.j].text if hit.j < len(toks) else "."
@@ -381,7 +417,7 @@ def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
     match_words = {" ".join(w) for w in lex.cues.get("match_trigger", ())}
     if not any(" ".join(h.trig.words) in match_words for h in hits):
         return hits
-    if _find_seq(toks, 0, len(toks), lex.cues.get("match_context", ())) is None:
+    if _find_in(toks, 0, len(toks), lex.cue_first.get("match_context", {})) is None:
         return hits
     for h in hits:
         if " ".join(h.trig.words) in match_words:
@@ -615,7 +651,11 @@ def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
 
 def _find_seq(toks: list[_Tok], lo: int, hi: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
     """Index of the first token in [lo, hi) where one of ``seqs`` starts."""
-    index = _by_first(seqs)
+    return _find_in(toks, lo, hi, _by_first(seqs))
+
+
+def _find_in(toks: list[_Tok], lo: int, hi: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+    """``_find_seq`` with the sequences already indexed by first word."""
     for i in range(lo, min(hi, len(toks))):
         for seq in index.get(toks[i].low, ()):
             if i + len(seq) <= hi and _seq_at(toks, i, seq):
@@ -647,8 +687,8 @@ def _phrase_end(
     ``loose_names`` (an event's object) it is enough that the phrase starts with a capital.
     """
     stops = lex.cues.get("stop", ())
-    stop_index = _by_first(stops)
-    compound_index = _by_last(lex.cues.get("stop_compound", ()))
+    stop_index = lex.cue_first.get("stop", {})
+    compound_index = lex.cue_last.get("stop_compound", {})
     t_starts = {t.start for t in timexes}
     k = i
     words = 0
@@ -749,7 +789,7 @@ class _Parts:
 
 
 def _place(lex: _Lexicon, text: str, toks: list[_Tok], lo: int, hi: int, timexes: list[Timex]) -> str | None:
-    k = _find_seq(toks, lo, hi, lex.cues.get("at", ()))
+    k = _find_in(toks, lo, hi, lex.cue_first.get("at", {}))
     if k is None:
         return None
     start = k + 1
@@ -963,7 +1003,7 @@ def _parts(
         agents = [_participant(referent, "agent")]
         subject = _mention_label(referent)
     ptype = ptype or first.trig.type
-    of = _find_seq(toks, last.j, obj_end, lex.cues.get("of", ())) if ptype == "visit" else None
+    of = _find_in(toks, last.j, obj_end, lex.cue_first.get("of", {})) if ptype == "visit" else None
     if of is not None:
         # "chuyến thăm Việt Nam của Bộ trưởng X (11/2025)": the visitor follows "của"
         of_at = toks[of].start
@@ -1117,7 +1157,7 @@ def _frame_event_parts(
 ) -> tuple[list[Participant], str, str | None]:
     """``nhân chuyến thăm Hoa Kỳ của Chủ tịch nước X``: visitor X, destination Hoa Kỳ."""
     end = _phrase_end(lex, toks, hit.j, hi_tok, timexes, _MAX_OBJECT_WORDS)
-    of = _find_seq(toks, hit.j, end, lex.cues.get("of", ()))
+    of = _find_in(toks, hit.j, end, lex.cue_first.get("of", {}))
     dest_end = of if of is not None else end
     dest_start = hit.j
     kinds = lex.cues.get("visitkind", ())
@@ -1358,7 +1398,7 @@ def extract(
         kept: list[_Hit] = []
         for n, hit in enumerate(hits):
             hi = hits[n + 1].i if n + 1 < len(hits) else len(toks)
-            if _find_seq(toks, hit.j, hi, lex.cues.get("habitual", ())) is None:
+            if _find_in(toks, hit.j, hi, lex.cue_first.get("habitual", {})) is None:
                 kept.append(hit)
         hits = kept
         frames = [h for h in hits if h.trig.frame]
