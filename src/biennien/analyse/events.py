@@ -80,6 +80,7 @@ class _Lexicon:
     dayparts: dict[str, str]
     finder: re.Pattern[str]  # every position where a trigger phrase starts (a cheap pre-filter)
     blockers: dict[str, _Blockers]  # trigger phrase -> its blocking sequences and those of "*", indexed
+    free: frozenset[str]  # trigger phrases (words joined by one space) with no next/previous word rule
     cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
     cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
 
@@ -215,6 +216,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         finder=finder,
         blockers=blockers,
+        free=frozenset(
+            " ".join(t.words)
+            for v in by_first.values()
+            for t in v
+            if t.next is None and t.prev is None and len(t.words) <= _WINDOW_WORDS
+        ),
         cue_first={k: _by_first(v) for k, v in sorted_cues.items()},
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
@@ -326,16 +333,19 @@ def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
 def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None) -> list[_Hit]:
     """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``."""
     hits: list[_Hit] = []
+    by_first = lex.by_first
     i = 0
-    while i < len(toks):
+    # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
+    for k in [k for k, t in enumerate(toks) if t.low in by_first]:
+        if k < i:
+            continue  # inside the trigger found last
         found = None
-        for trig in lex.by_first.get(toks[i].low, ()):
-            j = i + len(trig.words)
-            if _seq_at(toks, i, trig.words) and _allowed(trig, toks, i, j):
-                found = _Hit(trig, i, j, toks[i].start, toks[j - 1].end)
+        for trig in by_first[toks[k].low]:
+            j = k + len(trig.words)
+            if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
+                found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
                 break
         if found is None:
-            i += 1
             continue
         why = _blocked(lex, toks, found)
         if not why:
@@ -353,8 +363,9 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
     out: list[Sentence] = []
     last = -1
     low = text.lower()
-    finder = lex.finder if len(low) == len(text) else re.compile(lex.finder.pattern, re.IGNORECASE)
-    for m in finder.finditer(low if len(low) == len(text) else text):
+    matched_low = len(low) == len(text)
+    finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
+    for m in finder.finditer(low if matched_low else text):
         pos = m.start()
         if pos > 0 and low[pos - 1].isalnum():
             continue
@@ -362,6 +373,10 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
         if n <= last or n < 0 or pos >= sentences[n].end:
             continue
         s = sentences[n]
+        if matched_low and m.end() <= s.end and m.group() in lex.free:
+            out.append(s)  # the phrase found is a trigger that needs no particular neighbours
+            last = n
+            continue
         low_words, raw_words, first = _window(text, s, pos)
         # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
         inside = min(first + len(m.group().split()), len(low_words))
@@ -466,14 +481,16 @@ def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | Non
     2004``, left to the ``since_open`` rules)."""
     seg = text[s_start : t.start]
     lo = s_start + max(seg.rfind(c) for c in ",;:") + 1
-    spans = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, t.start)]
-    words = tuple(w for _, w in spans)
+    words = tuple(w.lower() for w in _WORD.findall(text, lo, t.start))
+    index = lex.cue_first.get("since_ref", {})
+    if index.keys().isdisjoint(words):
+        return None  # no cue word at all (most dates)
     for k in range(len(words) - 1, -1, -1):
-        for seq in lex.cues.get("since_ref", ()):
-            if seq and words[k : k + len(seq)] == seq:
+        for seq in index.get(words[k], ()):
+            if words[k : k + len(seq)] == seq:
                 if k + len(seq) == len(words) and seq in lex.cues.get("since_open", ()):
                     return None
-                return spans[k][0]
+                return next(m.start() for n, m in enumerate(_WORD.finditer(text, lo, t.start)) if n == k)
     return None
 
 
@@ -549,7 +566,8 @@ def _bind_dates(
     followed: set[int] = set()  # dates taken by a trigger before them
     refs = {t.start: c for t in all_timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
     for hit in hits:
-        starting = any(_words(text[hit.start : hit.end]) == seq for seq in starts)
+        hit_words = _words(text[hit.start : hit.end]) if starts else ()
+        starting = any(hit_words == seq for seq in starts)
         timexes = dated if starting else [t for t in dated if t not in opened]
         # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
         timexes = [t for t in timexes if t.start not in refs or refs[t.start] < hit.start < t.start]
