@@ -265,8 +265,8 @@ def _tokens(text: str, s: Sentence) -> list[_Tok]:
     match object per token)."""
     parts = _WORD_SPLIT.split(text[s.start : s.end])
     raw = parts[1::2]
-    bounds = list(accumulate(map(len, parts), initial=s.start))
-    return list(map(_Tok, bounds[1::2], bounds[2::2], raw, map(str.lower, raw)))
+    bounds = list(accumulate(map(len, parts), initial=s.start))  # the last one ends the trailing space
+    return list(map(_Tok, bounds[1:-1:2], bounds[2::2], raw, map(str.lower, raw)))
 
 
 def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:

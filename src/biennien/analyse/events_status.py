@@ -60,7 +60,7 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     parts = _WORD_SPLIT.split(text[lo:hi])
     raw = parts[1::2]
     bounds = list(accumulate(map(len, parts), initial=lo))
-    return list(zip(bounds[1::2], bounds[2::2], map(str.lower, raw), strict=True))
+    return list(zip(bounds[1:-1:2], bounds[2::2], map(str.lower, raw), strict=True))
 
 
 def _find(words: Sequence[tuple[int, int, str]], kind: str) -> list[tuple[int, int]]:
