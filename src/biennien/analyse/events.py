@@ -754,11 +754,13 @@ def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, in
     while changed and i < j:
         changed = False
         for seq in aux:
-            if _ends_at(toks, j, seq) and j - len(seq) >= i:
-                j -= len(seq)
+            n = len(seq)
+            # the cheap tests first: room for the sequence, and its last (first) word in place
+            if j - n >= i and toks[j - 1].low == seq[-1] and _ends_at(toks, j, seq):
+                j -= n
                 changed = True
-            elif _seq_at(toks, i, seq) and i + len(seq) <= j:
-                i += len(seq)
+            elif i + n <= j and toks[i].low == seq[0] and _seq_at(toks, i, seq):
+                i += n
                 changed = True
     return i, j
 
@@ -791,8 +793,10 @@ def _org_participant(lex: _Lexicon, text: str, toks: list[_Tok], m: Mention, rol
 
 def _after_cue(lex: _Lexicon, toks: list[_Tok], idx: int, kind: str, reach: int = 3) -> bool:
     """A cue of ``kind`` ends within ``reach`` tokens before token ``idx``."""
-    for seq in lex.cues.get(kind, ()):
-        if any(_ends_at(toks, idx - back, seq) for back in range(0, reach)):
+    by_last = lex.cue_last.get(kind, {})
+    for back in range(0, reach):
+        end = idx - back
+        if end > 0 and any(_ends_at(toks, end, seq) for seq in by_last.get(toks[end - 1].low, ())):
             return True
     return False
 
@@ -1146,7 +1150,7 @@ def _summary(subject: str, predicate: str, place: str | None) -> str:
                 words = words[: -len(seq)]
                 changed = True
                 break
-    leading = sorted(_lexicon().cues.get("leading", ()), key=len, reverse=True)
+    leading = _lexicon().cues.get("leading", ())  # already longest first
     while True:  # "Thì LG lại ra mắt G5", "Và thi đỗ ...", "Kể từ sau trận động đất"
         low = tuple(w.lower() for w in words)
         cut = next((len(seq) for seq in leading if seq and len(seq) < len(low) and low[: len(seq)] == seq), 0)
@@ -1247,8 +1251,9 @@ def _inherited(lex: _Lexicon, toks: list[_Tok], last_date: str | None) -> str | 
     day = _day_of(last_date)
     if day is None:
         return None
-    for k in range(len(toks)):
-        for seq in lex.cues.get("inherit", ()):
+    index = lex.cue_first.get("inherit", {})
+    for k in [k for k, t in enumerate(toks) if t.low in index]:
+        for seq in index[toks[k].low]:
             if _seq_at(toks, k, seq):
                 for back in (2, 1):
                     cue = " ".join(t.low for t in toks[max(0, k - back) : k])
