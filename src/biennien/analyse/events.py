@@ -340,8 +340,11 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None =
         if k < i:
             continue  # inside the trigger found last
         found = None
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         for trig in by_first[toks[k].low]:
             j = k + len(trig.words)
+            if j > k + 1 and trig.words[1] != nxt:
+                continue  # the second word already differs (the cheap test of most phrases)
             if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
                 found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
                 break
@@ -360,20 +363,22 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
     """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
     hold an event, and skipping them is what keeps extraction fast (most sentences have none)."""
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     out: list[Sentence] = []
     last = -1
     low = text.lower()
     matched_low = len(low) == len(text)
     finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
+    free = lex.free if matched_low else frozenset()
     for m in finder.finditer(low if matched_low else text):
         pos = m.start()
         if pos > 0 and low[pos - 1].isalnum():
             continue
         n = bisect_right(starts, pos) - 1
-        if n <= last or n < 0 or pos >= sentences[n].end:
+        if n <= last or n < 0 or pos >= ends[n]:
             continue
         s = sentences[n]
-        if matched_low and m.end() <= s.end and m.group() in lex.free:
+        if m.end() <= s.end and m.group() in free:
             out.append(s)  # the phrase found is a trigger that needs no particular neighbours
             last = n
             continue
@@ -955,13 +960,17 @@ def _parts(
     subj_lo = toks[sub_lo].start if sub_lo < len(toks) else lo
     own = [m for m in per_left if m.start >= subj_lo]
     # the object of a launch (``ra mắt LG GW620``, ``công bố Renoir``) is a product, never a party
-    launch = any(_seq_at(toks, h.i, seq) for h in group for seq in lex.cues.get("launch", ()))
+    launches = lex.cue_first.get("launch", {})
+    launch = any(_seq_at(toks, h.i, seq) for h in group for seq in launches.get(toks[h.i].low, ()))
     # "hãng ra mắt ...": a subject that is only an organisation head noun in lower case
     anaphoric = (
         antecedent is not None
         and s_j > s_i
         and all(t.text.islower() for t in toks[s_i:s_j])
-        and any(_seq_at(toks, s_i, h) and s_i + len(h) == s_j for h in lex.cues.get("orghead", ()))
+        and any(
+            _seq_at(toks, s_i, h) and s_i + len(h) == s_j
+            for h in lex.cue_first.get("orghead", {}).get(toks[s_i].low, ())
+        )
     )
     lead_org = next(
         (
@@ -1016,7 +1025,14 @@ def _parts(
                 chosen.insert(0, m)
             agents = [_org_participant(lex, text, toks, m, "agent") for m in chosen]
     pronoun = (
-        next((p for p in lex.cues.get("pronoun", ()) if _seq_at(toks, s_i, p) and s_i + len(p) == s_j), None)
+        next(
+            (
+                p
+                for p in lex.cue_first.get("pronoun", {}).get(toks[s_i].low, ())
+                if _seq_at(toks, s_i, p) and s_i + len(p) == s_j
+            ),
+            None,
+        )
         if not own and person is not None and s_j > s_i
         else None
     )

@@ -557,12 +557,12 @@ def _noun_event(
     """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
     ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
-    toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
-    words = [w for w, _, _ in toks]
+    words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
     k = _after_leads(words)
     nouns = _cues().get("event_noun", ())
     if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
-        return None
+        return None  # most clauses: no offsets needed
+    toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
     link = _end_len(words, "noun_link")
     if link == 0 or "của" not in words[k:-link]:
         return None
