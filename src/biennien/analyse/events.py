@@ -1155,21 +1155,23 @@ def _undoubled(words: list[str]) -> list[str]:
 def _summary(subject: str, predicate: str, place: str | None) -> str:
     """Subject, predicate and place as one short line, never ending on a word that needs what was cut
     off after it (``Sản phẩm được ra mắt vào`` -> ``Sản phẩm được ra mắt``)."""
-    dangling = _lexicon().cues.get("dangling", ())
+    lex = _lexicon()
+    dangling = lex.cue_last.get("dangling", {})  # a sequence that ends the line ends with its last word
     words = _undoubled(" ".join(p for p in (subject, predicate) if p).split())
     changed = True
     while changed and len(words) > 1:
         changed = False
         low = tuple(w.lower().strip(",") for w in words)
-        for seq in dangling:
+        for seq in dangling.get(low[-1], ()):
             if len(seq) < len(low) and low[-len(seq) :] == seq:
                 words = words[: -len(seq)]
                 changed = True
                 break
-    leading = _lexicon().cues.get("leading", ())  # already longest first
+    leading = lex.cue_first.get("leading", {})  # longest first, by first word
     while True:  # "Thì LG lại ra mắt G5", "Và thi đỗ ...", "Kể từ sau trận động đất"
         low = tuple(w.lower() for w in words)
-        cut = next((len(seq) for seq in leading if seq and len(seq) < len(low) and low[: len(seq)] == seq), 0)
+        firsts = leading.get(low[0], ()) if low else ()
+        cut = next((len(seq) for seq in firsts if len(seq) < len(low) and low[: len(seq)] == seq), 0)
         if not cut:
             break
         words = words[cut:]

@@ -618,7 +618,7 @@ def _fixture(text: str, s: Sentence, timexes: Sequence[Timex]) -> Fallback | Non
     if len(timexes) != 1:
         return None
     t = timexes[0]
-    if _words(text[s.start : t.start]) or not _day_precision(t):
+    if text[s.start : t.start].strip() or not _day_precision(t):  # some word before the date
         return None
     lo, hi = t.end, s.end
     while lo < hi and text[lo] in " :,-–\t":
@@ -658,7 +658,6 @@ def find(
         return fix
     lead_words = _lead_words()
     for t in timexes:
-        before = _words(text[s.start : t.start])
         seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
         seg_before = _words(text[seg_lo : t.start])
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
@@ -711,6 +710,7 @@ def find(
             if found is not None:
                 return replace(found, type="statement") if told and found.type == "other" else found
             continue
+        before = _words(text[s.start : t.start])
         lo, hi = _clause_bounds(text, s, t.start)
         noun = _noun_event(text, lo, t, mentions, person)
         if noun is not None:
