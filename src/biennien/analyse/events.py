@@ -70,11 +70,6 @@ class _Trigger:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     by_first: dict[str, tuple[_Trigger, ...]]
-    before: dict[str, tuple[tuple[str, ...], ...]]  # trigger phrase or "*" -> blocking word sequences
-    prev: dict[str, tuple[tuple[str, ...], ...]]
-    after: dict[str, tuple[tuple[str, ...], ...]]
-    clause: dict[str, tuple[tuple[str, ...], ...]]  # anywhere earlier in the trigger's clause
-    negprev: dict[str, tuple[tuple[str, ...], ...]]  # negations: block and keep their clause's date
     anaphor: dict[str, frozenset[str]]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     dayparts: dict[str, str]
@@ -225,11 +220,6 @@ def _lexicon() -> _Lexicon:
         cue_first={k: _by_first(v) for k, v in sorted_cues.items()},
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
-        before={k: tuple(v) for k, v in before.items()},
-        prev={k: tuple(v) for k, v in prev.items()},
-        after={k: tuple(v) for k, v in after.items()},
-        clause={k: tuple(v) for k, v in clause.items()},
-        negprev={k: tuple(v) for k, v in negprev.items()},
         anaphor=anaphor,
         cues=sorted_cues,
         dayparts=dayparts,
@@ -653,9 +643,9 @@ def _bind_dates(
 # --------------------------------------------------------------------------- participants and summary
 
 
-@cache
 def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Word sequences indexed by their first word (so a scan looks up one dict per token)."""
+    """Word sequences indexed by their first word (so a scan looks up one dict per token); built once
+    per cue list with the lexicon."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for seq in seqs:
         if seq:
@@ -663,8 +653,8 @@ def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, .
     return {k: tuple(v) for k, v in out.items()}
 
 
-@cache
 def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences indexed by their last word (for sequences that must end at a given token)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for seq in seqs:
         if seq:
@@ -672,13 +662,9 @@ def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _find_seq(toks: list[_Tok], lo: int, hi: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
-    """Index of the first token in [lo, hi) where one of ``seqs`` starts."""
-    return _find_in(toks, lo, hi, _by_first(seqs))
-
-
 def _find_in(toks: list[_Tok], lo: int, hi: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
-    """``_find_seq`` with the sequences already indexed by first word."""
+    """Index of the first token in [lo, hi) where one of the sequences of ``index`` (by first word)
+    starts and ends by ``hi``."""
     for i in range(lo, min(hi, len(toks))):
         for seq in index.get(toks[i].low, ()):
             if i + len(seq) <= hi and _seq_at(toks, i, seq):
