@@ -397,7 +397,7 @@ def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str], int
     prev = _WORD_BACK.search(text, max(s.start, pos - 24), pos)
     if prev:
         raw.insert(0, prev[1])
-    return [w.lower() for w in raw], raw, 1 if prev else 0
+    return list(map(str.lower, raw)), raw, 1 if prev else 0
 
 
 def _allowed_in_window(lex: _Lexicon, low: list[str], raw: list[str], i: int) -> bool:

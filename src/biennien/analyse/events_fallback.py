@@ -349,9 +349,10 @@ def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
     return tuple(words) in seqs
 
 
-def _clause_words(
-    text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)
-) -> tuple[list[tuple[str, int]], list[str]]:
+_ClauseWords = tuple[list[tuple[str, int]], list[str]]
+
+
+def _clause_words(text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> _ClauseWords:
     """The clause's words (lower case) with their offsets, leaving out the span ``skip`` (the date)."""
     toks = [
         (w.group().lower(), w.start())
@@ -370,13 +371,19 @@ def _after_leads(words: list[str]) -> int:
 
 
 def _unnamed(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    person: Referents | None,
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention | None, int, int, EventType] | None:
     """A subject that is no name, when the clause's verb is a listed happening (``Cặp đôi tái hợp``,
     ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
     kính``): the agent (the name or pronoun after ``của``, the main person for a pronoun, else None),
     where the subject and the predicate start, and the verb's type."""
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = 0
     while k < min(len(words), 2) and (words[k] in _lead_words() or words[k] in _subject_leads()):
         k += 1
@@ -413,7 +420,12 @@ def _unnamed(
 
 
 def _common_clause(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int]
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention | None, int, int, EventType] | None:
     """A common-noun subject at a date standing as its own segment (``Ngày 22/4, bệnh nhân đi ăn liên
     hoan``, ``Năm 2019, camera giám sát này đã ghi lại``, ``Vào ngày 22/4/1970, 20 triệu người ... đã cùng
@@ -421,7 +433,7 @@ def _common_clause(
     (``role_subject``: ``bệnh nhân``, ``nạn nhân``) or a count, or ends with a demonstrative; it ends
     at an auxiliary (``đã``, ``bị``), at a listed verb, or (role nouns) right after the role noun.  The
     predicate must be no state, figure or habit.  The agent is a name after ``của``, else nobody."""
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     if k >= len(words):
         return None
@@ -474,7 +486,13 @@ def _common_clause(
 
 
 def _pronoun_clause(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    person: Referents | None,
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention, int, int, EventType] | None:
     """A clause opening with a pronoun subject and any finite verb (``Năm 2013, cô trở về Trung Quốc``):
     only for a date standing as its own segment, where the clause can only tell what happened then.
@@ -482,7 +500,7 @@ def _pronoun_clause(
     or a pronoun that is part of a noun (``cô gái``, ``anh trai``) makes no event."""
     if person is None:
         return None
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
     if pron is None:
@@ -524,11 +542,12 @@ def _dated(
         pred = [w for w in _words(text[subj[1] : hi]) if w.isalnum()]
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
-    other = _unnamed(text, lo, hi, mentions, skip, person)
+    clause = _clause_words(text, lo, hi, skip)  # read once by the three subject readers (not changed)
+    other = _unnamed(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
-        other = _pronoun_clause(text, lo, hi, mentions, skip, person)
+        other = _pronoun_clause(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
-        other = _common_clause(text, lo, hi, mentions, skip)
+        other = _common_clause(text, lo, hi, mentions, skip, clause)
     if other is None:
         return None
     return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
@@ -740,9 +759,9 @@ def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> st
     aux_set = {seq[0] for seq in aux if len(seq) == 1}
     out = [w for n, w in enumerate(words) if not (n > 0 and w.lower() in aux_set)]
     low = [w.lower().strip(",;:") for w in out]
-    cuts = _cues().get("summary_cut", ())
+    cuts = _index("summary_cut")
     for k in range(3, len(out)):
-        if any(tuple(low[k : k + len(c)]) == c for c in cuts):
+        if cuts.empty or any(tuple(low[k : k + len(c)]) == c for c in cuts.first.get(low[k], ())):
             out, low = out[:k], low[:k]
             break
     if len(out) > _MAX_SUMMARY_WORDS:
