@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 
 from biennien.analyse import events_fallback, events_status
 from biennien.analyse.events_pronouns import Referents
@@ -500,7 +501,10 @@ def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
 def _crossed(lex: _Lexicon, text: str, a: int, b: int, kind: str) -> bool:
     """A cue of ``kind`` stands between offsets ``a`` and ``b``."""
     words = _words(text[a:b])
-    return any(words[k : k + len(seq)] == seq for seq in lex.cues.get(kind, ()) for k in range(len(words)))
+    if words and () in lex.cues.get(kind, ()):
+        return True  # a blank sequence stands anywhere
+    index = lex.cue_first.get(kind, {})
+    return any(words[k : k + len(seq)] == seq for k, w in enumerate(words) for seq in index.get(w, ()))
 
 
 def _year_only(t: Timex) -> bool:
@@ -520,7 +524,9 @@ def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = Fa
     before = _words(text[max(0, t.start - 24) : t.start])
     if punct and (not before or before[-1] in (",", "(", ":", ";")):
         return True
-    return any(before[-len(seq) :] == seq for seq in lex.cues.get(kind, ()) if seq)
+    return bool(before) and any(
+        before[-len(seq) :] == seq for seq in lex.cue_last.get(kind, {}).get(before[-1], ())
+    )
 
 
 def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, int, int]]:
@@ -673,10 +679,11 @@ def _find_in(toks: list[_Tok], lo: int, hi: int, index: dict[str, tuple[tuple[st
 
 
 def _tok_index(toks: list[_Tok], offset: int) -> int:
-    for k, t in enumerate(toks):
-        if t.start >= offset:
-            return k
-    return len(toks)
+    """The first token starting at or after ``offset`` (tokens are in text order: a binary search)."""
+    return bisect_left(toks, offset, key=_TOK_START)
+
+
+_TOK_START = attrgetter("start")
 
 
 def _phrase_end(
