@@ -275,16 +275,18 @@ def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
     return _seq_at(toks, j - len(words), words)
 
 
-def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit) -> str:
+def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | None = None) -> str:
     """Why ``hit`` reports no event: "" (it does), "block", or "claim" (a negated or hypothetical
-    event: it did not happen, and the date of its clause is its own, not another trigger's)."""
+    event: it did not happen, and the date of its clause is its own, not another trigger's).
+    ``present``: the sentence's lower-case words, when known (a clause cue none of whose first words
+    is written needs no scan)."""
     key = " ".join(hit.trig.words)
     block = lex.blockers[key]
     i, j = hit.i, hit.j
     last = toks[i - 1].low if i > 0 else ""
     if any(_ends_at(toks, i, seq) for seq in block.negprev.get(last, ())):
         return "claim"
-    if block.clause:
+    if block.clause and (present is None or not block.clause.keys().isdisjoint(present)):
         # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
         lo = next((n + 1 for n in range(i - 1, -1, -1) if toks[n].text in ",;:"), 0)
         if _find_in(toks, lo, i, block.clause) is not None:
@@ -325,6 +327,7 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None =
     """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``."""
     hits: list[_Hit] = []
     by_first = lex.by_first
+    present: set[str] | None = None  # the sentence's words, made at the first trigger found
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
     for k in [k for k, t in enumerate(toks) if t.low in by_first]:
@@ -341,7 +344,9 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None =
                 break
         if found is None:
             continue
-        why = _blocked(lex, toks, found)
+        if present is None:
+            present = {t.low for t in toks}
+        why = _blocked(lex, toks, found, present)
         if not why:
             hits.append(found)
         elif why == "claim" and negated is not None:
