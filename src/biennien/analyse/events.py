@@ -378,10 +378,10 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
             out.append(s)  # the phrase found is a trigger that needs no particular neighbours
             last = n
             continue
-        low_words, raw_words, first = _window(text, s, pos)
+        low_words, raw_words = _window(text, s, pos)
         # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
-        inside = min(first + len(m.group().split()), len(low_words))
-        if any(_allowed_in_window(lex, low_words, raw_words, i) for i in range(first, inside)):
+        inside = min(len(m.group().split()), len(low_words))
+        if any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside)):
             out.append(s)
             last = n
     return out
@@ -391,24 +391,29 @@ _WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past the
 _WINDOW_CHARS = 240  # characters read first for them (read again to the sentence end when too few)
 
 
-def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str], int]:
-    """The words around a match at ``pos``, lower-cased and as written: the word before it (within 24
-    characters, in the sentence; a word cut there is kept cut) and ten words from ``pos`` on, and where
-    those ten start (1 when there is a word before, else 0).  Plain strings, not ``_Tok`` objects:
-    the window is read at every match in the text, and most matches let no trigger through."""
+def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str]]:
+    """The ten words from a match at ``pos`` on (in its sentence), lower-cased and as written.  Plain
+    strings, not ``_Tok`` objects: the window is read at every match in the text, and most matches
+    let no trigger through."""
     raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
     if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
         raw = _WORD.findall(text, pos, s.end)
     raw = raw[:_WINDOW_WORDS]
+    return list(map(str.lower, raw)), raw
+
+
+def _match_prev_word(text: str, s: Sentence, pos: int) -> str | None:
+    """The word before ``pos`` within 24 characters in its sentence (a word cut there is kept cut),
+    lower-cased; read only for a trigger with a previous-word rule."""
     prev = _WORD_BACK.search(text, max(s.start, pos - 24), pos)
-    if prev:
-        raw.insert(0, prev[1])
-    return list(map(str.lower, raw)), raw, 1 if prev else 0
+    return prev[1].lower() if prev else None
 
 
-def _allowed_in_window(lex: _Lexicon, low: list[str], raw: list[str], i: int) -> bool:
-    """Some trigger starts at word ``i`` of a window with fitting neighbours (or runs past the window):
-    ``_seq_at`` and ``_allowed`` on the window's words."""
+def _allowed_in_window(
+    lex: _Lexicon, low: list[str], raw: list[str], i: int, text: str, s: Sentence, pos: int
+) -> bool:
+    """Some trigger starts at word ``i`` of the window at ``pos`` with fitting neighbours (or runs past
+    the window): ``_seq_at`` and ``_allowed`` on the window's words."""
     for trig in lex.by_first.get(low[i], ()):
         j = i + len(trig.words)
         if j > len(low) or tuple(low[i:j]) != trig.words:
@@ -422,8 +427,10 @@ def _allowed_in_window(lex: _Lexicon, low: list[str], raw: list[str], i: int) ->
             or ("NUM" in trig.next and nxt_raw[:1].isdigit())
         ):
             continue
-        if trig.prev is not None and (i == 0 or low[i - 1] not in trig.prev):
-            continue
+        if trig.prev is not None:
+            before = low[i - 1] if i > 0 else _match_prev_word(text, s, pos)
+            if before is None or before not in trig.prev:
+                continue
         return True
     return False
 
