@@ -91,47 +91,106 @@ def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """One cue kind's word sequences indexed by first and by last word.
+
+    Why: the fallback tests every dated sentence's words against a dozen cue lists; comparing every
+    sequence at every word made these tests the fallback's largest cost, while a dict lookup per word
+    finds the few sequences that can start (or end) there.  ``empty`` records a blank sequence, which
+    the plain scans treated as matching (kept so the answers stay the same for any table)."""
+
+    first: dict[str, tuple[tuple[str, ...], ...]]
+    last: dict[str, tuple[tuple[str, ...], ...]]
+    empty: bool
+
+
+@cache
+def _index(kind: str) -> _Index:
+    first: dict[str, list[tuple[str, ...]]] = {}
+    last: dict[str, list[tuple[str, ...]]] = {}
+    empty = False
+    for seq in _cues().get(kind, ()):
+        if not seq:
+            empty = True
+            continue
+        first.setdefault(seq[0], []).append(seq)
+        last.setdefault(seq[-1], []).append(seq)
+    return _Index({k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()}, empty)
+
+
 def _ends_with(words: list[str], kind: str) -> bool:
-    return any(len(seq) <= len(words) and tuple(words[-len(seq) :]) == seq for seq in _cues().get(kind, ()))
+    if not words:
+        return _index(kind).empty
+    n = len(words)
+    return any(
+        len(seq) <= n and tuple(words[n - len(seq) :]) == seq for seq in _index(kind).last.get(words[-1], ())
+    )
 
 
 def _main_clause(words: list[str]) -> list[str]:
     """``words`` up to a subordinator after the first word (``X thừa nhận sai lầm khi không đánh giá
     đúng``: the negation is the subordinate clause's, not the admission's)."""
+    index = _index("clause_break")
+    if index.empty and len(words) > 1:
+        return words[:1]
     for k in range(1, len(words)):
-        if any(tuple(words[k : k + len(seq)]) == seq for seq in _cues().get("clause_break", ())):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in index.first.get(words[k], ())):
             return words[:k]
     return words
 
 
 def _strip_end(words: list[str], kind: str) -> list[str]:
     """``words`` without the longest sequence of ``kind`` they end with."""
-    n = max(
+    return words[: len(words) - _end_len(words, kind)]
+
+
+def _end_len(words: list[str], kind: str) -> int:
+    """The length of the longest sequence of ``kind`` that ``words`` end with (0 for none)."""
+    if not words:
+        return 0
+    n = len(words)
+    return max(
         (
             len(seq)
-            for seq in _cues().get(kind, ())
-            if _ends_with(words, kind) and tuple(words[-len(seq) :]) == seq
+            for seq in _index(kind).last.get(words[-1], ())
+            if len(seq) <= n and tuple(words[n - len(seq) :]) == seq
         ),
         default=0,
     )
-    return words[: len(words) - n]
 
 
 def _starts_with(words: list[str], kind: str) -> bool:
-    return any(tuple(words[: len(seq)]) == seq for seq in _cues().get(kind, ()))
+    index = _index(kind)
+    if index.empty:
+        return True
+    return bool(words) and any(tuple(words[: len(seq)]) == seq for seq in index.first.get(words[0], ()))
 
 
 def _contains(words: list[str], kind: str) -> bool:
-    return any(
-        tuple(words[k : k + len(seq)]) == seq for seq in _cues().get(kind, ()) for k in range(len(words))
-    )
+    index = _index(kind)
+    if index.empty:
+        return bool(words)
+    first = index.first
+    if first.keys().isdisjoint(words):
+        return False
+    return any(tuple(words[k : k + len(seq)]) == seq for k, w in enumerate(words) for seq in first.get(w, ()))
+
+
+@cache
+def _compounds() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """The ``compound`` sequences in table order, each with its set of words."""
+    return tuple((seq, frozenset(seq)) for seq in _cues().get("compound", ()) if seq)
 
 
 def _masked(words: list[str]) -> list[str]:
     """``words`` with every listed compound blanked out, so that a cue word inside a compound
     (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue."""
     out = list(words)
-    for seq in _cues().get("compound", ()):
+    present = set(words)
+    for seq, need in _compounds():
+        if not need <= present:
+            continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
         for k in range(len(out) - n + 1):
             if tuple(out[k : k + n]) == seq:
@@ -290,9 +349,10 @@ def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
     return tuple(words) in seqs
 
 
-def _clause_words(
-    text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)
-) -> tuple[list[tuple[str, int]], list[str]]:
+_ClauseWords = tuple[list[tuple[str, int]], list[str]]
+
+
+def _clause_words(text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> _ClauseWords:
     """The clause's words (lower case) with their offsets, leaving out the span ``skip`` (the date)."""
     toks = [
         (w.group().lower(), w.start())
@@ -311,13 +371,19 @@ def _after_leads(words: list[str]) -> int:
 
 
 def _unnamed(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    person: Referents | None,
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention | None, int, int, EventType] | None:
     """A subject that is no name, when the clause's verb is a listed happening (``Cặp đôi tái hợp``,
     ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
     kính``): the agent (the name or pronoun after ``của``, the main person for a pronoun, else None),
     where the subject and the predicate start, and the verb's type."""
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = 0
     while k < min(len(words), 2) and (words[k] in _lead_words() or words[k] in _subject_leads()):
         k += 1
@@ -354,7 +420,12 @@ def _unnamed(
 
 
 def _common_clause(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int]
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention | None, int, int, EventType] | None:
     """A common-noun subject at a date standing as its own segment (``Ngày 22/4, bệnh nhân đi ăn liên
     hoan``, ``Năm 2019, camera giám sát này đã ghi lại``, ``Vào ngày 22/4/1970, 20 triệu người ... đã cùng
@@ -362,7 +433,7 @@ def _common_clause(
     (``role_subject``: ``bệnh nhân``, ``nạn nhân``) or a count, or ends with a demonstrative; it ends
     at an auxiliary (``đã``, ``bị``), at a listed verb, or (role nouns) right after the role noun.  The
     predicate must be no state, figure or habit.  The agent is a name after ``của``, else nobody."""
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     if k >= len(words):
         return None
@@ -415,7 +486,13 @@ def _common_clause(
 
 
 def _pronoun_clause(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int], person: Referents | None
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    person: Referents | None,
+    clause: _ClauseWords | None = None,
 ) -> tuple[Mention, int, int, EventType] | None:
     """A clause opening with a pronoun subject and any finite verb (``Năm 2013, cô trở về Trung Quốc``):
     only for a date standing as its own segment, where the clause can only tell what happened then.
@@ -423,7 +500,7 @@ def _pronoun_clause(
     or a pronoun that is part of a noun (``cô gái``, ``anh trai``) makes no event."""
     if person is None:
         return None
-    toks, words = _clause_words(text, lo, hi, skip)
+    toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
     if pron is None:
@@ -465,11 +542,12 @@ def _dated(
         pred = [w for w in _words(text[subj[1] : hi]) if w.isalnum()]
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
-    other = _unnamed(text, lo, hi, mentions, skip, person)
+    clause = _clause_words(text, lo, hi, skip)  # read once by the three subject readers (not changed)
+    other = _unnamed(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
-        other = _pronoun_clause(text, lo, hi, mentions, skip, person)
+        other = _pronoun_clause(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
-        other = _common_clause(text, lo, hi, mentions, skip)
+        other = _common_clause(text, lo, hi, mentions, skip, clause)
     if other is None:
         return None
     return Fallback(t, other[0], lo, hi, other[1], other[2], other[3])
@@ -498,20 +576,13 @@ def _noun_event(
     """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
     ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
-    toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
-    words = [w for w, _, _ in toks]
+    words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
     k = _after_leads(words)
     nouns = _cues().get("event_noun", ())
     if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
-        return None
-    link = max(
-        (
-            len(q)
-            for q in _cues().get("noun_link", ())
-            if _ends_with(words, "noun_link") and tuple(words[-len(q) :]) == q
-        ),
-        default=0,
-    )
+        return None  # most clauses: no offsets needed
+    toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
+    link = _end_len(words, "noun_link")
     if link == 0 or "của" not in words[k:-link]:
         return None
     cua = k + words[k:].index("của")
@@ -566,7 +637,7 @@ def _fixture(text: str, s: Sentence, timexes: Sequence[Timex]) -> Fallback | Non
     if len(timexes) != 1:
         return None
     t = timexes[0]
-    if _words(text[s.start : t.start]) or not _day_precision(t):
+    if text[s.start : t.start].strip() or not _day_precision(t):  # some word before the date
         return None
     lo, hi = t.end, s.end
     while lo < hi and text[lo] in " :,-–\t":
@@ -606,7 +677,6 @@ def find(
         return fix
     lead_words = _lead_words()
     for t in timexes:
-        before = _words(text[s.start : t.start])
         seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
         seg_before = _words(text[seg_lo : t.start])
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
@@ -659,6 +729,7 @@ def find(
             if found is not None:
                 return replace(found, type="statement") if told and found.type == "other" else found
             continue
+        before = _words(text[s.start : t.start])
         lo, hi = _clause_bounds(text, s, t.start)
         noun = _noun_event(text, lo, t, mentions, person)
         if noun is not None:
@@ -688,9 +759,9 @@ def summary_words(text: str, fb: Fallback, aux: Sequence[tuple[str, ...]]) -> st
     aux_set = {seq[0] for seq in aux if len(seq) == 1}
     out = [w for n, w in enumerate(words) if not (n > 0 and w.lower() in aux_set)]
     low = [w.lower().strip(",;:") for w in out]
-    cuts = _cues().get("summary_cut", ())
+    cuts = _index("summary_cut")
     for k in range(3, len(out)):
-        if any(tuple(low[k : k + len(c)]) == c for c in cuts):
+        if cuts.empty or any(tuple(low[k : k + len(c)]) == c for c in cuts.first.get(low[k], ())):
             out, low = out[:k], low[:k]
             break
     if len(out) > _MAX_SUMMARY_WORDS:

@@ -17,11 +17,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
+from operator import itemgetter
 
 from biennien.model import Event, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
 _YEAR = re.compile(r"\d{4}")
 _QUOTES = {'"': '"', "“": "”", "«": "»"}
 _PLANNED_REACH = 6  # words between a "planned" word and the date it makes a schedule
@@ -50,13 +53,22 @@ def _by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    """``(start, end, lower-case word)`` of the tokens of ``text[lo:hi]``: split with the pattern as a
+    group, the pieces alternate between the space before a token and the token, so their running
+    lengths are the offsets (no match object per token; this runs on every sentence with an event
+    and on the paragraph after it)."""
+    parts = _WORD_SPLIT.split(text[lo:hi])
+    raw = parts[1::2]
+    bounds = list(accumulate(map(len, parts), initial=lo))
+    return list(zip(bounds[1:-1:2], bounds[2::2], map(str.lower, raw), strict=True))
 
 
 def _find(words: Sequence[tuple[int, int, str]], kind: str) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` where a phrase of ``kind`` stands (longest first, no overlap)."""
     by_first = _by_first(kind)
     out: list[tuple[int, int]] = []
+    if by_first.keys().isdisjoint(map(itemgetter(2), words)):
+        return out  # no word that opens a phrase of the kind (most sentences)
     i = 0
     while i < len(words):
         for seq in by_first.get(words[i][2], ()):
