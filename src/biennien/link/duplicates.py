@@ -53,14 +53,17 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash
 
+from biennien.link.prep_words import WORD_HASHES
+from biennien.link.prep_words import compare_lines as compare_lines
+from biennien.link.prep_words import compare_words as compare_words
 from biennien.model import Document
-from biennien.vi.normalise import analysis_text, fold
-from biennien.vi.resources import table
+from biennien.vi.normalise import analysis_text
 
 STATE_NAME = "duplicates"
 STATE_VERSION = 2
@@ -84,66 +87,14 @@ EST_MIN = 0.15
 EST_EXACT = 0.85
 assert MIN_WORDS >= SHINGLE  # paragraphs() hashes k-word windows of every compared paragraph
 
-_NONWORD = re.compile(r"[\W_]+")
-_NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _PARA = re.compile(r"[^\n]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B1)
 
 
 # -- comparison text ------------------------------------------------------------
-
-
-def _prepare(text: str) -> str:
-    """Lower case with punctuation as single spaces, padded so whole-word replacements are easy."""
-    return " " + _NONWORD.sub(" ", text.lower()).strip() + " "
-
-
-@cache
-def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over every alias variant (longest first) and the canonical form of each."""
-    mapping: dict[str, str] = {}
-    for row in table("dup_aliases.tsv"):
-        if len(row) < 2:
-            continue
-        canonical = _prepare(row[0]).strip()
-        for form in (row[0], row[1]):
-            key = _prepare(form).strip()
-            if key:
-                mapping.setdefault(key, canonical)
-    # a one-word form that is its own canonical form (``anh``, ``mỹ``) is left out of the pattern: replacing
-    # it changes nothing and no match can start inside it, so the result is the same with fewer callbacks
-    alternatives = sorted((k for k, v in mapping.items() if k != v or " " in k), key=lambda k: (-len(k), k))
-    pattern = re.compile(" (" + "|".join(re.escape(a) for a in alternatives) + ")(?= )")
-    return pattern, mapping
-
-
-def compare_lines(text: str) -> list[list[str]]:
-    """``compare_words`` of every line of ``text`` (one regex pass over the whole text, not one per line)."""
-    pattern, mapping = _alias_pattern()
-    prepared = " " + _NONWORD_KEEP_LINES.sub(" ", text.lower()).replace("\n", " \n ") + " "
-    prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], prepared)
-    out = []
-    for line in fold(prepared).split("\n"):
-        words = line.split()
-        if " 0" in line:  # every word follows a space (the line starts with one): only these change
-            words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
-        out.append(words)
-    return out
-
-
-def compare_words(text: str) -> list[str]:
-    """The words two rewrites of one text share: aliases mapped, numbers as bare digits, no diacritics.
-
-    ``Hợp chúng quốc Hoa Kỳ`` and ``Mỹ`` give the same word; ``7-1995``,
-    ``7/1995`` and ``07.1995`` all give ``7 1995``; ``TP.HCM`` and ``TPHCM``
-    give ``tp hcm``.  Aliases are matched before diacritics are folded, so a
-    short alias never captures an unrelated word that only differs in tone.
-    """
-    pattern, mapping = _alias_pattern()
-    prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], _prepare(text))
-    words = fold(prepared).split()
-    return [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
+# ``compare_lines`` and ``compare_words`` live in ``prep_words`` (computed per distinct token from caches,
+# equal to the per-character definitions kept there as ``compare_lines_reference`` / ``compare_words_reference``)
 
 
 # -- shingles and MinHash --------------------------------------------------------
@@ -250,8 +201,8 @@ def compared_text(text: str) -> ComparedText:
     sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     starts = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum(sizes, out=starts[1:])
-    flat = [w for line in words for w in line]
-    hashes = np.fromiter(map(word_hash, flat), dtype=np.uint64, count=len(flat))
+    flat = list(chain.from_iterable(words))
+    hashes = np.fromiter(map(WORD_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
     return ComparedText(lines, words, hashes, starts)
 
 
