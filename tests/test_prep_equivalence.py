@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from biennien.link.prep_words import (
     compare_lines_reference,
     compare_words,
     compare_words_reference,
+    line_hashes,
 )
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
@@ -133,3 +136,24 @@ def test_real_articles_match_the_definition() -> None:
         assert compare_lines(text) == compare_lines_reference(text), path.name
         for line in text.split("\n")[:3]:
             assert compare_words(line) == compare_words_reference(line), path.name
+
+
+def test_nested_alias_pattern_matches_like_the_flat_one() -> None:
+    pattern, mapping = alias_pattern()
+    alternatives = sorted((k for k, v in mapping.items() if k != v or " " in k), key=lambda k: (-len(k), k))
+    flat = re.compile(" (" + "|".join(re.escape(a) for a in alternatives) + ")(?= )")
+    rng = random.Random(4)
+    words = [*alternatives, *(w for a in alternatives for w in a.split()), "nhất", "x", "hoa", "0"]
+    for _ in range(20_000):
+        text = " " + " ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) + " "
+        assert [m.span(1) for m in pattern.finditer(text)] == [m.span(1) for m in flat.finditer(text)], text
+
+
+def test_line_hashes_are_the_hashes_of_compare_lines() -> None:
+    rng = random.Random(5)
+    for _ in range(5_000):
+        text = _random_text(rng)
+        counts, hashes = line_hashes(text)
+        lines = compare_lines_reference(text)
+        assert counts == [len(words) for words in lines]
+        assert hashes.tolist() == [zlib.crc32(w.encode("utf-8")) for words in lines for w in words]

@@ -53,15 +53,14 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash
 
-from biennien.link.prep_words import WORD_HASHES
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
+from biennien.link.prep_words import line_hashes
 from biennien.model import Document
 from biennien.vi.normalise import analysis_text
 
@@ -180,7 +179,7 @@ class Paragraph:
 
 @dataclass(slots=True)
 class ComparedText:
-    """A document's analysis text, its lines, their comparison words and the words' hashes.
+    """A document's analysis text, its lines, their numbers of comparison words and the words' hashes.
 
     Computed once per document (``compared_text``) and shared by the
     paragraphs (shingles) and the story features (word pairs), which both
@@ -188,8 +187,8 @@ class ComparedText:
     """
 
     lines: list[tuple[int, int]]  # (start, end) in the text of every non-empty line
-    words: list[list[str]]  # compare_lines of those lines
-    hashes: np.ndarray  # word_hash of every word, line after line (uint64)
+    counts: list[int]  # len(compare_lines) of each of those lines
+    hashes: np.ndarray  # word_hash of every comparison word, line after line (uint64)
     starts: np.ndarray  # index in ``hashes`` of each line's first word, then len(hashes)
 
 
@@ -197,13 +196,10 @@ def compared_text(text: str) -> ComparedText:
     """``ComparedText`` of an analysis text (see ``paragraphs`` and ``stories_features.hashed_features``)."""
     matches = list(_PARA.finditer(text))
     lines = [(m.start(), m.end()) for m in matches]
-    words = compare_lines("\n".join(m.group() for m in matches))
-    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    starts = np.zeros(len(words) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=starts[1:])
-    flat = list(chain.from_iterable(words))
-    hashes = np.fromiter(map(WORD_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
-    return ComparedText(lines, words, hashes, starts)
+    counts, hashes = line_hashes("\n".join(m.group() for m in matches))
+    starts = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    return ComparedText(lines, counts, hashes, starts)
 
 
 def _shingle_sets(hashes: np.ndarray, spans: Sequence[tuple[int, int]], k: int = SHINGLE) -> list[np.ndarray]:
@@ -241,7 +237,7 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
         compared = compared_text(text)
-    kept = [i for i, words in enumerate(compared.words) if len(words) >= MIN_WORDS]
+    kept = [i for i, count in enumerate(compared.counts) if count >= MIN_WORDS]
     starts = compared.starts
     sets = _shingle_sets(compared.hashes, [(int(starts[i]), int(starts[i + 1])) for i in kept])
     out = []
@@ -250,7 +246,7 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
         line = text[line_start:line_end]
         start = line_start + (len(line) - len(line.lstrip()))
         end = line_start + len(line.rstrip())
-        out.append(Paragraph(start, end, len(compared.words[i]), shingles))
+        out.append(Paragraph(start, end, compared.counts[i], shingles))
     return out
 
 
