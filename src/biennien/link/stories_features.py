@@ -82,20 +82,26 @@ def bucket(feature: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
+def _feature_bucket(feature: str) -> int:
+    """``bucket`` of a name, entity or event feature (they repeat across articles)."""
+    return bucket(feature)
+
+
+@lru_cache(maxsize=1 << 16)
 def _name_key(run: str) -> str:
     return " ".join(compare_words(run))
 
 
 def names(text: str) -> list[str]:
     """Runs of two or more capitalised syllables, and acronyms, folded: the story's actors and places."""
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        run = m.group()
-        if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
-            out.append(_name_key(run))
-    return out
+    return [
+        _name_key(run)
+        for run in _NAME_RUN.findall(text)
+        if " " in run or "-" in run or (len(run) >= 2 and run.isupper())
+    ]
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_feature(key: str) -> str:
     return "e:" + fold(key).lower()
 
@@ -177,14 +183,35 @@ def hashed_features(
         weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
     other: dict[str, float] = {}
     _add_named(other, text, title, entity_keys, events)
+    actors = np.zeros(0, dtype=np.int64)
     if other:
-        feats.append(np.fromiter((bucket(f) for f in other), dtype=np.int64, count=len(other)))
+        buckets = list(map(_feature_bucket, other))
+        feats.append(np.array(buckets, dtype=np.int64))
         weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
-    actors = np.array(sorted({bucket(f) for f in other if is_actor(f)}), dtype=np.int64)
+        actors = np.array(
+            sorted({b for f, b in zip(other, buckets, strict=True) if is_actor(f)}), dtype=np.int64
+        )
     if not feats:
         return np.zeros(0, dtype=np.int64), np.zeros(0), actors
-    uniq, inverse = np.unique(np.concatenate(feats), return_inverse=True)
-    return uniq, np.bincount(inverse, weights=np.concatenate(weights)), actors
+    uniq, sums = _summed(np.concatenate(feats), np.concatenate(weights))
+    return uniq, sums, actors
+
+
+def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct features, sorted; the sum of each one's weights): ``np.unique`` + ``np.bincount`` in fewer steps.
+
+    The weights are small whole numbers (1, ``TITLE_REPEAT``, the named
+    weights), so their float sums are exact whatever the order of addition.
+    """
+    if not len(feats):
+        return feats, np.zeros(0)
+    order = np.argsort(feats)
+    ordered = feats[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    at = np.flatnonzero(first)
+    return ordered[at], np.add.reduceat(weights[order], at)
 
 
 @cache
