@@ -151,10 +151,14 @@ def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
             stop += 1
         chunk = sets[start:stop]
         hv = _fmix32(np.concatenate(chunk).astype(np.uint32))
+        # one row per permutation, so each set's values are contiguous for reduceat (1.5x faster than
+        # one row per value); computed in place, wrapping like datasketch's uint32 arithmetic
         with np.errstate(over="ignore"):
-            phv = hv[:, None] * a[None, :] + b[None, :]
-        offsets = np.r_[0, np.cumsum([len(s) for s in chunk])[:-1]]
-        out[start:stop] = np.minimum.reduceat(phv, offsets, axis=0)
+            phv = np.multiply.outer(a, hv)
+            phv += b[:, None]
+        offsets = np.zeros(len(chunk), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, chunk[:-1]), dtype=np.int64, count=len(chunk) - 1), out=offsets[1:])
+        out[start:stop] = np.minimum.reduceat(phv, offsets, axis=1).T
         start = stop
     return out
 
@@ -202,30 +206,38 @@ def compared_text(text: str) -> ComparedText:
     return ComparedText(lines, counts, hashes, starts)
 
 
-def _shingle_sets(hashes: np.ndarray, spans: Sequence[tuple[int, int]], k: int = SHINGLE) -> list[np.ndarray]:
-    """``shingle_hashes`` of the word ranges ``spans`` of ``hashes`` (each at least k words), in one pass.
+def _shingle_sets(
+    hashes: np.ndarray, firsts: np.ndarray, sizes: np.ndarray, k: int = SHINGLE
+) -> list[np.ndarray]:
+    """``shingle_hashes`` of the word ranges ``hashes[firsts[i] : firsts[i] + sizes[i]]`` (each at least k
+    words long), in one pass.
 
     A shingle's hash depends only on its k word hashes, so the hashes of all
-    k-word windows of the document are computed at once and each span keeps
-    the windows that lie inside it; one ``np.unique`` over (span, hash) keys
-    sorts and deduplicates every span's set.
+    k-word windows of the document are computed at once and each range keeps
+    the windows that lie inside it; one sort of (range, hash) keys orders and
+    deduplicates every range's set.
     """
-    if not spans:
+    if not len(firsts):
         return []
     n = len(hashes) - k + 1
-    acc = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
-        acc = ((acc * _MIX) ^ hashes[j : j + n]) & _MASK32
-    firsts = np.array([a for a, _ in spans], dtype=np.int64)
-    counts = np.array([b - a - k + 1 for a, b in spans], dtype=np.int64)
-    span_of = np.repeat(np.arange(len(spans), dtype=np.uint64), counts)
-    window = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(counts) - counts - firsts, counts
-    )
-    keys = np.unique((span_of << np.uint64(32)) | acc[window])
-    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(spans) + 1, dtype=np.uint64))
+    acc = hashes[:n].copy()  # the first step of the fold below: ((0 * MIX) ^ h) & MASK is h (a CRC-32)
+    for j in range(1, k):
+        acc *= _MIX
+        acc ^= hashes[j : j + n]
+        acc &= _MASK32
+    counts = sizes - (k - 1)
+    ends = np.cumsum(counts)
+    span_of = np.repeat(np.arange(len(firsts), dtype=np.uint64), counts)
+    window = np.arange(int(ends[-1]), dtype=np.int64) - np.repeat(ends - counts - firsts, counts)
+    keys = (span_of << np.uint64(32)) | acc[window]
+    keys.sort()
+    distinct = np.empty(len(keys), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
+    keys = keys[distinct]
+    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(firsts) + 1, dtype=np.uint64)).tolist()
     values = keys & _MASK32
-    return [values[bounds[i] : bounds[i + 1]] for i in range(len(spans))]
+    return [values[bounds[i] : bounds[i + 1]] for i in range(len(firsts))]
 
 
 def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Paragraph]:
@@ -238,8 +250,9 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     if compared is None:
         compared = compared_text(text)
     kept = [i for i, count in enumerate(compared.counts) if count >= MIN_WORDS]
-    starts = compared.starts
-    sets = _shingle_sets(compared.hashes, [(int(starts[i]), int(starts[i + 1])) for i in kept])
+    at = np.array(kept, dtype=np.int64)
+    sizes = np.array([compared.counts[i] for i in kept], dtype=np.int64)
+    sets = _shingle_sets(compared.hashes, compared.starts[at], sizes)
     out = []
     for i, shingles in zip(kept, sets, strict=True):
         line_start, line_end = compared.lines[i]
