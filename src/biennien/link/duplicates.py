@@ -200,10 +200,8 @@ def compared_text(text: str) -> ComparedText:
     """``ComparedText`` of an analysis text (see ``paragraphs`` and ``stories_features.hashed_features``)."""
     matches = list(_PARA.finditer(text))
     lines = [(m.start(), m.end()) for m in matches]
-    counts, hashes = line_hashes("\n".join(m.group() for m in matches))
-    starts = np.zeros(len(counts) + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
-    return ComparedText(lines, counts, hashes, starts)
+    starts, hashes = line_hashes("\n".join(m.group() for m in matches))
+    return ComparedText(lines, np.diff(starts).tolist(), hashes, starts)
 
 
 def _shingle_sets(

@@ -43,6 +43,7 @@ from biennien.vi.resources import table
 _NONWORD = re.compile(r"[\W_]+")
 _NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _LINE_MARK = "\x00"  # stands for a newline among the tokens of compare_lines
+_MARK_HASH = 1 << 32  # the hash of a line mark in line_hashes (a CRC-32 is below it)
 _CACHE_LIMIT = 1 << 18  # entries per cache before it is emptied (bounds memory on a large archive)
 
 
@@ -211,7 +212,7 @@ class _FoldedHashes(dict[str, int]):
     """Word (lower case, with diacritics) -> ``WORD_HASHES`` of its folded form (one lookup for two)."""
 
     def __missing__(self, word: str) -> int:
-        value = WORD_HASHES[_FOLDED[word]]
+        value = _MARK_HASH if word == _LINE_MARK else WORD_HASHES[_FOLDED[word]]
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = value
@@ -221,24 +222,32 @@ class _FoldedHashes(dict[str, int]):
 _FOLDED_HASHES = _FoldedHashes()
 
 
-def line_hashes(text: str) -> tuple[list[int], np.ndarray]:
-    """(number of comparison words of every line, ``WORD_HASHES`` of all those words line after line).
+def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(where each line's words start, then the number of words; ``WORD_HASHES`` of all the words).
 
-    The same as hashing ``compare_lines(text)``, without making the folded
-    words: each word is looked up once, from its unfolded form.
+    The same as hashing ``compare_lines(text)`` (line ``i``'s words are
+    ``hashes[starts[i] : starts[i + 1]]``), without making the folded words or
+    a list per line: each word is looked up once, from its unfolded form, with
+    the line marks among them, and numpy finds the marks.
     """
-    if "_" in text or _LINE_MARK in text:
-        lines = compare_lines_reference(text)
-    else:
+    if "_" not in text and _LINE_MARK not in text:
         prepared = _map_aliases(_joined(text.lower().replace("\n", " \x00 ").split()))
-        lines = [line.split() for line in prepared.split("\n")]
-        flat = list(chain.from_iterable(lines))
-        hashes = np.fromiter(map(_FOLDED_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
+        flat = prepared.replace("\n", _LINE_MARK).split()
+        marked = np.fromiter(map(_FOLDED_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
         if not _FoldedWords.odd:
-            return list(map(len, lines)), hashes
+            is_mark = marked == _MARK_HASH
+            marks = np.flatnonzero(is_mark)
+            hashes = marked[~is_mark]
+            starts = np.empty(len(marks) + 2, dtype=np.int64)
+            starts[0] = 0
+            starts[1:-1] = marks - np.arange(len(marks))
+            starts[-1] = len(hashes)
+            return starts, hashes
         get = _FOLDED.__getitem__
-        lines = [" ".join(map(get, line)).split() for line in lines]
+        lines = [" ".join(map(get, line.split())).split() for line in prepared.split("\n")]
+    else:
+        lines = compare_lines_reference(text)
+    starts = np.zeros(len(lines) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)), out=starts[1:])
     flat = list(chain.from_iterable(lines))
-    return list(map(len, lines)), np.fromiter(
-        map(WORD_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat)
-    )
+    return starts, np.fromiter(map(WORD_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
