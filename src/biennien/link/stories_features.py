@@ -176,21 +176,24 @@ def hashed_features(
         keep[first[(first > 0) & (first < len(h))] - 1] = False
         feats.append(pair[keep].astype(np.int64))
         weights.append(np.ones(len(feats[-1])))
-    title_words = compare_words(title)
-    if len(title_words) >= 2:
+    if not doc.title and compared.lines and "_" not in title:
+        # the title is the first line, whose comparison words are those of compare_words(title) (they
+        # differ only around "_", see prep_words): its hashes are already there
+        th = h[int(compared.starts[0]) : int(compared.starts[1])]
+    else:
+        title_words = compare_words(title)
         th = np.fromiter(map(word_hash, title_words), dtype=np.uint64, count=len(title_words))
+    if len(th) >= 2:
         feats.append(((((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1)).astype(np.int64))
         weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
     other: dict[str, float] = {}
     _add_named(other, text, title, entity_keys, events)
-    actors = np.zeros(0, dtype=np.int64)
     if other:
-        buckets = list(map(_feature_bucket, other))
-        feats.append(np.array(buckets, dtype=np.int64))
+        feats.append(np.fromiter(map(_feature_bucket, other), dtype=np.int64, count=len(other)))
         weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
-        actors = np.array(
-            sorted({b for f, b in zip(other, buckets, strict=True) if is_actor(f)}), dtype=np.int64
-        )
+    # the actor features are entity features (names and events never are)
+    actor_features = {f for f in map(entity_feature, entity_keys) if is_actor(f)}
+    actors = np.array(sorted({_feature_bucket(f) for f in actor_features}), dtype=np.int64)
     if not feats:
         return np.zeros(0, dtype=np.int64), np.zeros(0), actors
     uniq, sums = _summed(np.concatenate(feats), np.concatenate(weights))
