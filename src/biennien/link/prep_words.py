@@ -44,7 +44,7 @@ _NONWORD = re.compile(r"[\W_]+")
 _NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _LINE_MARK = "\x00"  # stands for a newline among the tokens of compare_lines
 _MARK_HASH = 1 << 32  # the hash of a line mark in line_hashes (a CRC-32 is below it)
-_CACHE_LIMIT = 1 << 18  # entries per cache before it is emptied (bounds memory on a large archive)
+_CACHE_LIMIT = 1 << 17  # entries per cache before it is emptied (unc-dev has 35,000 tokens; bounds memory)
 
 
 def prepare(text: str) -> str:
