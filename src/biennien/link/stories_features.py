@@ -29,6 +29,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -92,6 +93,20 @@ def _name_key(run: str) -> str:
     return " ".join(compare_words(run))
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_feature(run: str) -> str:
+    return "n:" + _name_key(run)
+
+
+def _name_features(text: str) -> list[str]:
+    """``"n:" + name`` for every name of ``names(text)``, in order."""
+    return [
+        _name_feature(run)
+        for run in _NAME_RUN.findall(text)
+        if " " in run or "-" in run or (len(run) >= 2 and run.isupper())
+    ]
+
+
 def names(text: str) -> list[str]:
     """Runs of two or more capitalised syllables, and acronyms, folded: the story's actors and places."""
     return [
@@ -131,11 +146,11 @@ def _add_named(
     counts: dict[str, float], text: str, title: str, entity_keys: Sequence[str], events: Sequence[Event]
 ) -> None:
     """Add the features that are not word pairs: names, linked entities, dated events."""
-    for name in [*names(text), *names(title)]:
-        counts["n:" + name] = counts.get("n:" + name, 0.0) + NAME_WEIGHT
-    for key in entity_keys:
-        f = entity_feature(key)
-        counts[f] = counts.get(f, 0.0) + ENTITY_WEIGHT
+    get = counts.get
+    for f in chain(_name_features(text), _name_features(title)):
+        counts[f] = get(f, 0.0) + NAME_WEIGHT
+    for f in map(entity_feature, entity_keys):
+        counts[f] = get(f, 0.0) + ENTITY_WEIGHT
     for ev in events:
         if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X"):
             key = f"v:{ev.type}:{ev.date[:10]}"
