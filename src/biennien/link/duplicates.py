@@ -58,9 +58,11 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
+from biennien.link.prep_words import compare_lines as compare_lines
+from biennien.link.prep_words import compare_words as compare_words
+from biennien.link.prep_words import line_hashes
 from biennien.model import Document
-from biennien.vi.normalise import analysis_text, fold
-from biennien.vi.resources import table
+from biennien.vi.normalise import analysis_text
 
 STATE_NAME = "duplicates"
 STATE_VERSION = 2
@@ -84,66 +86,14 @@ EST_MIN = 0.15
 EST_EXACT = 0.85
 assert MIN_WORDS >= SHINGLE  # paragraphs() hashes k-word windows of every compared paragraph
 
-_NONWORD = re.compile(r"[\W_]+")
-_NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _PARA = re.compile(r"[^\n]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B1)
 
 
 # -- comparison text ------------------------------------------------------------
-
-
-def _prepare(text: str) -> str:
-    """Lower case with punctuation as single spaces, padded so whole-word replacements are easy."""
-    return " " + _NONWORD.sub(" ", text.lower()).strip() + " "
-
-
-@cache
-def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over every alias variant (longest first) and the canonical form of each."""
-    mapping: dict[str, str] = {}
-    for row in table("dup_aliases.tsv"):
-        if len(row) < 2:
-            continue
-        canonical = _prepare(row[0]).strip()
-        for form in (row[0], row[1]):
-            key = _prepare(form).strip()
-            if key:
-                mapping.setdefault(key, canonical)
-    # a one-word form that is its own canonical form (``anh``, ``mỹ``) is left out of the pattern: replacing
-    # it changes nothing and no match can start inside it, so the result is the same with fewer callbacks
-    alternatives = sorted((k for k, v in mapping.items() if k != v or " " in k), key=lambda k: (-len(k), k))
-    pattern = re.compile(" (" + "|".join(re.escape(a) for a in alternatives) + ")(?= )")
-    return pattern, mapping
-
-
-def compare_lines(text: str) -> list[list[str]]:
-    """``compare_words`` of every line of ``text`` (one regex pass over the whole text, not one per line)."""
-    pattern, mapping = _alias_pattern()
-    prepared = " " + _NONWORD_KEEP_LINES.sub(" ", text.lower()).replace("\n", " \n ") + " "
-    prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], prepared)
-    out = []
-    for line in fold(prepared).split("\n"):
-        words = line.split()
-        if " 0" in line:  # every word follows a space (the line starts with one): only these change
-            words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
-        out.append(words)
-    return out
-
-
-def compare_words(text: str) -> list[str]:
-    """The words two rewrites of one text share: aliases mapped, numbers as bare digits, no diacritics.
-
-    ``Hợp chúng quốc Hoa Kỳ`` and ``Mỹ`` give the same word; ``7-1995``,
-    ``7/1995`` and ``07.1995`` all give ``7 1995``; ``TP.HCM`` and ``TPHCM``
-    give ``tp hcm``.  Aliases are matched before diacritics are folded, so a
-    short alias never captures an unrelated word that only differs in tone.
-    """
-    pattern, mapping = _alias_pattern()
-    prepared = pattern.sub(lambda m: " " + mapping[m.group(1)], _prepare(text))
-    words = fold(prepared).split()
-    return [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
+# ``compare_lines`` and ``compare_words`` live in ``prep_words`` (computed per distinct token from caches,
+# equal to the per-character definitions kept there as ``compare_lines_reference`` / ``compare_words_reference``)
 
 
 # -- shingles and MinHash --------------------------------------------------------
@@ -201,10 +151,14 @@ def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
             stop += 1
         chunk = sets[start:stop]
         hv = _fmix32(np.concatenate(chunk).astype(np.uint32))
+        # one row per permutation, so each set's values are contiguous for reduceat (1.5x faster than
+        # one row per value); computed in place, wrapping like datasketch's uint32 arithmetic
         with np.errstate(over="ignore"):
-            phv = hv[:, None] * a[None, :] + b[None, :]
-        offsets = np.r_[0, np.cumsum([len(s) for s in chunk])[:-1]]
-        out[start:stop] = np.minimum.reduceat(phv, offsets, axis=0)
+            phv = np.multiply.outer(a, hv)
+            phv += b[:, None]
+        offsets = np.zeros(len(chunk), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, chunk[:-1]), dtype=np.int64, count=len(chunk) - 1), out=offsets[1:])
+        out[start:stop] = np.minimum.reduceat(phv, offsets, axis=1).T
         start = stop
     return out
 
@@ -229,7 +183,7 @@ class Paragraph:
 
 @dataclass(slots=True)
 class ComparedText:
-    """A document's analysis text, its lines, their comparison words and the words' hashes.
+    """A document's analysis text, its lines, their numbers of comparison words and the words' hashes.
 
     Computed once per document (``compared_text``) and shared by the
     paragraphs (shingles) and the story features (word pairs), which both
@@ -237,8 +191,8 @@ class ComparedText:
     """
 
     lines: list[tuple[int, int]]  # (start, end) in the text of every non-empty line
-    words: list[list[str]]  # compare_lines of those lines
-    hashes: np.ndarray  # word_hash of every word, line after line (uint64)
+    counts: list[int]  # len(compare_lines) of each of those lines
+    hashes: np.ndarray  # word_hash of every comparison word, line after line (uint64)
     starts: np.ndarray  # index in ``hashes`` of each line's first word, then len(hashes)
 
 
@@ -246,39 +200,42 @@ def compared_text(text: str) -> ComparedText:
     """``ComparedText`` of an analysis text (see ``paragraphs`` and ``stories_features.hashed_features``)."""
     matches = list(_PARA.finditer(text))
     lines = [(m.start(), m.end()) for m in matches]
-    words = compare_lines("\n".join(m.group() for m in matches))
-    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    starts = np.zeros(len(words) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=starts[1:])
-    flat = [w for line in words for w in line]
-    hashes = np.fromiter(map(word_hash, flat), dtype=np.uint64, count=len(flat))
-    return ComparedText(lines, words, hashes, starts)
+    starts, hashes = line_hashes("\n".join(m.group() for m in matches))
+    return ComparedText(lines, np.diff(starts).tolist(), hashes, starts)
 
 
-def _shingle_sets(hashes: np.ndarray, spans: Sequence[tuple[int, int]], k: int = SHINGLE) -> list[np.ndarray]:
-    """``shingle_hashes`` of the word ranges ``spans`` of ``hashes`` (each at least k words), in one pass.
+def _shingle_sets(
+    hashes: np.ndarray, firsts: np.ndarray, sizes: np.ndarray, k: int = SHINGLE
+) -> list[np.ndarray]:
+    """``shingle_hashes`` of the word ranges ``hashes[firsts[i] : firsts[i] + sizes[i]]`` (each at least k
+    words long), in one pass.
 
     A shingle's hash depends only on its k word hashes, so the hashes of all
-    k-word windows of the document are computed at once and each span keeps
-    the windows that lie inside it; one ``np.unique`` over (span, hash) keys
-    sorts and deduplicates every span's set.
+    k-word windows of the document are computed at once and each range keeps
+    the windows that lie inside it; one sort of (range, hash) keys orders and
+    deduplicates every range's set.
     """
-    if not spans:
+    if not len(firsts):
         return []
     n = len(hashes) - k + 1
-    acc = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
-        acc = ((acc * _MIX) ^ hashes[j : j + n]) & _MASK32
-    firsts = np.array([a for a, _ in spans], dtype=np.int64)
-    counts = np.array([b - a - k + 1 for a, b in spans], dtype=np.int64)
-    span_of = np.repeat(np.arange(len(spans), dtype=np.uint64), counts)
-    window = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(counts) - counts - firsts, counts
-    )
-    keys = np.unique((span_of << np.uint64(32)) | acc[window])
-    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(spans) + 1, dtype=np.uint64))
+    acc = hashes[:n].copy()  # the first step of the fold below: ((0 * MIX) ^ h) & MASK is h (a CRC-32)
+    for j in range(1, k):
+        acc *= _MIX
+        acc ^= hashes[j : j + n]
+        acc &= _MASK32
+    counts = sizes - (k - 1)
+    ends = np.cumsum(counts)
+    span_of = np.repeat(np.arange(len(firsts), dtype=np.uint64), counts)
+    window = np.arange(int(ends[-1]), dtype=np.int64) - np.repeat(ends - counts - firsts, counts)
+    keys = (span_of << np.uint64(32)) | acc[window]
+    keys.sort()
+    distinct = np.empty(len(keys), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
+    keys = keys[distinct]
+    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(firsts) + 1, dtype=np.uint64)).tolist()
     values = keys & _MASK32
-    return [values[bounds[i] : bounds[i + 1]] for i in range(len(spans))]
+    return [values[bounds[i] : bounds[i + 1]] for i in range(len(firsts))]
 
 
 def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Paragraph]:
@@ -290,16 +247,17 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
         compared = compared_text(text)
-    kept = [i for i, words in enumerate(compared.words) if len(words) >= MIN_WORDS]
-    starts = compared.starts
-    sets = _shingle_sets(compared.hashes, [(int(starts[i]), int(starts[i + 1])) for i in kept])
+    kept = [i for i, count in enumerate(compared.counts) if count >= MIN_WORDS]
+    at = np.array(kept, dtype=np.int64)
+    sizes = np.array([compared.counts[i] for i in kept], dtype=np.int64)
+    sets = _shingle_sets(compared.hashes, compared.starts[at], sizes)
     out = []
     for i, shingles in zip(kept, sets, strict=True):
         line_start, line_end = compared.lines[i]
         line = text[line_start:line_end]
         start = line_start + (len(line) - len(line.lstrip()))
         end = line_start + len(line.rstrip())
-        out.append(Paragraph(start, end, len(compared.words[i]), shingles))
+        out.append(Paragraph(start, end, compared.counts[i], shingles))
     return out
 
 
