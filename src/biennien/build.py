@@ -56,8 +56,10 @@ Progress = Callable[[str, Document | Failure], None]
 
 
 # documents whose link inputs (``prepare_link``) are kept for the link stage of one build; beyond this
-# many the link stage computes the rest itself, so memory does not grow with the corpus (~10 kB each)
-MAX_PREPARED = 50_000
+# many the link stage computes the rest itself (about 0.4 ms each in the main process), so memory does
+# not grow with the corpus: an input holds about 35 kB in memory (paragraph shingles, signatures, story
+# features), so at most about 350 MB (measured on unc-dev, session 4)
+MAX_PREPARED = 10_000
 
 
 def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
