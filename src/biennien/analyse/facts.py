@@ -132,6 +132,8 @@ def extract(
     # a timex that covers a figure is no period ("lên tới 1000 triệu nhân dân tệ" tagged as the year 1000)
     dates = [tx for tx in timexes if not _covers_figure(tx, quantities)] if quantities else list(timexes)
     named = _named(text, mentions)  # once per document, not per figure
+    by_start = sorted(mentions, key=lambda m: m.start)  # for ``_owner_after``, sorted once
+    measures = _Measures()  # a figure's chunk is often measured twice (after a timex, then whole)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
@@ -150,7 +152,7 @@ def extract(
             continue
         masked = _mask(text, left_start, q.start, timexes, quantities)
         # "giá bán ... ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu": only links after the timex
-        measure = _measure(_after_timex(masked, left_start, q.start, timexes)) or _measure(masked)
+        measure = measures[_after_timex(masked, left_start, q.start, timexes, measures)] or measures[masked]
         subject = _subject(text, clause_start, q, mentions, timexes, quantities, named)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
@@ -170,13 +172,13 @@ def extract(
         if subject is None and prev is not None and _BASE.search(masked):
             subject = prev[1].subject  # "tăng mạnh so với mức 780 triệu USD": the previous figure's owner
         if subject is None:
-            subject = _owner_after(text, sent, q, mentions)
+            subject = _owner_after(text, sent, q, mentions, by_start)
         if subject is not None and _group_count(text, sent, q):
             subject = None  # "nhóm 4 đội mạnh nhất", "12 CLB tuyên bố ...": the group is its own subject
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
-            measure = _measure(head.removesuffix(" của ") + " " + tail)
+            measure = measures[head.removesuffix(" của ") + " " + tail]
         measure, verb_only = _drop_verbs(measure)
         # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
         verb_only = verb_only or measure.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS
@@ -195,7 +197,7 @@ def extract(
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
             before = _clause_start(text, sent.start, clause_start - 1)
-            measure = _measure(_mask(text, before, clause_start - 1, timexes, quantities))
+            measure = measures[_mask(text, before, clause_start - 1, timexes, quantities)]
         if not measure and prev is not None and _COMPARED_TO.search(masked):
             measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
         if q.direction is not None and (
@@ -459,7 +461,9 @@ def _covers_figure(tx: Timex, quantities: Sequence[Quantity]) -> bool:
     return any(quantities[j].end > tx.start for j in range(max(0, i - 2), i))
 
 
-def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
+def _after_timex(
+    masked: str, start: int, end: int, timexes: Sequence[Timex], measures: _Measures | None = None
+) -> str:
     """The words after the last timex inside a measure, when that leaves a measure.
 
     ``làm giả số liệu từ năm 1996 và trốn 14,583 triệu`` measures what follows the date (``trốn``);
@@ -473,7 +477,9 @@ def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) ->
     if first and first[0].lower() in _HEAD_ENDS | _PREPOSITIONS:
         return masked  # "lượng khách hủy phòng trong dịp lễ 30/4 tại Sầm Sơn": a modifier of the words before
     words = _strip(_WORD.findall(tail), _links_and(), leading=True)
-    return tail if _measure(" ".join(words)) else masked
+    return (
+        tail if (measures[" ".join(words)] if measures is not None else _measure(" ".join(words))) else masked
+    )
 
 
 def _ends_with_with(chunk: str) -> bool:
@@ -601,6 +607,15 @@ def _measure(chunk: str) -> str:
     cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
     words = words[: min(cut, _MAX_MEASURE_WORDS)]
     return " ".join(words)
+
+
+class _Measures(dict[str, str]):
+    """``_measure`` of each chunk of one document, made once: the same chunk comes back for a figure
+    (its words after a timex are often all its words) and for figures of one list."""
+
+    def __missing__(self, chunk: str) -> str:
+        value = self[chunk] = _measure(chunk)
+        return value
 
 
 def _before_comparison(words: list[str]) -> list[str]:
@@ -1155,15 +1170,23 @@ def _role_holder(
 _OWNER_GAP = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
 
 
-def _owner_after(text: str, sent: Sentence, q: Quantity, mentions: Sequence[Mention]) -> str | None:
+def _owner_after(
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    mentions: Sequence[Mention],
+    by_start: Sequence[Mention] | None = None,
+) -> str | None:
     """An owner named after the figure: ``90% dân số xã Mỹ Lý``, ``30% thị phần của Samsung``, and a
     fronted clause's subject (``Năm nay chỉ mới 22 tuổi nhưng Lance Stroll ...``)."""
     end = _clause_end(text, q.end, sent.end)
     before_named = any(
         mt.type in _SUBJECT_TYPES and sent.start <= mt.start and mt.end <= q.start for mt in mentions
     )
-    for mt in sorted(mentions, key=lambda m: m.start):
-        if mt.start < q.end or mt.start >= sent.end or mt.type not in _SUBJECT_TYPES:
+    if by_start is None:
+        by_start = sorted(mentions, key=lambda m: m.start)
+    for mt in by_start[bisect.bisect_left(by_start, q.end, key=lambda m: m.start) :]:
+        if mt.start >= sent.end or mt.type not in _SUBJECT_TYPES:
             continue
         gap = text[q.end : mt.start]
         words = [w for w in gap.split() if w != "của"]
