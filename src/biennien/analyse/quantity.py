@@ -30,8 +30,17 @@ from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
-_NUM = re.compile(  # "(?=\d)" first: the engine rejects every other position at once (same matches)
-    r"(?=\d)(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?<!\d:)(?!\d+:\d)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
+# One scan for the numerals of an article and the digits glued to a letter (``còn29``, ``VN250``).
+# Opening with a consumed digit lets the engine skip to digits in C (a look-ahead opening tries every
+# position); the checks on what stands before the numeral's first digit look behind that digit
+# (``(?<![\w.,]\d)`` is ``(?<![\w.,])`` at the digit), and the numeral's alternatives go on after it
+# (``\d{0,2}`` for ``\d{1,3}``, ``\d*`` for ``\d+``).  A digit right after a letter matches the
+# ``glued`` branch (empty group) alone; every other match is a free-standing numeral, the same spans
+# as the former two scans (``(?=\d)(?<![\w.,])...`` and ``\d(?<=[^\W\d_]\d)``).
+_NUM = re.compile(
+    r"\d(?:(?<=[^\W\d_]\d)(?P<glued>)"
+    r"|(?<![\w.,]\d)(?<!\d/\d)(?<!\s/\d)(?<!^/\d)(?<!\d:\d)(?!\d*:\d)"
+    r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?)(?![\d]))"
 )
 _NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
 _DATE_AT = re.compile(
@@ -114,12 +123,17 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
 def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     """The numerals of ``low``: free-standing ones, and those glued to a word that only introduces a
     figure (``xuống còn29 triệu``: cue kind ``glued_before``; ``BN1234`` stays a code)."""
-    found = list(_NUM.finditer(low))
-    if t.glued_re is not None:
+    found: list[re.Match[str]] = []
+    glued: list[int] = []
+    for m in _NUM.finditer(low):
+        if m.group("glued") is None:
+            found.append(m)
+        else:
+            glued.append(m.start())
+    if t.glued_re is not None and glued:
         have = {m.start() for m in found}
         # only where a letter touches a digit; the glue words are short, so a window before it suffices
-        for run in _LETTER_DIGIT.finditer(low):
-            digit = run.start()
+        for digit in glued:
             for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
                 if (
                     g.end() == digit
@@ -132,9 +146,6 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     return found
 
 
-# a digit right after a letter (any alphanumeric but a decimal digit): the start of a number glued to a
-# word; the digit first lets the engine skip to digits, the look-behind then checks the letter
-_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
 _GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
