@@ -445,7 +445,7 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if dm is not None and dm.end() > core.end:
         # a date or clock time unless a unit follows the second number (a range "2-3%")
-        rng = _range(text, low, core, t)
+        rng = _range(text, low, core, t, ua=_unit_at(low, core.end, t))
         if rng is None:
             return None
         return _finish(text, low, pos, before, rng, t)
@@ -455,10 +455,10 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     sign = _negative_start(text, low, pos, before, t)
     if sign is not None and before and before[-1] in ctx["negative_word"]:
         before = before[:-1]  # "khoảng âm 30 độ": the qualifier stands before "âm"
-    rng = _range(text, low, core, t, sign is not None)
+    unit = _unit_at(low, core.end, t)  # read once: the range's first bound has the same unit
+    rng = _range(text, low, core, t, sign is not None, unit)
     if rng is not None:
         return _finish(text, low, pos, before, _signed(text, rng, sign, t), t)
-    unit = _unit_at(low, core.end, t)
     if unit is not None:
         if _is_year(text, core) and unit[1] in ("physical", "ratio"):
             return None
@@ -575,16 +575,19 @@ def _after_slash_ok(low: str, pos: int, t: Tables) -> bool:
 
 def _after_name(text: str, pos: int) -> bool:
     """A number right after a capitalised word inside a sentence is part of a name (``Đại hội 14``)."""
-    i = pos - 1
+    if not pos or text[pos - 1] != " ":
+        return False  # most number words and numerals: glued to what is before, or at the start
+    i = pos - 2
     while i >= 0 and text[i] == " ":
         i -= 1
-    if i < 0 or i == pos - 1:
+    if i < 0:
         return False
     j = i
     while j >= 0 and (text[j].isalnum() or text[j] == "-"):
         j -= 1
     word = text[j + 1 : i + 1]
-    if not word or not any(c.isupper() for c in word):
+    # a lower-case word (most) has no capital: ``islower`` says so without a loop over its letters
+    if not word or word.islower() or not any(c.isupper() for c in word):
         return False
     k = j
     while k >= 0 and text[k] == " ":
@@ -680,13 +683,20 @@ def _top(
     return Quantity(text[start:counted_end], start, counted_end, value, "count", "count", counted=counted)
 
 
-def _range(text: str, low: str, a: _Core, t: Tables, neg_a: bool = False) -> Quantity | None:
+def _range(
+    text: str,
+    low: str,
+    a: _Core,
+    t: Tables,
+    neg_a: bool = False,
+    ua: tuple[str, str, int] | None = None,
+) -> Quantity | None:
     """``2-3%``, ``từ 25% đến 30%``, ``5 đến 7 triệu đồng``: a range needs a unit.
 
     A temperature's bounds may be signed (``-30 độ đến -40 độ``, ``âm 5 đến 5 độ C``): the range then
-    runs from the lower to the higher value, whichever the text names first.
+    runs from the lower to the higher value, whichever the text names first.  ``ua`` is the unit
+    after ``a`` (``_unit_at(low, a.end, t)``), which the caller has read already.
     """
-    ua = _unit_at(low, a.end, t)
     after_a = ua[2] if ua else a.end
     rm = _RANGE.match(low, after_a)
     neg_b = False
