@@ -130,7 +130,10 @@ def extract(
     facts: list[Fact] = []
     prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
     # a timex that covers a figure is no period ("lên tới 1000 triệu nhân dân tệ" tagged as the year 1000)
-    dates = [tx for tx in timexes if not _covers_figure(tx, quantities)] if quantities else list(timexes)
+    qstarts = [q.start for q in quantities]
+    dates = (
+        [tx for tx in timexes if not _covers_figure(tx, quantities, qstarts)] if quantities else list(timexes)
+    )
     named = _named(text, mentions)  # once per document, not per figure
     by_start = sorted(mentions, key=lambda m: m.start)  # for ``_owner_after``, sorted once
     measures = _Measures()  # a figure's chunk is often measured twice (after a timex, then whole)
@@ -456,8 +459,9 @@ def _fact(
     )
 
 
-def _covers_figure(tx: Timex, quantities: Sequence[Quantity]) -> bool:
-    i = bisect.bisect_left([q.start for q in quantities], tx.end)
+def _covers_figure(tx: Timex, quantities: Sequence[Quantity], qstarts: Sequence[int] | None = None) -> bool:
+    """Does ``tx`` overlap a figure?  ``qstarts``: the figures' starts, listed once by the caller."""
+    i = bisect.bisect_left(qstarts if qstarts is not None else [q.start for q in quantities], tx.end)
     return any(quantities[j].end > tx.start for j in range(max(0, i - 2), i))
 
 
@@ -844,6 +848,10 @@ def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     ]
 
 
+def _neg_start(mt: Mention) -> int:
+    return -mt.start
+
+
 def _subject(
     text: str,
     clause_start: int,
@@ -876,7 +884,10 @@ def _subject(
         if owner is not None:
             return owner.name
     possessor: str | None = None
-    for mt in named:
+    # ``named`` runs by descending start: the mentions starting inside the clause are one slice of it
+    lo = bisect.bisect_left(named, -q.start, key=_neg_start)
+    hi = bisect.bisect_right(named, -clause_start, lo=lo, key=_neg_start)
+    for mt in named[lo:hi]:
         if not (clause_start <= mt.start and mt.end <= q.start):
             continue
         if _compound_after(text, mt.end, q.start) or _in_aside(text, clause_start, mt.start, q.start):
@@ -1180,13 +1191,12 @@ def _owner_after(
     """An owner named after the figure: ``90% dân số xã Mỹ Lý``, ``30% thị phần của Samsung``, and a
     fronted clause's subject (``Năm nay chỉ mới 22 tuổi nhưng Lance Stroll ...``)."""
     end = _clause_end(text, q.end, sent.end)
-    before_named = any(
-        mt.type in _SUBJECT_TYPES and sent.start <= mt.start and mt.end <= q.start for mt in mentions
-    )
     if by_start is None:
         by_start = sorted(mentions, key=lambda m: m.start)
     for mt in by_start[bisect.bisect_left(by_start, q.end, key=lambda m: m.start) :]:
-        if mt.start >= sent.end or mt.type not in _SUBJECT_TYPES:
+        if mt.start >= sent.end:
+            break  # sorted: every later mention is past the sentence too
+        if mt.type not in _SUBJECT_TYPES:
             continue
         gap = text[q.end : mt.start]
         words = [w for w in gap.split() if w != "của"]
@@ -1198,9 +1208,11 @@ def _owner_after(
         ):
             return mt.name
         if (
-            not before_named
-            and mt.type in ("PER", "ORG")
+            mt.type in ("PER", "ORG")
             and re.search(r"(?:,|\bnhưng)\s*$", text[max(q.end, mt.start - 10) : mt.start])
+            and not any(  # no name before the figure in the sentence (asked only here: rarely needed)
+                o.type in _SUBJECT_TYPES and sent.start <= o.start and o.end <= q.start for o in mentions
+            )
         ):
             return mt.name
         return None
@@ -1256,6 +1268,8 @@ _TOKEN = re.compile(r"[\w.]+|[-–]")
 
 def _capital_runs(chunk: str) -> list[tuple[int, str]]:
     """Runs of capitalised words (``Việt Nam - Hoa Kỳ``, ``Eximbank``) with their offsets in ``chunk``."""
+    if chunk.islower():
+        return []  # no capital letter at all (most clauses): no capitalised word, no ``iPad``
     out: list[tuple[int, str]] = []
     run: list[re.Match[str]] = []
 
