@@ -553,8 +553,12 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     A phrase can end (or open) the list only if the list's last (first) word ends (opens) one of
     the phrases: one set lookup rules out most lists before any phrase is joined.
     """
-    n = _longest(vocab)
+    if not words:
+        return words
     edge = _edge_words(vocab, leading)
+    if (words[0] if leading else words[-1]).lower() not in edge:
+        return words  # most lists: nothing to strip, known from one word
+    n = _longest(vocab)
     changed = True
     while changed and words:
         changed = False
@@ -589,15 +593,19 @@ def _measure(chunk: str) -> str:
     words = _strip(words, trailing, leading=False)
     links = _vocab("fact_links.txt")
     compounds = _vocab("fact_compounds.txt")
-    for k in range(len(words) - 1, -1, -1):
-        if k and f"{words[k - 1]} {words[k]}".lower() in links:  # "... cho thấy tỷ lệ ...", "có thể"
+    # each word lowered once; a pair lowered whole is its words lowered (the space between them is
+    # neither a cased nor a case-ignorable character, so no letter's lower case depends on the other word)
+    low = [w.lower() for w in words]
+    for k in range(len(low) - 1, -1, -1):
+        pair = f"{low[k - 1]} {low[k]}" if k else ""
+        if k and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
             words = words[k + 1 :]
             break
-        if k + 1 < len(words) and f"{words[k]} {words[k + 1]}".lower() in compounds:
+        if k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in compounds:
             continue  # "có" of "có thể", "chi" of "chi phí"
-        if k and f"{words[k - 1]} {words[k]}".lower() in compounds:
+        if k and pair in compounds:
             continue  # "tại" of "hiện tại" ("now") is no preposition
-        if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức", "từ"):
+        if low[k] in links and low[k] not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
             break
     words = _before_comparison(words)
@@ -643,6 +651,8 @@ def _drop_topic(words: list[str]) -> list[str]:
 def _final_verb(words: list[str]) -> list[str]:
     """``các VĐV trên chỉ nhận 100 triệu đồng``: a figure that is the object of a final verb measures the verb."""
     verbs = _vocab("fact_verbs.txt")
+    if len(words) < 2 or words[-1].lower() not in _edge_words(verbs, False):
+        return words  # no verb phrase ends with the last word (words hold no space: see ``_measure``)
     for k in range(min(_longest(verbs), len(words) - 1), 0, -1):
         if " ".join(words[-k:]).lower() in verbs and not _in_compound(words, len(words) - k, len(words)):
             return words[-k:]
@@ -657,7 +667,10 @@ def _after_last_verb(words: list[str]) -> list[str]:
     """
     verbs = _vocab("fact_verbs.txt")
     n = _longest(verbs)
+    ends = _edge_words(verbs, False)
     for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() not in ends:
+            continue  # no verb phrase ends with this word (one lookup instead of a join per length)
         for w in range(min(n, k + 1), 0, -1):
             phrase = " ".join(words[k - w + 1 : k + 1]).lower()
             if phrase in verbs and not _in_compound(words, k - w + 1, k + 1):
