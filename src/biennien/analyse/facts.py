@@ -126,6 +126,8 @@ def extract(
     mentions: Sequence[Mention],
 ) -> list[Fact]:
     """One fact per quantity that sits in a sentence."""
+    if not quantities:
+        return []  # nothing to read (``merge_repeats([])``): skip the per-document lists below
     starts = [s.start for s in sentences]
     facts: list[Fact] = []
     prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
@@ -217,8 +219,9 @@ def extract(
     return merge_repeats(facts)
 
 
-def _repeat_key(f: Fact) -> tuple[object, ...]:
-    """What makes two statements of one article the same figure, subject and period aside."""
+def _repeat_key(f: Fact, measure_key: str | None = None) -> tuple[object, ...]:
+    """What makes two statements of one article the same figure, subject and period aside
+    (``measure_key``: ``normalise_measure(f.measure)`` when the caller has it)."""
 
     return (
         f.value,
@@ -227,7 +230,7 @@ def _repeat_key(f: Fact) -> tuple[object, ...]:
         f.unit,
         f.kind,
         f.direction,
-        normalise_measure(f.measure),
+        normalise_measure(f.measure) if measure_key is None else measure_key,
     )
 
 
@@ -244,8 +247,12 @@ def merge_repeats(facts: list[Fact]) -> list[Fact]:
     """
 
     groups: dict[tuple[object, ...], list[int]] = {}
+    keys: dict[str, str] = {}  # measure -> its key: an article repeats its measures
     for k, f in enumerate(facts):
-        groups.setdefault(_repeat_key(f), []).append(k)
+        key = keys.get(f.measure)
+        if key is None:
+            key = keys[f.measure] = normalise_measure(f.measure)
+        groups.setdefault(_repeat_key(f, key), []).append(k)
     into: dict[int, int] = {}  # statement index -> index of the fact it joins
     for members in groups.values():
         if len(members) < 2:
@@ -573,16 +580,18 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     return words
 
 
-_EDGES: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_LAST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
     """The first (``leading``) or last words of the phrases of ``vocab``, memoised by identity (the
     vocabularies are cached; the vocabulary itself is kept with its words so its id stays its own)."""
-    hit = _EDGES.get((id(vocab), leading))
+    memo = _FIRST_WORDS if leading else _LAST_WORDS
+    hit = memo.get(id(vocab))
     if hit is None or hit[0] is not vocab:
         words = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
-        hit = _EDGES[(id(vocab), leading)] = (vocab, words)
+        hit = memo[id(vocab)] = (vocab, words)
     return hit[1]
 
 
@@ -854,11 +863,8 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
 
 def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that may name a subject, last first (``_subject`` takes them from one document)."""
-    return [
-        mt
-        for mt in sorted(mentions, key=lambda m: -m.start)
-        if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]
-    ]
+    kept = [mt for mt in mentions if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]]
+    return sorted(kept, key=lambda m: -m.start)  # filtered first: a stable sort keeps the same order
 
 
 def _neg_start(mt: Mention) -> int:

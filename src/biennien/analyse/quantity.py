@@ -420,8 +420,10 @@ def _unit_at(low: str, pos: int, t: Tables) -> tuple[str, str, int] | None:
 
 
 def _is_year(text: str, core: _Core) -> bool:
+    if core.scaled or core.end - core.start != 4:
+        return False  # most numbers: the length tells at once
     raw = text[core.start : core.end]
-    return not core.scaled and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+    return raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
 def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
@@ -851,7 +853,7 @@ def _word_quantities(
         # cheapest test first: most number words ("năm", "một") have neither a unit nor a scale
         unit = _unit_at(low, e, t)
         words = m.group().split()
-        scaled = any(w in t.scales for w in words)
+        scaled = not t.scales.keys().isdisjoint(words)
         if (unit is None or unit[0] == "times") and not scaled and not _after_name(text, s):
             continue
         if words[0] in t.context["word_no_start"]:
