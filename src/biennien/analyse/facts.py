@@ -249,10 +249,10 @@ def merge_repeats(facts: list[Fact]) -> list[Fact]:
     groups: dict[tuple[object, ...], list[int]] = {}
     keys: dict[str, str] = {}  # measure -> its key: an article repeats its measures
     for k, f in enumerate(facts):
-        key = keys.get(f.measure)
-        if key is None:
-            key = keys[f.measure] = normalise_measure(f.measure)
-        groups.setdefault(_repeat_key(f, key), []).append(k)
+        mkey = keys.get(f.measure)
+        if mkey is None:
+            mkey = keys[f.measure] = normalise_measure(f.measure)
+        groups.setdefault(_repeat_key(f, mkey), []).append(k)
     into: dict[int, int] = {}  # statement index -> index of the fact it joins
     for members in groups.values():
         if len(members) < 2:
