@@ -126,12 +126,19 @@ def extract(
     mentions: Sequence[Mention],
 ) -> list[Fact]:
     """One fact per quantity that sits in a sentence."""
+    if not quantities:
+        return []  # nothing to read (``merge_repeats([])``): skip the per-document lists below
     starts = [s.start for s in sentences]
     facts: list[Fact] = []
     prev_in_sentence: dict[int, tuple[Quantity, Fact]] = {}
     # a timex that covers a figure is no period ("lên tới 1000 triệu nhân dân tệ" tagged as the year 1000)
-    dates = [tx for tx in timexes if not _covers_figure(tx, quantities)] if quantities else list(timexes)
+    qstarts = [q.start for q in quantities]
+    dates = (
+        [tx for tx in timexes if not _covers_figure(tx, quantities, qstarts)] if quantities else list(timexes)
+    )
     named = _named(text, mentions)  # once per document, not per figure
+    by_start = sorted(mentions, key=lambda m: m.start)  # for ``_owner_after``, sorted once
+    measures = _Measures()  # a figure's chunk is often measured twice (after a timex, then whole)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
@@ -150,7 +157,7 @@ def extract(
             continue
         masked = _mask(text, left_start, q.start, timexes, quantities)
         # "giá bán ... ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu": only links after the timex
-        measure = _measure(_after_timex(masked, left_start, q.start, timexes)) or _measure(masked)
+        measure = measures[_after_timex(masked, left_start, q.start, timexes, measures)] or measures[masked]
         subject = _subject(text, clause_start, q, mentions, timexes, quantities, named)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
@@ -170,13 +177,13 @@ def extract(
         if subject is None and prev is not None and _BASE.search(masked):
             subject = prev[1].subject  # "tăng mạnh so với mức 780 triệu USD": the previous figure's owner
         if subject is None:
-            subject = _owner_after(text, sent, q, mentions)
+            subject = _owner_after(text, sent, q, mentions, by_start)
         if subject is not None and _group_count(text, sent, q):
             subject = None  # "nhóm 4 đội mạnh nhất", "12 CLB tuyên bố ...": the group is its own subject
         bare_subject = " ".join(_WORD.findall(subject)) if subject else ""  # "Việt Nam - Hoa Kỳ" sans dash
         if bare_subject and bare_subject in measure:
             head, _, tail = measure.partition(bare_subject)
-            measure = _measure(head.removesuffix(" của ") + " " + tail)
+            measure = measures[head.removesuffix(" của ") + " " + tail]
         measure, verb_only = _drop_verbs(measure)
         # "hỗ trợ cho 200 gia đình": the figure is the object of the preposition, it measures its noun
         verb_only = verb_only or measure.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS
@@ -195,7 +202,7 @@ def extract(
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
             before = _clause_start(text, sent.start, clause_start - 1)
-            measure = _measure(_mask(text, before, clause_start - 1, timexes, quantities))
+            measure = measures[_mask(text, before, clause_start - 1, timexes, quantities)]
         if not measure and prev is not None and _COMPARED_TO.search(masked):
             measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
         if q.direction is not None and (
@@ -212,8 +219,9 @@ def extract(
     return merge_repeats(facts)
 
 
-def _repeat_key(f: Fact) -> tuple[object, ...]:
-    """What makes two statements of one article the same figure, subject and period aside."""
+def _repeat_key(f: Fact, measure_key: str | None = None) -> tuple[object, ...]:
+    """What makes two statements of one article the same figure, subject and period aside
+    (``measure_key``: ``normalise_measure(f.measure)`` when the caller has it)."""
 
     return (
         f.value,
@@ -222,7 +230,7 @@ def _repeat_key(f: Fact) -> tuple[object, ...]:
         f.unit,
         f.kind,
         f.direction,
-        normalise_measure(f.measure),
+        normalise_measure(f.measure) if measure_key is None else measure_key,
     )
 
 
@@ -239,8 +247,12 @@ def merge_repeats(facts: list[Fact]) -> list[Fact]:
     """
 
     groups: dict[tuple[object, ...], list[int]] = {}
+    keys: dict[str, str] = {}  # measure -> its key: an article repeats its measures
     for k, f in enumerate(facts):
-        groups.setdefault(_repeat_key(f), []).append(k)
+        mkey = keys.get(f.measure)
+        if mkey is None:
+            mkey = keys[f.measure] = normalise_measure(f.measure)
+        groups.setdefault(_repeat_key(f, mkey), []).append(k)
     into: dict[int, int] = {}  # statement index -> index of the fact it joins
     for members in groups.values():
         if len(members) < 2:
@@ -454,12 +466,15 @@ def _fact(
     )
 
 
-def _covers_figure(tx: Timex, quantities: Sequence[Quantity]) -> bool:
-    i = bisect.bisect_left([q.start for q in quantities], tx.end)
+def _covers_figure(tx: Timex, quantities: Sequence[Quantity], qstarts: Sequence[int] | None = None) -> bool:
+    """Does ``tx`` overlap a figure?  ``qstarts``: the figures' starts, listed once by the caller."""
+    i = bisect.bisect_left(qstarts if qstarts is not None else [q.start for q in quantities], tx.end)
     return any(quantities[j].end > tx.start for j in range(max(0, i - 2), i))
 
 
-def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
+def _after_timex(
+    masked: str, start: int, end: int, timexes: Sequence[Timex], measures: _Measures | None = None
+) -> str:
     """The words after the last timex inside a measure, when that leaves a measure.
 
     ``làm giả số liệu từ năm 1996 và trốn 14,583 triệu`` measures what follows the date (``trốn``);
@@ -473,7 +488,9 @@ def _after_timex(masked: str, start: int, end: int, timexes: Sequence[Timex]) ->
     if first and first[0].lower() in _HEAD_ENDS | _PREPOSITIONS:
         return masked  # "lượng khách hủy phòng trong dịp lễ 30/4 tại Sầm Sơn": a modifier of the words before
     words = _strip(_WORD.findall(tail), _links_and(), leading=True)
-    return tail if _measure(" ".join(words)) else masked
+    return (
+        tail if (measures[" ".join(words)] if measures is not None else _measure(" ".join(words))) else masked
+    )
 
 
 def _ends_with_with(chunk: str) -> bool:
@@ -543,8 +560,12 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     A phrase can end (or open) the list only if the list's last (first) word ends (opens) one of
     the phrases: one set lookup rules out most lists before any phrase is joined.
     """
-    n = _longest(vocab)
+    if not words:
+        return words
     edge = _edge_words(vocab, leading)
+    if (words[0] if leading else words[-1]).lower() not in edge:
+        return words  # most lists: nothing to strip, known from one word
+    n = _longest(vocab)
     changed = True
     while changed and words:
         changed = False
@@ -559,16 +580,18 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     return words
 
 
-_EDGES: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_LAST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
     """The first (``leading``) or last words of the phrases of ``vocab``, memoised by identity (the
     vocabularies are cached; the vocabulary itself is kept with its words so its id stays its own)."""
-    hit = _EDGES.get((id(vocab), leading))
+    memo = _FIRST_WORDS if leading else _LAST_WORDS
+    hit = memo.get(id(vocab))
     if hit is None or hit[0] is not vocab:
         words = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
-        hit = _EDGES[(id(vocab), leading)] = (vocab, words)
+        hit = memo[id(vocab)] = (vocab, words)
     return hit[1]
 
 
@@ -579,15 +602,19 @@ def _measure(chunk: str) -> str:
     words = _strip(words, trailing, leading=False)
     links = _vocab("fact_links.txt")
     compounds = _vocab("fact_compounds.txt")
-    for k in range(len(words) - 1, -1, -1):
-        if k and f"{words[k - 1]} {words[k]}".lower() in links:  # "... cho thấy tỷ lệ ...", "có thể"
+    # each word lowered once; a pair lowered whole is its words lowered (the space between them is
+    # neither a cased nor a case-ignorable character, so no letter's lower case depends on the other word)
+    low = [w.lower() for w in words]
+    for k in range(len(low) - 1, -1, -1):
+        pair = f"{low[k - 1]} {low[k]}" if k else ""
+        if k and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
             words = words[k + 1 :]
             break
-        if k + 1 < len(words) and f"{words[k]} {words[k + 1]}".lower() in compounds:
+        if k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in compounds:
             continue  # "có" of "có thể", "chi" of "chi phí"
-        if k and f"{words[k - 1]} {words[k]}".lower() in compounds:
+        if k and pair in compounds:
             continue  # "tại" of "hiện tại" ("now") is no preposition
-        if words[k].lower() in links and words[k].lower() not in ("của", "khi", "tới", "đến", "mức", "từ"):
+        if low[k] in links and low[k] not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
             break
     words = _before_comparison(words)
@@ -601,6 +628,15 @@ def _measure(chunk: str) -> str:
     cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
     words = words[: min(cut, _MAX_MEASURE_WORDS)]
     return " ".join(words)
+
+
+class _Measures(dict[str, str]):
+    """``_measure`` of each chunk of one document, made once: the same chunk comes back for a figure
+    (its words after a timex are often all its words) and for figures of one list."""
+
+    def __missing__(self, chunk: str) -> str:
+        value = self[chunk] = _measure(chunk)
+        return value
 
 
 def _before_comparison(words: list[str]) -> list[str]:
@@ -624,6 +660,8 @@ def _drop_topic(words: list[str]) -> list[str]:
 def _final_verb(words: list[str]) -> list[str]:
     """``các VĐV trên chỉ nhận 100 triệu đồng``: a figure that is the object of a final verb measures the verb."""
     verbs = _vocab("fact_verbs.txt")
+    if len(words) < 2 or words[-1].lower() not in _edge_words(verbs, False):
+        return words  # no verb phrase ends with the last word (words hold no space: see ``_measure``)
     for k in range(min(_longest(verbs), len(words) - 1), 0, -1):
         if " ".join(words[-k:]).lower() in verbs and not _in_compound(words, len(words) - k, len(words)):
             return words[-k:]
@@ -638,7 +676,10 @@ def _after_last_verb(words: list[str]) -> list[str]:
     """
     verbs = _vocab("fact_verbs.txt")
     n = _longest(verbs)
+    ends = _edge_words(verbs, False)
     for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() not in ends:
+            continue  # no verb phrase ends with this word (one lookup instead of a join per length)
         for w in range(min(n, k + 1), 0, -1):
             phrase = " ".join(words[k - w + 1 : k + 1]).lower()
             if phrase in verbs and not _in_compound(words, k - w + 1, k + 1):
@@ -822,11 +863,12 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
 
 def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that may name a subject, last first (``_subject`` takes them from one document)."""
-    return [
-        mt
-        for mt in sorted(mentions, key=lambda m: -m.start)
-        if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]
-    ]
+    kept = [mt for mt in mentions if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]]
+    return sorted(kept, key=lambda m: -m.start)  # filtered first: a stable sort keeps the same order
+
+
+def _neg_start(mt: Mention) -> int:
+    return -mt.start
 
 
 def _subject(
@@ -861,7 +903,10 @@ def _subject(
         if owner is not None:
             return owner.name
     possessor: str | None = None
-    for mt in named:
+    # ``named`` runs by descending start: the mentions starting inside the clause are one slice of it
+    lo = bisect.bisect_left(named, -q.start, key=_neg_start)
+    hi = bisect.bisect_right(named, -clause_start, lo=lo, key=_neg_start)
+    for mt in named[lo:hi]:
         if not (clause_start <= mt.start and mt.end <= q.start):
             continue
         if _compound_after(text, mt.end, q.start) or _in_aside(text, clause_start, mt.start, q.start):
@@ -1155,15 +1200,22 @@ def _role_holder(
 _OWNER_GAP = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
 
 
-def _owner_after(text: str, sent: Sentence, q: Quantity, mentions: Sequence[Mention]) -> str | None:
+def _owner_after(
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    mentions: Sequence[Mention],
+    by_start: Sequence[Mention] | None = None,
+) -> str | None:
     """An owner named after the figure: ``90% dân số xã Mỹ Lý``, ``30% thị phần của Samsung``, and a
     fronted clause's subject (``Năm nay chỉ mới 22 tuổi nhưng Lance Stroll ...``)."""
     end = _clause_end(text, q.end, sent.end)
-    before_named = any(
-        mt.type in _SUBJECT_TYPES and sent.start <= mt.start and mt.end <= q.start for mt in mentions
-    )
-    for mt in sorted(mentions, key=lambda m: m.start):
-        if mt.start < q.end or mt.start >= sent.end or mt.type not in _SUBJECT_TYPES:
+    if by_start is None:
+        by_start = sorted(mentions, key=lambda m: m.start)
+    for mt in by_start[bisect.bisect_left(by_start, q.end, key=lambda m: m.start) :]:
+        if mt.start >= sent.end:
+            break  # sorted: every later mention is past the sentence too
+        if mt.type not in _SUBJECT_TYPES:
             continue
         gap = text[q.end : mt.start]
         words = [w for w in gap.split() if w != "của"]
@@ -1175,9 +1227,11 @@ def _owner_after(text: str, sent: Sentence, q: Quantity, mentions: Sequence[Ment
         ):
             return mt.name
         if (
-            not before_named
-            and mt.type in ("PER", "ORG")
+            mt.type in ("PER", "ORG")
             and re.search(r"(?:,|\bnhưng)\s*$", text[max(q.end, mt.start - 10) : mt.start])
+            and not any(  # no name before the figure in the sentence (asked only here: rarely needed)
+                o.type in _SUBJECT_TYPES and sent.start <= o.start and o.end <= q.start for o in mentions
+            )
         ):
             return mt.name
         return None
@@ -1233,6 +1287,8 @@ _TOKEN = re.compile(r"[\w.]+|[-–]")
 
 def _capital_runs(chunk: str) -> list[tuple[int, str]]:
     """Runs of capitalised words (``Việt Nam - Hoa Kỳ``, ``Eximbank``) with their offsets in ``chunk``."""
+    if chunk.islower():
+        return []  # no capital letter at all (most clauses): no capitalised word, no ``iPad``
     out: list[tuple[int, str]] = []
     run: list[re.Match[str]] = []
 

@@ -30,8 +30,17 @@ from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
-_NUM = re.compile(  # "(?=\d)" first: the engine rejects every other position at once (same matches)
-    r"(?=\d)(?<![\w.,])(?<!\d/)(?<!\s/)(?<!^/)(?<!\d:)(?!\d+:\d)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?![\d])"
+# One scan for the numerals of an article and the digits glued to a letter (``còn29``, ``VN250``).
+# Opening with a consumed digit lets the engine skip to digits in C (a look-ahead opening tries every
+# position); the checks on what stands before the numeral's first digit look behind that digit
+# (``(?<![\w.,]\d)`` is ``(?<![\w.,])`` at the digit), and the numeral's alternatives go on after it
+# (``\d{0,2}`` for ``\d{1,3}``, ``\d*`` for ``\d+``).  A digit right after a letter matches the
+# ``glued`` branch (empty group) alone; every other match is a free-standing numeral, the same spans
+# as the former two scans (``(?=\d)(?<![\w.,])...`` and ``\d(?<=[^\W\d_]\d)``).
+_NUM = re.compile(
+    r"\d(?:(?<=[^\W\d_]\d)(?P<glued>)"
+    r"|(?<![\w.,]\d)(?<!\d/\d)(?<!\s/\d)(?<!^/\d)(?<!\d:\d)(?!\d*:\d)"
+    r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?)(?![\d]))"
 )
 _NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
 _DATE_AT = re.compile(
@@ -114,12 +123,17 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
 def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     """The numerals of ``low``: free-standing ones, and those glued to a word that only introduces a
     figure (``xuống còn29 triệu``: cue kind ``glued_before``; ``BN1234`` stays a code)."""
-    found = list(_NUM.finditer(low))
-    if t.glued_re is not None:
+    found: list[re.Match[str]] = []
+    glued: list[int] = []
+    for m in _NUM.finditer(low):
+        if m.group("glued") is None:
+            found.append(m)
+        else:
+            glued.append(m.start())
+    if t.glued_re is not None and glued:
         have = {m.start() for m in found}
         # only where a letter touches a digit; the glue words are short, so a window before it suffices
-        for run in _LETTER_DIGIT.finditer(low):
-            digit = run.start()
+        for digit in glued:
             for g in t.glued_re.finditer(low, max(0, digit - _GLUE_WINDOW), digit + 1):
                 if (
                     g.end() == digit
@@ -132,9 +146,6 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     return found
 
 
-# a digit right after a letter (any alphanumeric but a decimal digit): the start of a number glued to a
-# word; the digit first lets the engine skip to digits, the look-behind then checks the letter
-_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
 _GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
 
 
@@ -409,8 +420,10 @@ def _unit_at(low: str, pos: int, t: Tables) -> tuple[str, str, int] | None:
 
 
 def _is_year(text: str, core: _Core) -> bool:
+    if core.scaled or core.end - core.start != 4:
+        return False  # most numbers: the length tells at once
     raw = text[core.start : core.end]
-    return not core.scaled and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+    return raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
 def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
@@ -434,7 +447,7 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if dm is not None and dm.end() > core.end:
         # a date or clock time unless a unit follows the second number (a range "2-3%")
-        rng = _range(text, low, core, t)
+        rng = _range(text, low, core, t, ua=_unit_at(low, core.end, t))
         if rng is None:
             return None
         return _finish(text, low, pos, before, rng, t)
@@ -444,10 +457,10 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     sign = _negative_start(text, low, pos, before, t)
     if sign is not None and before and before[-1] in ctx["negative_word"]:
         before = before[:-1]  # "khoảng âm 30 độ": the qualifier stands before "âm"
-    rng = _range(text, low, core, t, sign is not None)
+    unit = _unit_at(low, core.end, t)  # read once: the range's first bound has the same unit
+    rng = _range(text, low, core, t, sign is not None, unit)
     if rng is not None:
         return _finish(text, low, pos, before, _signed(text, rng, sign, t), t)
-    unit = _unit_at(low, core.end, t)
     if unit is not None:
         if _is_year(text, core) and unit[1] in ("physical", "ratio"):
             return None
@@ -564,16 +577,19 @@ def _after_slash_ok(low: str, pos: int, t: Tables) -> bool:
 
 def _after_name(text: str, pos: int) -> bool:
     """A number right after a capitalised word inside a sentence is part of a name (``Đại hội 14``)."""
-    i = pos - 1
+    if not pos or text[pos - 1] != " ":
+        return False  # most number words and numerals: glued to what is before, or at the start
+    i = pos - 2
     while i >= 0 and text[i] == " ":
         i -= 1
-    if i < 0 or i == pos - 1:
+    if i < 0:
         return False
     j = i
     while j >= 0 and (text[j].isalnum() or text[j] == "-"):
         j -= 1
     word = text[j + 1 : i + 1]
-    if not word or not any(c.isupper() for c in word):
+    # a lower-case word (most) has no capital: ``islower`` says so without a loop over its letters
+    if not word or word.islower() or not any(c.isupper() for c in word):
         return False
     k = j
     while k >= 0 and text[k] == " ":
@@ -669,13 +685,20 @@ def _top(
     return Quantity(text[start:counted_end], start, counted_end, value, "count", "count", counted=counted)
 
 
-def _range(text: str, low: str, a: _Core, t: Tables, neg_a: bool = False) -> Quantity | None:
+def _range(
+    text: str,
+    low: str,
+    a: _Core,
+    t: Tables,
+    neg_a: bool = False,
+    ua: tuple[str, str, int] | None = None,
+) -> Quantity | None:
     """``2-3%``, ``từ 25% đến 30%``, ``5 đến 7 triệu đồng``: a range needs a unit.
 
     A temperature's bounds may be signed (``-30 độ đến -40 độ``, ``âm 5 đến 5 độ C``): the range then
-    runs from the lower to the higher value, whichever the text names first.
+    runs from the lower to the higher value, whichever the text names first.  ``ua`` is the unit
+    after ``a`` (``_unit_at(low, a.end, t)``), which the caller has read already.
     """
-    ua = _unit_at(low, a.end, t)
     after_a = ua[2] if ua else a.end
     rm = _RANGE.match(low, after_a)
     neg_b = False
@@ -830,7 +853,7 @@ def _word_quantities(
         # cheapest test first: most number words ("năm", "một") have neither a unit nor a scale
         unit = _unit_at(low, e, t)
         words = m.group().split()
-        scaled = any(w in t.scales for w in words)
+        scaled = not t.scales.keys().isdisjoint(words)
         if (unit is None or unit[0] == "times") and not scaled and not _after_name(text, s):
             continue
         if words[0] in t.context["word_no_start"]:

@@ -36,6 +36,8 @@ def parse_numeral(text: str) -> float | None:
     s = text.strip()
     if not s:
         return None
+    if s.isdecimal():  # most numerals: digits alone (``\d`` is a Unicode decimal digit, as isdecimal)
+        return float(s)
     if _DECIMAL_POINT_ZERO.fullmatch(s):  # "0.586": a leading zero never starts a thousands group
         return float(s)
     if _GROUPED.fullmatch(s):
