@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
+from typing import NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -275,14 +276,6 @@ class _Reader:
             and (self.lw[j], self.lw[j + 1]) not in self.g.known
         )
 
-    def english_country_org(self, i: int, j: int) -> bool:
-        """``Historic England``, ``Visit Britain``: a common English word and a country, an
-        organisation (the run was kept whole by ``_foreign_country_name``)."""
-        if j != i + 2 or self.lw[i] not in self.g.english_words:
-            return False
-        k = self.g.known.get((self.lw[i + 1],))
-        return k is not None and k.canonical in self.g.countries
-
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
         """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
         a family name opened the run and a given-name syllable follows, or the run is a
@@ -465,7 +458,7 @@ def _sentence_mentions(
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_first, species_last = g.species_first, g.species_last
-    work_first, not_names = g.work_first, g.not_names
+    work_first, not_names, surnames = g.work_first, g.not_names, g.surnames
     light_out = r.light
     p = q = 0
     i = 0
@@ -538,6 +531,9 @@ def _sentence_mentions(
                 r.last_type = "PER"
                 i += 1
                 r.last_end = i
+                continue
+            if x in not_names and x not in surnames:
+                i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
                 continue
             nxt = _name_at(r, i, out)
             i = nxt if nxt > i else i + 1
@@ -1092,85 +1088,180 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     A run of given names with no family name ("Trọng Hoàng", "Xuân Trường") or a single
     foreign word ("Cavani") is most often a person in news; it is kept as ``unsure`` and the
     resolver may turn it into the place or organisation the article named that way.
-    """
-    tx, g = r.tx, r.g
-    if r.after_work_cue(i) or _in_work_list(r, i):
-        return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
-    if j == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
-        # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
-        return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
-    words = [x for x in tx[i:j] if x[0].isalnum()]
-    sentence_start = r.sentence_start(i)
-    vi, initials, acronym, english, given = _run_profile(tuple(words))
-    if initials:
-        return None  # initials: "N. và M."
 
-    if vi:
-        if 2 <= len(words) <= 4 and words[0] in g.surnames:
-            if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
-                # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
-                return _found(r, i, j, "LOC", unsure=True)
-            if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
-                # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
-                return _found(r, i, j, "LOC", unsure=True)
-            return _found(r, i, j, "PER")
-        if len(words) == 1:
-            return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
-        if len(words) <= 3:
-            if not sentence_start and _after_place(r, i, j):
-                return _found(r, i, j, "LOC", unsure=True)
-            if given:
-                # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
-                return _found(r, i, j, "PER", unsure=True)
-            if not sentence_start:
-                # another capitalised compound ("Tây Du Ký"): only if the article resolves it
-                return _found(r, i, j, "PER", unsure=True, weak=True)
+    What the run's spelling alone decides is read from its plan (``_run_plan``, made once per
+    spelling); only the few context tests are made here, in the order the rules take them.
+    """
+    tx = r.tx
+    if i > 0:
+        k = i - 1 if tx[i - 1] in _QUOTES else i  # after_work_cue's first test, inline
+        if k > 0 and r.lw[k - 1] in r.g.work_last and r.after_work_cue(i):
+            return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
+    if r.nhu and _in_work_list(r, i):
         return None
-    if acronym:
+    key = tuple(tx[i:j])
+    p = _PLANS.get(key)
+    if p is None:
+        p = _run_plan(key)
+    kind = p.kind
+    if kind == _VI_ONE:
+        # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
+        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=r.sentence_start(i))
+    if kind == _NONE:
+        return None
+    sentence_start = i == 0 or tx[i - 1] in _OPENERS
+    if kind == _VI_FULL:
+        if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
+            # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
+            # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        return _run_found(r, i, j, "PER", False)
+    if kind == _VI_SINGLE:
+        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=sentence_start)
+    if kind == _VI_SHORT:
+        if not sentence_start and _after_place(r, i, j):
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        if p.given:
+            # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
+            return _run_found(r, i, j, "PER", False, unsure=True)
+        if not sentence_start:
+            # another capitalised compound ("Tây Du Ký"): only if the article resolves it
+            return _run_found(r, i, j, "PER", False, unsure=True, weak=True)
+        return None
+    # a foreign run
+    if kind == _ACRONYM_ONE:
         # acronyms (THPT, HCĐ) are names only when the article introduced them:
         # "Hiệp hội ... (VINASA)"
-        return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
-    if r.english_country_org(i, j):
-        return _found(r, i, j, "ORG")  # "tổ chức bảo tồn Historic England"
-    if len(words) == 1 and _camel_product(words[0], g.camel_name_prefixes):
+        return _run_found(r, i, j, "PER", True, single=True, unsure=True)
+    if kind == _ENGLISH_COUNTRY:
+        return _run_found(r, i, j, "ORG", True)  # "tổ chức bảo tồn Historic England"
+    single = p.single
+    if kind == _CAMEL_ONE:
         # "ScreenPad", "GeForce", "NanoEdge": a product or brand; an organisation only after an
         # organisation noun ("hãng OnePlus"), a person only as short for a name the article gives
         cue = _noun_before(r, i)
         if cue == "ORG" or _in_org_list(r, i, j):
-            return _found(r, i, j, "ORG")  # "hãng OnePlus", "các hãng Pfizer, Moderna, AstraZeneca"
-        return None if cue == "WORK" else _found(r, i, j, "PER", single=True, unsure=True)
-    cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
-    if cues:
-        if "ORG" in cues:
-            return _found(r, i, j, "ORG")
-        if "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
-            return _found(r, i, j, "LOC")
-        return None  # an event (World Cup) or a product (Galaxy S21)
+            return _run_found(r, i, j, "ORG", True)  # "hãng OnePlus", "các hãng Pfizer, Moderna"
+        return None if cue == "WORK" else _run_found(r, i, j, "PER", True, single=True, unsure=True)
+    if kind == _CUE_ORG:
+        return _run_found(r, i, j, "ORG", True)
+    if kind == _CUE_LOC:
+        return _run_found(r, i, j, "LOC", True)
     if (i > 0 and tx[i - 1] == "/") or (j < r.n and tx[j] == "/"):
-        return _found(r, i, j, "ORG")  # a source credit, "Theo Insider/ Jugyeom": outlets
-    if r.last_type == "ORG" and r.last_end == i and not vi:
+        return _run_found(r, i, j, "ORG", True)  # a source credit, "Theo Insider/ Jugyeom": outlets
+    if r.last_type == "ORG" and r.last_end == i:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
-    if _DIGIT.search(r.text_of(i, j)) or _number_after(r, j) or _hyphen_tail(r, i):
+    if p.digit or _number_after(r, j) or _hyphen_tail(r, i):
         return None  # a model or a competition ("Android 11", "Ligue 1", "J-Tech Inverter")
-    if len(words) == 1 and _in_org_list(r, i, j):
-        return _found(r, i, j, "ORG")  # "Foxconn và Wistron,", "Visa hoặc Mastercard": companies
+    if single and _in_org_list(r, i, j):
+        return _run_found(r, i, j, "ORG", True)  # "Foxconn và Wistron,", "Visa hoặc Mastercard"
     cue = _noun_before(r, i)
     if cue == "WORK":
         return None  # "ứng dụng miễn phí X"
     if cue in ("ORG", "LOC"):
-        return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
-    if _after_place(r, i, j) and not _person_cue(r, i, j, words):
-        return _found(r, i, j, "LOC", unsure=True)
-    if english:
+        return _run_found(r, i, j, cue, True)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
+    if _after_place(r, i, j) and not (p.given_first or _person_cue(r, i, j)):
+        return _run_found(r, i, j, "LOC", True, unsure=True)
+    if p.english:
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
         # is kept only if it is short for a person the article names ("Bar" of "Bar Refaeli")
         # (a run is kept aside as weak: a match report may still find it a club, "Crystal Palace")
-        if len(words) == 1:
-            return _found(r, i, j, "PER", single=True, unsure=True)
-        return _found(r, i, j, "PER", unsure=True, weak=True)
-    if len(words) == 1:
-        return _found(r, i, j, "PER", single=True, unsure=sentence_start)
-    return _found(r, i, j, "PER")
+        if single:
+            return _run_found(r, i, j, "PER", True, single=True, unsure=True)
+        return _run_found(r, i, j, "PER", True, unsure=True, weak=True)
+    if single:
+        return _run_found(r, i, j, "PER", True, single=True, unsure=sentence_start)
+    return _run_found(r, i, j, "PER", True)
+
+
+def _run_found(r: _Reader, i: int, j: int, typ: str, foreign: bool, **kw: object) -> Found:
+    """``_found`` for a run whose plan already says whether it is foreign (a PER only)."""
+    if j == i + 1:
+        m = r.ms[i]
+        name = r.tx[i]
+    else:
+        m = r.ms[i]
+        name = _text(r, i, j)
+    end = r.ms[j - 1].end()
+    return Found(m.start(), end, typ, name, foreign=foreign and typ == "PER", **kw)  # type: ignore[arg-type]
+
+
+# what a capitalised run's spelling alone says (see _run_plan); the order is _bare_name's
+_VI_ONE, _NONE, _VI_FULL, _VI_SINGLE, _VI_SHORT = range(5)
+_ACRONYM_ONE, _ENGLISH_COUNTRY, _CAMEL_ONE, _CUE_ORG, _CUE_LOC, _FOREIGN = range(5, 11)
+
+
+class _Plan(NamedTuple):
+    kind: int
+    single: bool  # one word
+    given: bool  # all Vietnamese given names
+    english: bool  # all common English words
+    digit: bool  # a digit in some token
+    given_first: bool  # two words or more, the first a common foreign given name
+
+
+_PLANS: dict[tuple[str, ...], _Plan] = {}
+_PLANS_MAX = 1 << 16  # spellings kept (names recur within and across articles)
+
+
+def _run_plan(tokens: tuple[str, ...]) -> _Plan:
+    """Decide once per spelling what ``_bare_name`` decides from a run's tokens alone: the
+    branch it takes before any context test, and the spelling facts its context tests need.
+    The cache is bounded; the answer depends on the tables only, so analysis stays a pure
+    function of the text."""
+    g = gazetteer()
+    words = [x for x in tokens if x[0].isalnum()]
+    vi, initials, acronym, english, given = _run_profile(tuple(words))
+    n = len(words)
+    single = n == 1
+    kind = _FOREIGN
+    if len(tokens) == 1 and len(tokens[0]) > 1 and is_vi_syllable(tokens[0]):
+        kind = _VI_ONE
+    elif initials:
+        kind = _NONE  # initials: "N. và M."
+    elif vi:
+        if 2 <= n <= 4 and words[0] in g.surnames:
+            kind = _VI_FULL
+        elif single:
+            kind = _VI_SINGLE
+        elif n <= 3:
+            kind = _VI_SHORT
+        else:
+            kind = _NONE
+    elif acronym:
+        kind = _ACRONYM_ONE if single else _NONE
+    elif (
+        len(tokens) == 2
+        and tokens[0].lower() in g.english_words
+        and (k := g.known.get((tokens[1].lower(),))) is not None
+        and k.canonical in g.countries
+    ):
+        kind = _ENGLISH_COUNTRY  # "Historic England", "Visit Britain": an organisation
+    elif single and _camel_product(words[0], g.camel_name_prefixes):
+        kind = _CAMEL_ONE
+    else:
+        cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
+        if cues:
+            if "ORG" in cues:
+                kind = _CUE_ORG
+            elif "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
+                kind = _CUE_LOC
+            else:
+                kind = _NONE  # an event (World Cup) or a product (Galaxy S21)
+    plan = _Plan(
+        kind,
+        single,
+        given,
+        english,
+        any(_DIGIT.search(x) for x in tokens),
+        n >= 2 and words[0] in g.foreign_given,
+    )
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[tokens] = plan
+    return plan
 
 
 def _after_place(r: _Reader, i: int, j: int) -> bool:
@@ -1235,14 +1326,13 @@ def _camel_product(word: str, name_prefixes: frozenset[str]) -> bool:
     return m is not None and m.group(1) not in name_prefixes
 
 
-def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
-    """Whether a foreign run ``i:j`` shows itself a person where a place cue before it would
-    make it a place: it opens with a common foreign given name (``tới Billy Hogan``), a verb
-    persons take follows it (``... Dybala ghi bàn``), or an office or occupation in brackets
-    follows it (``Billy Hogan (giám đốc điều hành của Liverpool)``)."""
+def _person_cue(r: _Reader, i: int, j: int) -> bool:
+    """Whether a foreign run ``i:j`` shows itself a person by what follows it where a place cue
+    before it would make it a place: a verb persons take (``... Dybala ghi bàn``), or an office
+    or occupation in brackets (``Billy Hogan (giám đốc điều hành của Liverpool)``).  A run
+    opening with a common foreign given name (``tới Billy Hogan``) is one too: its plan says so
+    (``_Plan.given_first``)."""
     g, tx, n = r.g, r.tx, r.n
-    if len(words) >= 2 and words[0] in g.foreign_given:
-        return True
     for ln in (2, 1):
         if j + ln <= n and r.lw[j] in g.person_after_first and r.key(j, j + ln) in g.person_after:
             return True
