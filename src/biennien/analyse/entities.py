@@ -428,7 +428,7 @@ def _sentence_mentions(
     r.light = [] if light is None else light
     tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
-    starters, lower_open, first = g.starters, g.lower_open, g.first_words
+    starters, lower_open = g.starters, g.lower_open
     title_len, office_first = g.title_len, g.office_first
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup.  The capitalised tokens are found with
@@ -457,8 +457,8 @@ def _sentence_mentions(
     caps = caps[:]
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
-    species_first, species_last = g.species_first, g.species_last
-    work_first, not_names, surnames = g.work_first, g.not_names, g.surnames
+    species_last = g.species_last
+    token_class = _TOKEN_CLASS
     light_out = r.light
     p = q = 0
     i = 0
@@ -468,13 +468,63 @@ def _sentence_mentions(
             continue
         i = c
         x = tx[i]
-        cap = x[0].isupper()
-        if cap and (lw[i] in species_first or (i and lw[i - 1] in species_last)):
-            e = _species_end(r, i)
-            if e > i:
-                i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+        if x[0].isupper():
+            # what the token's spelling says (table words, function word, Vietnamese syllable),
+            # read once per spelling
+            fl = token_class.get(x)
+            if fl is None:
+                fl = _token_class(x, g)
+            if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
+                e = _species_end(r, i)
+                if e > i:
+                    i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+                    continue
+            if paren and (not out or out[-1].end <= r.ms[i].start()):
+                a = _acronym_org_end(r, i)
+                if a > i:
+                    f = _found(r, i, a, "ORG")
+                    f.tok_start = i
+                    out.append(f)
+                    r.last_type, r.last_end = "ORG", a
+                    i = a
+                    continue
+            if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
+                j = i
+                while j < n and r.word(j) and r.cap(j):
+                    j += 1
+                if j < n and tx[j] in '”"’':
+                    i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
+                    continue
+            if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
+                w = _work_title_end(r, i)
+                if w > i:
+                    i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
+                    continue
+            if not fl & _T_FIRST:
+                # no title or table entry starts here: only a name can (most capitalised words)
+                if fl & _T_LONE_VI and (
+                    i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
+                ):
+                    # _name_at's commonest answer, taken here: a capitalised Vietnamese word
+                    # alone (a sentence's first word, mostly) is kept aside as a light record
+                    m = r.ms[i]
+                    light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                    r.last_type = "PER"
+                    i += 1
+                    r.last_end = i
+                    continue
+                if fl & _T_SKIP:
+                    i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
+                    continue
+                nxt = _name_at(r, i, out)
+                i = nxt if nxt > i else i + 1
                 continue
-        if not cap:
+            if fl & _T_TITLE:
+                nxt = _title_mention(r, i, out)
+                if nxt > i:
+                    i = nxt
+                    continue
+        else:
             if x not in lower_known:
                 while opens[p] <= i:
                     p += 1
@@ -493,65 +543,46 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
-        if cap and paren and (not out or out[-1].end <= r.ms[i].start()):
-            a = _acronym_org_end(r, i)
-            if a > i:
-                f = _found(r, i, a, "ORG")
-                f.tok_start = i
-                out.append(f)
-                r.last_type, r.last_end = "ORG", a
-                i = a
+            if lw[i] in title_len:
+                nxt = _title_mention(r, i, out)
+                if nxt > i:
+                    i = nxt
+                    continue
+            if x not in lower_open:
+                i += 1  # a lower-case title word with no name after it
                 continue
-        if cap and i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
-            j = i
-            while j < n and r.word(j) and r.cap(j):
-                j += 1
-            if j < n and tx[j] in '”"’':
-                i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
-                continue
-        if cap and (i == 0 or tx[i - 1] in _OPENERS) and lw[i] in work_first:
-            w = _work_title_end(r, i)
-            if w > i:
-                i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
-                continue
-        if not cap:
-            pass
-        elif lw[i] not in first:
-            # no title or table entry starts here: only a name can (most capitalised words)
-            if (
-                (i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-"))
-                and len(x) > 1
-                and x not in not_names
-                and is_vi_syllable(x)
-            ):
-                # _name_at's commonest answer, taken here: a capitalised Vietnamese word alone
-                # (a sentence's first word, mostly) is kept aside as a light record
-                m = r.ms[i]
-                light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
-                r.last_type = "PER"
-                i += 1
-                r.last_end = i
-                continue
-            if x in not_names and x not in surnames:
-                i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
-                continue
-            nxt = _name_at(r, i, out)
-            i = nxt if nxt > i else i + 1
-            continue
-        if lw[i] in title_len:
-            nxt = _title_mention(r, i, out)
-            if nxt > i:
-                i = nxt
-                continue
-        if not cap and x not in lower_open:
-            i += 1  # a lower-case title word with no name after it
-            continue
         nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
         if out and nxt > i:
             r.last_type = out[-1].type
             r.last_end = nxt
         i = nxt if nxt > i else i + 1
     return out
+
+
+# what a capitalised token's spelling says, for the sentence loop (bits of _token_class)
+_T_SPECIES, _T_WORK, _T_FIRST, _T_TITLE, _T_SKIP, _T_LONE_VI = 1, 2, 4, 8, 16, 32
+_TOKEN_CLASS: dict[str, int] = {}
+_TOKEN_CLASS_MAX = 1 << 16  # spellings kept
+
+
+def _token_class(x: str, g: Gazetteer) -> int:
+    """The sentence loop's tests on a capitalised token that depend on its spelling only, made
+    once per spelling: a species head, a work noun, the first word of a title, head or table
+    entry, a title's first word, a function word that opens no name (not a family name: "Từ"),
+    a Vietnamese syllable that may be a name alone."""
+    low = x.lower()
+    fl = (
+        (_T_SPECIES if low in g.species_first else 0)
+        | (_T_WORK if low in g.work_first else 0)
+        | (_T_FIRST if low in g.first_words else 0)
+        | (_T_TITLE if low in g.title_len else 0)
+        | (_T_SKIP if x in g.not_names and x not in g.surnames else 0)
+        | (_T_LONE_VI if len(x) > 1 and x not in g.not_names and is_vi_syllable(x) else 0)
+    )
+    if len(_TOKEN_CLASS) >= _TOKEN_CLASS_MAX:
+        _TOKEN_CLASS.clear()
+    _TOKEN_CLASS[x] = fl
+    return fl
 
 
 _SPECIES_MAX = 3  # tokens in the longest species head
