@@ -980,8 +980,9 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     tok = tx[i]
     tok_cap = tok[0].isupper()
     cands: list[tuple[int, int, Found | None]] = []  # (end, priority, found)
-    # organisation / place by head word
-    hj = r.head_at(i)
+    low = r.lw[i]
+    # organisation / place by head word (no call when no head starts with this word)
+    hj = r.head_at(i) if low in g.head_len else i
     if hj > i:
         head = g.heads[r.key(i, hj)]
         if in_title and head.type == "LOC" and tok_cap and tok in g.surnames:
@@ -1023,7 +1024,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f.tok_start = i
                 cands.append((hj, 2, f))
     # a table entity
-    kj, known = r.known_at(i)
+    kj, known = r.known_at(i) if low in g.known_len else (i, None)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
         if known.type in ("LOC", "GPE") and (
             (in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj)
