@@ -1578,14 +1578,27 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
         if f.bare:
             out.append(f)
             continue
-        if f.end - f.start > 1 and f.name.isupper() and (f.name.lower(),) in g.titles:
+        role, named, style = _term_name(f.name)
+        if role and f.end - f.start > 1:
             continue  # "nhiều MC", "con đường MC": the role, no name
-        if f.name in names or (f.name in terms and f.type == "PER"):
+        if named or (f.name in terms and f.type == "PER"):
             continue
-        if f.type == "PER" and _style_name(f.name):
+        if style and f.type == "PER":
             continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
         out.append(f)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_name(name: str) -> tuple[bool, bool, bool]:
+    """``_drop_terms``'s tests on a name's spelling alone, made once per spelling: a role
+    abbreviation written in capitals (``MC``), a genre, style or technique of the table, a
+    style's name (``Thái Cực Quyền``)."""
+    return (
+        name.isupper() and (name.lower(),) in gazetteer().titles,
+        name in _term_tables()[0],
+        _style_name(name),
+    )
 
 
 @lru_cache(maxsize=1 << 16)
