@@ -1562,7 +1562,7 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     Cực Quyền``, ``Computer Vision``) and a product shown so by a cue (``ví điện tử VinID Pay``,
     ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
     article (``Eyecam`` opening a later sentence)."""
-    names, tails, cues = _term_tables()
+    cues = _term_tables()[2]
     terms: set[str] = set()  # this article's terms, besides the table's names
     for f in found:
         if (
