@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
+from typing import NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -275,14 +276,6 @@ class _Reader:
             and (self.lw[j], self.lw[j + 1]) not in self.g.known
         )
 
-    def english_country_org(self, i: int, j: int) -> bool:
-        """``Historic England``, ``Visit Britain``: a common English word and a country, an
-        organisation (the run was kept whole by ``_foreign_country_name``)."""
-        if j != i + 2 or self.lw[i] not in self.g.english_words:
-            return False
-        k = self.g.known.get((self.lw[i + 1],))
-        return k is not None and k.canonical in self.g.countries
-
     def _middle_name(self, i: int, j: int, titled: bool = False) -> bool:
         """A one-word table name inside a Vietnamese name ("Trình Mỹ Duyên", "Lê Thị Mỹ"):
         a family name opened the run and a given-name syllable follows, or the run is a
@@ -435,20 +428,20 @@ def _sentence_mentions(
     r.light = [] if light is None else light
     tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
-    starters, lower_open, first = g.starters, g.lower_open, g.first_words
+    starters, lower_open = g.lower_starters, g.lower_open
     title_len, office_first = g.title_len, g.office_first
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup.  The capitalised tokens are found with
     # C-level iterators (no Python loop over every token of every sentence).
-    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+    up = list(map(str.isupper, map(_GROUP0, tx)))
+    caps = list(compress(count(), up))
     # a lower-case title or head word is followed by the rest of its title or head, or by
     # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
     lows = [
         k
         for k in compress(count(), map(starters.__contains__, tx))
-        if not tx[k][0].isupper()
-        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
+        if tx[k] in always or (k + 1 < n and (up[k + 1] or tx[k + 1] in follow))
     ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or
@@ -464,8 +457,8 @@ def _sentence_mentions(
     caps = caps[:]
     caps.append(n)
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
-    species_first, species_last = g.species_first, g.species_last
-    work_first, not_names = g.work_first, g.not_names
+    species_last = g.species_last
+    token_class = _TOKEN_CLASS
     light_out = r.light
     p = q = 0
     i = 0
@@ -475,13 +468,63 @@ def _sentence_mentions(
             continue
         i = c
         x = tx[i]
-        cap = x[0].isupper()
-        if cap and (lw[i] in species_first or (i and lw[i - 1] in species_last)):
-            e = _species_end(r, i)
-            if e > i:
-                i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+        if x[0].isupper():
+            # what the token's spelling says (table words, function word, Vietnamese syllable),
+            # read once per spelling
+            fl = token_class.get(x)
+            if fl is None:
+                fl = _token_class(x, g)
+            if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
+                e = _species_end(r, i)
+                if e > i:
+                    i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+                    continue
+            if paren and (not out or out[-1].end <= r.ms[i].start()):
+                a = _acronym_org_end(r, i)
+                if a > i:
+                    f = _found(r, i, a, "ORG")
+                    f.tok_start = i
+                    out.append(f)
+                    r.last_type, r.last_end = "ORG", a
+                    i = a
+                    continue
+            if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
+                j = i
+                while j < n and r.word(j) and r.cap(j):
+                    j += 1
+                if j < n and tx[j] in '”"’':
+                    i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
+                    continue
+            if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
+                w = _work_title_end(r, i)
+                if w > i:
+                    i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
+                    continue
+            if not fl & _T_FIRST:
+                # no title or table entry starts here: only a name can (most capitalised words)
+                if fl & _T_LONE_VI and (
+                    i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
+                ):
+                    # _name_at's commonest answer, taken here: a capitalised Vietnamese word
+                    # alone (a sentence's first word, mostly) is kept aside as a light record
+                    m = r.ms[i]
+                    light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                    r.last_type = "PER"
+                    i += 1
+                    r.last_end = i
+                    continue
+                if fl & _T_SKIP:
+                    i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
+                    continue
+                nxt = _name_at(r, i, out)
+                i = nxt if nxt > i else i + 1
                 continue
-        if not cap:
+            if fl & _T_TITLE:
+                nxt = _title_mention(r, i, out)
+                if nxt > i:
+                    i = nxt
+                    continue
+        else:
             if x not in lower_known:
                 while opens[p] <= i:
                     p += 1
@@ -500,62 +543,46 @@ def _sentence_mentions(
                 if not title_ok and not head_ok:
                     i += 1
                     continue
-        if cap and paren and (not out or out[-1].end <= r.ms[i].start()):
-            a = _acronym_org_end(r, i)
-            if a > i:
-                f = _found(r, i, a, "ORG")
-                f.tok_start = i
-                out.append(f)
-                r.last_type, r.last_end = "ORG", a
-                i = a
+            if lw[i] in title_len:
+                nxt = _title_mention(r, i, out)
+                if nxt > i:
+                    i = nxt
+                    continue
+            if x not in lower_open:
+                i += 1  # a lower-case title word with no name after it
                 continue
-        if cap and i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
-            j = i
-            while j < n and r.word(j) and r.cap(j):
-                j += 1
-            if j < n and tx[j] in '”"’':
-                i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
-                continue
-        if cap and (i == 0 or tx[i - 1] in _OPENERS) and lw[i] in work_first:
-            w = _work_title_end(r, i)
-            if w > i:
-                i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
-                continue
-        if not cap:
-            pass
-        elif lw[i] not in first:
-            # no title or table entry starts here: only a name can (most capitalised words)
-            if (
-                (i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-"))
-                and len(x) > 1
-                and x not in not_names
-                and is_vi_syllable(x)
-            ):
-                # _name_at's commonest answer, taken here: a capitalised Vietnamese word alone
-                # (a sentence's first word, mostly) is kept aside as a light record
-                m = r.ms[i]
-                light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
-                r.last_type = "PER"
-                i += 1
-                r.last_end = i
-                continue
-            nxt = _name_at(r, i, out)
-            i = nxt if nxt > i else i + 1
-            continue
-        if lw[i] in title_len:
-            nxt = _title_mention(r, i, out)
-            if nxt > i:
-                i = nxt
-                continue
-        if not cap and x not in lower_open:
-            i += 1  # a lower-case title word with no name after it
-            continue
         nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
         if out and nxt > i:
             r.last_type = out[-1].type
             r.last_end = nxt
         i = nxt if nxt > i else i + 1
     return out
+
+
+# what a capitalised token's spelling says, for the sentence loop (bits of _token_class)
+_T_SPECIES, _T_WORK, _T_FIRST, _T_TITLE, _T_SKIP, _T_LONE_VI = 1, 2, 4, 8, 16, 32
+_TOKEN_CLASS: dict[str, int] = {}
+_TOKEN_CLASS_MAX = 1 << 16  # spellings kept
+
+
+def _token_class(x: str, g: Gazetteer) -> int:
+    """The sentence loop's tests on a capitalised token that depend on its spelling only, made
+    once per spelling: a species head, a work noun, the first word of a title, head or table
+    entry, a title's first word, a function word that opens no name (not a family name: "Từ"),
+    a Vietnamese syllable that may be a name alone."""
+    low = x.lower()
+    fl = (
+        (_T_SPECIES if low in g.species_first else 0)
+        | (_T_WORK if low in g.work_first else 0)
+        | (_T_FIRST if low in g.first_words else 0)
+        | (_T_TITLE if low in g.title_len else 0)
+        | (_T_SKIP if x in g.not_names and x not in g.surnames else 0)
+        | (_T_LONE_VI if len(x) > 1 and x not in g.not_names and is_vi_syllable(x) else 0)
+    )
+    if len(_TOKEN_CLASS) >= _TOKEN_CLASS_MAX:
+        _TOKEN_CLASS.clear()
+    _TOKEN_CLASS[x] = fl
+    return fl
 
 
 _SPECIES_MAX = 3  # tokens in the longest species head
@@ -953,8 +980,9 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     tok = tx[i]
     tok_cap = tok[0].isupper()
     cands: list[tuple[int, int, Found | None]] = []  # (end, priority, found)
-    # organisation / place by head word
-    hj = r.head_at(i)
+    low = r.lw[i]
+    # organisation / place by head word (no call when no head starts with this word)
+    hj = r.head_at(i) if low in g.head_len else i
     if hj > i:
         head = g.heads[r.key(i, hj)]
         if in_title and head.type == "LOC" and tok_cap and tok in g.surnames:
@@ -996,7 +1024,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f.tok_start = i
                 cands.append((hj, 2, f))
     # a table entity
-    kj, known = r.known_at(i)
+    kj, known = r.known_at(i) if low in g.known_len else (i, None)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
         if known.type in ("LOC", "GPE") and (
             (in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj)
@@ -1092,85 +1120,180 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     A run of given names with no family name ("Trọng Hoàng", "Xuân Trường") or a single
     foreign word ("Cavani") is most often a person in news; it is kept as ``unsure`` and the
     resolver may turn it into the place or organisation the article named that way.
-    """
-    tx, g = r.tx, r.g
-    if r.after_work_cue(i) or _in_work_list(r, i):
-        return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
-    if j == i + 1 and len(tx[i]) > 1 and is_vi_syllable(tx[i]):
-        # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
-        return _found(r, i, j, "PER", single=True, unsure=True, initial=r.sentence_start(i))
-    words = [x for x in tx[i:j] if x[0].isalnum()]
-    sentence_start = r.sentence_start(i)
-    vi, initials, acronym, english, given = _run_profile(tuple(words))
-    if initials:
-        return None  # initials: "N. và M."
 
-    if vi:
-        if 2 <= len(words) <= 4 and words[0] in g.surnames:
-            if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
-                # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
-                return _found(r, i, j, "LOC", unsure=True)
-            if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
-                # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
-                return _found(r, i, j, "LOC", unsure=True)
-            return _found(r, i, j, "PER")
-        if len(words) == 1:
-            return _found(r, i, j, "PER", single=True, unsure=True, initial=sentence_start)
-        if len(words) <= 3:
-            if not sentence_start and _after_place(r, i, j):
-                return _found(r, i, j, "LOC", unsure=True)
-            if given:
-                # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
-                return _found(r, i, j, "PER", unsure=True)
-            if not sentence_start:
-                # another capitalised compound ("Tây Du Ký"): only if the article resolves it
-                return _found(r, i, j, "PER", unsure=True, weak=True)
+    What the run's spelling alone decides is read from its plan (``_run_plan``, made once per
+    spelling); only the few context tests are made here, in the order the rules take them.
+    """
+    tx = r.tx
+    if i > 0:
+        k = i - 1 if tx[i - 1] in _QUOTES else i  # after_work_cue's first test, inline
+        if k > 0 and r.lw[k - 1] in r.g.work_last and r.after_work_cue(i):
+            return None  # a work, product or award ("bộ phim Titanic", "podcast Skeptoid")
+    if r.nhu and _in_work_list(r, i):
         return None
-    if acronym:
+    key = tuple(tx[i:j])
+    p = _PLANS.get(key)
+    if p is None:
+        p = _run_plan(key)
+    kind = p.kind
+    if kind == _VI_ONE:
+        # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
+        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=r.sentence_start(i))
+    if kind == _NONE:
+        return None
+    sentence_start = i == 0 or tx[i - 1] in _OPENERS
+    if kind == _VI_FULL:
+        if _address_at(r, i, j) or _in_place_list(r, i, j) and _place_after_comma(r, j):
+            # "số 12 Trần Duy Hưng, quận Cầu Giấy", "thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam"
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        if not sentence_start and (_at_place(r, i) or _province_after(r, j)):
+            # "nhà nào ở Hà Gia Bá", "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a place
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        return _run_found(r, i, j, "PER", False)
+    if kind == _VI_SINGLE:
+        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=sentence_start)
+    if kind == _VI_SHORT:
+        if not sentence_start and _after_place(r, i, j):
+            return _run_found(r, i, j, "LOC", False, unsure=True)
+        if p.given:
+            # given names only: a person ("Trọng Hoàng", "(Văn Thanh)")
+            return _run_found(r, i, j, "PER", False, unsure=True)
+        if not sentence_start:
+            # another capitalised compound ("Tây Du Ký"): only if the article resolves it
+            return _run_found(r, i, j, "PER", False, unsure=True, weak=True)
+        return None
+    # a foreign run
+    if kind == _ACRONYM_ONE:
         # acronyms (THPT, HCĐ) are names only when the article introduced them:
         # "Hiệp hội ... (VINASA)"
-        return _found(r, i, j, "PER", single=True, unsure=True) if len(words) == 1 else None
-    if r.english_country_org(i, j):
-        return _found(r, i, j, "ORG")  # "tổ chức bảo tồn Historic England"
-    if len(words) == 1 and _camel_product(words[0], g.camel_name_prefixes):
+        return _run_found(r, i, j, "PER", True, single=True, unsure=True)
+    if kind == _ENGLISH_COUNTRY:
+        return _run_found(r, i, j, "ORG", True)  # "tổ chức bảo tồn Historic England"
+    single = p.single
+    if kind == _CAMEL_ONE:
         # "ScreenPad", "GeForce", "NanoEdge": a product or brand; an organisation only after an
         # organisation noun ("hãng OnePlus"), a person only as short for a name the article gives
         cue = _noun_before(r, i)
         if cue == "ORG" or _in_org_list(r, i, j):
-            return _found(r, i, j, "ORG")  # "hãng OnePlus", "các hãng Pfizer, Moderna, AstraZeneca"
-        return None if cue == "WORK" else _found(r, i, j, "PER", single=True, unsure=True)
-    cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
-    if cues:
-        if "ORG" in cues:
-            return _found(r, i, j, "ORG")
-        if "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
-            return _found(r, i, j, "LOC")
-        return None  # an event (World Cup) or a product (Galaxy S21)
+            return _run_found(r, i, j, "ORG", True)  # "hãng OnePlus", "các hãng Pfizer, Moderna"
+        return None if cue == "WORK" else _run_found(r, i, j, "PER", True, single=True, unsure=True)
+    if kind == _CUE_ORG:
+        return _run_found(r, i, j, "ORG", True)
+    if kind == _CUE_LOC:
+        return _run_found(r, i, j, "LOC", True)
     if (i > 0 and tx[i - 1] == "/") or (j < r.n and tx[j] == "/"):
-        return _found(r, i, j, "ORG")  # a source credit, "Theo Insider/ Jugyeom": outlets
-    if r.last_type == "ORG" and r.last_end == i and not vi:
+        return _run_found(r, i, j, "ORG", True)  # a source credit, "Theo Insider/ Jugyeom": outlets
+    if r.last_type == "ORG" and r.last_end == i:
         return None  # a model after its brand: "MediaTek Dimensity", "LG Renoir"
-    if _DIGIT.search(r.text_of(i, j)) or _number_after(r, j) or _hyphen_tail(r, i):
+    if p.digit or _number_after(r, j) or _hyphen_tail(r, i):
         return None  # a model or a competition ("Android 11", "Ligue 1", "J-Tech Inverter")
-    if len(words) == 1 and _in_org_list(r, i, j):
-        return _found(r, i, j, "ORG")  # "Foxconn và Wistron,", "Visa hoặc Mastercard": companies
+    if single and _in_org_list(r, i, j):
+        return _run_found(r, i, j, "ORG", True)  # "Foxconn và Wistron,", "Visa hoặc Mastercard"
     cue = _noun_before(r, i)
     if cue == "WORK":
         return None  # "ứng dụng miễn phí X"
     if cue in ("ORG", "LOC"):
-        return _found(r, i, j, cue)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
-    if _after_place(r, i, j) and not _person_cue(r, i, j, words):
-        return _found(r, i, j, "LOC", unsure=True)
-    if english:
+        return _run_found(r, i, j, cue, True)  # "tập đoàn công nghệ toàn cầu Harvey Nash"
+    if _after_place(r, i, j) and not (p.given_first or _person_cue(r, i, j)):
+        return _run_found(r, i, j, "LOC", True, unsure=True)
+    if p.english:
         # common English words with no person cue: a title or brand ("Feel Pretty"); a lone one
         # is kept only if it is short for a person the article names ("Bar" of "Bar Refaeli")
         # (a run is kept aside as weak: a match report may still find it a club, "Crystal Palace")
-        if len(words) == 1:
-            return _found(r, i, j, "PER", single=True, unsure=True)
-        return _found(r, i, j, "PER", unsure=True, weak=True)
-    if len(words) == 1:
-        return _found(r, i, j, "PER", single=True, unsure=sentence_start)
-    return _found(r, i, j, "PER")
+        if single:
+            return _run_found(r, i, j, "PER", True, single=True, unsure=True)
+        return _run_found(r, i, j, "PER", True, unsure=True, weak=True)
+    if single:
+        return _run_found(r, i, j, "PER", True, single=True, unsure=sentence_start)
+    return _run_found(r, i, j, "PER", True)
+
+
+def _run_found(r: _Reader, i: int, j: int, typ: str, foreign: bool, **kw: object) -> Found:
+    """``_found`` for a run whose plan already says whether it is foreign (a PER only)."""
+    if j == i + 1:
+        m = r.ms[i]
+        name = r.tx[i]
+    else:
+        m = r.ms[i]
+        name = _text(r, i, j)
+    end = r.ms[j - 1].end()
+    return Found(m.start(), end, typ, name, foreign=foreign and typ == "PER", **kw)  # type: ignore[arg-type]
+
+
+# what a capitalised run's spelling alone says (see _run_plan); the order is _bare_name's
+_VI_ONE, _NONE, _VI_FULL, _VI_SINGLE, _VI_SHORT = range(5)
+_ACRONYM_ONE, _ENGLISH_COUNTRY, _CAMEL_ONE, _CUE_ORG, _CUE_LOC, _FOREIGN = range(5, 11)
+
+
+class _Plan(NamedTuple):
+    kind: int
+    single: bool  # one word
+    given: bool  # all Vietnamese given names
+    english: bool  # all common English words
+    digit: bool  # a digit in some token
+    given_first: bool  # two words or more, the first a common foreign given name
+
+
+_PLANS: dict[tuple[str, ...], _Plan] = {}
+_PLANS_MAX = 1 << 16  # spellings kept (names recur within and across articles)
+
+
+def _run_plan(tokens: tuple[str, ...]) -> _Plan:
+    """Decide once per spelling what ``_bare_name`` decides from a run's tokens alone: the
+    branch it takes before any context test, and the spelling facts its context tests need.
+    The cache is bounded; the answer depends on the tables only, so analysis stays a pure
+    function of the text."""
+    g = gazetteer()
+    words = [x for x in tokens if x[0].isalnum()]
+    vi, initials, acronym, english, given = _run_profile(tuple(words))
+    n = len(words)
+    single = n == 1
+    kind = _FOREIGN
+    if len(tokens) == 1 and len(tokens[0]) > 1 and is_vi_syllable(tokens[0]):
+        kind = _VI_ONE
+    elif initials:
+        kind = _NONE  # initials: "N. và M."
+    elif vi:
+        if 2 <= n <= 4 and words[0] in g.surnames:
+            kind = _VI_FULL
+        elif single:
+            kind = _VI_SINGLE
+        elif n <= 3:
+            kind = _VI_SHORT
+        else:
+            kind = _NONE
+    elif acronym:
+        kind = _ACRONYM_ONE if single else _NONE
+    elif (
+        len(tokens) == 2
+        and tokens[0].lower() in g.english_words
+        and (k := g.known.get((tokens[1].lower(),))) is not None
+        and k.canonical in g.countries
+    ):
+        kind = _ENGLISH_COUNTRY  # "Historic England", "Visit Britain": an organisation
+    elif single and _camel_product(words[0], g.camel_name_prefixes):
+        kind = _CAMEL_ONE
+    else:
+        cues = [g.foreign_cues[w] for w in words if w in g.foreign_cues]
+        if cues:
+            if "ORG" in cues:
+                kind = _CUE_ORG
+            elif "LOC" in cues and "EVENT" not in cues and "OTHER" not in cues:
+                kind = _CUE_LOC
+            else:
+                kind = _NONE  # an event (World Cup) or a product (Galaxy S21)
+    plan = _Plan(
+        kind,
+        single,
+        given,
+        english,
+        any(_DIGIT.search(x) for x in tokens),
+        n >= 2 and words[0] in g.foreign_given,
+    )
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[tokens] = plan
+    return plan
 
 
 def _after_place(r: _Reader, i: int, j: int) -> bool:
@@ -1235,14 +1358,13 @@ def _camel_product(word: str, name_prefixes: frozenset[str]) -> bool:
     return m is not None and m.group(1) not in name_prefixes
 
 
-def _person_cue(r: _Reader, i: int, j: int, words: list[str]) -> bool:
-    """Whether a foreign run ``i:j`` shows itself a person where a place cue before it would
-    make it a place: it opens with a common foreign given name (``tới Billy Hogan``), a verb
-    persons take follows it (``... Dybala ghi bàn``), or an office or occupation in brackets
-    follows it (``Billy Hogan (giám đốc điều hành của Liverpool)``)."""
+def _person_cue(r: _Reader, i: int, j: int) -> bool:
+    """Whether a foreign run ``i:j`` shows itself a person by what follows it where a place cue
+    before it would make it a place: a verb persons take (``... Dybala ghi bàn``), or an office
+    or occupation in brackets (``Billy Hogan (giám đốc điều hành của Liverpool)``).  A run
+    opening with a common foreign given name (``tới Billy Hogan``) is one too: its plan says so
+    (``_Plan.given_first``)."""
     g, tx, n = r.g, r.tx, r.n
-    if len(words) >= 2 and words[0] in g.foreign_given:
-        return True
     for ln in (2, 1):
         if j + ln <= n and r.lw[j] in g.person_after_first and r.key(j, j + ln) in g.person_after:
             return True
@@ -1440,7 +1562,7 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     Cực Quyền``, ``Computer Vision``) and a product shown so by a cue (``ví điện tử VinID Pay``,
     ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
     article (``Eyecam`` opening a later sentence)."""
-    names, tails, cues = _term_tables()
+    cues = _term_tables()[2]
     terms: set[str] = set()  # this article's terms, besides the table's names
     for f in found:
         if (
@@ -1456,14 +1578,27 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
         if f.bare:
             out.append(f)
             continue
-        if f.end - f.start > 1 and f.name.isupper() and (f.name.lower(),) in g.titles:
+        role, named, style = _term_name(f.name)
+        if role and f.end - f.start > 1:
             continue  # "nhiều MC", "con đường MC": the role, no name
-        if f.name in names or (f.name in terms and f.type == "PER"):
+        if named or (f.name in terms and f.type == "PER"):
             continue
-        if f.type == "PER" and _style_name(f.name):
+        if style and f.type == "PER":
             continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
         out.append(f)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_name(name: str) -> tuple[bool, bool, bool]:
+    """``_drop_terms``'s tests on a name's spelling alone, made once per spelling: a role
+    abbreviation written in capitals (``MC``), a genre, style or technique of the table, a
+    style's name (``Thái Cực Quyền``)."""
+    return (
+        name.isupper() and (name.lower(),) in gazetteer().titles,
+        name in _term_tables()[0],
+        _style_name(name),
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -133,6 +133,7 @@ class Gazetteer:
     # lower-case tokens that can open a mention (a title, a lower-case head, a lower-case table
     # name): the reader looks closer only at these and at capitalised tokens
     starters: frozenset[str] = frozenset()
+    lower_starters: frozenset[str] = frozenset()  # the starters not written with a capital
     # lower-case tokens that can open an organisation or place (a lower-case head or table name)
     lower_open: frozenset[str] = frozenset()
     # first tokens of every title, head and table entry
@@ -298,6 +299,7 @@ def gazetteer() -> Gazetteer:
     g.lower_known = frozenset(lower_known)
     g.place_head_max = max((len(k) for k, h in g.heads.items() if h.type == "LOC"), default=0)
     g.starters = frozenset(g.title_len) | g.lower_open
+    g.lower_starters = frozenset(w for w in g.starters if not w[0].isupper())
     g.office_first = frozenset(k[0] for k, t in g.titles.items() if t.kind == "office")
     g.lower_always = g.office_first | g.lower_known
     place_heads = {k[0] for k, h in g.heads.items() if h.type == "LOC"}
