@@ -188,3 +188,30 @@ def test_extract_on_real_style_sentences_is_unchanged_by_the_fast_paths() -> Non
     evs = events.extract("d1", text, split_sentences(text), tx, [], "2026-02-14")
     assert [(e.type, e.date) for e in evs][:1] == [("reception", "2026-02-13TAF")]
     assert any(e.date == "2019" for e in evs)
+
+
+def test_split_says_no_trigger_only_where_the_trigger_search_finds_none() -> None:
+    """``_Split.may_trigger`` lets a sentence skip the ``_Tok`` objects and the trigger search: it must
+    be True wherever the search finds a trigger (blocked or not), and its words must be the status
+    words ``events_status`` reads itself."""
+    lex = _lexicon()
+    texts = [
+        *_random_texts(400, 7),
+        "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Hoa Kỳ tại Hà Nội.",
+        "Năm 2019, cô kết hôn với doanh nhân Nguyễn Văn A.",
+        "Liệu Apple có ra mắt iPhone mới vào tháng 9?",
+    ]
+    saw_no, saw_yes = 0, 0
+    for t in texts:
+        for s in split_sentences(t):
+            split = events._Split(t, s)
+            assert split.toks() == _plain_tokens(t, s)
+            assert split.status_words() == events_status._words(t, s.start, s.end)
+            found: list[events._Hit] = []
+            hits = events._find_triggers(lex, split.toks(), found)
+            if hits or found:
+                assert split.may_trigger(lex)
+                saw_yes += 1
+            elif not split.may_trigger(lex):
+                saw_no += 1
+    assert saw_no > 20 and saw_yes > 20

@@ -251,13 +251,62 @@ class _Hit:
 
 
 def _tokens(text: str, s: Sentence) -> list[_Tok]:
-    """The tokens of a sentence (``_WORD``): split with the pattern as a group, the pieces alternate
+    """The tokens of a sentence (``_WORD``)."""
+    return _Split(text, s).toks()
+
+
+class _Split:
+    """A sentence's tokens as plain lists: split with the pattern as a group, the pieces alternate
     between the space before a token and the token, so their running lengths are the offsets (no
-    match object per token)."""
-    parts = _WORD_SPLIT.split(text[s.start : s.end])
-    raw = parts[1::2]
-    bounds = list(accumulate(map(len, parts), initial=s.start))  # the last one ends the trailing space
-    return list(map(_Tok, bounds[1:-1:2], bounds[2::2], raw, map(str.lower, raw)))
+    match object per token).  Why plain lists first: about four sentences in ten that are read have
+    no trigger (a date alone brings them in), and for those no ``_Tok`` object is needed at all."""
+
+    __slots__ = ("starts", "ends", "raw", "low")
+
+    def __init__(self, text: str, s: Sentence) -> None:
+        parts = _WORD_SPLIT.split(text[s.start : s.end])
+        self.raw = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=s.start))  # the last ends the trailing space
+        self.starts = bounds[1:-1:2]
+        self.ends = bounds[2::2]
+        self.low = list(map(str.lower, self.raw))
+
+    def toks(self) -> list[_Tok]:
+        return list(map(_Tok, self.starts, self.ends, self.raw, self.low))
+
+    def status_words(self) -> list[tuple[int, int, str]]:
+        """The words as ``events_status`` reads them (``(start, end, lower-case word)``)."""
+        return list(zip(self.starts, self.ends, self.low, strict=True))
+
+    def may_trigger(self, lex: _Lexicon) -> bool:
+        """Some trigger phrase is written here with fitting neighbours (what ``_find_triggers`` asks
+        before it looks at the blocking contexts): when not, the sentence has no trigger and its
+        ``_Tok`` objects are never made."""
+        by_first = lex.by_first
+        low, raw = self.low, self.raw
+        n = len(low)
+        for k in [k for k, w in enumerate(low) if w in by_first]:
+            nxt = low[k + 1] if k + 1 < n else ""
+            for trig in by_first[low[k]]:
+                words = trig.words
+                j = k + len(words)
+                if j > k + 1 and words[1] != nxt:
+                    continue
+                if j > n or tuple(low[k:j]) != words:
+                    continue
+                if trig.next is not None:
+                    if j >= n:
+                        continue
+                    if not (
+                        low[j] in trig.next
+                        or ("CAP" in trig.next and raw[j][:1].isupper())
+                        or ("NUM" in trig.next and raw[j][:1].isdigit())
+                    ):
+                        continue
+                if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
+                    continue
+                return True
+        return False
 
 
 def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
@@ -1383,18 +1432,25 @@ def extract(
         if s.start not in todo and k < len(usable) and usable[k].end <= s.end:
             todo[s.start] = s
     for _start, s in sorted(todo.items()):
-        toks = _tokens(text, s)
+        split = _Split(text, s)
         negated: list[_Hit] = []
-        hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
-        quotes = events_status.quote_spans(text, s)
-        # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
-        # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
-        hits = [
-            h
-            for h in hits
-            if not events_status.title_trigger(toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]])
-            and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
-        ]
+        toks: list[_Tok] = []
+        quotes: list[tuple[int, int]] = []
+        hits: list[_Hit] = []
+        if split.may_trigger(lex):  # else no trigger: the tokens and quotes are not needed
+            toks = split.toks()
+            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
+            quotes = events_status.quote_spans(text, s)
+            # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
+            # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
+            hits = [
+                h
+                for h in hits
+                if not events_status.title_trigger(
+                    toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]]
+                )
+                and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
+            ]
         following = _following(text, s.end)
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
@@ -1410,7 +1466,11 @@ def extract(
                 Referents(text, ments[:lo_m]),
                 ments[max(0, lo_m - 12) : lo_m],
             )
-            kept_fb = events_status.settle(text, s, [(s.start, fb)], s_timex, following) if fb else []
+            kept_fb = (
+                events_status.settle(text, s, [(s.start, fb)], s_timex, following, words=split.status_words())
+                if fb
+                else []
+            )
             for _pos, ev in kept_fb:
                 ev.id = f"{doc_id}:e{len(events)}"
                 events.append(ev)
@@ -1549,7 +1609,7 @@ def extract(
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
-        made = events_status.settle(text, s, made, s_timex, following, s_ments)
+        made = events_status.settle(text, s, made, s_timex, following, s_ments, split.status_words())
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)

@@ -174,15 +174,18 @@ def settle(
     s_timex: Sequence[Timex],
     following: tuple[int, int] | None = None,
     mentions: Sequence[Mention] = (),
+    words: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple[int, Event]]:
     """Keep, change or drop the events ``made`` from sentence ``s`` (with their trigger offsets).
 
     ``following`` is the span of the next sentences of the paragraph: a scheduled event (``theo dự
-    kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.
+    kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.  ``words``: the
+    sentence's words as ``_words`` gives them, when the caller has already split it.
     """
     if not made:
         return made
-    words = _words(text, s.start, s.end)
+    if words is None:
+        words = _words(text, s.start, s.end)
     cancels = _cancels(words)
     planned = _find(words, "planned")
     habitual = _find(words, "habitual")
