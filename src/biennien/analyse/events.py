@@ -261,7 +261,7 @@ class _Split:
     match object per token).  Why plain lists first: about four sentences in ten that are read have
     no trigger (a date alone brings them in), and for those no ``_Tok`` object is needed at all."""
 
-    __slots__ = ("starts", "ends", "raw", "low")
+    __slots__ = ("starts", "ends", "raw", "low", "firsts")
 
     def __init__(self, text: str, s: Sentence) -> None:
         parts = _WORD_SPLIT.split(text[s.start : s.end])
@@ -270,6 +270,7 @@ class _Split:
         self.starts = bounds[1:-1:2]
         self.ends = bounds[2::2]
         self.low = list(map(str.lower, self.raw))
+        self.firsts: list[int] = []  # the words that open some trigger phrase (set by ``may_trigger``)
 
     def toks(self) -> list[_Tok]:
         return list(map(_Tok, self.starts, self.ends, self.raw, self.low))
@@ -285,7 +286,8 @@ class _Split:
         by_first = lex.by_first
         low, raw = self.low, self.raw
         n = len(low)
-        for k in [k for k, w in enumerate(low) if w in by_first]:
+        self.firsts = [k for k, w in enumerate(low) if w in by_first]
+        for k in self.firsts:
             nxt = low[k + 1] if k + 1 < n else ""
             for trig in by_first[low[k]]:
                 words = trig.words
@@ -372,14 +374,17 @@ def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
     return True
 
 
-def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None) -> list[_Hit]:
-    """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``."""
+def _find_triggers(
+    lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None, firsts: list[int] | None = None
+) -> list[_Hit]:
+    """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``.
+    ``firsts``: the tokens that open some trigger phrase, when known (``_Split.may_trigger``)."""
     hits: list[_Hit] = []
     by_first = lex.by_first
     present: set[str] | None = None  # the sentence's words, made at the first trigger found
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
-    for k in [k for k, t in enumerate(toks) if t.low in by_first]:
+    for k in firsts if firsts is not None else [k for k, t in enumerate(toks) if t.low in by_first]:
         if k < i:
             continue  # inside the trigger found last
         found = None
@@ -1439,7 +1444,7 @@ def extract(
         hits: list[_Hit] = []
         if split.may_trigger(lex):  # else no trigger: the tokens and quotes are not needed
             toks = split.toks()
-            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
+            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, split.firsts))
             quotes = events_status.quote_spans(text, s)
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing

@@ -83,6 +83,22 @@ def _org_heads() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def _org_heads_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``_org_heads`` by first word (a blank head, which matches anywhere, under ``""``): the common-noun
+    subject test looked at every head for every clause."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for q in _org_heads():
+        out.setdefault(q[0] if q else "", []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _org_head_at(words: list[str], k: int) -> bool:
+    """Some organisation head noun is written at word ``k``."""
+    index = _org_heads_by_first()
+    return "" in index or any(tuple(words[k : k + len(q)]) == q for q in index.get(words[k], ()))
+
+
+@cache
 def _lead_words() -> frozenset[str]:
     return frozenset(w for seq in _cues().get("lead", ()) for w in seq)
 
@@ -445,7 +461,7 @@ def _common_clause(
     head = (
         role is not None
         or _starts_with(words[k:], "group_subject")
-        or any(tuple(words[k : k + len(q)]) == q for q in _org_heads())
+        or _org_head_at(words, k)
         or words[k][:1].isdigit()
     )
     j = None
