@@ -409,9 +409,13 @@ def _find_triggers(
     return hits
 
 
-def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+def _candidate_sentences(
+    lex: _Lexicon, text: str, sentences: Sequence[Sentence], taken: frozenset[int] = frozenset()
+) -> list[Sentence]:
     """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
-    hold an event, and skipping them is what keeps extraction fast (most sentences have none)."""
+    hold an event, and skipping them is what keeps extraction fast (most sentences have none).
+    ``taken``: the starts of sentences read anyway (those with a date): a match there is not looked at
+    and the sentence is returned as if a trigger fitted."""
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
@@ -428,8 +432,8 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
         if n <= last or n < 0 or pos >= ends[n]:
             continue
         s = sentences[n]
-        if m.end() <= s.end and m.group() in free:
-            out.append(s)  # the phrase found is a trigger that needs no particular neighbours
+        if s.start in taken or (m.end() <= s.end and m.group() in free):
+            out.append(s)  # read anyway, or the phrase found is a trigger with no neighbour rule
             last = n
             continue
         low_words, raw_words = _window(text, s, pos)
@@ -517,10 +521,10 @@ def _parenthesised(text: str, t: Timex) -> bool:
 def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
     before = _words(text[max(0, t.start - 12) : t.start])
+    if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
+        return False  # most dates: the words after are not read
     after = _words(text[t.end : t.end + 16])
-    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
-    closes = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
-    return opens and closes
+    return any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
 
 
 def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
@@ -529,10 +533,10 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     if not _year_only(t):
         return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
     before = _words(text[max(0, t.start - 12) : t.start])
+    if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
+        return False  # most years: the words after are not read
     after = _words(text[t.end : t.end + 16])
-    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
-    ranged = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
-    return opens and not ranged
+    return not any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
 
 
 def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | None:
@@ -633,7 +637,8 @@ def _bind_dates(
     followed: set[int] = set()  # dates taken by a trigger before them
     refs = {t.start: c for t in all_timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
     for hit in hits:
-        hit_words = _words(text[hit.start : hit.end]) if starts else ()
+        # the trigger's words as written, lower-cased: the phrase it matched (``_seq_at``)
+        hit_words = hit.trig.words if starts else ()
         starting = any(hit_words == seq for seq in starts)
         timexes = dated if starting else [t for t in dated if t not in opened]
         # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
@@ -1431,11 +1436,12 @@ def extract(
     events: list[Event] = []
     last_date: str | None = None
     # sentences a trigger may hold, and those with a calendar date (for the generic fallback)
-    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences)}
-    for s in s_list:
-        k = bisect_left(tx_starts, s.start)
-        if s.start not in todo and k < len(usable) and usable[k].end <= s.end:
-            todo[s.start] = s
+    dated = [
+        s for s in s_list if (k := bisect_left(tx_starts, s.start)) < len(usable) and usable[k].end <= s.end
+    ]
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, frozenset(x.start for x in dated))}
+    for s in dated:
+        todo.setdefault(s.start, s)
     for _start, s in sorted(todo.items()):
         split = _Split(text, s)
         negated: list[_Hit] = []
