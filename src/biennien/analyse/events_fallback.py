@@ -550,7 +550,13 @@ def _dated(
     """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
     one whose verb is a listed happening; with ``point`` (the date is a comma segment of its own), also
     a pronoun subject with any verb that is no state."""
-    if _contains(_main_clause(_masked(_words(text[lo:hi]))), "no_event"):
+    words = _words(text[lo:hi])
+    no_event = _index("no_event")
+    # blanking compounds and cutting at a subordinator only remove words: with no cue's first word
+    # written in the clause, the cue cannot be found in what is left (most clauses)
+    if (no_event.empty or not no_event.first.keys().isdisjoint(words)) and _contains(
+        _main_clause(_masked(words)), "no_event"
+    ):
         return None
     skip = (t.start, t.end)
     subj = _subject(text, lo, hi, mentions, skip)
