@@ -275,6 +275,10 @@ class _Split:
     def toks(self) -> list[_Tok]:
         return list(map(_Tok, self.starts, self.ends, self.raw, self.low))
 
+    def fallback_words(self, text: str, s: Sentence) -> events_fallback.SentenceWords:
+        """The words as ``events_fallback`` reads them."""
+        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low)
+
     def status_words(self) -> list[tuple[int, int, str]]:
         """The words as ``events_status`` reads them (``(start, end, lower-case word)``)."""
         return list(zip(self.starts, self.ends, self.low, strict=True))
@@ -618,8 +622,20 @@ def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, i
     return out
 
 
+def _references(lex: _Lexicon, text: str, s_start: int, timexes: list[Timex]) -> dict[int, int]:
+    """``_reference_at`` of each date of a sentence, by the date's start (only those with a cue): read
+    once per sentence for the trigger dates and the fallback."""
+    return {t.start: c for t in timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
+
+
 def _bind_dates(
-    lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_start: int, s_end: int
+    lex: _Lexicon,
+    text: str,
+    hits: list[_Hit],
+    all_timexes: list[Timex],
+    s_start: int,
+    s_end: int,
+    refs: dict[int, int] | None = None,
 ) -> None:
     """Give every trigger its date (see the module docstring for the order).
 
@@ -635,7 +651,8 @@ def _bind_dates(
     starts = lex.cues.get("since_start", ())
     claimed: set[int] = set()
     followed: set[int] = set()  # dates taken by a trigger before them
-    refs = {t.start: c for t in all_timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
+    if refs is None:
+        refs = _references(lex, text, s_start, all_timexes)
     for hit in hits:
         # the trigger's words as written, lower-cased: the phrase it matched (``_seq_at``)
         hit_words = hit.trig.words if starts else ()
@@ -1358,13 +1375,18 @@ def _fallback(
     s_ments: list[Mention],
     person: Referents | None,
     before: Sequence[Mention] = (),
+    refs: dict[int, int] | None = None,
+    sw: events_fallback.SentenceWords | None = None,
 ) -> Event | None:
     """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
     ``person`` is whom a pronoun subject points back to, ``before`` the mentions before the sentence
-    (a couple subject, ``Cặp đôi chia tay``, names the pair told last)."""
+    (a couple subject, ``Cặp đôi chia tay``, names the pair told last); ``refs``: ``_references`` of
+    ``s_timex`` when already read."""
     # a reference point ("kể từ sau khi niêm yết vào năm 2004") dates no clause of the fallback
-    points = [t for t in s_timex if _reference_at(lex, text, s.start, t) is None]
-    fb = events_fallback.find(text, s, points, s_ments, person)
+    if refs is None:
+        refs = _references(lex, text, s.start, s_timex)
+    points = [t for t in s_timex if t.start not in refs]
+    fb = events_fallback.find(text, s, points, s_ments, person, sw)
     if fb is None:
         return None
     summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
@@ -1476,6 +1498,8 @@ def extract(
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
                 Referents(text, ments[:lo_m]),
                 ments[max(0, lo_m - 12) : lo_m],
+                None,
+                split.fallback_words(text, s),
             )
             kept_fb = (
                 events_status.settle(text, s, [(s.start, fb)], s_timex, following, words=split.status_words())
@@ -1503,7 +1527,8 @@ def extract(
             else []
         )
         person = Referents(text, ments[:lo_m])
-        _bind_dates(lex, text, hits, s_timex, s.start, s.end)
+        refs = _references(lex, text, s.start, s_timex)
+        _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
         for h in hits:
             q = events_status.quoted(quotes, h.start)
             if q and h.date is not None and not q[0] <= h.date.start < q[1]:
@@ -1616,7 +1641,18 @@ def extract(
             )
             made.append((fr.start, ev))
         if not any(ev.date for _, ev in made):
-            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments, person, ments[max(0, lo_m - 12) : lo_m])
+            fb = _fallback(
+                lex,
+                doc_id,
+                text,
+                s,
+                s_timex,
+                s_ments,
+                person,
+                ments[max(0, lo_m - 12) : lo_m],
+                refs,
+                split.fallback_words(text, s),
+            )
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
