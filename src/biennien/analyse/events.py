@@ -1003,14 +1003,20 @@ def _parts(
     if s_j - s_i > _MAX_SUBJECT_WORDS:
         s_i = s_j - _MAX_SUBJECT_WORDS
     subject = _span_text(text, toks, s_i, s_j)
+    passive_last = lex.cue_last.get("passive", {})
     passive = any(
-        _ends_at(toks, k, seq) for k in {s_j, first.i} if k > 0 for seq in lex.cues.get("passive", ())
+        _ends_at(toks, k, seq)
+        for k in {s_j, first.i}
+        if k > 0
+        for seq in passive_last.get(toks[k - 1].low, ())
     )
     # the predicate: from the first trigger to the end of the last trigger's object
     name_starts = frozenset(m.start for m in mentions)
     obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts, True)
     pred_i = first.i
-    classifier = any(_seq_at(toks, pred_i, c) for c in lex.cues.get("classifier", ()))
+    classifier = any(
+        _seq_at(toks, pred_i, c) for c in lex.cue_first.get("classifier", {}).get(toks[pred_i].low, ())
+    )
     if classifier and pred_i > 0 and toks[pred_i - 1].low == "có":
         pred_i -= 1  # "có cuộc gặp với"
         classifier = False

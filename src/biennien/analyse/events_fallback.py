@@ -230,12 +230,25 @@ def _compounds() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     return tuple((seq, frozenset(seq)) for seq in _cues().get("compound", ()) if seq)
 
 
+@cache
+def _compounds_by_first() -> dict[str, tuple[int, ...]]:
+    """The positions in ``_compounds()`` of the compounds opening with each word."""
+    out: dict[str, list[int]] = {}
+    for n, (seq, _need) in enumerate(_compounds()):
+        out.setdefault(seq[0], []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _masked(words: list[str]) -> list[str]:
     """``words`` with every listed compound blanked out, so that a cue word inside a compound
-    (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue."""
+    (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue.  Only the compounds
+    whose first word is written are tried (found by first word, applied in table order)."""
     out = list(words)
     present = set(words)
-    for seq, need in _compounds():
+    compounds = _compounds()
+    by_first = _compounds_by_first()
+    order = sorted(n for w in present for n in by_first.get(w, ()))
+    for seq, need in (compounds[n] for n in order):
         if not need <= present:
             continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
