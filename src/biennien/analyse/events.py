@@ -66,6 +66,7 @@ class _Trigger:
     next: frozenset[str] | None  # None = anything
     prev: frozenset[str] | None
     frame: bool
+    key: str  # the words joined by one space (the phrase's key in the blocking and anaphor tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,7 @@ def _lexicon() -> _Lexicon:
             next=_wordset(cells[3]),
             prev=_wordset(cells[4]),
             frame=cells[5] == "frame",
+            key=" ".join(words),
         )
         by_first.setdefault(words[0], []).append(trig)
     before: dict[str, list[tuple[str, ...]]] = {}
@@ -335,7 +337,7 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | Non
     event: it did not happen, and the date of its clause is its own, not another trigger's).
     ``present``: the sentence's lower-case words, when known (a clause cue none of whose first words
     is written needs no scan)."""
-    key = " ".join(hit.trig.words)
+    key = hit.trig.key
     block = lex.blockers[key]
     i, j = hit.i, hit.j
     last = toks[i - 1].low if i > 0 else ""
@@ -499,15 +501,21 @@ def _allowed_in_window(
 
 def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
     """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match."""
-    match_words = {" ".join(w) for w in lex.cues.get("match_trigger", ())}
-    if not any(" ".join(h.trig.words) in match_words for h in hits):
+    match_words = _match_words()
+    if not any(h.trig.key in match_words for h in hits):
         return hits
     if _find_in(toks, 0, len(toks), lex.cue_first.get("match_context", {})) is None:
         return hits
     for h in hits:
-        if " ".join(h.trig.words) in match_words:
+        if h.trig.key in match_words:
             h.trig = replace(h.trig, type="other")
     return hits
+
+
+@cache
+def _match_words() -> frozenset[str]:
+    """The ``match_trigger`` phrases, words joined by one space (as ``_Trigger.key``)."""
+    return frozenset(" ".join(w) for w in _lexicon().cues.get("match_trigger", ()))
 
 
 def _usable(t: Timex) -> bool:
@@ -1248,16 +1256,21 @@ def _summary(subject: str, predicate: str, place: str | None) -> str:
     changed = True
     while changed and len(words) > 1:
         changed = False
+        ends = dangling.get(words[-1].lower().strip(","), ())
+        if not ends:
+            break  # the last word ends no sequence (most lines): the line's words are not lowered
         low = tuple(w.lower().strip(",") for w in words)
-        for seq in dangling.get(low[-1], ()):
+        for seq in ends:
             if len(seq) < len(low) and low[-len(seq) :] == seq:
                 words = words[: -len(seq)]
                 changed = True
                 break
     leading = lex.cue_first.get("leading", {})  # longest first, by first word
     while True:  # "Thì LG lại ra mắt G5", "Và thi đỗ ...", "Kể từ sau trận động đất"
+        firsts = leading.get(words[0].lower(), ()) if words else ()
+        if not firsts:
+            break
         low = tuple(w.lower() for w in words)
-        firsts = leading.get(low[0], ()) if low else ()
         cut = next((len(seq) for seq in firsts if len(seq) < len(low) and low[: len(seq)] == seq), 0)
         if not cut:
             break
@@ -1490,7 +1503,6 @@ def extract(
                 )
                 and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
             ]
-        following = _following(text, s.end)
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
@@ -1508,7 +1520,9 @@ def extract(
                 split.fallback_words(text, s),
             )
             kept_fb = (
-                events_status.settle(text, s, [(s.start, fb)], s_timex, following, words=split.status_words())
+                events_status.settle(
+                    text, s, [(s.start, fb)], s_timex, _following(text, s.end), words=split.status_words()
+                )
                 if fb
                 else []
             )
@@ -1662,7 +1676,9 @@ def extract(
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
-        made = events_status.settle(text, s, made, s_timex, following, s_ments, split.status_words())
+        made = events_status.settle(
+            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words()
+        )
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)
