@@ -1480,7 +1480,9 @@ def extract(
     dated = [
         s for s in s_list if (k := bisect_left(tx_starts, s.start)) < len(usable) and usable[k].end <= s.end
     ]
-    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, frozenset(x.start for x in dated))}
+    taken = frozenset(x.start for x in dated)
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken)}
+    fitted = todo.keys() - taken  # sentences where the pre-filter saw a trigger fit
     for s in dated:
         todo.setdefault(s.start, s)
     for _start, s in sorted(todo.items()):
@@ -1489,9 +1491,12 @@ def extract(
         toks: list[_Tok] = []
         quotes: list[tuple[int, int]] = []
         hits: list[_Hit] = []
-        if split.may_trigger(lex):  # else no trigger: the tokens and quotes are not needed
+        # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
+        # quotes are not needed (the pre-filter has already said so for the others)
+        fits = s.start in fitted
+        if fits or split.may_trigger(lex):
             toks = split.toks()
-            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, split.firsts))
+            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, None if fits else split.firsts))
             quotes = events_status.quote_spans(text, s)
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing

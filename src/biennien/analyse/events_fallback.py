@@ -650,8 +650,10 @@ def _noun_event(
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
     words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
     k = _after_leads(words)
-    nouns = _cues().get("event_noun", ())
-    if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
+    nouns = _index("event_noun")  # by first word (a blank noun matches anywhere)
+    if not nouns.empty and (
+        k >= len(words) or not any(tuple(words[k : k + len(q)]) == q for q in nouns.first.get(words[k], ()))
+    ):
         return None  # most clauses: no offsets needed
     toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
     link = _end_len(words, "noun_link")
