@@ -1036,10 +1036,12 @@ def _parts(
         lex, text, toks, lo_tok, first.i, timexes
     )
     # participants from entity mentions
+    # a quoted title needs a quote mark before the trigger (most sentences have none)
+    quoting = any(q in text[toks[0].start : first.start] for q in '"\u201c')
     left = [
         m
         for m in _mentions_in(mentions, lo, first.start)
-        if not events_fallback.quoted_title(text, toks[0].start, m.start)
+        if not (quoting and events_fallback.quoted_title(text, toks[0].start, m.start))
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
     ]
