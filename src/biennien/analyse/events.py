@@ -80,6 +80,29 @@ class _Lexicon:
     free: frozenset[str]  # trigger phrases (words joined by one space) with no next/previous word rule
     cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
     cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
+    by_next: dict[str, _NextIndex]  # ``by_first`` again, split by the phrase's second word
+
+
+@dataclass(frozen=True, slots=True)
+class _NextIndex:
+    """The trigger phrases opening with one word (``by_first``, longest first) that can start where the
+    next word is a given one: those of one word and those whose second word it is, in the same order.
+    The trigger search tried every phrase of a common first word (``tổ``, ``ký``) to skip most on
+    their second word."""
+
+    by_second: dict[str, tuple[_Trigger, ...]]
+    single: tuple[_Trigger, ...]  # the one-word phrases (what a next word no phrase has leaves)
+
+    def fitting(self, nxt: str) -> tuple[_Trigger, ...]:
+        return self.by_second.get(nxt, self.single)
+
+
+def _next_index(trigs: tuple[_Trigger, ...]) -> _NextIndex:
+    seconds = {t.words[1] for t in trigs if len(t.words) > 1}
+    return _NextIndex(
+        {w: tuple(t for t in trigs if len(t.words) == 1 or t.words[1] == w) for w in seconds},
+        tuple(t for t in trigs if len(t.words) == 1),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +234,7 @@ def _lexicon() -> _Lexicon:
         for key in {" ".join(t.words) for v in by_first.values() for t in v}
     }
     sorted_cues = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()}
+    by_first_sorted = {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}
     return _Lexicon(
         finder=finder,
         blockers=blockers,
@@ -222,7 +246,8 @@ def _lexicon() -> _Lexicon:
         ),
         cue_first={k: _by_first(v) for k, v in sorted_cues.items()},
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
-        by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        by_first=by_first_sorted,
+        by_next={k: _next_index(v) for k, v in by_first_sorted.items()},
         anaphor=anaphor,
         cues=sorted_cues,
         dayparts=dayparts,
@@ -295,11 +320,9 @@ class _Split:
         self.firsts = [k for k, w in enumerate(low) if w in by_first]
         for k in self.firsts:
             nxt = low[k + 1] if k + 1 < n else ""
-            for trig in by_first[low[k]]:
+            for trig in lex.by_next[low[k]].fitting(nxt):
                 words = trig.words
                 j = k + len(words)
-                if j > k + 1 and words[1] != nxt:
-                    continue
                 if j > n or tuple(low[k:j]) != words:
                     continue
                 if trig.next is not None:
@@ -352,10 +375,12 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | Non
         return "block"
     if j < len(toks) and any(_seq_at(toks, j, seq) for seq in block.after.get(toks[j].low, ())):
         return "block"
-    for back in range(0, 4):
-        end = i - back
-        if end > 0 and any(_ends_at(toks, end, seq) for seq in block.before.get(toks[end - 1].low, ())):
-            return "block"
+    if block.before:
+        for back in range(0, 4):
+            end = i - back
+            if end > 0 and (seqs := block.before.get(toks[end - 1].low)):
+                if any(_ends_at(toks, end, seq) for seq in seqs):
+                    return "block"
     words = lex.anaphor.get(key)
     if words and hit.i > 0 and toks[hit.i - 1].low in words:
         nxt = toks[hit.j].text if hit.j < len(toks) else "."
@@ -386,7 +411,7 @@ def _find_triggers(
     """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``.
     ``firsts``: the tokens that open some trigger phrase, when known (``_Split.may_trigger``)."""
     hits: list[_Hit] = []
-    by_first = lex.by_first
+    by_first, by_next = lex.by_first, lex.by_next
     present: set[str] | None = None  # the sentence's words, made at the first trigger found
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
@@ -395,10 +420,8 @@ def _find_triggers(
             continue  # inside the trigger found last
         found = None
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        for trig in by_first[toks[k].low]:
+        for trig in by_next[toks[k].low].fitting(nxt):  # phrases whose second word differs are not tried
             j = k + len(trig.words)
-            if j > k + 1 and trig.words[1] != nxt:
-                continue  # the second word already differs (the cheap test of most phrases)
             if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
                 found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
                 break
