@@ -790,8 +790,10 @@ def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
 def _find_in(toks: list[_Tok], lo: int, hi: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
     """Index of the first token in [lo, hi) where one of the sequences of ``index`` (by first word)
     starts and ends by ``hi``."""
-    for i in range(lo, min(hi, len(toks))):
-        for seq in index.get(toks[i].low, ()):
+    # the tokens some sequence opens with, in one comprehension (a set test per token), then the few
+    # sequences of each
+    for i in [k for k in range(lo, min(hi, len(toks))) if toks[k].low in index]:
+        for seq in index[toks[i].low]:
             if i + len(seq) <= hi and _seq_at(toks, i, seq):
                 return i
     return None
