@@ -188,3 +188,54 @@ def test_extract_on_real_style_sentences_is_unchanged_by_the_fast_paths() -> Non
     evs = events.extract("d1", text, split_sentences(text), tx, [], "2026-02-14")
     assert [(e.type, e.date) for e in evs][:1] == [("reception", "2026-02-13TAF")]
     assert any(e.date == "2019" for e in evs)
+
+
+def test_split_says_no_trigger_only_where_the_trigger_search_finds_none() -> None:
+    """``_Split.may_trigger`` lets a sentence skip the ``_Tok`` objects and the trigger search: it must
+    be True wherever the search finds a trigger (blocked or not), and its words must be the status
+    words ``events_status`` reads itself."""
+    lex = _lexicon()
+    texts = [
+        *_random_texts(400, 7),
+        "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Hoa Kỳ tại Hà Nội.",
+        "Năm 2019, cô kết hôn với doanh nhân Nguyễn Văn A.",
+        "Liệu Apple có ra mắt iPhone mới vào tháng 9?",
+    ]
+    saw_no, saw_yes = 0, 0
+    for t in texts:
+        for s in split_sentences(t):
+            split = events._Split(t, s)
+            assert split.toks() == _plain_tokens(t, s)
+            assert split.status_words() == events_status._words(t, s.start, s.end)
+            found: list[events._Hit] = []
+            hits = events._find_triggers(lex, split.toks(), found)
+            if hits or found:
+                assert split.may_trigger(lex)
+                saw_yes += 1
+            elif not split.may_trigger(lex):
+                saw_no += 1
+    assert saw_no > 20 and saw_yes > 20
+
+
+def test_sentence_words_of_any_span_are_the_span_read_on_its_own() -> None:
+    """``events_fallback.SentenceWords.of(a, b)`` stands for ``_words(text[a:b])`` in the fallback's
+    readers: the same words for spans that cut a word, run past the sentence or are empty."""
+    rng = random.Random(11)
+    texts = [
+        *_random_texts(150, 12),
+        "Ngày 22/4, bệnh nhân đi ăn liên hoan; năm 2019, camera (giám sát) này đã ghi lại.",
+    ]
+    cut, whole = 0, 0
+    for t in texts:
+        for s in split_sentences(t):
+            split = events._Split(t, s)
+            sw = split.fallback_words(t, s)
+            for _ in range(30):
+                a = rng.randint(max(0, s.start - 3), s.end + 3)
+                b = rng.randint(a - 2, s.end + 5)
+                plain = events_fallback._words(t[a:b])
+                assert sw.of(a, b) == plain, (t[s.start : s.end], a, b)
+                inside = s.start <= a <= b <= s.end
+                cut += inside and any(x.start < a < x.end or x.start < b < x.end for x in split.toks())
+                whole += inside and bool(plain)
+    assert cut > 50 and whole > 50

@@ -66,6 +66,7 @@ class _Trigger:
     next: frozenset[str] | None  # None = anything
     prev: frozenset[str] | None
     frame: bool
+    key: str  # the words joined by one space (the phrase's key in the blocking and anaphor tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,29 @@ class _Lexicon:
     free: frozenset[str]  # trigger phrases (words joined by one space) with no next/previous word rule
     cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
     cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
+    by_next: dict[str, _NextIndex]  # ``by_first`` again, split by the phrase's second word
+
+
+@dataclass(frozen=True, slots=True)
+class _NextIndex:
+    """The trigger phrases opening with one word (``by_first``, longest first) that can start where the
+    next word is a given one: those of one word and those whose second word it is, in the same order.
+    The trigger search tried every phrase of a common first word (``tổ``, ``ký``) to skip most on
+    their second word."""
+
+    by_second: dict[str, tuple[_Trigger, ...]]
+    single: tuple[_Trigger, ...]  # the one-word phrases (what a next word no phrase has leaves)
+
+    def fitting(self, nxt: str) -> tuple[_Trigger, ...]:
+        return self.by_second.get(nxt, self.single)
+
+
+def _next_index(trigs: tuple[_Trigger, ...]) -> _NextIndex:
+    seconds = {t.words[1] for t in trigs if len(t.words) > 1}
+    return _NextIndex(
+        {w: tuple(t for t in trigs if len(t.words) == 1 or t.words[1] == w) for w in seconds},
+        tuple(t for t in trigs if len(t.words) == 1),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +182,7 @@ def _lexicon() -> _Lexicon:
             next=_wordset(cells[3]),
             prev=_wordset(cells[4]),
             frame=cells[5] == "frame",
+            key=" ".join(words),
         )
         by_first.setdefault(words[0], []).append(trig)
     before: dict[str, list[tuple[str, ...]]] = {}
@@ -209,6 +234,7 @@ def _lexicon() -> _Lexicon:
         for key in {" ".join(t.words) for v in by_first.values() for t in v}
     }
     sorted_cues = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()}
+    by_first_sorted = {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}
     return _Lexicon(
         finder=finder,
         blockers=blockers,
@@ -220,7 +246,8 @@ def _lexicon() -> _Lexicon:
         ),
         cue_first={k: _by_first(v) for k, v in sorted_cues.items()},
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
-        by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        by_first=by_first_sorted,
+        by_next={k: _next_index(v) for k, v in by_first_sorted.items()},
         anaphor=anaphor,
         cues=sorted_cues,
         dayparts=dayparts,
@@ -251,13 +278,66 @@ class _Hit:
 
 
 def _tokens(text: str, s: Sentence) -> list[_Tok]:
-    """The tokens of a sentence (``_WORD``): split with the pattern as a group, the pieces alternate
+    """The tokens of a sentence (``_WORD``)."""
+    return _Split(text, s).toks()
+
+
+class _Split:
+    """A sentence's tokens as plain lists: split with the pattern as a group, the pieces alternate
     between the space before a token and the token, so their running lengths are the offsets (no
-    match object per token)."""
-    parts = _WORD_SPLIT.split(text[s.start : s.end])
-    raw = parts[1::2]
-    bounds = list(accumulate(map(len, parts), initial=s.start))  # the last one ends the trailing space
-    return list(map(_Tok, bounds[1:-1:2], bounds[2::2], raw, map(str.lower, raw)))
+    match object per token).  Why plain lists first: about four sentences in ten that are read have
+    no trigger (a date alone brings them in), and for those no ``_Tok`` object is needed at all."""
+
+    __slots__ = ("starts", "ends", "raw", "low", "firsts")
+
+    def __init__(self, text: str, s: Sentence) -> None:
+        parts = _WORD_SPLIT.split(text[s.start : s.end])
+        self.raw = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=s.start))  # the last ends the trailing space
+        self.starts = bounds[1:-1:2]
+        self.ends = bounds[2::2]
+        self.low = list(map(str.lower, self.raw))
+        self.firsts: list[int] = []  # the words that open some trigger phrase (set by ``may_trigger``)
+
+    def toks(self) -> list[_Tok]:
+        return list(map(_Tok, self.starts, self.ends, self.raw, self.low))
+
+    def fallback_words(self, text: str, s: Sentence) -> events_fallback.SentenceWords:
+        """The words as ``events_fallback`` reads them."""
+        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low)
+
+    def status_words(self) -> list[tuple[int, int, str]]:
+        """The words as ``events_status`` reads them (``(start, end, lower-case word)``)."""
+        return list(zip(self.starts, self.ends, self.low, strict=True))
+
+    def may_trigger(self, lex: _Lexicon) -> bool:
+        """Some trigger phrase is written here with fitting neighbours (what ``_find_triggers`` asks
+        before it looks at the blocking contexts): when not, the sentence has no trigger and its
+        ``_Tok`` objects are never made."""
+        by_first = lex.by_first
+        low, raw = self.low, self.raw
+        n = len(low)
+        self.firsts = [k for k, w in enumerate(low) if w in by_first]
+        for k in self.firsts:
+            nxt = low[k + 1] if k + 1 < n else ""
+            for trig in lex.by_next[low[k]].fitting(nxt):
+                words = trig.words
+                j = k + len(words)
+                if j > n or tuple(low[k:j]) != words:
+                    continue
+                if trig.next is not None:
+                    if j >= n:
+                        continue
+                    if not (
+                        low[j] in trig.next
+                        or ("CAP" in trig.next and raw[j][:1].isupper())
+                        or ("NUM" in trig.next and raw[j][:1].isdigit())
+                    ):
+                        continue
+                if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
+                    continue
+                return True
+        return False
 
 
 def _seq_at(toks: list[_Tok], i: int, words: tuple[str, ...]) -> bool:
@@ -280,7 +360,7 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | Non
     event: it did not happen, and the date of its clause is its own, not another trigger's).
     ``present``: the sentence's lower-case words, when known (a clause cue none of whose first words
     is written needs no scan)."""
-    key = " ".join(hit.trig.words)
+    key = hit.trig.key
     block = lex.blockers[key]
     i, j = hit.i, hit.j
     last = toks[i - 1].low if i > 0 else ""
@@ -295,10 +375,12 @@ def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | Non
         return "block"
     if j < len(toks) and any(_seq_at(toks, j, seq) for seq in block.after.get(toks[j].low, ())):
         return "block"
-    for back in range(0, 4):
-        end = i - back
-        if end > 0 and any(_ends_at(toks, end, seq) for seq in block.before.get(toks[end - 1].low, ())):
-            return "block"
+    if block.before:
+        for back in range(0, 4):
+            end = i - back
+            if end > 0 and (seqs := block.before.get(toks[end - 1].low)):
+                if any(_ends_at(toks, end, seq) for seq in seqs):
+                    return "block"
     words = lex.anaphor.get(key)
     if words and hit.i > 0 and toks[hit.i - 1].low in words:
         nxt = toks[hit.j].text if hit.j < len(toks) else "."
@@ -323,22 +405,23 @@ def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
     return True
 
 
-def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None) -> list[_Hit]:
-    """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``."""
+def _find_triggers(
+    lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None = None, firsts: list[int] | None = None
+) -> list[_Hit]:
+    """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``.
+    ``firsts``: the tokens that open some trigger phrase, when known (``_Split.may_trigger``)."""
     hits: list[_Hit] = []
-    by_first = lex.by_first
+    by_first, by_next = lex.by_first, lex.by_next
     present: set[str] | None = None  # the sentence's words, made at the first trigger found
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
-    for k in [k for k, t in enumerate(toks) if t.low in by_first]:
+    for k in firsts if firsts is not None else [k for k, t in enumerate(toks) if t.low in by_first]:
         if k < i:
             continue  # inside the trigger found last
         found = None
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        for trig in by_first[toks[k].low]:
+        for trig in by_next[toks[k].low].fitting(nxt):  # phrases whose second word differs are not tried
             j = k + len(trig.words)
-            if j > k + 1 and trig.words[1] != nxt:
-                continue  # the second word already differs (the cheap test of most phrases)
             if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
                 found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
                 break
@@ -355,9 +438,13 @@ def _find_triggers(lex: _Lexicon, toks: list[_Tok], negated: list[_Hit] | None =
     return hits
 
 
-def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+def _candidate_sentences(
+    lex: _Lexicon, text: str, sentences: Sequence[Sentence], taken: frozenset[int] = frozenset()
+) -> list[Sentence]:
     """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
-    hold an event, and skipping them is what keeps extraction fast (most sentences have none)."""
+    hold an event, and skipping them is what keeps extraction fast (most sentences have none).
+    ``taken``: the starts of sentences read anyway (those with a date): a match there is not looked at
+    and the sentence is returned as if a trigger fitted."""
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
@@ -374,8 +461,8 @@ def _candidate_sentences(lex: _Lexicon, text: str, sentences: Sequence[Sentence]
         if n <= last or n < 0 or pos >= ends[n]:
             continue
         s = sentences[n]
-        if m.end() <= s.end and m.group() in free:
-            out.append(s)  # the phrase found is a trigger that needs no particular neighbours
+        if s.start in taken or (m.end() <= s.end and m.group() in free):
+            out.append(s)  # read anyway, or the phrase found is a trigger with no neighbour rule
             last = n
             continue
         low_words, raw_words = _window(text, s, pos)
@@ -437,15 +524,21 @@ def _allowed_in_window(
 
 def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
     """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match."""
-    match_words = {" ".join(w) for w in lex.cues.get("match_trigger", ())}
-    if not any(" ".join(h.trig.words) in match_words for h in hits):
+    match_words = _match_words()
+    if not any(h.trig.key in match_words for h in hits):
         return hits
     if _find_in(toks, 0, len(toks), lex.cue_first.get("match_context", {})) is None:
         return hits
     for h in hits:
-        if " ".join(h.trig.words) in match_words:
+        if h.trig.key in match_words:
             h.trig = replace(h.trig, type="other")
     return hits
+
+
+@cache
+def _match_words() -> frozenset[str]:
+    """The ``match_trigger`` phrases, words joined by one space (as ``_Trigger.key``)."""
+    return frozenset(" ".join(w) for w in _lexicon().cues.get("match_trigger", ()))
 
 
 def _usable(t: Timex) -> bool:
@@ -463,10 +556,10 @@ def _parenthesised(text: str, t: Timex) -> bool:
 def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
     before = _words(text[max(0, t.start - 12) : t.start])
+    if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
+        return False  # most dates: the words after are not read
     after = _words(text[t.end : t.end + 16])
-    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
-    closes = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
-    return opens and closes
+    return any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
 
 
 def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
@@ -475,10 +568,10 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     if not _year_only(t):
         return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
     before = _words(text[max(0, t.start - 12) : t.start])
+    if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
+        return False  # most years: the words after are not read
     after = _words(text[t.end : t.end + 16])
-    opens = any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq)
-    ranged = any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
-    return opens and not ranged
+    return not any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
 
 
 def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | None:
@@ -560,8 +653,20 @@ def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, i
     return out
 
 
+def _references(lex: _Lexicon, text: str, s_start: int, timexes: list[Timex]) -> dict[int, int]:
+    """``_reference_at`` of each date of a sentence, by the date's start (only those with a cue): read
+    once per sentence for the trigger dates and the fallback."""
+    return {t.start: c for t in timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
+
+
 def _bind_dates(
-    lex: _Lexicon, text: str, hits: list[_Hit], all_timexes: list[Timex], s_start: int, s_end: int
+    lex: _Lexicon,
+    text: str,
+    hits: list[_Hit],
+    all_timexes: list[Timex],
+    s_start: int,
+    s_end: int,
+    refs: dict[int, int] | None = None,
 ) -> None:
     """Give every trigger its date (see the module docstring for the order).
 
@@ -577,9 +682,11 @@ def _bind_dates(
     starts = lex.cues.get("since_start", ())
     claimed: set[int] = set()
     followed: set[int] = set()  # dates taken by a trigger before them
-    refs = {t.start: c for t in all_timexes if (c := _reference_at(lex, text, s_start, t)) is not None}
+    if refs is None:
+        refs = _references(lex, text, s_start, all_timexes)
     for hit in hits:
-        hit_words = _words(text[hit.start : hit.end]) if starts else ()
+        # the trigger's words as written, lower-cased: the phrase it matched (``_seq_at``)
+        hit_words = hit.trig.words if starts else ()
         starting = any(hit_words == seq for seq in starts)
         timexes = dated if starting else [t for t in dated if t not in opened]
         # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
@@ -683,8 +790,10 @@ def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
 def _find_in(toks: list[_Tok], lo: int, hi: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
     """Index of the first token in [lo, hi) where one of the sequences of ``index`` (by first word)
     starts and ends by ``hi``."""
-    for i in range(lo, min(hi, len(toks))):
-        for seq in index.get(toks[i].low, ()):
+    # the tokens some sequence opens with, in one comprehension (a set test per token), then the few
+    # sequences of each
+    for i in [k for k in range(lo, min(hi, len(toks))) if toks[k].low in index]:
+        for seq in index[toks[i].low]:
             if i + len(seq) <= hi and _seq_at(toks, i, seq):
                 return i
     return None
@@ -927,14 +1036,20 @@ def _parts(
     if s_j - s_i > _MAX_SUBJECT_WORDS:
         s_i = s_j - _MAX_SUBJECT_WORDS
     subject = _span_text(text, toks, s_i, s_j)
+    passive_last = lex.cue_last.get("passive", {})
     passive = any(
-        _ends_at(toks, k, seq) for k in {s_j, first.i} if k > 0 for seq in lex.cues.get("passive", ())
+        _ends_at(toks, k, seq)
+        for k in {s_j, first.i}
+        if k > 0
+        for seq in passive_last.get(toks[k - 1].low, ())
     )
     # the predicate: from the first trigger to the end of the last trigger's object
     name_starts = frozenset(m.start for m in mentions)
     obj_end = _phrase_end(lex, toks, last.j, hi_tok, timexes, _MAX_OBJECT_WORDS, name_starts, True)
     pred_i = first.i
-    classifier = any(_seq_at(toks, pred_i, c) for c in lex.cues.get("classifier", ()))
+    classifier = any(
+        _seq_at(toks, pred_i, c) for c in lex.cue_first.get("classifier", {}).get(toks[pred_i].low, ())
+    )
     if classifier and pred_i > 0 and toks[pred_i - 1].low == "có":
         pred_i -= 1  # "có cuộc gặp với"
         classifier = False
@@ -946,10 +1061,12 @@ def _parts(
         lex, text, toks, lo_tok, first.i, timexes
     )
     # participants from entity mentions
+    # a quoted title needs a quote mark before the trigger (most sentences have none)
+    quoting = any(q in text[toks[0].start : first.start] for q in '"\u201c')
     left = [
         m
         for m in _mentions_in(mentions, lo, first.start)
-        if not events_fallback.quoted_title(text, toks[0].start, m.start)
+        if not (quoting and events_fallback.quoted_title(text, toks[0].start, m.start))
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
         and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
     ]
@@ -1166,16 +1283,21 @@ def _summary(subject: str, predicate: str, place: str | None) -> str:
     changed = True
     while changed and len(words) > 1:
         changed = False
+        ends = dangling.get(words[-1].lower().strip(","), ())
+        if not ends:
+            break  # the last word ends no sequence (most lines): the line's words are not lowered
         low = tuple(w.lower().strip(",") for w in words)
-        for seq in dangling.get(low[-1], ()):
+        for seq in ends:
             if len(seq) < len(low) and low[-len(seq) :] == seq:
                 words = words[: -len(seq)]
                 changed = True
                 break
     leading = lex.cue_first.get("leading", {})  # longest first, by first word
     while True:  # "Thì LG lại ra mắt G5", "Và thi đỗ ...", "Kể từ sau trận động đất"
+        firsts = leading.get(words[0].lower(), ()) if words else ()
+        if not firsts:
+            break
         low = tuple(w.lower() for w in words)
-        firsts = leading.get(low[0], ()) if low else ()
         cut = next((len(seq) for seq in firsts if len(seq) < len(low) and low[: len(seq)] == seq), 0)
         if not cut:
             break
@@ -1299,13 +1421,18 @@ def _fallback(
     s_ments: list[Mention],
     person: Referents | None,
     before: Sequence[Mention] = (),
+    refs: dict[int, int] | None = None,
+    sw: events_fallback.SentenceWords | None = None,
 ) -> Event | None:
     """The generic event of a sentence no trigger made a dated event of (``events_fallback``);
     ``person`` is whom a pronoun subject points back to, ``before`` the mentions before the sentence
-    (a couple subject, ``Cặp đôi chia tay``, names the pair told last)."""
+    (a couple subject, ``Cặp đôi chia tay``, names the pair told last); ``refs``: ``_references`` of
+    ``s_timex`` when already read."""
     # a reference point ("kể từ sau khi niêm yết vào năm 2004") dates no clause of the fallback
-    points = [t for t in s_timex if _reference_at(lex, text, s.start, t) is None]
-    fb = events_fallback.find(text, s, points, s_ments, person)
+    if refs is None:
+        refs = _references(lex, text, s.start, s_timex)
+    points = [t for t in s_timex if t.start not in refs]
+    fb = events_fallback.find(text, s, points, s_ments, person, sw)
     if fb is None:
         return None
     summary = _summary(events_fallback.summary_words(text, fb, lex.cues.get("aux", ())), "", None)
@@ -1377,25 +1504,37 @@ def extract(
     events: list[Event] = []
     last_date: str | None = None
     # sentences a trigger may hold, and those with a calendar date (for the generic fallback)
-    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences)}
-    for s in s_list:
-        k = bisect_left(tx_starts, s.start)
-        if s.start not in todo and k < len(usable) and usable[k].end <= s.end:
-            todo[s.start] = s
+    dated = [
+        s for s in s_list if (k := bisect_left(tx_starts, s.start)) < len(usable) and usable[k].end <= s.end
+    ]
+    taken = frozenset(x.start for x in dated)
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken)}
+    fitted = todo.keys() - taken  # sentences where the pre-filter saw a trigger fit
+    for s in dated:
+        todo.setdefault(s.start, s)
     for _start, s in sorted(todo.items()):
-        toks = _tokens(text, s)
+        split = _Split(text, s)
         negated: list[_Hit] = []
-        hits = _retyped(lex, toks, _find_triggers(lex, toks, negated))
-        quotes = events_status.quote_spans(text, s)
-        # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
-        # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
-        hits = [
-            h
-            for h in hits
-            if not events_status.title_trigger(toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]])
-            and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
-        ]
-        following = _following(text, s.end)
+        toks: list[_Tok] = []
+        quotes: list[tuple[int, int]] = []
+        hits: list[_Hit] = []
+        # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
+        # quotes are not needed (the pre-filter has already said so for the others)
+        fits = s.start in fitted
+        if fits or split.may_trigger(lex):
+            toks = split.toks()
+            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, None if fits else split.firsts))
+            quotes = events_status.quote_spans(text, s)
+            # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
+            # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
+            hits = [
+                h
+                for h in hits
+                if not events_status.title_trigger(
+                    toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]]
+                )
+                and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
+            ]
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
@@ -1409,8 +1548,16 @@ def extract(
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
                 Referents(text, ments[:lo_m]),
                 ments[max(0, lo_m - 12) : lo_m],
+                None,
+                split.fallback_words(text, s),
             )
-            kept_fb = events_status.settle(text, s, [(s.start, fb)], s_timex, following) if fb else []
+            kept_fb = (
+                events_status.settle(
+                    text, s, [(s.start, fb)], s_timex, _following(text, s.end), words=split.status_words()
+                )
+                if fb
+                else []
+            )
             for _pos, ev in kept_fb:
                 ev.id = f"{doc_id}:e{len(events)}"
                 events.append(ev)
@@ -1432,7 +1579,8 @@ def extract(
             else []
         )
         person = Referents(text, ments[:lo_m])
-        _bind_dates(lex, text, hits, s_timex, s.start, s.end)
+        refs = _references(lex, text, s.start, s_timex)
+        _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
         for h in hits:
             q = events_status.quoted(quotes, h.start)
             if q and h.date is not None and not q[0] <= h.date.start < q[1]:
@@ -1545,11 +1693,24 @@ def extract(
             )
             made.append((fr.start, ev))
         if not any(ev.date for _, ev in made):
-            fb = _fallback(lex, doc_id, text, s, s_timex, s_ments, person, ments[max(0, lo_m - 12) : lo_m])
+            fb = _fallback(
+                lex,
+                doc_id,
+                text,
+                s,
+                s_timex,
+                s_ments,
+                person,
+                ments[max(0, lo_m - 12) : lo_m],
+                refs,
+                split.fallback_words(text, s),
+            )
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
-        made = events_status.settle(text, s, made, s_timex, following, s_ments)
+        made = events_status.settle(
+            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words()
+        )
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)

@@ -18,6 +18,7 @@ article's main person).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -83,12 +84,58 @@ def _org_heads() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def _org_heads_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``_org_heads`` by first word (a blank head, which matches anywhere, under ``""``): the common-noun
+    subject test looked at every head for every clause."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for q in _org_heads():
+        out.setdefault(q[0] if q else "", []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _org_head_at(words: list[str], k: int) -> bool:
+    """Some organisation head noun is written at word ``k``."""
+    index = _org_heads_by_first()
+    return "" in index or any(tuple(words[k : k + len(q)]) == q for q in index.get(words[k], ()))
+
+
+@cache
 def _lead_words() -> frozenset[str]:
     return frozenset(w for seq in _cues().get("lead", ()) for w in seq)
 
 
 def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
+
+
+class SentenceWords:
+    """A sentence's words (``_WORD`` tokens, lower case) with their offsets, read once and shared by
+    the fallback's readers: each used to tokenise its own span (the segment before a date, the part
+    of the sentence before it, the clause, the predicate), several times per date.  ``of(a, b)`` is
+    ``_words(text[a:b])``: the sentence's words in the span when the span cuts no word, else the span
+    read on its own."""
+
+    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low")
+
+    def __init__(
+        self, text: str, lo: int, hi: int, starts: list[int], ends: list[int], low: list[str]
+    ) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        self._starts, self._ends, self._low = starts, ends, low
+
+    def of(self, a: int, b: int) -> list[str]:
+        if a < self._lo or b > self._hi or a > b:
+            return _words(self._text[a:b])
+        starts, ends = self._starts, self._ends
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b)
+        if (i > 0 and ends[i - 1] > a) or (j > 0 and ends[j - 1] > b):
+            return _words(self._text[a:b])  # a word cut by the span: its piece is a word of its own
+        return self._low[i:j]
+
+
+def _span_words(text: str, a: int, b: int, sw: SentenceWords | None) -> list[str]:
+    return _words(text[a:b]) if sw is None else sw.of(a, b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +230,25 @@ def _compounds() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     return tuple((seq, frozenset(seq)) for seq in _cues().get("compound", ()) if seq)
 
 
+@cache
+def _compounds_by_first() -> dict[str, tuple[int, ...]]:
+    """The positions in ``_compounds()`` of the compounds opening with each word."""
+    out: dict[str, list[int]] = {}
+    for n, (seq, _need) in enumerate(_compounds()):
+        out.setdefault(seq[0], []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _masked(words: list[str]) -> list[str]:
     """``words`` with every listed compound blanked out, so that a cue word inside a compound
-    (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue."""
+    (``liệu`` in ``tài liệu``, ``không`` in ``hàng không``) is not read as the cue.  Only the compounds
+    whose first word is written are tried (found by first word, applied in table order)."""
     out = list(words)
     present = set(words)
-    for seq, need in _compounds():
+    compounds = _compounds()
+    by_first = _compounds_by_first()
+    order = sorted(n for w in present for n in by_first.get(w, ()))
+    for seq, need in (compounds[n] for n in order):
         if not need <= present:
             continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
@@ -246,7 +306,12 @@ def _day_precision(t: Timex) -> bool:
 
 
 def _subject(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], skip: tuple[int, int]
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: Sequence[Mention],
+    skip: tuple[int, int],
+    sw: SentenceWords | None = None,
 ) -> tuple[Mention, int] | None:
     """The named subject opening the clause ``[lo, hi)`` (outside the date span ``skip``) and where
     its predicate starts; None when the clause does not open with a name and a non-state verb."""
@@ -257,7 +322,7 @@ def _subject(
     # a name inside quotes is (part of) a title or a theme ("chủ đề \"Sắc màu đất Phương Nam\""), no subject
     if quoted_title(text, lo, m.start):
         return None
-    before = [w for w in _words(text[lo : m.start]) if w.isalnum()]
+    before = [w for w in _span_words(text, lo, m.start, sw) if w.isalnum()]
     role_words = len(_words(m.role)) if m.role else 0
     # the words before the name are allowed leads, a descriptor ("nhà thám hiểm") or the title the
     # recogniser left out; a cue before the title counts too ("Theo ông X, ..." names an informant)
@@ -274,12 +339,12 @@ def _subject(
     # a name joined by "và" to a second one ("Châu Tấn và Lý Á Bằng gặp nhau") is one subject
     end = m.end
     for other in inside[1:]:
-        gap = _words(text[end : other.start])
+        gap = _span_words(text, end, other.start, sw)
         if gap in (["và"], [","], ["cùng"]):
             end = other.end
         else:
             break
-    pred = [w for w in _words(text[end:hi]) if w.isalnum()]
+    pred = [w for w in _span_words(text, end, hi, sw) if w.isalnum()]
     if len(pred) < 2 or pred[0][:1].isdigit():
         return None
     # "X được tổ chức": the name is what was held, nobody held it unless "bởi"/"do" names who did
@@ -445,7 +510,7 @@ def _common_clause(
     head = (
         role is not None
         or _starts_with(words[k:], "group_subject")
-        or any(tuple(words[k : k + len(q)]) == q for q in _org_heads())
+        or _org_head_at(words, k)
         or words[k][:1].isdigit()
     )
     j = None
@@ -530,16 +595,23 @@ def _dated(
     mentions: Sequence[Mention],
     person: Referents | None,
     point: bool = False,
+    sw: SentenceWords | None = None,
 ) -> Fallback | None:
     """The event of clause ``[lo, hi)`` dated by ``t``: a happening with a named subject, or an unnamed
     one whose verb is a listed happening; with ``point`` (the date is a comma segment of its own), also
-    a pronoun subject with any verb that is no state."""
-    if _contains(_main_clause(_masked(_words(text[lo:hi]))), "no_event"):
+    a pronoun subject with any verb that is no state.  ``sw``: the sentence's words, when read."""
+    words = _span_words(text, lo, hi, sw)
+    no_event = _index("no_event")
+    # blanking compounds and cutting at a subordinator only remove words: with no cue's first word
+    # written in the clause, the cue cannot be found in what is left (most clauses)
+    if (no_event.empty or not no_event.first.keys().isdisjoint(words)) and _contains(
+        _main_clause(_masked(words)), "no_event"
+    ):
         return None
     skip = (t.start, t.end)
-    subj = _subject(text, lo, hi, mentions, skip)
+    subj = _subject(text, lo, hi, mentions, skip, sw)
     if subj is not None:
-        pred = [w for w in _words(text[subj[1] : hi]) if w.isalnum()]
+        pred = [w for w in _span_words(text, subj[1], hi, sw) if w.isalnum()]
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
     clause = _clause_words(text, lo, hi, skip)  # read once by the three subject readers (not changed)
@@ -578,8 +650,10 @@ def _noun_event(
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
     words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
     k = _after_leads(words)
-    nouns = _cues().get("event_noun", ())
-    if not any(tuple(words[k : k + len(q)]) == q for q in nouns):
+    nouns = _index("event_noun")  # by first word (a blank noun matches anywhere)
+    if not nouns.empty and (
+        k >= len(words) or not any(tuple(words[k : k + len(q)]) == q for q in nouns.first.get(words[k], ()))
+    ):
         return None  # most clauses: no offsets needed
     toks = [(w.group().lower(), w.start(), w.end()) for w in _ALNUM.finditer(text, lo, t.start)]
     link = _end_len(words, "noun_link")
@@ -667,9 +741,11 @@ def find(
     timexes: Sequence[Timex],
     mentions: Sequence[Mention],
     person: Referents | None = None,
+    sw: SentenceWords | None = None,
 ) -> Fallback | None:
     """The fallback event of sentence ``s`` (its usable ``timexes`` and ``mentions``), if any;
-    ``person`` is whom a pronoun subject (``ông``, ``bà``) points back to."""
+    ``person`` is whom a pronoun subject (``ông``, ``bà``) points back to; ``sw`` the sentence's
+    words, when the caller has read them."""
     if text[s.start : s.end].rstrip().endswith("?"):
         return None
     fix = _fixture(text, s, timexes)
@@ -678,7 +754,7 @@ def find(
     lead_words = _lead_words()
     for t in timexes:
         seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
-        seg_before = _words(text[seg_lo : t.start])
+        seg_before = _span_words(text, seg_lo, t.start, sw)
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
         # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
         begin = False
@@ -707,9 +783,9 @@ def find(
             for _ in range(_MAX_SEGMENTS):
                 hi = _clause_bounds(text, s, lo + 1)[1]
                 hi = _past_name_commas(text, s, lo, hi, mentions)
-                seg = _words(text[lo:hi])
+                seg = _span_words(text, lo, hi, sw)
                 when = _starts_with(seg, "when_lead")
-                found = None if when else _dated(text, lo, hi, t, mentions, person, point=True)
+                found = None if when else _dated(text, lo, hi, t, mentions, person, True, sw)
                 if when and hi < s.end:
                     # "Năm ngoái, khi tham gia sự kiện ..., X từng ...": a "khi" clause opening with a
                     # listed verb is the event, done by the main clause's subject; any other "khi"
@@ -717,7 +793,7 @@ def find(
                     # and the date belongs to the main clause after it
                     found = _when_clause(text, s, lo, hi, t, mentions, person)
                 if when and found is None:
-                    found = _dated(text, lo, hi, t, mentions, person, point=True)  # "khi cặp đôi ly hôn"
+                    found = _dated(text, lo, hi, t, mentions, person, True, sw)  # "khi cặp đôi ly hôn"
                 # look further only past an adjunct ("trên đường đi học về, ..."; a "khi" clause), not
                 # past a clause whose subject is unnamed ("ông nhận học bổng ..., Italy và ...")
                 adjunct = when or _starts_with(seg, "no_subject")
@@ -729,7 +805,7 @@ def find(
             if found is not None:
                 return replace(found, type="statement") if told and found.type == "other" else found
             continue
-        before = _words(text[s.start : t.start])
+        before = _span_words(text, s.start, t.start, sw)
         lo, hi = _clause_bounds(text, s, t.start)
         noun = _noun_event(text, lo, t, mentions, person)
         if noun is not None:
@@ -742,8 +818,10 @@ def find(
         ranged = _starts_with(_words(t.text), "lead")  # "đầu năm 1599", "cuối tháng 3"
         if not (_ends_with(before, "date_prep") or ranged or begin or _day_precision(t)):
             continue
-        found = _dated(text, lo, t.start, t, mentions, person)
-        if found is not None and not _contains(_words(text[found.pred_start : t.start]), "clause_break"):
+        found = _dated(text, lo, t.start, t, mentions, person, False, sw)
+        if found is not None and not _contains(
+            _span_words(text, found.pred_start, t.start, sw), "clause_break"
+        ):
             return found
     return None
 

@@ -63,11 +63,14 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return list(zip(bounds[1:-1:2], bounds[2::2], map(str.lower, raw), strict=True))
 
 
-def _find(words: Sequence[tuple[int, int, str]], kind: str) -> list[tuple[int, int]]:
-    """Token spans ``[i, j)`` where a phrase of ``kind`` stands (longest first, no overlap)."""
+def _find(
+    words: Sequence[tuple[int, int, str]], kind: str, present: set[str] | None = None
+) -> list[tuple[int, int]]:
+    """Token spans ``[i, j)`` where a phrase of ``kind`` stands (longest first, no overlap).
+    ``present``: the set of the words, when made (several kinds are looked for in one sentence)."""
     by_first = _by_first(kind)
     out: list[tuple[int, int]] = []
-    if by_first.keys().isdisjoint(map(itemgetter(2), words)):
+    if by_first.keys().isdisjoint(map(itemgetter(2), words) if present is None else present):
         return out  # no word that opens a phrase of the kind (most sentences)
     i = 0
     while i < len(words):
@@ -155,11 +158,14 @@ def _timex_of(ev: Event, s_timex: Sequence[Timex]) -> Timex | None:
     return next((t for t in s_timex if t.value == ev.date), None)
 
 
-def _cancels(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    masked = {n for i, j in _find(words, "not_cancel") for n in range(i, j)}
+def _cancels(words: list[tuple[int, int, str]], present: set[str] | None = None) -> list[tuple[int, int]]:
+    cancels = _find(words, "cancel", present)
+    if not cancels:
+        return cancels  # nothing called off: the masks are not needed
+    masked = {n for i, j in _find(words, "not_cancel", present) for n in range(i, j)}
     # "sau gần 1 năm bị trì hoãn": an earlier delay, the event now goes ahead
-    masked |= {n for _i, j in _find(words, "past_cancel") for n in range(j, j + _PAST_REACH + 1)}
-    return [(i, j) for i, j in _find(words, "cancel") if i not in masked]
+    masked |= {n for _i, j in _find(words, "past_cancel", present) for n in range(j, j + _PAST_REACH + 1)}
+    return [(i, j) for i, j in cancels if i not in masked]
 
 
 def cancelled_later(text: str, lo: int, hi: int) -> bool:
@@ -174,18 +180,22 @@ def settle(
     s_timex: Sequence[Timex],
     following: tuple[int, int] | None = None,
     mentions: Sequence[Mention] = (),
+    words: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple[int, Event]]:
     """Keep, change or drop the events ``made`` from sentence ``s`` (with their trigger offsets).
 
     ``following`` is the span of the next sentences of the paragraph: a scheduled event (``theo dự
-    kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.
+    kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.  ``words``: the
+    sentence's words as ``_words`` gives them, when the caller has already split it.
     """
     if not made:
         return made
-    words = _words(text, s.start, s.end)
-    cancels = _cancels(words)
-    planned = _find(words, "planned")
-    habitual = _find(words, "habitual")
+    if words is None:
+        words = _words(text, s.start, s.end)
+    present = {w[2] for w in words}
+    cancels = _cancels(words, present)
+    planned = _find(words, "planned", present)
+    habitual = _find(words, "habitual", present)
     tx_index = {t.start: _index(words, t.start) for t in s_timex}
     scheduled = {t.value for t in s_timex if _scheduled(words, planned, tx_index[t.start])}
     first_cancel = cancels[0][0] if cancels else None
