@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from biennien.model import Entity, EntityType, Mention, MentionRef
@@ -143,7 +143,7 @@ def _type_targets(groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str
     return out
 
 
-def _canonical(key: str, names: Counter[str]) -> str:
+def _canonical(key: str, names: Mapping[str, int]) -> str:
     body = key.split(":", 1)[1]
     spelled = [n for n in names if fold(n) == body]
     pool = spelled or list(names)
@@ -199,9 +199,17 @@ def entity_id(key: str) -> str:
 
 def entity(key: str, items: Sequence[tuple[str, Mention]]) -> Entity:
     """The entity of final key ``key`` from its mentions (the joined keys' mentions, key by key)."""
-    names: Counter[str] = Counter(m.name or m.text for _, m in items)
-    types: Counter[EntityType] = Counter(m.type for _, m in items)
-    roles: Counter[str] = Counter(m.role for _, m in items if m.role)
+    # plain dicts, counted in first-seen order like a Counter: building three Counters per entity
+    # was a third of this function (9,000 entities on unc-dev, most with a few mentions)
+    names: dict[str, int] = {}
+    types: dict[EntityType, int] = {}
+    roles: dict[str, int] = {}
+    for _, m in items:
+        name = m.name or m.text
+        names[name] = names.get(name, 0) + 1
+        types[m.type] = types.get(m.type, 0) + 1
+        if m.role:
+            roles[m.role] = roles.get(m.role, 0) + 1
     aliases = sorted(names, key=lambda n: (-names[n], n))
     seen = set(aliases)
     for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
