@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from biennien.build import build
 from biennien.export.contract import chronicle_dict
-from biennien.model import Document
+from biennien.model import Document, Failure
 from biennien.store.sqlite import Store
 
 TEXTS = [
@@ -91,3 +92,35 @@ def test_files_read_by_the_pool_give_the_same_build(tmp_path: Path) -> None:
     assert len(added) >= 7 and len(skipped) >= 10  # the repeated texts are found again
     assert any("empty.txt" in f for f in failed) and any("binary.txt" in f for f in failed)
     assert any("feed.jsonl:3:" in f for f in failed)  # the broken JSON line, named by its line
+
+
+def test_the_pool_reads_the_one_article_files_and_this_process_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text and HTML files are read by the workers; a JSON Lines file (many articles) here, in order."""
+    import biennien.build as build_module
+
+    folder = _folder(tmp_path)
+    here = os.getpid()
+    monkeypatch.setattr(
+        build_module, "ingest_file", lambda path, limits: [Failure(path, f"pid {os.getpid()}")]
+    )
+    store = Store(tmp_path / "pids.db")
+    report = build([str(folder)], store, workers=2, batch_size=3)
+    store.close()
+    by_pool = {Path(f.source).name: f.reason for f in report.failed if f.reason.startswith("pid ")}
+    assert set(by_pool) == {p.name for p in folder.rglob("*") if p.suffix in (".txt", ".html")}
+    assert all(reason != f"pid {here}" for reason in by_pool.values())
+    assert len(report.added) == 2  # the two good lines of feed.jsonl, read in this process
+
+
+def test_link_inputs_beyond_the_kept_number_give_the_same_chronicle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``MAX_PREPARED`` documents the link stage hashes the rest itself: same export."""
+    import biennien.build as build_module
+
+    folder = _folder(tmp_path)
+    kept = _folder_build(tmp_path, "kept", folder, workers=2)
+    monkeypatch.setattr(build_module, "MAX_PREPARED", 2)
+    assert _folder_build(tmp_path, "few", folder, workers=2) == kept

@@ -68,15 +68,18 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-Analysed = tuple[DocRows, LinkInput, float]
+# a worker's answer: the store rows, the link input, and the CPU seconds of analysing (with the link
+# preparation) and of making the rows, which count for the analyse and store stages
+Analysed = tuple[DocRows, LinkInput, tuple[float, float]]
 
 
 def analyse_for_store(doc: Document) -> Analysed:
-    """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU time."""
+    """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times."""
     t0 = time.process_time()
     analysis, link_input = analyse_for_link(doc)
+    t1 = time.process_time()
     rows = doc_rows(doc, analysis)
-    return rows, link_input, time.process_time() - t0
+    return rows, link_input, (t1 - t0, time.process_time() - t1)
 
 
 def _submit(docs: list[Document], pool: Executor | None) -> Iterator[Analysed]:
@@ -100,7 +103,8 @@ def _store_batch(
     t0 = time.perf_counter()
     done = list(results)
     report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
-    report.cpu["analyse"] += sum(cpu for _, _, cpu in done)
+    report.cpu["analyse"] += sum(cpu[0] for _, _, cpu in done)
+    report.cpu["store"] += sum(cpu[1] for _, _, cpu in done)
     t1, c1 = time.perf_counter(), time.process_time()
     added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(chunk, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
@@ -235,7 +239,12 @@ def _ingested(
             queue.append(([unit], 0.0))
         ready: list[list[Item]] = []
         worker_cpu = 0.0
-        while queue and (unit is None or len(queue) > INGEST_AHEAD or not isinstance(queue[0], Future)):
+        while queue and (
+            unit is None
+            or len(queue) > INGEST_AHEAD
+            or not isinstance(queue[0], Future)
+            or queue[0].done()  # hand on what is read as soon as it is, not only when the window is full
+        ):
             head = queue.popleft()
             batch, cpu = head.result() if isinstance(head, Future) else head
             ready.append(batch)

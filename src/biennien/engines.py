@@ -35,8 +35,12 @@ def executor(
         pool = ProcessPoolExecutor(max_workers=workers)
         try:
             yield pool
-        finally:
-            pool.shutdown()
+        except BaseException:
+            # leaving on an error (a bad store, Ctrl-C, a crashed worker): drop the queued reading and
+            # analysis tasks instead of finishing them before the error is reported
+            pool.shutdown(cancel_futures=True)
+            raise
+        pool.shutdown()
         return
     try:
         from distributed import Client, LocalCluster

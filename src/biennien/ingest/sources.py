@@ -41,6 +41,7 @@ JSON_EXT = frozenset({".json"})
 JSONL_EXT = frozenset({".jsonl", ".ndjson", ".jsonlines"})
 FEED_EXT = frozenset({".rss", ".atom", ".xml"})
 FOLDER_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
+ONE_ARTICLE_EXT = TEXT_EXT | HTML_EXT  # a file of these formats yields one article (or one failure)
 
 Item = Document | Failure
 
@@ -61,12 +62,15 @@ def iter_documents(
 
 
 def iter_units(paths: Sequence[str], limits: Limits) -> Iterator[str | Item]:
-    """The inputs in order: a file path ``ingest_file`` can read on its own, or items read here.
+    """The inputs in order: the path of a one-article file ``ingest_file`` can read on its own, or items read here.
 
     A build hands the paths to its process pool, so reading and parsing run
-    beside analysis; what must be read in one place is read here: standard
-    input, JSON Lines files (streamed a line at a time, so one file may hold
-    millions of articles) and paths that do not exist.
+    beside analysis.  Only text and HTML files go that way: each holds one
+    article, so what the pool hands back is bounded by the number of files in
+    flight.  Files that may hold many articles (feeds, JSON, JSON Lines,
+    streamed a line at a time, so one file may hold millions), files whose
+    format must be sniffed, standard input and paths that do not exist are
+    read here, one article at a time.
     """
     for path in paths:
         if path == "-":
@@ -81,10 +85,10 @@ def iter_units(paths: Sequence[str], limits: Limits) -> Iterator[str | Item]:
 
 
 def _unit(path: str, limits: Limits) -> Iterator[str | Item]:
-    if format_ext(path) in JSONL_EXT and not path.lower().endswith(".gz"):
-        yield from _guard(path, _file(path, limits))
-    else:
+    if format_ext(path) in ONE_ARTICLE_EXT:
         yield path
+    else:
+        yield from _guard(path, _file(path, limits))
 
 
 def ingest_file(path: str, limits: Limits) -> list[Item]:

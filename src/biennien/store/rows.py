@@ -40,6 +40,7 @@ class DocRows:
 
 
 def doc_rows(doc: Document, analysis: DocAnalysis) -> DocRows:
+    """The rows ``Store.add_documents`` writes for ``doc`` and its analysis (a pure function)."""
     d = doc.id
     text = doc.text
     a = analysis
