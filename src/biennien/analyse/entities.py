@@ -569,7 +569,9 @@ def _token_class(x: str, g: Gazetteer) -> int:
     """The sentence loop's tests on a capitalised token that depend on its spelling only, made
     once per spelling: a species head, a work noun, the first word of a title, head or table
     entry, a title's first word, a function word that opens no name (not a family name: "Từ"),
-    a Vietnamese syllable that may be a name alone."""
+    a Vietnamese syllable that may be a name alone.  Cached by spelling only: ``g`` is always the
+    one shared ``gazetteer()`` (loaded once from the packaged tables), so the answer is a pure
+    function of ``x``."""
     low = x.lower()
     fl = (
         (_T_SPECIES if low in g.species_first else 0)
