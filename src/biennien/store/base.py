@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -125,20 +126,25 @@ _EVENT_COLUMNS = "id, type, date, date_end, summary, sources, data"
 _FACT_COLUMNS = "id, measure, subject, period, value, unit, sources, data"
 
 
-def _entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
+def entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
+    """The ``entities`` rows of ``entities`` (columns ``_ENTITY_COLUMNS``)."""
     return [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities]
 
 
-def _entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
+def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
     return (
         ("entity_mentions", 'entity, doc, start, "end"'),
         {e.id: [(e.id, m.doc, m.start, m.end) for m in e.mentions] for e in entities},
     )
 
 
-def _event_rows(
+_entity_rows, _entity_children = entity_rows, entity_children
+
+
+def event_rows(
     events: Sequence[Event], duplicate_of: Mapping[str, str | None] | None
 ) -> list[tuple[Any, ...]]:
+    """The ``events`` rows of ``events`` (columns ``_EVENT_COLUMNS``; ``sources`` counts reprints once)."""
     return [
         (
             ev.id,
@@ -153,14 +159,18 @@ def _event_rows(
     ]
 
 
-def _event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
+def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
     return (
         ("event_participants", "event, entity, name"),
         {ev.id: [(ev.id, p.entity, p.name) for p in ev.participants] for ev in events},
     )
 
 
-def _fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
+_event_rows, _event_children = event_rows, event_children
+
+
+def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
+    """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``)."""
     return [
         (
             f.id,
@@ -174,6 +184,37 @@ def _fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | N
         )
         for f in facts
     ]
+
+
+_fact_rows = fact_rows
+
+
+def resourced(
+    rows: Sequence[tuple[Any, ...]],
+    docs: Sequence[Sequence[str]],
+    column: int,
+    duplicate_of: Mapping[str, str | None] | None,
+) -> list[tuple[Any, ...]]:
+    """``rows`` made without reprint marks, their ``column`` (``sources``) recounted with ``duplicate_of``
+    from each row's evidence documents ``docs`` (as ``independent_docs`` counts them)."""
+    if not duplicate_of:
+        return list(rows)
+    out = []
+    for row, ds in zip(rows, docs, strict=True):
+        n = len({duplicate_of.get(d) or d for d in ds})
+        out.append(row if row[column] == n else row[:column] + (n,) + row[column + 1 :])
+    return out
+
+
+@dataclass(slots=True)
+class LinkedRows:
+    """Every row of the linked tables a full link writes, made before the write transaction."""
+
+    entities: list[tuple[Any, ...]]
+    entity_mentions: dict[str, list[tuple[Any, ...]]]
+    events: list[tuple[Any, ...]]
+    event_participants: dict[str, list[tuple[Any, ...]]]
+    facts: list[tuple[Any, ...]]
 
 
 COUNTABLE = frozenset(
@@ -238,6 +279,11 @@ class Store:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def reader_target(self) -> str | None:
+        """A target another process of this machine can open read-only to read the committed rows
+        (``Store(target, readonly=True)``), or None when only this connection can see them."""
+        return None
 
     def _migrate(self, version: int) -> None:
         """Back the store up, then upgrade it from ``version`` to ``SCHEMA_VERSION``."""
@@ -407,12 +453,39 @@ class Store:
         the others deleted and written, with their mention and participant rows.
         Readers order these tables by their columns and ids, never by rowid.
         """
+        rows = LinkedRows(
+            entity_rows(entities),
+            entity_children(entities)[1],
+            event_rows(events, duplicate_of),
+            event_children(events)[1],
+            fact_rows(facts, duplicate_of),
+        )
+        self.replace_linked_rows(rows, duplicate_of, stories, link_state)
+
+    def replace_linked_rows(
+        self,
+        rows: LinkedRows,
+        duplicate_of: dict[str, str | None] | None = None,
+        stories: Sequence[dict[str, Any]] | None = None,
+        link_state: dict[str, bytes] | None = None,
+    ) -> None:
+        """``replace_linked`` with the rows made beforehand (``entity_rows`` etc., possibly elsewhere)."""
         with self._write():
-            self._sync_rows("entities", _ENTITY_COLUMNS, _entity_rows(entities), *_entity_children(entities))
             self._sync_rows(
-                "events", _EVENT_COLUMNS, _event_rows(events, duplicate_of), *_event_children(events)
+                "entities",
+                _ENTITY_COLUMNS,
+                rows.entities,
+                ("entity_mentions", 'entity, doc, start, "end"'),
+                rows.entity_mentions,
             )
-            self._sync_rows("facts", _FACT_COLUMNS, _fact_rows(facts, duplicate_of))
+            self._sync_rows(
+                "events",
+                _EVENT_COLUMNS,
+                rows.events,
+                ("event_participants", "event, entity, name"),
+                rows.event_participants,
+            )
+            self._sync_rows("facts", _FACT_COLUMNS, rows.facts)
             self._write_link_rest(duplicate_of, stories, link_state)
 
     def update_linked(
@@ -541,7 +614,7 @@ class Store:
         """
         x, xm = self._execute, self._executemany
         stored = {r[0]: tuple(r) for r in x(f"SELECT {columns} FROM {table}")}
-        changed = [r for r in rows if stored.get(r[0]) != r]
+        changed = [r for r in rows if stored.get(r[0]) != r] if stored else rows
         new_ids = {r[0] for r in rows}
         stale = [i for i in stored if i not in new_ids] + [r[0] for r in changed if r[0] in stored]
         child_table, child_cols = child if child else ("", "")

@@ -123,6 +123,9 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.conn.close()
 
+    def reader_target(self) -> str | None:
+        return None if self.path in ("", ":memory:") else self.path
+
     # -- schema ------------------------------------------------------------------
 
     def schema_version(self) -> int | None:
