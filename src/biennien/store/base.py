@@ -128,7 +128,33 @@ _FACT_COLUMNS = "id, measure, subject, period, value, unit, sources, data"
 
 def entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
     """The ``entities`` rows of ``entities`` (columns ``_ENTITY_COLUMNS``)."""
-    return [(e.id, e.name, e.type, len(e.mentions), dumps(plain(e))) for e in entities]
+    doc_json: dict[str, str] = {}
+    return [(e.id, e.name, e.type, len(e.mentions), entity_json(e, doc_json)) for e in entities]
+
+
+_MENTIONS_SLOT = '"mentions":null'
+
+
+def entity_json(e: Entity, doc_json: dict[str, str]) -> str:
+    """``dumps(plain(e))``, the same bytes, with the mention list written directly: an entity row is
+    mostly its mentions (53,000 on unc-dev), and ``plain`` + ``json`` took 10 µs per entity.
+
+    The other fields go through ``dumps`` with the mentions left ``null``; that key can only appear
+    once unescaped (a string's quotes are escaped), so it is replaced by the list.  ``doc_json``
+    caches each document id's JSON.
+    """
+    if not all(type(m.start) is int and type(m.end) is int for m in e.mentions):
+        return dumps(plain(e))
+    parts = []
+    for m in e.mentions:
+        d = doc_json.get(m.doc)
+        if d is None:
+            d = doc_json[m.doc] = dumps(m.doc)
+        parts.append(f'{{"doc":{d},"end":{m.end},"start":{m.start}}}')
+    head = dumps(
+        {"aliases": e.aliases, "id": e.id, "mentions": None, "name": e.name, "roles": e.roles, "type": e.type}
+    )
+    return head.replace(_MENTIONS_SLOT, '"mentions":[' + ",".join(parts) + "]", 1)
 
 
 def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
