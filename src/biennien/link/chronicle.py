@@ -52,7 +52,6 @@ from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event
 from biennien.store.base import (
-    LinkedRows,
     entity_children,
     entity_rows,
     event_children,
@@ -200,28 +199,38 @@ def _link_store(
     link_state = {DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()}
     if delta is None:
         assert jobs is not None
-        (ents, ents_cpu), (evs, evs_cpu), (fcts, fcts_cpu) = (job() for job in jobs)
-        pool_cpu = ents_cpu + evs_cpu + fcts_cpu if pool is not None else 0.0
-        link_state[LINKED_STATE] = dumps_plain(
-            {
-                "docs": set(ids),
-                "last_seq": seqs[-1][1] if seqs else 0,
-                "groups": ents.state,
-                "targets": ents.targets,
-                "reports": evs.state,
-                "event_of": evs.member_of,
-                "statements": fcts.state,
-                "fact_of": fcts.member_of,
-            }
+        done: dict[int, tuple[_Part, float]] = {}
+
+        def part(n: int) -> _Part:
+            if n not in done:
+                done[n] = jobs[n]()
+            return done[n][0]
+
+        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes]]:
+            ents, evs, fcts = part(0), part(1), part(2)
+            link_state[LINKED_STATE] = dumps_plain(
+                {
+                    "docs": set(ids),
+                    "last_seq": seqs[-1][1] if seqs else 0,
+                    "groups": ents.state,
+                    "targets": ents.targets,
+                    "reports": evs.state,
+                    "event_of": evs.member_of,
+                    "statements": fcts.state,
+                    "fact_of": fcts.member_of,
+                }
+            )
+            return duplicate_of, stories, link_state
+
+        # each table is written as soon as its part is back (the entities' first, the facts' last)
+        store.replace_linked_parts(
+            lambda: (part(0).rows, part(0).children),
+            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), part(1).children),
+            lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
+            rest,
         )
-        rows = LinkedRows(
-            ents.rows,
-            ents.children,
-            resourced(evs.rows, evs.docs, 5, duplicate_of),
-            evs.children,
-            resourced(fcts.rows, fcts.docs, 6, duplicate_of),
-        )
-        store.replace_linked_rows(rows, duplicate_of=duplicate_of, stories=stories, link_state=link_state)
+        pool_cpu = sum(cpu for _, cpu in done.values()) if pool is not None else 0.0
+        ents, evs, fcts = part(0), part(1), part(2)
         counts = (len(ents.rows), len(evs.rows), len(fcts.rows))
     else:
         link_state[LINKED_STATE] = delta.state.dumps()

@@ -28,7 +28,7 @@ Writing rules that keep a chronicle trustworthy:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -496,23 +496,45 @@ class Store:
         link_state: dict[str, bytes] | None = None,
     ) -> None:
         """``replace_linked`` with the rows made beforehand (``entity_rows`` etc., possibly elsewhere)."""
+        self.replace_linked_parts(
+            lambda: (rows.entities, rows.entity_mentions),
+            lambda: (rows.events, rows.event_participants),
+            lambda: rows.facts,
+            lambda: (duplicate_of, stories, link_state),
+        )
+
+    def replace_linked_parts(
+        self,
+        entities: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
+        events: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
+        facts: Callable[[], list[tuple[Any, ...]]],
+        rest: Callable[
+            [], tuple[dict[str, str | None] | None, Sequence[dict[str, Any]] | None, dict[str, bytes] | None]
+        ],
+    ) -> None:
+        """``replace_linked_rows`` with each table's rows asked for when that table is written, in one
+        transaction: entity rows, then event rows (each with its child rows), then fact rows, then
+        (reprint marks, stories, link state).  A full link writes the first while its pool still
+        makes the last."""
         with self._write():
+            entity_rows_, mention_rows = entities()
             self._sync_rows(
                 "entities",
                 _ENTITY_COLUMNS,
-                rows.entities,
+                entity_rows_,
                 ("entity_mentions", 'entity, doc, start, "end"'),
-                rows.entity_mentions,
+                mention_rows,
             )
+            event_rows_, participant_rows = events()
             self._sync_rows(
                 "events",
                 _EVENT_COLUMNS,
-                rows.events,
+                event_rows_,
                 ("event_participants", "event, entity, name"),
-                rows.event_participants,
+                participant_rows,
             )
-            self._sync_rows("facts", _FACT_COLUMNS, rows.facts)
-            self._write_link_rest(duplicate_of, stories, link_state)
+            self._sync_rows("facts", _FACT_COLUMNS, facts())
+            self._write_link_rest(*rest())
 
     def update_linked(
         self,
