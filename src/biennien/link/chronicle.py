@@ -253,20 +253,21 @@ def _documents(
 ) -> list[Document]:
     """The documents ``ids`` (in order of arrival) as reprints and stories need them.
 
-    When they are most of the store (a full link), a document whose link input is prepared and
-    that has a title comes without its text: reprints and stories then read only its id, dates
-    and title (reading 1,600 texts was a tenth of a full link).  The others are read whole.
+    When they are most of the store (a full link), they are read in one query; a document whose
+    link input is prepared comes without its metadata, skipped spans and warnings (reprints and
+    stories then read only its id, dates, title and text; one query per document was a tenth of
+    a full link).  The others are read whole.
     """
     if len(ids) * 2 <= stored:
         return [doc for doc in (store.document(d) for d in ids) if doc is not None]
     wanted = set(ids)
     out: list[Document] = []
-    for doc_id, source, title, published, reference_date in store.document_heads():
+    for doc_id, source, text, title, published, reference_date in store.document_heads():
         if doc_id not in wanted:
             continue
-        if doc_id in prepared and title and title.strip():
+        if doc_id in prepared:
             out.append(
-                Document(doc_id, source, "", title, published=published, reference_date=reference_date)
+                Document(doc_id, source, text, title, published=published, reference_date=reference_date)
             )
         else:
             doc = store.document(doc_id)

@@ -725,12 +725,13 @@ class Store:
         for r in self._execute("SELECT * FROM documents ORDER BY seq"):
             yield self._document(r)
 
-    def document_heads(self) -> list[tuple[str, str, str | None, str | None, str | None]]:
-        """(id, source, title, published, reference date) of every document, in order of arrival."""
+    def document_heads(self) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+        """(id, source, text, title, published, reference date) of every document, in order of arrival:
+        what reprints and stories read of a document whose link input is prepared, in one query."""
         rows = self._execute(
-            "SELECT id, source, title, published, reference_date FROM documents ORDER BY seq"
+            "SELECT id, source, text, title, published, reference_date FROM documents ORDER BY seq"
         )
-        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
         r = self._execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
