@@ -50,7 +50,7 @@ from biennien.link.incremental import (
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
-from biennien.model import DocAnalysis, Document, Event
+from biennien.model import DocAnalysis, Document, Event, Mention
 from biennien.store.base import (
     entity_children,
     entity_rows,
@@ -310,7 +310,12 @@ def _read(source: str | Callable[[Store], T], what: Callable[[Store], T]) -> T:
 
 
 def _entities_part(source: Any) -> _Part:
-    groups = group_mentions(_read(source, lambda s: list(s.mentions_by_doc())))
+    """``source``: a store target, or ``mentions_by_doc``'s pairs."""
+    if isinstance(source, str):  # one list of tuples: the same mentions in the same order
+        rows = _read(source, lambda s: s.mention_rows())
+        groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
+    else:
+        groups = group_mentions(source)
     targets = link_targets(groups)
     entities = linked_entities(groups, targets)
     return _Part(

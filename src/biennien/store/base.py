@@ -826,6 +826,18 @@ class Store:
         for other in ids:
             yield other, []
 
+    def mention_rows(self) -> list[tuple[Any, ...]]:
+        """Every mention as (doc, text, start, end, type, name, role, key), in ``mentions_by_doc`` order,
+        as plain tuples in one list (a full link reads them all; no object per row but the tuple)."""
+        return self._tuples(
+            'SELECT m.doc, m.text, m.start, m."end", m.type, m.name, m.role, m.key FROM mentions m'
+            f' JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end", m.{self.ROW_ORDER}'
+        )
+
+    def _tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """All rows of a query as plain tuples."""
+        return [tuple(r) for r in self._execute(sql, args)]
+
     def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Any]:
         """Rows of a query that may be too large to hold in memory at once."""
         yield from self._execute(sql, args)
