@@ -139,10 +139,12 @@ def link_store(
     Entities, events and facts are linked incrementally (``link.incremental``)
     when the store holds the state of an earlier link of all its older
     documents, else from every per-document row; the result is the same.
-    With a ``pool`` (the build's process pool), a full link merges events and
-    facts in two workers while this process links entities, reprints and
-    stories: the merges are pure functions of the rows, so the result is the
-    same, and a two-core machine does not wait on one core at the end of a build.
+    With a ``pool`` (the build's process pool), a full link merges entities,
+    events and facts in the workers (which read the rows from the store when
+    they can open it, and send back the rows to write and their part of the
+    state) while this process places reprints and stories: the merges are pure
+    functions of the rows, so the result is the same, and a two-core machine
+    does not wait on one core at the end of a build.
     """
     with _without_cycle_collection():
         return _link_store(store, prepared, pool)
