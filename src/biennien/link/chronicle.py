@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,15 +37,28 @@ from biennien.link.incremental import (
     Delta,
     Fallback,
     LinkedState,
-    full_state,
+    dumps_plain,
     link_entities_delta,
     link_events_delta,
     link_facts_delta,
+    plain_groups,
+    plain_reports,
+    plain_statements,
+    report,
+    statement,
 )
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
-from biennien.model import DocAnalysis, Document, Event
+from biennien.model import DocAnalysis, Document, Event, Mention
+from biennien.store.base import (
+    entity_children,
+    entity_rows,
+    event_children,
+    event_rows,
+    fact_rows,
+    resourced,
+)
 from biennien.store.sqlite import Store
 from biennien.vi.normalise import analysis_text
 
@@ -98,6 +111,12 @@ def _with_cpu(fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, float
     return result, time.process_time() - t0
 
 
+def _part_job(fn: Callable[..., T], *args: Any) -> tuple[T, float]:
+    """A full link's merge (``fn(*args)``) with the cyclic collector paused, and its CPU time."""
+    with _without_cycle_collection():
+        return _with_cpu(fn, *args)
+
+
 @contextmanager
 def _without_cycle_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector: linking makes (and unpickles) hundreds of thousands of
@@ -120,10 +139,12 @@ def link_store(
     Entities, events and facts are linked incrementally (``link.incremental``)
     when the store holds the state of an earlier link of all its older
     documents, else from every per-document row; the result is the same.
-    With a ``pool`` (the build's process pool), a full link merges events and
-    facts in two workers while this process links entities, reprints and
-    stories: the merges are pure functions of the rows, so the result is the
-    same, and a two-core machine does not wait on one core at the end of a build.
+    With a ``pool`` (the build's process pool), a full link merges entities,
+    events and facts in the workers (which read the rows from the store when
+    they can open it, and send back the rows to write and their part of the
+    state) while this process places reprints and stories: the merges are pure
+    functions of the rows, so the result is the same, and a two-core machine
+    does not wait on one core at the end of a build.
     """
     with _without_cycle_collection():
         return _link_store(store, prepared, pool)
@@ -146,73 +167,75 @@ def _link_store(
     if not set(story_state.docs) <= known:
         story_state = StoryState()
     new_ids = [d for d in ids if d not in dup_state.doc_index or d not in story_state.doc_index]
-    new_docs = [doc for doc in (store.document(d) for d in new_ids) if doc is not None]
-    update_duplicates(
-        new_docs, dup_state, store.document, {d: (p.paragraphs, p.signatures) for d, p in prepared.items()}
-    )
-    duplicate_of = dup_state.duplicate_of()
 
     state = LinkedState.loads(store.link_state(LINKED_STATE))
     delta: Delta | None = None
     if state is not None:
         try:
-            delta = _link_delta(store, state, seqs, doc_dates, duplicate_of)
+            delta = _link_delta(store, state, seqs, doc_dates, new_ids, dup_state, prepared)
         except Fallback:
             delta = None
-    if delta is None:
-        doc_events = store.doc_events()
-        doc_facts = store.doc_facts()
-        if pool is not None:
-            events_job = pool.submit(_with_cpu, merge_events_members, doc_events, doc_dates=doc_dates)
-            facts_job = pool.submit(_with_cpu, merge_facts_members, doc_facts)
-        mentions = list(store.mentions_by_doc())
-        groups = group_mentions(mentions)
-        targets = link_targets(groups)
-        entities = linked_entities(groups, targets)
-        if pool is not None:
-            (merged_events, events_cpu), (merged_facts, facts_cpu) = events_job.result(), facts_job.result()
-            pool_cpu = events_cpu + facts_cpu
-        else:
-            merged_events = merge_events_members(doc_events, doc_dates=doc_dates)
-            merged_facts = merge_facts_members(doc_facts)
-        events = [ev for ev, _ in merged_events]
-        facts = [f for f, _ in merged_facts]
-        next_state = full_state(
-            groups,
-            targets,
-            doc_events,
-            merged_events,
-            doc_facts,
-            merged_facts,
-            ids,
-            seqs[-1][1] if seqs else 0,
-        )
+    if delta is not None:
+        new_docs, duplicate_of = delta.new_docs, delta.duplicate_of
+        jobs = None
     else:
-        next_state = delta.state
-        mentions = store.mentions_of([d.id for d in new_docs])
-        doc_events = store.doc_events_where(docs=[d.id for d in new_docs])
+        # the merges run in the pool (reading the rows themselves when they can open the store) while
+        # this process places reprints and stories; they send back the rows to write and their part
+        # of the next link's state, made there too
+        target = store.reader_target() if pool is not None else None
+        jobs = _start_parts(store, target, pool, doc_dates)
+        new_docs = _documents(store, new_ids, len(ids), prepared)
+        duplicate_of = _update_duplicates(store, new_docs, dup_state, prepared)
 
     new_set = {d.id for d in new_docs}
-    keys = {doc: sorted({m.key or m.name for m in ms}) for doc, ms in mentions if doc in new_set}
+    unprepared = [d.id for d in new_docs if d.id not in prepared]  # stories read their words from the rows
+    keys = {doc: sorted({m.key or m.name for m in ms}) for doc, ms in store.mentions_of(unprepared)}
     by_doc: dict[str, list[Event]] = {}
-    for ev in doc_events:
+    for ev in store.doc_events_where(docs=unprepared) if unprepared else []:
         if ev.evidence and ev.evidence[0].doc in new_set:
             by_doc.setdefault(ev.evidence[0].doc, []).append(ev)
     update_stories(
         new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
     )
     stories = story_state.stories()
-    link_state = {
-        DUP_STATE: dup_state.dumps(),
-        STORY_STATE: story_state.dumps(),
-        LINKED_STATE: next_state.dumps(),
-    }
+    link_state = {DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()}
     if delta is None:
-        store.replace_linked(
-            entities, events, facts, duplicate_of=duplicate_of, stories=stories, link_state=link_state
+        assert jobs is not None
+        done: dict[int, tuple[_Part, float]] = {}
+
+        def part(n: int) -> _Part:
+            if n not in done:
+                done[n] = jobs[n]()
+            return done[n][0]
+
+        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes]]:
+            ents, evs, fcts = part(0), part(1), part(2)
+            link_state[LINKED_STATE] = dumps_plain(
+                {
+                    "docs": set(ids),
+                    "last_seq": seqs[-1][1] if seqs else 0,
+                    "groups": ents.state,
+                    "targets": ents.targets,
+                    "reports": evs.state,
+                    "event_of": evs.member_of,
+                    "statements": fcts.state,
+                    "fact_of": fcts.member_of,
+                }
+            )
+            return duplicate_of, stories, link_state
+
+        # each table is written as soon as its part is back (the entities' first, the facts' last)
+        store.replace_linked_parts(
+            lambda: (part(0).rows, part(0).children),
+            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), part(1).children),
+            lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
+            rest,
         )
-        counts = (len(entities), len(events), len(facts))
+        pool_cpu = sum(cpu for _, cpu in done.values()) if pool is not None else 0.0
+        ents, evs, fcts = part(0), part(1), part(2)
+        counts = (len(ents.rows), len(evs.rows), len(fcts.rows))
     else:
+        link_state[LINKED_STATE] = delta.state.dumps()
         store.update_linked(
             delta.entities,
             delta.events,
@@ -227,21 +250,154 @@ def _link_store(
     return LinkReport(*counts, len(stories), reprints, incremental=delta is not None, pool_cpu=pool_cpu)
 
 
+def _documents(
+    store: Store, ids: Sequence[str], stored: int, prepared: Mapping[str, LinkInput]
+) -> list[Document]:
+    """The documents ``ids`` (in order of arrival) as reprints and stories need them.
+
+    When they are most of the store (a full link), they are read in one query; a document whose
+    link input is prepared comes without its metadata, skipped spans and warnings (reprints and
+    stories then read only its id, dates, title and text; one query per document was a tenth of
+    a full link).  The others are read whole.
+    """
+    if len(ids) * 2 <= stored:
+        return [doc for doc in (store.document(d) for d in ids) if doc is not None]
+    wanted = set(ids)
+    out: list[Document] = []
+    for doc_id, source, text, title, published, reference_date in store.document_heads():
+        if doc_id not in wanted:
+            continue
+        if doc_id in prepared:
+            out.append(
+                Document(doc_id, source, text, title, published=published, reference_date=reference_date)
+            )
+        else:
+            doc = store.document(doc_id)
+            if doc is not None:
+                out.append(doc)
+    return out
+
+
+def _update_duplicates(
+    store: Store, new_docs: list[Document], dup_state: DuplicateState, prepared: Mapping[str, LinkInput]
+) -> dict[str, str | None]:
+    update_duplicates(
+        new_docs, dup_state, store.document, {d: (p.paragraphs, p.signatures) for d, p in prepared.items()}
+    )
+    return dup_state.duplicate_of()
+
+
+@dataclass(slots=True)
+class _Part:
+    """What a full link's entity, event or fact merge sends back: the rows to write (``sources``
+    counted without reprint marks, recounted with ``docs``), child rows, and its part of the state."""
+
+    rows: list[tuple[Any, ...]]
+    children: dict[str, list[tuple[Any, ...]]]
+    docs: list[tuple[str, ...]]  # per row: the documents of its evidence (events and facts)
+    state: list[Any]  # groups, reports or statements as ``LinkedState`` pickles them
+    member_of: dict[str, str]  # event_of / fact_of
+    targets: dict[str, str]
+
+
+def _read(source: str | Callable[[Store], T], what: Callable[[Store], T]) -> T:
+    """``what`` of the store opened read-only at ``source``, or ``source()``'s rows given in memory."""
+    if isinstance(source, str):
+        reader = Store(source, readonly=True)
+        try:
+            return what(reader)
+        finally:
+            reader.close()
+    return source  # type: ignore[return-value]
+
+
+def _entities_part(source: Any) -> _Part:
+    """``source``: a store target, or ``mentions_by_doc``'s pairs."""
+    if isinstance(source, str):  # one list of tuples: the same mentions in the same order
+        rows = _read(source, lambda s: s.mention_rows())
+        groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
+    else:
+        groups = group_mentions(source)
+    targets = link_targets(groups)
+    entities = linked_entities(groups, targets)
+    return _Part(
+        entity_rows(entities), entity_children(entities)[1], [], plain_groups(groups, {}), {}, targets
+    )
+
+
+def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
+    doc_events = _read(source, lambda s: s.doc_events())
+    merged = merge_events_members(doc_events, doc_dates=doc_dates)
+    events = [ev for ev, _ in merged]
+    return _Part(
+        event_rows(events, None),
+        event_children(events)[1],
+        [tuple(e.doc for e in ev.evidence) for ev in events],
+        plain_reports((report(ev) for ev in doc_events), {}),
+        {m: ev.id for ev, members in merged for m in members},
+        {},
+    )
+
+
+def _facts_part(source: Any) -> _Part:
+    doc_facts = _read(source, lambda s: s.doc_facts())
+    merged = merge_facts_members(doc_facts)
+    facts = [f for f, _ in merged]
+    return _Part(
+        fact_rows(facts, None),
+        {},
+        [tuple(e.doc for e in f.evidence) for f in facts],
+        plain_statements((statement(f) for f in doc_facts), {}),
+        {m: f.id for f, members in merged for m in members},
+        {},
+    )
+
+
+def _start_parts(
+    store: Store, target: str | None, pool: Executor | None, doc_dates: Mapping[str, str | None]
+) -> list[Callable[[], tuple[_Part, float]]]:
+    """Start the full link's three merges (in ``pool`` when given); each job returns (part, CPU)."""
+    if pool is None:
+        sources: list[Any] = [list(store.mentions_by_doc()), store.doc_events(), store.doc_facts()]
+        return [
+            lambda: _part_job(_entities_part, sources[0]),
+            lambda: _part_job(_events_part, sources[1], doc_dates),
+            lambda: _part_job(_facts_part, sources[2]),
+        ]
+    if target is None:  # only this connection sees the rows: read them here
+        ents_src: Any = list(store.mentions_by_doc())
+        evs_src: Any = store.doc_events()
+        fcts_src: Any = store.doc_facts()
+    else:
+        ents_src = evs_src = fcts_src = target
+    futures = [
+        pool.submit(_part_job, _entities_part, ents_src),
+        pool.submit(_part_job, _events_part, evs_src, dict(doc_dates)),
+        pool.submit(_part_job, _facts_part, fcts_src),
+    ]
+    return [f.result for f in futures]
+
+
 def _link_delta(
     store: Store,
     state: LinkedState,
     seqs: list[tuple[str, int, str | None]],
     doc_dates: Mapping[str, str | None],
-    duplicate_of: Mapping[str, str | None],
+    new_ids: Sequence[str],
+    dup_state: DuplicateState,
+    prepared: Mapping[str, LinkInput],
 ) -> Delta:
-    """Entities, events and facts the documents added since ``state`` change (``state`` is updated).
+    """Entities, events and facts the documents added since ``state`` change (``state`` is updated),
+    after placing the new documents' reprints (``dup_state`` is updated).
 
-    Raises ``Fallback`` when only a full link can say."""
+    Raises ``Fallback`` when only a full link can say (before ``dup_state`` changes)."""
     if not state.docs <= {d for d, _, _ in seqs}:
         raise Fallback("the state names documents the store does not have")
     new = [(d, seq) for d, seq, _ in seqs if d not in state.docs]
     if any(seq <= state.last_seq for _, seq in new):
         raise Fallback("documents arrived before the last linked one")
+    new_docs = _documents(store, new_ids, len(seqs), prepared)
+    duplicate_of = _update_duplicates(store, new_docs, dup_state, prepared)
     # events and facts count the independent sources of their evidence: those citing an older document
     # whose reprint mark changed are re-derived too
     marks = store.duplicate_marks()
@@ -262,4 +418,4 @@ def _link_delta(
     if new:
         state.last_seq = max(seq for _, seq in new)
     gone = {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
-    return Delta(entities, events, facts, gone, state)
+    return Delta(entities, events, facts, gone, state, new_docs, duplicate_of)

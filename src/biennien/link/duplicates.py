@@ -421,13 +421,24 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
     found: list[np.ndarray] = []
     if n == first_new:
         return _empty(np.int64), _empty(np.int64)
+    orders = np.argsort(bands, axis=0, kind="stable")  # every band's column at once
     for b in range(LSH_BANDS):
         col = bands[:, b]
-        order = np.argsort(col, kind="stable")
+        order = orders[:, b]
         sorted_col = col[order]
-        new_vals = col[first_new:]
-        lo = np.searchsorted(sorted_col, new_vals, side="left")
-        hi = np.searchsorted(sorted_col, new_vals, side="right")
+        # the bucket (run of equal values in sorted order) of each new row: the bounds searchsorted
+        # would find for its value (it is in the column), from the runs' starts in one linear pass
+        change = np.empty(n, dtype=bool)
+        change[0] = True
+        np.not_equal(sorted_col[1:], sorted_col[:-1], out=change[1:])
+        run_starts = np.flatnonzero(change)
+        run_of = np.cumsum(change) - 1
+        bounds_lo = np.empty(n, dtype=np.intp)
+        bounds_hi = np.empty(n, dtype=np.intp)
+        bounds_lo[order] = run_starts[run_of]
+        bounds_hi[order] = np.append(run_starts[1:], n)[run_of]
+        lo = bounds_lo[first_new:]
+        hi = bounds_hi[first_new:]
         size = hi - lo
         busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
         if not len(busy):

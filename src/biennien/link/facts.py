@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import lru_cache
 
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.link.duplicates import compare_words
@@ -38,9 +39,15 @@ def _value_key(f: Fact) -> str:
     return f"{f.value:.6g}{end}{of}"
 
 
+# pure functions of a string, asked again and again for the same measure words or sentence (every
+# statement of a measure, every figure of a sentence; ``_frame`` by the merge and by the link state)
+_measure_key = lru_cache(maxsize=1 << 16)(normalise_measure)
+_sentence_words = lru_cache(maxsize=1 << 12)(compare_words)
+
+
 def _frame(f: Fact) -> tuple[str, str, str, str, str]:
     """What a figure is about, without its value or subject."""
-    return (normalise_measure(f.measure), f.period or "", f.unit, f.kind, f.direction or "")
+    return (_measure_key(f.measure), f.period or "", f.unit, f.kind, f.direction or "")
 
 
 _GENERIC = "~"
@@ -54,7 +61,7 @@ def _generic_key(f: Fact) -> str:
     if f.period:
         return ""
     sentence = f.evidence[0].sentence if f.evidence else ""
-    return _GENERIC + " ".join(compare_words(sentence))
+    return _GENERIC + " ".join(_sentence_words(sentence))
 
 
 def _fid(parts: tuple[str, ...]) -> str:

@@ -57,7 +57,7 @@ from biennien.link.events import (
     merge_events_members,
 )
 from biennien.link.facts import _frame, _value_key, merge_facts_members
-from biennien.model import Entity, Event, Fact, Mention
+from biennien.model import Document, Entity, Event, Fact, Mention
 
 STATE_NAME = "linked"
 STATE_VERSION = 2
@@ -137,50 +137,15 @@ class LinkedState:
         """Plain tuples (pickling thousands of slotted objects one by one is slow), equal strings made
         one object so that the pickle writes each once (a document id, a type, a name recur)."""
         memo: dict[Any, Any] = {}
-        one = memo.setdefault
         return {
             "version": self.version,
             "docs": self.docs,
             "last_seq": self.last_seq,
-            "groups": [
-                (
-                    k,
-                    [
-                        (
-                            one(d, d),
-                            one(m.text, m.text),
-                            m.start,
-                            m.end,
-                            one(m.type, m.type),
-                            one(m.name, m.name),
-                        )
-                        + (
-                            (one(m.role, m.role), one(m.key, m.key))
-                            if m.role is not None or m.key is not None
-                            else ()
-                        )
-                        for d, m in items
-                    ],
-                )
-                for k, items in self.groups.items()
-            ],
+            "groups": plain_groups(self.groups, memo),
             "targets": self.targets,
-            "reports": [
-                (
-                    r.id,
-                    one(r.group, r.group),
-                    None if r.date is None else (r.date.year, r.date.month, r.date.day),
-                    tuple(one(d, d) for d in r.docs),
-                    r.people,
-                    r.words,
-                )
-                for r in self.reports.values()
-            ],
+            "reports": plain_reports(self.reports.values(), memo),
             "event_of": self.event_of,
-            "statements": [
-                (t.id, one(t.base, t.base), one(t.measure, t.measure), t.value, one(t.docs, t.docs))
-                for t in self.statements.values()
-            ],
+            "statements": plain_statements(self.statements.values(), memo),
             "fact_of": self.fact_of,
         }
 
@@ -214,6 +179,84 @@ class LinkedState:
         return state
 
 
+def plain_groups(
+    groups: Groups, memo: dict[Any, Any] | None = None
+) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """``LinkedState.groups`` as pickled (``memo`` shares equal strings)."""
+    one = (memo if memo is not None else {}).setdefault
+    return [
+        (
+            k,
+            [
+                (
+                    one(d, d),
+                    one(m.text, m.text),
+                    m.start,
+                    m.end,
+                    one(m.type, m.type),
+                    one(m.name, m.name),
+                )
+                + (
+                    (one(m.role, m.role), one(m.key, m.key))
+                    if m.role is not None or m.key is not None
+                    else ()
+                )
+                for d, m in items
+            ],
+        )
+        for k, items in groups.items()
+    ]
+
+
+def plain_reports(reports: Iterable[Report], memo: dict[Any, Any] | None = None) -> list[tuple[Any, ...]]:
+    """``LinkedState.reports`` (its values, in order) as pickled."""
+    one = (memo if memo is not None else {}).setdefault
+    return [
+        (
+            r.id,
+            one(r.group, r.group),
+            None if r.date is None else (r.date.year, r.date.month, r.date.day),
+            tuple(one(d, d) for d in r.docs),
+            r.people,
+            r.words,
+        )
+        for r in reports
+    ]
+
+
+def plain_statements(
+    statements: Iterable[Statement], memo: dict[Any, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """``LinkedState.statements`` (its values, in order) as pickled."""
+    one = (memo if memo is not None else {}).setdefault
+    return [
+        (t.id, one(t.base, t.base), one(t.measure, t.measure), t.value, one(t.docs, t.docs))
+        for t in statements
+    ]
+
+
+def _new_state() -> LinkedState:
+    """An empty ``LinkedState`` for unpickling (``__setstate__`` fills it)."""
+    return LinkedState.__new__(LinkedState)
+
+
+class _Pickled:
+    """Pickles as a ``LinkedState`` whose ``__getstate__`` gave ``state``: a state made of parts built
+    elsewhere (a full link's pool workers) is written without building its objects here."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.state = state
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return (_new_state, (), self.state)
+
+
+def dumps_plain(state: dict[str, Any]) -> bytes:
+    """The bytes ``LinkedState.loads`` reads back as the state of ``state`` (``__getstate__``'s form);
+    the version is set here."""
+    return pickle.dumps(_Pickled({"version": STATE_VERSION, **state}), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class Fallback(Exception):
     """The incremental link cannot guarantee a full link's result: link everything instead."""
 
@@ -227,6 +270,8 @@ class Delta:
     facts: list[Fact]
     gone: dict[str, set[str]]
     state: LinkedState  # the state after this link
+    new_docs: list[Document] = field(default_factory=list)  # the documents this link placed
+    duplicate_of: dict[str, str | None] = field(default_factory=dict)  # reprint marks after it
 
 
 # -- full link: everything, and the state for the next run --------------------

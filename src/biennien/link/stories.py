@@ -242,7 +242,10 @@ def update_stories(
         for d in fresh
     ]
     # document frequencies include the whole batch, so a batch is weighted as one
-    np.add.at(state.df, np.concatenate([h[0] for h in hashed]), 1)
+    # (a count per feature: ``bincount`` is the same sum as ``np.add.at(df, feats, 1)``, many times faster)
+    state.df += np.bincount(np.concatenate([h[0] for h in hashed]), minlength=len(state.df)).astype(
+        state.df.dtype
+    )
     n = len(state.docs) + len(fresh)
 
     kept_f: list[np.ndarray] = []

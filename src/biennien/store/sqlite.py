@@ -82,6 +82,11 @@ class SQLiteStore(Store):
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, args)
 
+    def _tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples, not ``sqlite3.Row``
+        return cur.execute(sql, args).fetchall()
+
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 
@@ -122,6 +127,9 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+
+    def reader_target(self) -> str | None:
+        return None if self.path in ("", ":memory:") else self.path
 
     # -- schema ------------------------------------------------------------------
 
