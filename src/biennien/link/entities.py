@@ -180,7 +180,10 @@ def link_targets(groups: Groups) -> dict[str, str]:
 
 
 def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> list[Entity]:
-    """Entities over all documents, each with aliases, roles and where it was mentioned."""
+    """Entities over all documents, each with aliases, roles and where it was mentioned.
+
+    The whole entity link in one call (tests and scripts use it); ``link_store`` calls its three
+    steps itself so the incremental state can keep the groups and joins."""
     groups = group_mentions(mentions_by_doc)
     return linked_entities(groups, link_targets(groups))
 

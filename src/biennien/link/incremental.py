@@ -37,10 +37,12 @@ makes the caller fall back to a full link.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any, NamedTuple
 
 from biennien.link.entities import Groups, entity, entity_id, group_mentions, link_targets
@@ -60,7 +62,24 @@ from biennien.link.facts import _frame, _value_key, merge_facts_members
 from biennien.model import Document, Entity, Event, Fact, Mention
 
 STATE_NAME = "linked"
-STATE_VERSION = 2
+# The state keeps values the link rules computed (summary words, person keys, type groups, fact frames,
+# entity groups and joins).  Its version names the rules' source as well as the state's layout: after
+# any change to these modules a stored state no longer matches, and the next link is a full one (then
+# incremental again), so a state can never be combined with rules that would have derived it otherwise.
+_RULE_MODULES = ("entities.py", "events.py", "facts.py", "incremental.py")
+
+
+def rules_digest(sources: Iterable[bytes]) -> str:
+    """A short digest of the link rules' source files (in a fixed order)."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(hashlib.sha256(source).digest())
+    return digest.hexdigest()[:16]
+
+
+STATE_VERSION = "3-" + rules_digest(
+    resources.files("biennien.link").joinpath(name).read_bytes() for name in _RULE_MODULES
+)
 
 _XXXX = "XXXX"
 
@@ -120,7 +139,7 @@ def statement(f: Fact) -> Statement:
 class LinkedState:
     """The link's memory between runs (pickled into ``link_state``)."""
 
-    version: int = STATE_VERSION
+    version: str = STATE_VERSION
     docs: set[str] = field(default_factory=set)
     last_seq: int = 0
     # entities

@@ -891,15 +891,23 @@ class Store:
         return [r[2] for r in found]
 
     def doc_events_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Event]:
-        """The per-document events of some documents, or with some ids, in ``doc_events()`` order."""
-        rows = self._rows_where("doc_events", "doc", docs) if docs else []
-        rows += self._rows_where("doc_events", "id", ids) if ids else []
+        """The per-document events of some documents, or with some ids (one or the other), in ``doc_events()``
+        order."""
+        if docs and ids:  # two sorted lists joined would be neither in store order nor free of repeats
+            raise ValueError("doc_events_where takes documents or ids, not both")
+        rows = (
+            self._rows_where("doc_events", "doc", docs) if docs else self._rows_where("doc_events", "id", ids)
+        )
         return [event_from_dict(json.loads(r)) for r in rows]
 
     def doc_facts_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Fact]:
-        """The per-document facts of some documents, or with some ids, in ``doc_facts()`` order."""
-        rows = self._rows_where("doc_facts", "doc", docs) if docs else []
-        rows += self._rows_where("doc_facts", "id", ids) if ids else []
+        """The per-document facts of some documents, or with some ids (one or the other), in ``doc_facts()``
+        order."""
+        if docs and ids:  # two sorted lists joined would be neither in store order nor free of repeats
+            raise ValueError("doc_facts_where takes documents or ids, not both")
+        rows = (
+            self._rows_where("doc_facts", "doc", docs) if docs else self._rows_where("doc_facts", "id", ids)
+        )
         return [fact_from_dict(json.loads(r)) for r in rows]
 
     def link_state(self, name: str) -> bytes | None:
