@@ -890,25 +890,20 @@ class Store:
         found.sort(key=lambda r: (r[0], r[1]))
         return [r[2] for r in found]
 
+    def _data_where(self, table: str, docs: Sequence[str], ids: Sequence[str]) -> list[str]:
+        if docs and ids:  # two sorted lists joined would be neither in store order nor free of repeats
+            raise ValueError(f"{table}: give documents or ids, not both")
+        return self._rows_where(table, "doc", docs) if docs else self._rows_where(table, "id", ids)
+
     def doc_events_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Event]:
         """The per-document events of some documents, or with some ids (one or the other), in ``doc_events()``
         order."""
-        if docs and ids:  # two sorted lists joined would be neither in store order nor free of repeats
-            raise ValueError("doc_events_where takes documents or ids, not both")
-        rows = (
-            self._rows_where("doc_events", "doc", docs) if docs else self._rows_where("doc_events", "id", ids)
-        )
-        return [event_from_dict(json.loads(r)) for r in rows]
+        return [event_from_dict(json.loads(r)) for r in self._data_where("doc_events", docs, ids)]
 
     def doc_facts_where(self, *, docs: Sequence[str] = (), ids: Sequence[str] = ()) -> list[Fact]:
         """The per-document facts of some documents, or with some ids (one or the other), in ``doc_facts()``
         order."""
-        if docs and ids:  # two sorted lists joined would be neither in store order nor free of repeats
-            raise ValueError("doc_facts_where takes documents or ids, not both")
-        rows = (
-            self._rows_where("doc_facts", "doc", docs) if docs else self._rows_where("doc_facts", "id", ids)
-        )
-        return [fact_from_dict(json.loads(r)) for r in rows]
+        return [fact_from_dict(json.loads(r)) for r in self._data_where("doc_facts", docs, ids)]
 
     def link_state(self, name: str) -> bytes | None:
         r = self._execute("SELECT data FROM link_state WHERE name=?", (name,)).fetchone()
