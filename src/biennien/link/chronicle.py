@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 import numpy as np
@@ -104,17 +105,13 @@ class LinkReport:
     pool_cpu: float = 0.0  # CPU seconds of the merges run in the build's pool (not this process's)
 
 
-def _with_cpu(fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, float]:
-    """``fn(*args, **kwargs)`` and the CPU time it took (a pool task's report of its own cost)."""
-    t0 = time.process_time()
-    result = fn(*args, **kwargs)
-    return result, time.process_time() - t0
-
-
 def _part_job(fn: Callable[..., T], *args: Any) -> tuple[T, float]:
-    """A full link's merge (``fn(*args)``) with the cyclic collector paused, and its CPU time."""
+    """A full link's merge (``fn(*args)``) with the cyclic collector paused, and its CPU time (a pool
+    task's report of its own cost)."""
     with _without_cycle_collection():
-        return _with_cpu(fn, *args)
+        t0 = time.process_time()
+        result = fn(*args)
+        return result, time.process_time() - t0
 
 
 @contextmanager
@@ -300,15 +297,16 @@ class _Part:
     targets: dict[str, str]
 
 
-def _read(source: str | Callable[[Store], T], what: Callable[[Store], T]) -> T:
-    """``what`` of the store opened read-only at ``source``, or ``source()``'s rows given in memory."""
+def _read(source: str | T, what: Callable[[Store], T]) -> T:
+    """``what`` of the store opened read-only at ``source`` (a target), or ``source`` itself: the rows
+    read already by the linking process."""
     if isinstance(source, str):
         reader = Store(source, readonly=True)
         try:
             return what(reader)
         finally:
             reader.close()
-    return source  # type: ignore[return-value]
+    return source
 
 
 def _entities_part(source: Any) -> _Part:
@@ -356,26 +354,23 @@ def _facts_part(source: Any) -> _Part:
 def _start_parts(
     store: Store, target: str | None, pool: Executor | None, doc_dates: Mapping[str, str | None]
 ) -> list[Callable[[], tuple[_Part, float]]]:
-    """Start the full link's three merges (in ``pool`` when given); each job returns (part, CPU)."""
-    if pool is None:
-        sources: list[Any] = [list(store.mentions_by_doc()), store.doc_events(), store.doc_facts()]
-        return [
-            lambda: _part_job(_entities_part, sources[0]),
-            lambda: _part_job(_events_part, sources[1], doc_dates),
-            lambda: _part_job(_facts_part, sources[2]),
-        ]
-    if target is None:  # only this connection sees the rows: read them here
-        ents_src: Any = list(store.mentions_by_doc())
-        evs_src: Any = store.doc_events()
-        fcts_src: Any = store.doc_facts()
-    else:
-        ents_src = evs_src = fcts_src = target
-    futures = [
-        pool.submit(_part_job, _entities_part, ents_src),
-        pool.submit(_part_job, _events_part, evs_src, dict(doc_dates)),
-        pool.submit(_part_job, _facts_part, fcts_src),
+    """Start the full link's three merges (in ``pool`` when given); each job returns (part, CPU).
+
+    The workers read their rows themselves from ``target``; without one (no pool, or a store only
+    this connection sees) the rows are read here."""
+    sources: list[Any] = (
+        [target] * 3
+        if pool is not None and target is not None
+        else [list(store.mentions_by_doc()), store.doc_events(), store.doc_facts()]
+    )
+    jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
+        (_entities_part, (sources[0],)),
+        (_events_part, (sources[1], dict(doc_dates))),
+        (_facts_part, (sources[2],)),
     ]
-    return [f.result for f in futures]
+    if pool is None:
+        return [partial(_part_job, fn, *args) for fn, args in jobs]
+    return [pool.submit(_part_job, fn, *args).result for fn, args in jobs]
 
 
 def _link_delta(

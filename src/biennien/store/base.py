@@ -105,9 +105,14 @@ def independent_docs(
     evidence: Sequence[Evidence], duplicate_of: Mapping[str, str | None] | None = None
 ) -> int:
     """How many independent documents an evidence list cites: reprints of one text count once."""
+    return independent_count([e.doc for e in evidence], duplicate_of)
+
+
+def independent_count(docs: Iterable[str], duplicate_of: Mapping[str, str | None] | None = None) -> int:
+    """How many of ``docs`` are independent: a reprint counts as the text it reprints."""
     if not duplicate_of:
-        return len({e.doc for e in evidence})
-    return len({duplicate_of.get(e.doc) or e.doc for e in evidence})
+        return len(set(docs))
+    return len({duplicate_of.get(d) or d for d in docs})
 
 
 def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -164,9 +169,6 @@ def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[s
     )
 
 
-_entity_rows, _entity_children = entity_rows, entity_children
-
-
 def event_rows(
     events: Sequence[Event], duplicate_of: Mapping[str, str | None] | None
 ) -> list[tuple[Any, ...]]:
@@ -192,9 +194,6 @@ def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, 
     )
 
 
-_event_rows, _event_children = event_rows, event_children
-
-
 def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
     """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``)."""
     return [
@@ -212,9 +211,6 @@ def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | No
     ]
 
 
-_fact_rows = fact_rows
-
-
 def resourced(
     rows: Sequence[tuple[Any, ...]],
     docs: Sequence[Sequence[str]],
@@ -227,7 +223,7 @@ def resourced(
         return list(rows)
     out = []
     for row, ds in zip(rows, docs, strict=True):
-        n = len({duplicate_of.get(d) or d for d in ds})
+        n = independent_count(ds, duplicate_of)
         out.append(row if row[column] == n else row[:column] + (n,) + row[column + 1 :])
     return out
 
@@ -558,18 +554,18 @@ class Store:
             self._patch_rows(
                 "entities",
                 _ENTITY_COLUMNS,
-                _entity_rows(entities),
+                entity_rows(entities),
                 gone.get("entities", ()),
-                *_entity_children(entities),
+                *entity_children(entities),
             )
             self._patch_rows(
                 "events",
                 _EVENT_COLUMNS,
-                _event_rows(events, duplicate_of),
+                event_rows(events, duplicate_of),
                 gone.get("events", ()),
-                *_event_children(events),
+                *event_children(events),
             )
-            self._patch_rows("facts", _FACT_COLUMNS, _fact_rows(facts, duplicate_of), gone.get("facts", ()))
+            self._patch_rows("facts", _FACT_COLUMNS, fact_rows(facts, duplicate_of), gone.get("facts", ()))
             self._write_link_rest(duplicate_of, stories, link_state)
 
     def _write_link_rest(
