@@ -4,15 +4,11 @@ habits and negations do not."""
 
 from __future__ import annotations
 
+from annotated import timex_at as _tx
 from biennien.analyse.events import extract
 from biennien.model import Event, Mention, Timex
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.sentences import split_sentences
-
-
-def _tx(text: str, s: str, value: str) -> Timex:
-    i = text.index(s)
-    return Timex(s, i, i + len(s), "DATE", value)
 
 
 def _per(text: str, s: str) -> Mention:

@@ -7,6 +7,7 @@ science_218 of unc-dev, lightly shortened.
 
 from __future__ import annotations
 
+from annotated import timex_at as _tx
 from biennien.analyse.events import extract
 from biennien.model import Event, Mention, Timex
 from biennien.vi.normalise import tone_normalise
@@ -18,11 +19,6 @@ def _m(text: str, s: str, etype: str, occ: int = 0) -> Mention:
     for _ in range(occ + 1):
         i = text.index(s, i + 1)
     return Mention(s, i, i + len(s), etype, s, None, f"{etype}:{s.lower()}")  # type: ignore[arg-type]
-
-
-def _tx(text: str, s: str, value: str) -> Timex:
-    i = text.index(s)
-    return Timex(s, i, i + len(s), "DATE", value)
 
 
 def _run(text: str, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:

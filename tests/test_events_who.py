@@ -4,20 +4,16 @@ agent too, and a summary never stops inside a compound noun.  Sentences are writ
 
 from __future__ import annotations
 
+from annotated import mention_at
+from annotated import timex_at as _tx
 from biennien.analyse.events import extract
-from biennien.model import Event, Mention, Timex
+from biennien.model import EntityType, Event, Mention, Timex
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.sentences import split_sentences
 
 
-def _tx(text: str, s: str, value: str) -> Timex:
-    i = text.index(s)
-    return Timex(s, i, i + len(s), "DATE", value)
-
-
-def _m(text: str, s: str, typ: str = "PER", start: int = 0) -> Mention:
-    i = text.index(s, start)
-    return Mention(s, i, i + len(s), typ, s, None, f"{typ}:" + s.lower())
+def _m(text: str, s: str, typ: EntityType = "PER", start: int = 0) -> Mention:
+    return mention_at(text, s, typ, start)
 
 
 def _run(text: str, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
