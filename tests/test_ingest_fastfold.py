@@ -18,3 +18,32 @@ def test_vietnamese_examples() -> None:
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x1FFF), max_size=60))
 def test_equals_fold(s: str) -> None:
     assert fast_fold(s) == fold(s)
+
+
+# the characters of the one-byte charmap path, plus a few outside it (which take the general path)
+_CHARMAP_ALPHABET = (
+    "\x00\t\n\r abcxyzABCXYZ019.,:;()-'\"_"
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    "ÀẢẶĐÊỆÔỖƠỢƯỰỲỴ…“”–’‘—«»•·°\xa0\u200b®™½×±≥≤→"
+)
+
+
+@given(st.text(alphabet=_CHARMAP_ALPHABET, max_size=80))
+def test_charmap_path_equals_fold(s: str) -> None:
+    assert fast_fold(s) == fold(s)
+
+
+@given(st.text(alphabet=_CHARMAP_ALPHABET + "ΣσςİıöǅﬁẞΩ\u0301\u0323\ufffe", max_size=80))
+def test_mixed_text_equals_fold(s: str) -> None:
+    assert fast_fold(s) == fold(s)
+
+
+def test_every_charmap_character_folds_like_fold() -> None:
+    from biennien.ingest.fastfold import _CHARS, _ENCODING_MAP
+
+    assert type(_ENCODING_MAP).__name__ == "EncodingMap"  # the C map, not a dict fallback (slow)
+    assert len(_CHARS) == 256 and "\ufffe" not in _CHARS  # every byte used
+    for ch in _CHARS:
+        assert fast_fold(ch) == fold(ch)
+        assert fast_fold(ch.upper() + ch + "x") == fold(ch.upper() + ch + "x")
+    assert fast_fold(_CHARS) == fold(_CHARS)

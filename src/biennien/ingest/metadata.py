@@ -129,6 +129,16 @@ def _caption_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
 
 
 @cache
+def _cue_anywhere() -> re.Pattern[str]:
+    """Any caption cue exactly as written: ``end_bare`` (case-sensitive) cannot match without one.
+
+    A literal alternation, so the engine skips straight to the cues' first letters; a line tail
+    without any cue skips ``end_bare`` (the other two patterns need a ``:`` or a ``)``).
+    """
+    return re.compile(_caption_cue_pattern())
+
+
+@cache
 def _dateline_words() -> tuple[str, ...]:
     return tuple(sorted((_key(w) for w in word_list("ingest_datelines.txt")), key=len, reverse=True))
 
@@ -323,7 +333,16 @@ def caption_credit(line: str) -> int | None:
     # a credit ends the line and is short: searching only its tail gives the same match, and the
     # end-anchored patterns are otherwise tried at every position of every line
     tail = max(0, len(line) - _CREDIT_TAIL)
-    m = end_colon.search(line, tail) or end_bare.search(line, tail) or end_paren.search(line, tail)
+    # each pattern needs a literal in its match (which starts at or after ``tail``): end_colon a
+    # ``:``, end_paren a ``)``, end_bare a cue as written; a pattern whose literal is absent cannot
+    # match, so skipping it leaves the first match of the three unchanged
+    m = None
+    if line.find(":", tail) >= 0:
+        m = end_colon.search(line, tail)
+    if m is None and _cue_anywhere().search(line, tail):
+        m = end_bare.search(line, tail)
+    if m is None and line.find(")", tail) >= 0:
+        m = end_paren.search(line, tail)
     if m is None:
         return None
     pos = m.start()
