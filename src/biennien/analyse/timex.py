@@ -114,15 +114,9 @@ def _trie(leaves: dict[str, str]) -> list[str]:
 
 
 @cache
-def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a rule may start: a run of digits, or a whole trigger word followed by what one of its
-    rules needs next (``các`` only before ``ngày`` or a number: ``rule_follows``).
-
-    One C-level scan replaces a Python loop over every token.  The fast form runs on the
-    lower-cased text and checks a word's left edge in Python (a lookbehind at the start of
-    the pattern would stop the engine from skipping ahead); the slow form is for the rare
-    text whose lower case changes its length.
-    """
+def _trigger_leaves() -> dict[str, str]:
+    """Each trigger word (lower case) and what must follow it: its right edge, and a look-ahead at what
+    one of its rules needs next (``các`` only before ``ngày`` or a number: ``rule_follows``)."""
     index, follows = trigger_index(), rule_follows()
     edge = r"(?![^\W\d_])"
     leaves: dict[str, str] = {}
@@ -137,17 +131,33 @@ def _trigger_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         nxt = lookahead(w)
         if nxt is not None:
             leaves[w] += nxt
-    words = _trie(leaves)
-    fast = re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + words))
-    slow = re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")", re.IGNORECASE)
-    return fast, slow
+    return leaves
+
+
+@cache
+def _trigger_fast() -> re.Pattern[str]:
+    """Where a rule may start in the lower-cased text: a run of digits, or a whole trigger word followed
+    by what one of its rules needs next.
+
+    One C-level scan replaces a Python loop over every token.  It runs on the lower-cased text and
+    ``_candidates`` checks a word's left edge (a look-behind at the start of the pattern would stop
+    the engine from skipping ahead to the words' first letters).
+    """
+    return re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + _trie(_trigger_leaves())))
+
+
+@cache
+def _trigger_slow() -> re.Pattern[str]:
+    """``_trigger_fast`` for the rare text whose lower case changes its length: case-insensitive on
+    the text itself, left edge by look-behind (compiled only when such a text comes)."""
+    words = _trie(_trigger_leaves())
+    return re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")", re.IGNORECASE)
 
 
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
-    fast, slow = _trigger_re()
     lower = text.lower()
-    scan = fast.finditer(lower) if len(lower) == len(text) else slow.finditer(text)
+    scan = _trigger_fast().finditer(lower) if len(lower) == len(text) else _trigger_slow().finditer(text)
     found: list[Cand] = []
     for tok in scan:
         pos, end = tok.span()
