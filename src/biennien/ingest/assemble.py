@@ -87,8 +87,7 @@ def make_document(
             source, f"article text is {len(text):,} characters, over the limit of {max_chars:,}", line
         )
     lay = layout(text)
-    body = collapse_ws(mask_spans(text, lay.skip_spans))
-    if not body:
+    if not mask_spans(text, lay.skip_spans).strip():  # nothing but white space once they are blanked
         return Failure(source, "no article body: only captions, labels or bylines", line)
 
     url = _first(meta, "url", "link")
