@@ -625,19 +625,18 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     return words
 
 
-_FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-_LAST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_FIRST_WORDS: dict[frozenset[str], frozenset[str]] = {}
+_LAST_WORDS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
-    """The first (``leading``) or last words of the phrases of ``vocab``, memoised by identity (the
-    vocabularies are cached; the vocabulary itself is kept with its words so its id stays its own)."""
+    """The first (``leading``) or last words of the phrases of ``vocab``, memoised by vocabulary (a
+    frozenset keeps its hash, and the cached vocabularies are found by identity before any comparison)."""
     memo = _FIRST_WORDS if leading else _LAST_WORDS
-    hit = memo.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        words = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
-        hit = memo[id(vocab)] = (vocab, words)
-    return hit[1]
+    hit = memo.get(vocab)
+    if hit is None:
+        hit = memo[vocab] = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
+    return hit
 
 
 def _measure(chunk: str) -> str:
@@ -650,14 +649,20 @@ def _measure(chunk: str) -> str:
     # each word lowered once; a pair lowered whole is its words lowered (the space between them is
     # neither a cased nor a case-ignorable character, so no letter's lower case depends on the other word)
     low = [w.lower() for w in words]
+    # a pair can be a link or compound only if its second word ends one (``_edge_words``): most
+    # words end none, and their pairs are not joined
+    link_ends = _edge_words(links, False)
+    compound_firsts = _edge_words(compounds, True)
+    compound_ends = _edge_words(compounds, False)
     for k in range(len(low) - 1, -1, -1):
-        pair = f"{low[k - 1]} {low[k]}" if k else ""
-        if k and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
+        w = low[k]
+        pair = f"{low[k - 1]} {w}" if k and (w in link_ends or w in compound_ends) else ""
+        if pair and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
             words = words[k + 1 :]
             break
-        if k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in compounds:
+        if k + 1 < len(low) and w in compound_firsts and f"{w} {low[k + 1]}" in compounds:
             continue  # "có" of "có thể", "chi" of "chi phí"
-        if k and pair in compounds:
+        if pair and pair in compounds:
             continue  # "tại" of "hiện tại" ("now") is no preposition
         if low[k] in links and low[k] not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
