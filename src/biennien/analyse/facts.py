@@ -516,6 +516,9 @@ def _ends_with_with(chunk: str) -> bool:
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
+        if m.group() == ",":  # most breaks: neither a quote mark nor a dash
+            last = m.end()
+            continue
         if m.group() in _QUOTES and _short_quote(text, m.start()):
             continue  # 'chiều cao "khủng" 1,88m': a quoted word is no clause break
         if m.group().strip() in "-–" and (

@@ -126,7 +126,7 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     glued: list[int] = []
     for m in _NUM.finditer(low):
-        if m.group("glued") is None:
+        if m.lastindex is None:  # the empty ``glued`` group (the only group) did not take part
             found.append(m)
         else:
             glued.append(m.start())
