@@ -1163,10 +1163,12 @@ def _holder(
     by_first = _holders_by_first_word()
     for start in dict.fromkeys((clause_start, sent.start)):
         lead = text[start : start + 40].lstrip(" ,")
-        low = lead.lower()
-        nouns = by_first.get(low.split(" ", 1)[0])
+        # the first word lowered alone is the lowered lead's first word (no lower case is or makes a
+        # space, and the space ends a final sigma's context): most leads open with no holder noun
+        nouns = by_first.get(lead.split(" ", 1)[0].lower())
         if nouns is None:
             continue
+        low = lead.lower()
         off = start + len(text[start : start + 40]) - len(lead)
         for noun, types in nouns:
             if not low.startswith(noun + " "):
