@@ -124,3 +124,30 @@ def test_link_inputs_beyond_the_kept_number_give_the_same_chronicle(
     kept = _folder_build(tmp_path, "kept", folder, workers=2)
     monkeypatch.setattr(build_module, "MAX_PREPARED", 2)
     assert _folder_build(tmp_path, "few", folder, workers=2) == kept
+
+
+def test_into_an_empty_store_the_worker_that_reads_a_file_analyses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build never sends a file's articles back here for analysis; a later one checks first."""
+    import biennien.build as build_module
+
+    folder = _folder(tmp_path)
+    (folder / "feed.jsonl").unlink()  # read here, not by a worker
+    here = os.getpid()
+    analyse_for_store = build_module.analyse_for_store
+
+    def only_in_workers(doc: Document) -> build_module.Analysed:
+        if os.getpid() == here:
+            raise AssertionError(f"{doc.source} analysed by the build process")
+        return analyse_for_store(doc)
+
+    monkeypatch.setattr(build_module, "analyse_for_store", only_in_workers)
+    store = Store(tmp_path / "first.db")
+    report = build([str(folder)], store, workers=2, batch_size=3)
+    assert len(report.added) >= 5
+    # a second build into the now filled store finds the known files here, before any analysis
+    monkeypatch.undo()
+    again = build([str(folder)], store, workers=2, batch_size=3)
+    store.close()
+    assert not again.added and len(again.skipped) == len(report.added) + len(report.skipped)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
-from biennien.ingest.sources import Item, ingest_file, iter_units
+from biennien.ingest.sources import ingest_file, iter_units
 from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.rows import DocRows, doc_rows
@@ -82,17 +82,24 @@ def analyse_for_store(doc: Document) -> Analysed:
     return rows, link_input, (t1 - t0, time.process_time() - t1)
 
 
-def _submit(docs: list[Document], pool: Executor | None) -> Iterator[Analysed]:
-    """Start analysing a batch; the results come back in order when iterated."""
-    if pool is None or len(docs) < 2:
-        return iter([analyse_for_store(d) for d in docs])
-    if isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
-        return pool.map(analyse_for_store, docs, chunksize=max(1, len(docs) // 8))
-    return pool.map(analyse_for_store, docs)
+def _submit(chunk: list[tuple[Document, Analysed | None]], pool: Executor | None) -> Iterator[Analysed]:
+    """Start analysing the documents of a batch not analysed yet; all results come back in order."""
+    todo = [doc for doc, done in chunk if done is None]
+    if not todo:
+        return iter([done for _, done in chunk if done is not None])
+    if pool is None or len(todo) < 2:
+        results: Iterator[Analysed] = iter([analyse_for_store(d) for d in todo])
+    elif isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
+        results = pool.map(analyse_for_store, todo, chunksize=max(1, len(todo) // 8))
+    else:
+        results = pool.map(analyse_for_store, todo)
+    if len(todo) == len(chunk):
+        return results
+    return (done if done is not None else next(results) for _, done in chunk)
 
 
 def _store_batch(
-    chunk: list[Document],
+    chunk: list[tuple[Document, Analysed | None]],
     results: Iterator[Analysed],
     store: Store,
     report: BuildReport,
@@ -106,10 +113,11 @@ def _store_batch(
     report.cpu["analyse"] += sum(cpu[0] for _, _, cpu in done)
     report.cpu["store"] += sum(cpu[1] for _, _, cpu in done)
     t1, c1 = time.perf_counter(), time.process_time()
-    added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(chunk, done, strict=True)])
+    docs = [doc for doc, _ in chunk]
+    added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(docs, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
     report.cpu["store"] += time.process_time() - c1
-    for doc, was_added, (_, link_input, _) in zip(chunk, added, done, strict=True):
+    for doc, was_added, (_, link_input, _) in zip(docs, added, done, strict=True):
         if was_added:
             if len(prepared) < MAX_PREPARED:
                 prepared[doc.id] = link_input
@@ -168,10 +176,14 @@ def _build(
     with executor(engine, workers, scheduler) as pool:
         # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
         local_pool = pool if isinstance(pool, ProcessPoolExecutor) else None
-        stream: Iterable[Document | Failure] = _ingested(source, local_pool, limits or DEFAULT_LIMITS, report)
+        # Into an empty store every document is new (but for a text repeated in the input), so the
+        # worker that reads a file analyses its articles at once: no document travels back here and
+        # out again before its analysis.  Otherwise this process first checks which are new.
+        analyse_read = local_pool is not None and not strict and store.count("documents") == 0
+        stream: Iterable[Unit] = _ingested(source, local_pool, limits or DEFAULT_LIMITS, report, analyse_read)
         if strict:
             materialised = list(stream)
-            failures = [x for x in materialised if isinstance(x, Failure)]
+            failures = [x for x, _ in materialised if isinstance(x, Failure)]
             if failures:
                 report.failed.extend(failures)
                 return report
@@ -182,7 +194,7 @@ def _build(
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
-        pending: deque[tuple[list[Document], Iterator[Analysed]]] = deque()
+        pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
         prepared: dict[str, LinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
@@ -203,24 +215,35 @@ def _build(
 INGEST_CHUNK = 8
 INGEST_AHEAD = 8
 
+# what the input stream hands on: an article read (or a failure), with its analysis when the worker
+# that read it analysed it too
+Unit = tuple[Document | Failure, Analysed | None]
+
 
 def _ingested(
-    source: Iterable[str | Document | Failure], pool: Executor | None, limits: Limits, report: BuildReport
-) -> Iterator[Document | Failure]:
+    source: Iterable[str | Document | Failure],
+    pool: Executor | None,
+    limits: Limits,
+    report: BuildReport,
+    analyse_read: bool = False,
+) -> Iterator[Unit]:
     """The documents and failures of ``source`` in input order, file paths ingested in ``pool``.
 
     ``source`` holds items read already and paths of files (``ingest.iter_units``);
     with a pool the files are read and parsed by the workers, several tasks
-    ahead, beside the analysis of earlier batches.  The time this process
+    ahead, beside the analysis of earlier batches; with ``analyse_read`` the
+    workers analyse the documents they read as well.  The time this process
     spends producing items or waiting for them is the ingest stage's.
     """
-    queue: deque[Future[tuple[list[Item], float]] | tuple[list[Item], float]] = deque()
+    queue: deque[Future[tuple[list[Unit], float]] | tuple[list[Unit], float]] = deque()
     group: list[str] = []
 
     def flush() -> None:
         if group:
             queue.append(
-                pool.submit(ingest_files, list(group), limits) if pool else ingest_files(group, limits)
+                pool.submit(read_files, list(group), limits, analyse_read)
+                if pool
+                else read_files(group, limits)
             )
             group.clear()
 
@@ -236,8 +259,8 @@ def _ingested(
                 flush()
         else:
             flush()
-            queue.append(([unit], 0.0))
-        ready: list[list[Item]] = []
+            queue.append(([(unit, None)], 0.0))
+        ready: list[list[Unit]] = []
         worker_cpu = 0.0
         while queue and (
             unit is None
@@ -257,18 +280,23 @@ def _ingested(
             return
 
 
-def ingest_files(paths: Sequence[str], limits: Limits) -> tuple[list[Item], float]:
-    """The items of several files, in order (one pool task), and the CPU time they took."""
+def read_files(paths: Sequence[str], limits: Limits, analyse: bool = False) -> tuple[list[Unit], float]:
+    """The items of several files, in order (one pool task), and the CPU time reading them took;
+    with ``analyse``, each document comes with its analysis (whose CPU time it carries)."""
     t0 = time.process_time()
     items = [item for path in paths for item in ingest_file(path, limits)]
-    return items, time.process_time() - t0
+    cpu = time.process_time() - t0
+    if not analyse:
+        return [(item, None) for item in items], cpu
+    return [(item, analyse_for_store(item) if isinstance(item, Document) else None) for item in items], cpu
 
 
 def _fresh(
-    stream: Iterable[Document | Failure], store: Store, report: BuildReport, progress: Progress | None
-) -> Iterator[Document]:
-    """Documents not yet in the store; failures and known texts are reported as they pass."""
-    for item in stream:
+    stream: Iterable[Unit], store: Store, report: BuildReport, progress: Progress | None
+) -> Iterator[tuple[Document, Analysed | None]]:
+    """Documents not yet in the store (with their analysis if made); failures and known texts are
+    reported as they pass."""
+    for item, analysed in stream:
         if isinstance(item, Failure):
             report.failed.append(item)
             if progress:
@@ -285,4 +313,4 @@ def _fresh(
             if progress:
                 progress("skipped", item)
         else:
-            yield item
+            yield item, analysed

@@ -11,7 +11,7 @@ figure" means:
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from biennien.vi.normalise import fold
 from biennien.vi.resources import table, word_list
@@ -27,6 +27,9 @@ def _drop() -> frozenset[str]:
     return frozenset(fold(w) for w in word_list("fact_measure_drop.txt"))
 
 
+# Both keys are pure functions of one string, and articles repeat their measures and subjects (and so
+# do the articles of a story): a bounded cache per process saves folding the same words again.
+@lru_cache(maxsize=8192)
 def normalise_subject(subject: str | None) -> str:
     """The canonical subject key: ``Mỹ`` and ``Hợp chúng quốc Hoa Kỳ`` both give ``hoa ky``."""
     if not subject:
@@ -40,6 +43,7 @@ def normalise_subject(subject: str | None) -> str:
     return " - ".join(fold(aliases.get(p, p)) for p in parts)
 
 
+@lru_cache(maxsize=8192)
 def normalise_measure(measure: str) -> str:
     """The measure key: folded, filler words and phrases removed."""
     words = fold(measure).split()

@@ -139,12 +139,23 @@ def extract(
     named = _named(text, mentions)  # once per document, not per figure
     by_start = sorted(mentions, key=lambda m: m.start)  # for ``_owner_after``, sorted once
     measures = _Measures()  # a figure's chunk is often measured twice (after a timex, then whole)
+    spans = _Spans(timexes, quantities)
+    timex_spans = _Spans(timexes)
+    # the timexes (all; dates) inside each sentence with a figure, in their order: per figure only these
+    # can count (``_after_timex``, ``_period``), so the other sentences' are not tested again and again
+    per_sentence: dict[int, tuple[list[Timex], list[Timex]]] = {}
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
             continue
         sent = sentences[i]
         prev = prev_in_sentence.get(i)
+        if (own := per_sentence.get(i)) is None:
+            own = per_sentence[i] = (
+                [tx for tx in timexes if sent.start <= tx.start and tx.end <= sent.end],
+                [tx for tx in dates if sent.start <= tx.start and tx.end <= sent.end],
+            )
+        in_sentence, sentence_dates = own
         clause_start = _clause_start(text, sent.start, q.start)
         left_start = max(clause_start, prev[0].end if prev else sent.start)
         if prev is not None and q.kind == prev[0].kind and _CONVERSION.fullmatch(text, prev[0].end, q.start):
@@ -155,13 +166,17 @@ def extract(
             )
             prev_in_sentence[i] = (q, facts[-1])
             continue
-        masked = _mask(text, left_start, q.start, timexes, quantities)
+        masked = spans.mask(text, left_start, q.start)
         # "giá bán ... ở thời điểm hiện tại chỉ thấp hơn khoảng 3-4 triệu": only links after the timex
-        measure = measures[_after_timex(masked, left_start, q.start, timexes, measures)] or measures[masked]
-        subject = _subject(text, clause_start, q, mentions, timexes, quantities, named)
+        measure = (
+            measures[_after_timex(masked, left_start, q.start, in_sentence, measures)] or measures[masked]
+        )
+        # the clause's blanked words are ``masked`` when no earlier figure of the clause cut them
+        chunk = masked if left_start == clause_start else None
+        subject = _subject(text, clause_start, q, mentions, spans, named, chunk)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
-            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timexes, [], named)
+            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timex_spans, named)
         if subject is None:
             subject = _apposition(text, sent, clause_start, mentions, prev) or _mid_apposition(
                 text, sent, clause_start, q, mentions
@@ -198,11 +213,11 @@ def extract(
         elif q.kind == "physical" and q.unit.split("/")[0] in _DIMENSION_UNITS:
             measure = _dimension(masked, measure)
         if q.unit == "%" and (not measure or verb_only or _THAT.search(masked) or _SHARE_OF.search(masked)):
-            measure = _right_measure(text, sent, q, timexes, quantities) or measure
+            measure = _right_measure(text, sent, q, spans) or measure
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
             before = _clause_start(text, sent.start, clause_start - 1)
-            measure = measures[_mask(text, before, clause_start - 1, timexes, quantities)]
+            measure = measures[spans.mask(text, before, clause_start - 1)]
         if not measure and prev is not None and _COMPARED_TO.search(masked):
             measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
         if q.direction is not None and (
@@ -212,7 +227,7 @@ def extract(
             measure = _change_word(masked) or measure
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
-        period, mod = _period(text, sent, clause_start, q, dates, prev[0] if prev else None)
+        period, mod = _period(text, sent, clause_start, q, sentence_dates, prev[0] if prev else None)
         fact = _fact(doc_id, text, sent, q, measure, subject, period, mod)
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
@@ -418,13 +433,11 @@ def _dimension(masked: str, measure: str) -> str:
     return measure
 
 
-def _right_measure(
-    text: str, sent: Sentence, q: Quantity, timexes: Sequence[Timex], quantities: Sequence[Quantity]
-) -> str:
+def _right_measure(text: str, sent: Sentence, q: Quantity, spans: _Spans) -> str:
     """``100% hồ sơ, ...``, ``79% số lượng chó đã ăn cỏ``: a share names its whole after it."""
     m = _CLAUSE.search(text, q.end, sent.end)
     end = m.start() if m else sent.end
-    words = _WORD.findall(_mask(text, q.end, end, timexes, quantities))
+    words = _WORD.findall(spans.mask(text, q.end, end))
     if not words or not words[0].islower():
         return ""
     stop = _right_stops()
@@ -503,6 +516,9 @@ def _ends_with_with(chunk: str) -> bool:
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
+        if m.group() == ",":  # most breaks: neither a quote mark nor a dash
+            last = m.end()
+            continue
         if m.group() in _QUOTES and _short_quote(text, m.start()):
             continue  # 'chiều cao "khủng" 1,88m': a quoted word is no clause break
         if m.group().strip() in "-–" and (
@@ -535,15 +551,47 @@ def _name_pair(text: str, dash_start: int, dash_end: int) -> bool:
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
-def _mask(text: str, start: int, end: int, timexes: Sequence[Timex], quantities: Sequence[Quantity]) -> str:
-    """The text between ``start`` and ``end`` with timexes and other figures blanked out."""
-    chunk = list(text[start:end])
-    spans: list[Timex | Quantity] = [*timexes, *quantities]
-    for span in spans:
-        if span.start < end and start < span.end:
-            a, b = max(span.start, start) - start, min(span.end, end) - start
-            chunk[a:b] = " " * (b - a)
-    return "".join(chunk)
+class _Spans:
+    """The timex and figure spans of one document, sorted once, for blanking and overlap tests.
+
+    ``mask`` and ``overlaps`` see only the spans that start before the stretch's end (a bisection) and
+    walk back from there while the running maximum of their ends passes its start: a few spans per
+    call instead of every timex and figure of the document.
+    """
+
+    __slots__ = ("spans", "starts", "max_end")
+
+    def __init__(self, *groups: Sequence[Timex | Quantity]) -> None:
+        self.spans = sorted((x.start, x.end) for group in groups for x in group)
+        self.starts = [a for a, _ in self.spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in self.spans:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def mask(self, text: str, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` with timexes and figures blanked out."""
+        chunk: list[str] | None = None
+        j = bisect.bisect_left(self.starts, end) - 1  # spans[: j + 1] start before ``end``
+        while j >= 0 and self.max_end[j] > start:
+            a, b = self.spans[j]
+            if start < b:
+                if chunk is None:
+                    chunk = list(text[start:end])
+                a, b = max(a, start) - start, min(b, end) - start
+                chunk[a:b] = " " * (b - a)
+            j -= 1
+        return text[start:end] if chunk is None else "".join(chunk)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a span overlap ``start``-``end``?"""
+        j = bisect.bisect_left(self.starts, end) - 1
+        while j >= 0 and self.max_end[j] > start:
+            if start < self.spans[j][1]:
+                return True
+            j -= 1
+        return False
 
 
 def _splits_word(words: list[str], k: int, *, leading: bool) -> bool:
@@ -580,19 +628,18 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     return words
 
 
-_FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-_LAST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_FIRST_WORDS: dict[frozenset[str], frozenset[str]] = {}
+_LAST_WORDS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
-    """The first (``leading``) or last words of the phrases of ``vocab``, memoised by identity (the
-    vocabularies are cached; the vocabulary itself is kept with its words so its id stays its own)."""
+    """The first (``leading``) or last words of the phrases of ``vocab``, memoised by vocabulary (a
+    frozenset keeps its hash, and the cached vocabularies are found by identity before any comparison)."""
     memo = _FIRST_WORDS if leading else _LAST_WORDS
-    hit = memo.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        words = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
-        hit = memo[id(vocab)] = (vocab, words)
-    return hit[1]
+    hit = memo.get(vocab)
+    if hit is None:
+        hit = memo[vocab] = frozenset(p.split(" ")[0] if leading else p.rsplit(" ", 1)[-1] for p in vocab)
+    return hit
 
 
 def _measure(chunk: str) -> str:
@@ -605,14 +652,20 @@ def _measure(chunk: str) -> str:
     # each word lowered once; a pair lowered whole is its words lowered (the space between them is
     # neither a cased nor a case-ignorable character, so no letter's lower case depends on the other word)
     low = [w.lower() for w in words]
+    # a pair can be a link or compound only if its second word ends one (``_edge_words``): most
+    # words end none, and their pairs are not joined
+    link_ends = _edge_words(links, False)
+    compound_firsts = _edge_words(compounds, True)
+    compound_ends = _edge_words(compounds, False)
     for k in range(len(low) - 1, -1, -1):
-        pair = f"{low[k - 1]} {low[k]}" if k else ""
-        if k and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
+        w = low[k]
+        pair = f"{low[k - 1]} {w}" if k and (w in link_ends or w in compound_ends) else ""
+        if pair and pair in links:  # "... cho thấy tỷ lệ ...", "có thể"
             words = words[k + 1 :]
             break
-        if k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in compounds:
+        if k + 1 < len(low) and w in compound_firsts and f"{w} {low[k + 1]}" in compounds:
             continue  # "có" of "có thể", "chi" of "chi phí"
-        if k and pair in compounds:
+        if pair and pair in compounds:
             continue  # "tại" of "hiện tại" ("now") is no preposition
         if low[k] in links and low[k] not in ("của", "khi", "tới", "đến", "mức", "từ"):
             words = words[k + 1 :]
@@ -876,9 +929,9 @@ def _subject(
     clause_start: int,
     q: Quantity,
     mentions: Sequence[Mention],
-    timexes: Sequence[Timex],
-    quantities: Sequence[Quantity],
+    spans: _Spans,
     named: Sequence[Mention] | None = None,
+    chunk: str | None = None,
 ) -> str | None:
     """The nearest named subject before the figure in its own clause, or None.
 
@@ -919,7 +972,7 @@ def _subject(
         if not (before and before[0].lower() in _PREPOSITIONS) and not _object_of_phrase(
             text, clause_start, mt.start
         ):
-            return _full_name(text, mt.start, mt.end, mt.name, q.start, named, quantities, timexes)
+            return _full_name(text, mt.start, mt.end, mt.name, q.start, named, spans)
         between = text[mt.end : q.start].lower()
         near = len(_WORD.findall(between)) <= 3  # "vắc xin của Sputnik có giá 600 USD", not a far possessor
         if (
@@ -932,7 +985,8 @@ def _subject(
             possessor = mt.name  # "hộ chiếu vắc xin của Sputnik có giá 600 USD"
     if possessor is not None:
         return possessor
-    chunk = _mask(text, clause_start, q.start, timexes, quantities)
+    if chunk is None:  # the caller's blanked clause, when it has it
+        chunk = spans.mask(text, clause_start, q.start)
     not_subjects = _vocab("fact_not_subjects.txt")
     runs = list(_capital_runs(chunk))
     while runs:
@@ -961,7 +1015,7 @@ def _subject(
                 continue
         name = " ".join(words)
         at = clause_start + start + run.index(words[0])
-        name = _full_name(text, at, at + len(name), name, q.start, named, quantities, timexes)
+        name = _full_name(text, at, at + len(name), name, q.start, named, spans)
         name_words = [w for w in name.split() if w not in "-–"]
         if len(name_words) == 1 and sum(c.isupper() for c in name_words[0]) < 2:
             continue  # one capitalised word: a common word or a product far more often than a name
@@ -1050,8 +1104,7 @@ def _full_name(
     name: str,
     limit: int,
     named: Sequence[Mention],
-    quantities: Sequence[Quantity],
-    timexes: Sequence[Timex],
+    spans: _Spans,
 ) -> str:
     """A product name the tagger cut: ``Redmi Note`` + ``10``, ``Apple`` + ``TV 4K``, ``Xiaomi Mi`` + ``Mix Fold``.
 
@@ -1060,9 +1113,8 @@ def _full_name(
     """
     if name != text[start:end]:
         return name
-    taken = [(x.start, x.end) for x in quantities] + [(t.start, t.end) for t in timexes]
     while (m := _MODEL.match(text, end)) and m.end() <= limit:
-        if any(a < m.end() and m.start(1) < b for a, b in taken):
+        if spans.overlaps(m.start(1), m.end()):
             break
         end = m.end()
     back = start
@@ -1111,10 +1163,12 @@ def _holder(
     by_first = _holders_by_first_word()
     for start in dict.fromkeys((clause_start, sent.start)):
         lead = text[start : start + 40].lstrip(" ,")
-        low = lead.lower()
-        nouns = by_first.get(low.split(" ", 1)[0])
+        # the first word lowered alone is the lowered lead's first word (no lower case is or makes a
+        # space, and the space ends a final sigma's context): most leads open with no holder noun
+        nouns = by_first.get(lead.split(" ", 1)[0].lower())
         if nouns is None:
             continue
+        low = lead.lower()
         off = start + len(text[start : start + 40]) - len(lead)
         for noun, types in nouns:
             if not low.startswith(noun + " "):

@@ -126,7 +126,7 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     glued: list[int] = []
     for m in _NUM.finditer(low):
-        if m.group("glued") is None:
+        if m.lastindex is None:  # the empty ``glued`` group (the only group) did not take part
             found.append(m)
         else:
             glued.append(m.start())
@@ -347,11 +347,12 @@ def _words_before(low: str, pos: int, n: int) -> list[str]:
     reads the same backwards, so its first match in the reversed window is that last one (no scan of
     every cut).
     """
-    window = low[max(0, pos - 80) : pos]
-    cut = _CLAUSE_END.search(window[::-1])
+    start = max(0, pos - 80)
+    cut = _CLAUSE_END.search(low[start:pos][::-1])
     if cut is not None:
-        window = window[len(window) - cut.start() :]
-    return _WORD.findall(window)[-n:]
+        start = pos - cut.start()
+    # ``_WORD`` has no look-around: its words from ``start`` to ``pos`` are those of that slice
+    return _WORD.findall(low, start, pos)[-n:]
 
 
 def _phrase_end(words: list[str], vocab: dict[str, str] | frozenset[str], upto: int) -> tuple[str, int]:
@@ -584,10 +585,15 @@ def _after_name(text: str, pos: int) -> bool:
         i -= 1
     if i < 0:
         return False
-    j = i
-    while j >= 0 and (text[j].isalnum() or text[j] == "-"):
-        j -= 1
+    # the word before mostly follows a space: found with ``rfind`` and checked whole, not walked
+    # letter by letter (the walk below stops at the first character that is neither alphanumeric nor -)
+    j = text.rfind(" ", 0, i)
     word = text[j + 1 : i + 1]
+    if not word.replace("-", "").isalnum():
+        j = i
+        while j >= 0 and (text[j].isalnum() or text[j] == "-"):
+            j -= 1
+        word = text[j + 1 : i + 1]
     # a lower-case word (most) has no capital: ``islower`` says so without a loop over its letters
     if not word or word.islower() or not any(c.isupper() for c in word):
         return False
@@ -618,6 +624,11 @@ def _counted(text: str, low: str, pos: int, t: Tables) -> tuple[int, str | None]
 
 def _rank(text: str, low: str, pos: int, before: list[str], t: Tables) -> Quantity | None:
     ctx = t.context
+    # a rank needs "thứ", "số" or a rank word right before the number: most numbers have none, known
+    # from one lookup (``_phrase_end`` of ``rank_before`` finds nothing unless the last word ends a phrase)
+    last = before[-1] if before else ""
+    if last != "thứ" and last != "số" and last not in t.last_words[id(ctx["rank_before"])]:
+        return None
     nm = _RANK_NUMBER.match(low, pos)
     if nm is None:
         return None
@@ -848,15 +859,16 @@ def _word_quantities(
         if value is not None:
             out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value, "rank", "rank"))
             taken.append(m.span())
+    no_start = t.context["word_no_start"]
     for m in t.word_number_re.finditer(low):
-        s, e = m.span()
-        # cheapest test first: most number words ("năm", "một") have neither a unit nor a scale
-        unit = _unit_at(low, e, t)
         words = m.group().split()
+        if words[0] in no_start:
+            continue  # cheapest test first: more than half the matches ("không", "năm", "tư")
+        s, e = m.span()
+        # most other number words ("một", "hai") have neither a unit nor a scale
+        unit = _unit_at(low, e, t)
         scaled = not t.scales.keys().isdisjoint(words)
         if (unit is None or unit[0] == "times") and not scaled and not _after_name(text, s):
-            continue
-        if words[0] in t.context["word_no_start"]:
             continue
         if t.idiom_re is not None and t.idiom_re.match(low, s):
             continue  # "dạy cho X một bài học", "một lần nữa": an idiom, not the number one

@@ -54,9 +54,11 @@ def _word_starts(words: list[str]) -> str:
     """Whole ``words`` (not inside a longer word) as an alternation nested by common prefix.
 
     Each top branch opens with a literal first letter, so the regex engine skips every position
-    whose character starts no word; the "no letter before" check comes after that letter
-    (``x(?<!L.)`` is ``(?<!L)x``), and the nesting tries few branches where one does.  Where one
-    word is a prefix of another the longer is tried first, as in a longest-first alternation.
+    whose character starts no word; the nesting tries few branches where one does.  The "no letter
+    before" check stands at the end of each word (``ba(?<!L..)`` is ``(?<!L)ba``): most positions
+    whose letter opens a word (``h`` of ``nhà``, ``t`` of ``trong``) fail on the next literal letter,
+    which is cheaper than the look-behind.  Where one word is a prefix of another the longer is tried
+    first, as in a longest-first alternation.
     """
     tree: dict[str, dict] = {}
     for w in words:
@@ -65,14 +67,13 @@ def _word_starts(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict[str, dict], depth: int) -> str:
+        alts = [re.escape(ch) + emit(child, depth + 1) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            alts.append("")
+            alts.append(rf"(?<!{LETTER}.{{{depth}}})")
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    tops = [re.escape(ch) + rf"(?<!{LETTER}.)" + emit(child) for ch, child in sorted(tree.items()) if ch]
-    return "(?:" + "|".join(tops) + ")"
+    return emit(tree, 0)
 
 
 @cache
