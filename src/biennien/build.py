@@ -5,8 +5,11 @@ front ends run exactly what ``biennien build`` runs.  Analysis of new
 documents can run in a process pool (``workers > 1``) or on Dask while this
 process ingests the next batch and stores finished ones; documents are
 written in input order, one transaction per batch, so the store content does
-not depend on the number of workers.  With a pool, the ``analyse`` figure of the
-report is the time spent waiting for analyses, not their CPU time.
+not depend on the number of workers.  With a local pool the workers also read
+the files; into an empty store (a first build) the worker that reads a file
+analyses its articles in the same task.  With a pool, the ``analyse`` figure
+of the report's ``seconds`` is the time spent waiting for analyses; ``cpu``
+holds every process's CPU time per stage.
 """
 
 from __future__ import annotations
