@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as _Day
 from datetime import timedelta
+from functools import lru_cache
 
 from biennien.model import Event, EventType, Evidence, Participant
 from biennien.vi.normalise import fold
@@ -103,6 +104,9 @@ class _Date:
         return 1 + (self.month is not None) + (self.day is not None) - (self.year == "XXXX")
 
 
+# pure functions of a string, asked several times per report (sorting, clustering, merging, the link
+# state) for the same few thousand dates and summaries; their results are immutable
+@lru_cache(maxsize=1 << 14)
 def _parse_date(value: str | None) -> _Date | None:
     if not value:
         return None
@@ -124,6 +128,7 @@ def _person_key(p: Participant) -> str:
     return p.entity or fold(p.name)
 
 
+@lru_cache(maxsize=1 << 14)
 def _summary_words(summary: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(fold(summary)) if w not in _STOP)
 
