@@ -55,7 +55,8 @@ from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event, Mention
 from biennien.store.base import (
-    entity_children,
+    FROM_DATA,
+    FromData,
     entity_rows,
     event_children,
     event_rows,
@@ -223,7 +224,7 @@ def _link_store(
         # each table is written as soon as its part is back (the entities' first, the facts' last)
         store.replace_linked_parts(
             lambda: (part(0).rows, part(0).children),
-            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), part(1).children),
+            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), _child_rows(part(1))),
             lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
             rest,
         )
@@ -289,11 +290,18 @@ class _Part:
     counted without reprint marks, recounted with ``docs``), child rows, and its part of the state."""
 
     rows: list[tuple[Any, ...]]
-    children: dict[str, list[tuple[Any, ...]]]
+    children: dict[str, list[tuple[Any, ...]]] | FromData
     docs: list[tuple[str, ...]]  # per row: the documents of its evidence (events and facts)
     # its part of the next link's state: groups and targets, reports and event_of, or statements and
     # fact_of, each as ``LinkedState`` pickles it, pickled here (``incremental.packed``)
     state: dict[str, bytes]
+
+
+def _child_rows(part: _Part) -> dict[str, list[tuple[Any, ...]]]:
+    """The child rows of an event part, by event id (only entity parts leave them in the rows' JSON)."""
+    if not isinstance(part.children, dict):
+        raise TypeError("an event part carries its participant rows")
+    return part.children
 
 
 def _read(source: str | T, what: Callable[[Store], T]) -> T:
@@ -319,7 +327,7 @@ def _entities_part(source: Any) -> _Part:
     entities = linked_entities(groups, targets)
     return _Part(
         entity_rows(entities),
-        entity_children(entities)[1],
+        FROM_DATA,  # the mention rows are read from each row's JSON when written
         [],
         {"groups": packed(plain_groups(groups, {})), "targets": packed(targets)},
     )
