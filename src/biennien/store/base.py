@@ -850,11 +850,21 @@ class Store:
 
     def mention_rows(self) -> list[tuple[Any, ...]]:
         """Every mention as (doc, text, start, end, type, name, role, key), in ``mentions_by_doc`` order,
-        as plain tuples in one list (a full link reads them all; no object per row but the tuple)."""
-        return self._tuples(
-            'SELECT m.doc, m.text, m.start, m."end", m.type, m.name, m.role, m.key FROM mentions m'
-            f' JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end", m.{self.ROW_ORDER}'
+        as plain tuples in one list (a full link reads them all; no object per row but the tuple).
+
+        Read in insertion order, which is nearly always that order already (documents are stored in
+        order of arrival, each one's mentions by offset): checked here, and sorted here when not
+        (a stable sort keeps insertion order among equal offsets).  Sorting in SQL took as long as
+        reading the rows."""
+        seq = {r[0]: r[1] for r in self._tuples("SELECT id, seq FROM documents")}
+        rows = self._tuples(
+            f'SELECT doc, text, start, "end", type, name, role, key FROM mentions ORDER BY {self.ROW_ORDER}'
         )
+        keys = [(seq[r[0]], r[2], r[3]) for r in rows]
+        if all(a <= b for a, b in zip(keys, keys[1:], strict=False)):
+            return rows
+        order = sorted(range(len(rows)), key=keys.__getitem__)
+        return [rows[i] for i in order]
 
     def _tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """All rows of a query as plain tuples."""
