@@ -317,12 +317,10 @@ def _read(source: str | T, what: Callable[[Store], T]) -> T:
 
 
 def _entities_part(source: Any) -> _Part:
-    """``source``: a store target, or ``mentions_by_doc``'s pairs."""
-    if isinstance(source, str):  # one list of tuples: the same mentions in the same order
-        rows = _read(source, lambda s: s.mention_rows())
-        groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
-    else:
-        groups = group_mentions(source)
+    """``source``: a store target, or ``Store.mention_rows`` read already (``mentions_by_doc``'s
+    mentions in the same order, one tuple each)."""
+    rows = _read(source, lambda s: s.mention_rows())
+    groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
     targets = link_targets(groups)
     entities = linked_entities(groups, targets)
     return _Part(
@@ -373,7 +371,7 @@ def _start_parts(
     sources: list[Any] = (
         [target] * 3
         if pool is not None and target is not None
-        else [list(store.mentions_by_doc()), store.doc_events(), store.doc_facts()]
+        else [store.mention_rows(), store.doc_events(), store.doc_facts()]
     )
     jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
         (_entities_part, (sources[0],)),
