@@ -95,7 +95,7 @@ def _factors(days: np.ndarray, day: int, actors: np.ndarray) -> np.ndarray:
     gap = np.abs(days - day).astype(np.float64)
     base = _decay(gap)
     base = np.where((days == _UNDATED) | (day == _UNDATED), (1.0 + FAR_FACTOR) / 2, base)
-    soft = np.clip(actors / ACTOR_FULL, 0.0, 1.0)
+    soft = np.minimum(np.maximum(actors / ACTOR_FULL, 0.0), 1.0)  # np.clip's values, fewer calls
     return base + (1.0 - base) * soft
 
 
@@ -283,7 +283,7 @@ def update_stories(
             acols, avals = shared_actors.indices[alo:ahi], shared_actors.data[alo:ahi]
             actors = np.zeros(len(cols))
             if len(acols):
-                pos = np.clip(np.searchsorted(acols, cols), 0, len(acols) - 1)
+                pos = np.minimum(np.searchsorted(acols, cols), len(acols) - 1)
                 actors = np.where(acols[pos] == cols, avals[pos], 0.0)
             factors = _factors(days[cols], int(days[di]), actors)
             story = _best_story(stories[cols], vals, factors, state.story_selfdot)
@@ -377,15 +377,15 @@ def _best_story(
         return -1
     order = np.lexsort((-linked[strong], stories[strong]))
     st, sc, fa = stories[strong][order], linked[strong][order], factors[strong][order]
-    starts = np.r_[0, np.nonzero(np.diff(st))[0] + 1]
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(st)) + 1))
     best = sc[starts]
     second = np.zeros(len(starts))
-    has_second = np.r_[starts[1:], len(st)] - starts > 1
+    has_second = np.append(starts[1:], len(st)) - starts > 1
     second[has_second] = sc[starts[has_second] + 1]
     total = best + SECOND_LINK * second
     candidates = st[starts]
-    uniq, inverse = np.unique(stories, return_inverse=True)
-    sums = np.bincount(inverse, weights=cosines)[np.searchsorted(uniq, candidates)]
+    # each story's summed cosines, added in input order (story numbers are small: no need to renumber)
+    sums = np.bincount(stories, weights=cosines)[candidates]
     norms = np.sqrt(np.maximum(np.asarray(selfdot, dtype=np.float64)[candidates], 1e-9))
     centroid = sums / norms * fa[starts]
     total = np.where((total >= JOIN) & (centroid >= CENTROID_JOIN), total, -1.0)
