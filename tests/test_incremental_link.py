@@ -192,3 +192,18 @@ def test_copying_a_store_keeps_its_link_state(tmp_path: Path) -> None:
     with open_store(tmp_path / "b.db") as store:
         rep = build([str(p) for p in files[3:]], store, workers=1)
         assert rep.link is not None and rep.link.incremental
+
+
+def test_a_state_made_by_pool_workers_links_incrementally_like_a_full_link(tmp_path: Path) -> None:
+    """A build with a pool merges entities, events and facts in its workers, which send back their part
+    of the state already pickled; the next link reads that state and must give a full link's result,
+    and the first link the same rows as a build without a pool."""
+    files = _unc(12, 60)
+    with open_store(tmp_path / "pool.db") as pooled, open_store(tmp_path / "one.db") as single:
+        rep = build([str(p) for p in files[:50]], pooled, workers=2)
+        assert rep.link is not None and not rep.link.incremental
+        build([str(p) for p in files[:50]], single, workers=1)
+        assert _export(pooled) == _export(single)
+        rep = build([str(p) for p in files[50:]], pooled, workers=2)
+        assert rep.link is not None and rep.link.incremental
+        assert _export(pooled) == _relinked(pooled)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psycopg
@@ -335,6 +335,32 @@ def test_mentions_by_doc_streams_every_document_in_order(backend: Backend) -> No
     ]  # none skipped, even without mentions
     assert streamed == [(d.id, store.mentions(d.id)) for d in docs]
     assert any(ms for _, ms in streamed)
+
+
+def test_mention_rows_are_in_document_and_offset_order_even_when_stored_otherwise(backend: Backend) -> None:
+    """``mention_rows`` reads mentions in insertion order and sorts only when that is not the order of
+    ``mentions_by_doc``: here one analysis lists its mentions backwards, with two at the same offsets."""
+    store = backend.open()
+    docs = [doc("d0", TEXT_A, source="0.txt"), doc("d1", TEXT_B, source="1.txt")]
+    for i, d in enumerate(docs):
+        a = analyse(d)
+        assert a.mentions
+        if i == 0:
+            assert len(a.mentions) >= 2
+            first = a.mentions[0]
+            twin = replace(first, name=first.name + " (2)")
+            a.mentions = [*reversed(a.mentions), twin]
+        store.add_document(d, a)
+    expected = [
+        (doc_id, m.text, m.start, m.end, m.type, m.name, m.role, m.key)
+        for doc_id, ms in store.mentions_by_doc()
+        for m in ms
+    ]
+    rows = [tuple(r) for r in store.mention_rows()]
+    assert rows == expected
+    # the two mentions at the same offsets keep their insertion order
+    names = [r[5] for r in rows if r[0] == "d0" and r[2] == first.start and r[3] == first.end]
+    assert names == [first.name, first.name + " (2)"]
 
 
 def test_schema_1_store_gains_the_text_index_after_a_backup(backend: Backend) -> None:

@@ -11,9 +11,10 @@ confirmed against).  Everything is replaced in one transaction.
 from __future__ import annotations
 
 import gc
+import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -42,6 +43,7 @@ from biennien.link.incremental import (
     link_entities_delta,
     link_events_delta,
     link_facts_delta,
+    packed,
     plain_groups,
     plain_reports,
     plain_statements,
@@ -53,7 +55,8 @@ from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event, Mention
 from biennien.store.base import (
-    entity_children,
+    FROM_DATA,
+    FromData,
     entity_rows,
     event_children,
     event_rows,
@@ -211,12 +214,9 @@ def _link_store(
                 {
                     "docs": set(ids),
                     "last_seq": seqs[-1][1] if seqs else 0,
-                    "groups": ents.state,
-                    "targets": ents.targets,
-                    "reports": evs.state,
-                    "event_of": evs.member_of,
-                    "statements": fcts.state,
-                    "fact_of": fcts.member_of,
+                    **ents.state,
+                    **evs.state,
+                    **fcts.state,
                 }
             )
             return duplicate_of, stories, link_state
@@ -224,7 +224,7 @@ def _link_store(
         # each table is written as soon as its part is back (the entities' first, the facts' last)
         store.replace_linked_parts(
             lambda: (part(0).rows, part(0).children),
-            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), part(1).children),
+            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), _child_rows(part(1))),
             lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
             rest,
         )
@@ -290,11 +290,18 @@ class _Part:
     counted without reprint marks, recounted with ``docs``), child rows, and its part of the state."""
 
     rows: list[tuple[Any, ...]]
-    children: dict[str, list[tuple[Any, ...]]]
+    children: dict[str, list[tuple[Any, ...]]] | FromData
     docs: list[tuple[str, ...]]  # per row: the documents of its evidence (events and facts)
-    state: list[Any]  # groups, reports or statements as ``LinkedState`` pickles them
-    member_of: dict[str, str]  # event_of / fact_of
-    targets: dict[str, str]
+    # its part of the next link's state: groups and targets, reports and event_of, or statements and
+    # fact_of, each as ``LinkedState`` pickles it, pickled here (``incremental.packed``)
+    state: dict[str, bytes]
+
+
+def _child_rows(part: _Part) -> dict[str, list[tuple[Any, ...]]]:
+    """The child rows of an event part, by event id (only entity parts leave them in the rows' JSON)."""
+    if not isinstance(part.children, dict):
+        raise TypeError("an event part carries its participant rows")
+    return part.children
 
 
 def _read(source: str | T, what: Callable[[Store], T]) -> T:
@@ -310,16 +317,17 @@ def _read(source: str | T, what: Callable[[Store], T]) -> T:
 
 
 def _entities_part(source: Any) -> _Part:
-    """``source``: a store target, or ``mentions_by_doc``'s pairs."""
-    if isinstance(source, str):  # one list of tuples: the same mentions in the same order
-        rows = _read(source, lambda s: s.mention_rows())
-        groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
-    else:
-        groups = group_mentions(source)
+    """``source``: a store target, or ``Store.mention_rows`` read already (``mentions_by_doc``'s
+    mentions in the same order, one tuple each)."""
+    rows = _read(source, lambda s: s.mention_rows())
+    groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
     targets = link_targets(groups)
     entities = linked_entities(groups, targets)
     return _Part(
-        entity_rows(entities), entity_children(entities)[1], [], plain_groups(groups, {}), {}, targets
+        entity_rows(entities),
+        FROM_DATA,  # the mention rows are read from each row's JSON when written
+        [],
+        {"groups": packed(plain_groups(groups, {})), "targets": packed(targets)},
     )
 
 
@@ -331,9 +339,10 @@ def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
         event_rows(events, None),
         event_children(events)[1],
         [tuple(e.doc for e in ev.evidence) for ev in events],
-        plain_reports((report(ev) for ev in doc_events), {}),
-        {m: ev.id for ev, members in merged for m in members},
-        {},
+        {
+            "reports": packed(plain_reports((report(ev) for ev in doc_events), {})),
+            "event_of": packed({m: ev.id for ev, members in merged for m in members}),
+        },
     )
 
 
@@ -345,9 +354,10 @@ def _facts_part(source: Any) -> _Part:
         fact_rows(facts, None),
         {},
         [tuple(e.doc for e in f.evidence) for f in facts],
-        plain_statements((statement(f) for f in doc_facts), {}),
-        {m: f.id for f, members in merged for m in members},
-        {},
+        {
+            "statements": packed(plain_statements((statement(f) for f in doc_facts), {})),
+            "fact_of": packed({m: f.id for f, members in merged for m in members}),
+        },
     )
 
 
@@ -361,7 +371,7 @@ def _start_parts(
     sources: list[Any] = (
         [target] * 3
         if pool is not None and target is not None
-        else [list(store.mentions_by_doc()), store.doc_events(), store.doc_facts()]
+        else [store.mention_rows(), store.doc_events(), store.doc_facts()]
     )
     jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
         (_entities_part, (sources[0],)),
@@ -370,7 +380,22 @@ def _start_parts(
     ]
     if pool is None:
         return [partial(_part_job, fn, *args) for fn, args in jobs]
-    return [pool.submit(_part_job, fn, *args).result for fn, args in jobs]
+    return [partial(_unpickled, pool.submit(_pickled_part_job, fn, *args)) for fn, args in jobs]
+
+
+def _pickled_part_job(fn: Callable[..., _Part], *args: Any) -> tuple[bytes, float]:
+    """``_part_job`` in a pool worker, its part pickled there with the cyclic collector still paused
+    (the pool would pickle it anyway, with the collector running, and outside the reported CPU)."""
+    with _without_cycle_collection():
+        t0 = time.process_time()
+        blob = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
+        return blob, time.process_time() - t0
+
+
+def _unpickled(job: Future[tuple[bytes, float]]) -> tuple[_Part, float]:
+    blob, cpu = job.result()
+    part: _Part = pickle.loads(blob)
+    return part, cpu
 
 
 def _link_delta(

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as _Day
 from datetime import timedelta
+from functools import lru_cache
 
 from biennien.model import Event, EventType, Evidence, Participant
 from biennien.vi.normalise import fold
@@ -87,6 +88,11 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
 }
 
 
+def _type_class(t: str) -> frozenset[str]:
+    """The types ``t`` may merge with (itself included; a type outside the list: itself only)."""
+    return _COMPATIBLE.get(t) or frozenset({t})
+
+
 @dataclass(frozen=True, slots=True)
 class _Date:
     year: str
@@ -98,6 +104,9 @@ class _Date:
         return 1 + (self.month is not None) + (self.day is not None) - (self.year == "XXXX")
 
 
+# pure functions of a string, asked several times per report (sorting, clustering, merging, the link
+# state) for the same few thousand dates and summaries; their results are immutable
+@lru_cache(maxsize=1 << 14)
 def _parse_date(value: str | None) -> _Date | None:
     if not value:
         return None
@@ -119,6 +128,7 @@ def _person_key(p: Participant) -> str:
     return p.entity or fold(p.name)
 
 
+@lru_cache(maxsize=1 << 14)
 def _summary_words(summary: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(fold(summary)) if w not in _STOP)
 
@@ -330,18 +340,35 @@ def _merged(cluster: _Cluster) -> Event:
     )
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 class _ClusterIndex:
     """Which clusters a report could join, without comparing it with every cluster.
 
-    A dated report joins only a cluster whose every dated member is compatible
-    with its date (``_fits``), so it can only join a cluster with a member of
-    its year or ``XXXX`` and, when it gives a month, of its month or none; or an
-    undated cluster sharing one of its documents.  An undated report joins only
-    a cluster sharing a document (or, across outlets, a dated one of the years
-    its articles were written in).  Every member's year and month is indexed
-    as it joins; entries are only added, so a candidate list can hold a
-    cluster that no longer fits: ``_fits`` decides.  Candidates come in
-    creation order, which keeps ties resolved as a full scan would.
+    ``fitting`` leaves out only clusters ``_fits`` rejects, by set operations
+    on indexes instead of one call per cluster (most reports would be tried
+    against hundreds of clusters of their year and rejected):
+
+    * types: a cluster holds types of one class of compatible types (a member
+      joins only when its type is compatible with all of them, and
+      compatibility is an equivalence), and ``_fits`` asks for the report's;
+    * people and words: when both sides name people, one side's must be among
+      the other's, so they share a person; when one side names nobody, the
+      summaries must overlap, so they share a word;
+    * dates: a dated report joins only a cluster whose every dated member is
+      compatible with its date, so it can only join a cluster with a member
+      of its year or ``XXXX`` and, when it gives a month, of its month or
+      none; or an undated cluster sharing one of its documents and naming
+      exactly its people.  An undated report joins only a cluster sharing a
+      document (a dated one naming exactly its people) or, across outlets, a
+      dated one of the years its articles were written in naming exactly its
+      people.
+
+    Every member's year, month, people and words are indexed as it joins;
+    entries are only added, so a candidate list can hold a cluster that no
+    longer fits: ``_fits`` decides.  Candidates come in creation order, which
+    keeps ties resolved as a full scan would.
     """
 
     def __init__(self) -> None:
@@ -352,13 +379,22 @@ class _ClusterIndex:
         self.undated_by_doc: dict[str, set[int]] = {}
         self.by_person: dict[str, set[int]] = {}
         self.by_word: dict[str, set[int]] = {}
+        self.by_word_nobody: dict[str, set[int]] = {}  # words of clusters that name nobody
+        self.by_class: dict[frozenset[str], set[int]] = {}  # by the class of their types
+        self.by_people: dict[frozenset[str], set[int]] = {}  # by every exact set of people they had
 
     def add(self, n: int, cl: _Cluster, date: _Date | None) -> None:
         """Index cluster ``n`` after a member dated ``date`` joined it."""
+        for t in cl.types:
+            self.by_class.setdefault(_type_class(t), set()).add(n)
+        if cl.people:
+            self.by_people.setdefault(frozenset(cl.people), set()).add(n)
         for person in cl.people:
             self.by_person.setdefault(person, set()).add(n)
         for word in cl.words:
             self.by_word.setdefault(word, set()).add(n)
+            if not cl.people:
+                self.by_word_nobody.setdefault(word, set()).add(n)
         for doc in cl.docs:
             self.by_doc.setdefault(doc, set()).add(n)
             if cl.date is None:
@@ -368,40 +404,60 @@ class _ClusterIndex:
             self.by_year_month.setdefault((date.year, date.month), set()).add(n)
             self.by_month.setdefault(date.month, set()).add(n)
 
-    def related(self, people: set[str], words: frozenset[str]) -> set[int]:
-        """Clusters sharing a person or a summary word with a report: ``_fits`` accepts no other (it
-        asks for one side's people within the other's, or for overlapping summaries)."""
-        out: set[int] = set()
-        for person in people:
-            out |= self.by_person.get(person, set())
-        for word in words:
-            out |= self.by_word.get(word, set())
-        return out
+    def fitting(
+        self,
+        etype: str,
+        date: _Date | None,
+        people: set[str],
+        words: frozenset[str],
+        docs: set[str],
+        ref_years: Iterable[str] = (),
+    ) -> list[int]:
+        """The clusters a report may join (every one ``_fits`` may accept), in creation order.
 
-    def candidates(self, date: _Date | None, docs: set[str], ref_years: Iterable[str] = ()) -> list[int]:
-        """``ref_years``: for an undated report, the years its articles were written in (and the year
-        before), whose dated clusters it may join across documents."""
+        ``ref_years``: for an undated report, the years its articles were written in (and the year
+        before), whose dated clusters it may join across documents.
+        """
+        kind = self.by_class.get(_type_class(etype))
+        if not kind:
+            return []
+        related: set[int] = set()
+        for person in people:
+            related |= self.by_person.get(person, _NONE)
+        by_word = self.by_word_nobody if people else self.by_word
+        for word in words:
+            related |= by_word.get(word, _NONE)
+        related &= kind
+        if not related:
+            return []
+        same = related & self.by_people.get(frozenset(people), _NONE) if people else set()
         out: set[int] = set()
         if date is None:
             for doc in docs:
-                out |= self.by_doc.get(doc, set())
-            for year in ref_years:
-                out |= self.by_year.get(year, set())
+                out |= related & self.undated_by_doc.get(doc, _NONE)
+                if same:
+                    out |= same & self.by_doc.get(doc, _NONE)
+            if same:
+                for year in ref_years:
+                    out |= same & self.by_year.get(year, _NONE)
             return sorted(out)
-        for doc in docs:
-            out |= self.undated_by_doc.get(doc, set())
+        if same:
+            for doc in docs:
+                out |= same & self.undated_by_doc.get(doc, _NONE)
         if date.year == "XXXX":
             if date.month is None:
                 for ids in self.by_year.values():
-                    out |= ids
+                    out |= related & ids
             else:
-                out |= self.by_month.get(date.month, set()) | self.by_month.get(None, set())
+                out |= related & self.by_month.get(date.month, _NONE)
+                out |= related & self.by_month.get(None, _NONE)
         elif date.month is None:
-            out |= self.by_year.get(date.year, set()) | self.by_year.get("XXXX", set())
+            out |= related & self.by_year.get(date.year, _NONE)
+            out |= related & self.by_year.get("XXXX", _NONE)
         else:
             for year in (date.year, "XXXX"):
                 for month in (date.month, None):
-                    out |= self.by_year_month.get((year, month), set())
+                    out |= related & self.by_year_month.get((year, month), _NONE)
         return sorted(out)
 
 
@@ -437,8 +493,7 @@ def merge_events_members(
         docs = {e.doc for e in ev.evidence}
         ref_years = _ref_years(docs, doc_dates) if date is None and people else []
         words = _summary_words(ev.summary)
-        related = index.related(people, words)
-        candidates = [n for n in index.candidates(date, docs, ref_years) if n in related]
+        candidates = index.fitting(ev.type, date, people, words, docs, ref_years)
         fits = [(n, _fits(clusters[n], ev, date, people, doc_dates, words)) for n in candidates]
         if date is None and any(score is not None and clusters[n].docs & docs for n, score in fits):
             # its own document's events come first: a lead repeating the body is not another outlet's

@@ -169,6 +169,9 @@ class LinkedState:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = {
+            k: pickle.loads(v) if k in _PACKABLE and isinstance(v, bytes) else v for k, v in state.items()
+        }
         self.version = state["version"]
         self.docs = state["docs"]
         self.last_seq = state["last_seq"]
@@ -270,9 +273,20 @@ class _Pickled:
         return (_new_state, (), self.state)
 
 
+# parts of the pickled state that may come pickled on their own (``packed``)
+_PACKABLE = frozenset({"groups", "targets", "reports", "event_of", "statements", "fact_of"})
+
+
+def packed(part: Any) -> bytes:
+    """A part of the state (``groups`` etc. in ``__getstate__``'s form) pickled on its own, as a full
+    link's pool worker sends it: the linking process puts the bytes in the state as they are instead of
+    unpickling the part and pickling it again (``dumps_plain``; ``__setstate__`` unpickles them)."""
+    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def dumps_plain(state: dict[str, Any]) -> bytes:
-    """The bytes ``LinkedState.loads`` reads back as the state of ``state`` (``__getstate__``'s form);
-    the version is set here."""
+    """The bytes ``LinkedState.loads`` reads back as the state of ``state`` (``__getstate__``'s form,
+    parts possibly ``packed``); the version is set here."""
     return pickle.dumps(_Pickled({"version": STATE_VERSION, **state}), protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -228,6 +228,18 @@ def resourced(
     return out
 
 
+class FromData:
+    """The type of ``FROM_DATA``; it unpickles as that one object (a pool worker sends it)."""
+
+    def __reduce__(self) -> str:
+        return "FROM_DATA"
+
+
+# given for an entity part's mention rows: they are read from the entity rows' JSON when written (a full
+# link's pool worker then sends 44,000 fewer tuples on unc-dev, and SQLite can copy them in SQL)
+FROM_DATA = FromData()
+
+
 @dataclass(slots=True)
 class LinkedRows:
     """Every row of the linked tables a full link writes, made before the write transaction."""
@@ -501,7 +513,7 @@ class Store:
 
     def replace_linked_parts(
         self,
-        entities: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
+        entities: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]] | FromData]],
         events: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
         facts: Callable[[], list[tuple[Any, ...]]],
         rest: Callable[
@@ -648,13 +660,15 @@ class Store:
         columns: str,
         rows: list[tuple[Any, ...]],
         child: tuple[str, str] | None = None,
-        child_rows: Mapping[str, list[tuple[Any, ...]]] | None = None,
+        child_rows: Mapping[str, list[tuple[Any, ...]]] | FromData | None = None,
     ) -> None:
         """Make ``table`` hold exactly ``rows`` (first column: the id), touching only the rows that differ.
 
         ``child`` names a table (and its columns, the first being the parent id)
-        whose rows belong to a parent row and are rewritten with it.  When most
-        rows differ, the tables are emptied and written whole instead.
+        whose rows belong to a parent row and are rewritten with it: ``child_rows``
+        by parent id, or ``FROM_DATA`` for the entity mentions, which each entity's
+        JSON lists (``_insert_mentions_from_data``).  When most rows differ, the
+        tables are emptied and written whole instead.
         """
         x, xm = self._execute, self._executemany
         stored = {r[0]: tuple(r) for r in x(f"SELECT {columns} FROM {table}")}
@@ -676,11 +690,23 @@ class Store:
         if not changed:
             return
         xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
-        if child and child_rows is not None:
+        if child and isinstance(child_rows, FromData):
+            # the table now holds exactly ``rows``, inserted in order, when it was emptied or empty
+            self._insert_mentions_from_data(changed, whole=changed is rows)
+        elif child and isinstance(child_rows, Mapping):
             sub = [row for r in changed for row in child_rows.get(r[0], [])]
             if sub:
                 sub_marks = ",".join("?" * len(sub[0]))
                 xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+
+    def _insert_mentions_from_data(self, rows: list[tuple[Any, ...]], whole: bool) -> None:
+        """The ``entity_mentions`` rows of entity rows ``rows`` (just inserted, in this order), read from
+        their JSON (``data``, the last column): the mention list in order.  ``whole``: ``rows`` are all
+        the rows of ``entities``, in rowid order (a backend may then read them back in SQL)."""
+        self._executemany(
+            'INSERT INTO entity_mentions(entity, doc, start, "end") VALUES (?,?,?,?)',
+            [(r[0], m["doc"], m["start"], m["end"]) for r in rows for m in json.loads(r[-1])["mentions"]],
+        )
 
     def needs_link(self) -> bool:
         """True when documents were added since the linked tables were last rebuilt."""
@@ -824,11 +850,21 @@ class Store:
 
     def mention_rows(self) -> list[tuple[Any, ...]]:
         """Every mention as (doc, text, start, end, type, name, role, key), in ``mentions_by_doc`` order,
-        as plain tuples in one list (a full link reads them all; no object per row but the tuple)."""
-        return self._tuples(
-            'SELECT m.doc, m.text, m.start, m."end", m.type, m.name, m.role, m.key FROM mentions m'
-            f' JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end", m.{self.ROW_ORDER}'
+        as plain tuples in one list (a full link reads them all; no object per row but the tuple).
+
+        Read in insertion order, which is nearly always that order already (documents are stored in
+        order of arrival, each one's mentions by offset): checked here, and sorted here when not
+        (a stable sort keeps insertion order among equal offsets).  Sorting in SQL took as long as
+        reading the rows."""
+        seq = {r[0]: r[1] for r in self._tuples("SELECT id, seq FROM documents")}
+        rows = self._tuples(
+            f'SELECT doc, text, start, "end", type, name, role, key FROM mentions ORDER BY {self.ROW_ORDER}'
         )
+        keys = [(seq[r[0]], r[2], r[3]) for r in rows]
+        if all(a <= b for a, b in zip(keys, keys[1:], strict=False)):
+            return rows
+        order = sorted(range(len(rows)), key=keys.__getitem__)
+        return [rows[i] for i in order]
 
     def _tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """All rows of a query as plain tuples."""

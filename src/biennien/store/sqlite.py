@@ -47,6 +47,8 @@ __all__ = [
 
 # version -> SQL that upgrades an SQLite store of that version to the next one
 MIGRATIONS: dict[int, str] = {1: base.TEXT_HEAD_INDEX}
+# bytes per database page of a new store file (see ``SQLiteStore.__init__``)
+PAGE_SIZE = 16384
 
 
 class SQLiteStore(Store):
@@ -69,6 +71,11 @@ class SQLiteStore(Store):
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             if not readonly:
+                # a new file gets 16 kB pages (SQLite's default is 4 kB): a build writes tens of MB of
+                # rows, full-text segments and linked JSON, and larger pages mean fewer page writes to
+                # the WAL and fewer B-tree splits (about 0.05 ms of CPU less per stored article on
+                # unc-dev); an existing file keeps its page size (the pragma does nothing there)
+                self.conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -99,6 +106,20 @@ class SQLiteStore(Store):
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _insert_mentions_from_data(self, rows: list[tuple[Any, ...]], whole: bool) -> None:
+        """When ``rows`` are the whole ``entities`` table, its mention rows are copied from the JSON in SQL
+        (``json_each``, built into SQLite since 3.38), in the same order as ``Store``'s: by entity row,
+        then by position in the list; no Python object per mention."""
+        if not whole or sqlite3.sqlite_version_info < (3, 38):
+            super()._insert_mentions_from_data(rows, whole)
+            return
+        self.conn.execute(
+            'INSERT INTO entity_mentions(entity, doc, start, "end")'
+            " SELECT e.id, json_extract(m.value, '$.doc'), json_extract(m.value, '$.start'),"
+            " json_extract(m.value, '$.end') FROM entities e, json_each(e.data, '$.mentions') m"
+            " ORDER BY e.rowid, m.key"
+        )
 
     def _add_search_rows(self, rows: list[tuple[str, str, int]]) -> None:
         self.conn.executemany("INSERT INTO sentences_fts(folded, doc, idx) VALUES (?,?,?)", rows)
