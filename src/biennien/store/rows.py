@@ -11,23 +11,23 @@ makes them, so a store does not depend on where the work ran.
 
 Folding the sentences was half of the cost: ``fold`` maps every character
 through ``str.translate``, which looks each one up in a dict (about 28 ns a
-character).  ``folded_sentences`` does the same with two passes of a
-charmap codec (C loops over a 256-entry table) when every character of the
-sentences is in a small alphabet (ASCII, Vietnamese letters, common
-typographic punctuation) on which ``fold`` is one character for one; other
-text takes ``fold`` as before.
+character).  ``folded_sentences`` does the same with one numpy table pass
+(``prep_words.translate_chars``) when every character of the sentences is in
+``prep_words.ALPHABET`` (ASCII, Vietnamese letters, common typography), on
+which ``fold`` is one character for one; other text takes ``fold`` as before.
 """
 
 from __future__ import annotations
 
-import codecs
 import json
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy as np
+
+from biennien.link.prep_words import ALPHABET, char_table, translate_chars
 from biennien.model import DocAnalysis, Document, Sentence, plain
 from biennien.vi.normalise import fold
 
@@ -42,59 +42,31 @@ def dumps(obj: Any) -> str:
     return _ENCODER.encode(obj)
 
 
-# -- folding sentences with a charmap codec ------------------------------------------
+# -- folding sentences with one table pass ------------------------------------------------
 
 _SEP = "\x00"  # joins the sentences of a document for one pass (fold keeps it and it is not in news text)
-# Vietnamese vowels with the modifiers each can take (breve, circumflex, horn); with the five tones (or none)
-_VOWELS = {"a": "\u0306\u0302", "e": "\u0302", "i": "", "o": "\u0302\u031b", "u": "\u031b", "y": ""}
-_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
-# typographic characters common in Vietnamese news (the alphabet holds at most 256 characters)
-_PUNCTUATION = "\u00a0…“”‘’–—•·°×®©™½€£₫"
-
-
-def _vietnamese_letters() -> list[str]:
-    """Every precomposed Vietnamese vowel letter (with a tone or a modifier), both cases, and đ, Đ."""
-    out = []
-    for vowel, modifiers in _VOWELS.items():
-        for modifier in ("", *modifiers):
-            for tone in _TONES:
-                if modifier or tone:
-                    letter = unicodedata.normalize("NFC", vowel + modifier + tone)
-                    out += [letter, letter.upper()]
-    return [*out, "đ", "Đ"]
-
-
-def fold_alphabet() -> str:
-    """The characters ``folded_sentences`` maps itself: ``fold`` of any string of them is the string of
-    each one's ``fold`` (``tests/test_rows.py`` checks every pair and random strings)."""
-    ascii_chars = "\t\n\r" + "".join(map(chr, range(0x20, 0x7F)))
-    return _SEP + ascii_chars + "".join(_vietnamese_letters()) + _PUNCTUATION
 
 
 @cache
-def _fold_codec() -> tuple[Any, str]:
-    """(the charmap encoding table of ``fold_alphabet``, the decoding table of their folded forms)."""
-    alphabet = fold_alphabet()
-    folded = [fold(c) for c in alphabet]
-    # one character for one, none of them combining, stable under NFC, and only the separator folds to it
-    assert len(alphabet) == len(set(alphabet)) <= 256
-    assert all(len(f) == 1 for f in folded) and folded.count(_SEP) == 1
-    assert all(unicodedata.combining(c) == 0 and unicodedata.normalize("NFC", c) == c for c in alphabet)
-    pad = "\ufffe" * (256 - len(alphabet))  # undefined bytes (never produced by the encoding)
-    return codecs.charmap_build(alphabet + pad), "".join(folded) + pad
+def _fold_table() -> np.ndarray:
+    """``fold`` of every character of ``ALPHABET`` (one character each; only the separator folds to it)."""
+    assert [fold(c) for c in ALPHABET].count(_SEP) == 1
+    return char_table(fold)
 
 
 def folded_sentences(text: str, sentences: Sequence[Sentence]) -> list[str]:
-    """``[fold(text[s.start : s.end]) for s in sentences]``, in one codec pass when the text allows it."""
+    """``[fold(text[s.start : s.end]) for s in sentences]``, in one table pass when the text allows it.
+
+    ``fold`` of a string of ``ALPHABET`` characters is the string of their
+    folds, and the separator stops nothing (it is no letter, mark or cased
+    character), so folding the sentences joined by it and splitting gives each
+    sentence's fold.
+    """
     parts = [text[s.start : s.end] for s in sentences]
     if parts and _SEP not in text:
-        encoding, decoding = _fold_codec()
-        try:
-            encoded = codecs.charmap_encode(_SEP.join(parts), "strict", encoding)[0]
-        except UnicodeEncodeError:
-            pass  # a character outside the alphabet
-        else:
-            return codecs.charmap_decode(encoded, "strict", decoding)[0].split(_SEP)
+        folded = translate_chars(_SEP.join(parts), _fold_table())
+        if folded is not None:
+            return folded.split(_SEP)
     return [fold(p) for p in parts]
 
 
