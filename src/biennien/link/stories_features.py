@@ -157,6 +157,37 @@ def _add_named(
             counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
 
 
+class _NameBuckets(dict[str, int]):
+    """A run of ``_NAME_RUN`` -> the bucket of its ``n:`` feature, or -1 when it is no name (one capitalised
+    word that is not an acronym); looked up without a call, runs repeat across articles."""
+
+    def __missing__(self, run: str) -> int:
+        value = -1
+        if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
+            value = _feature_bucket(_name_feature(run))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[run] = value
+        return value
+
+
+class _KeyBuckets(dict[str, tuple[int, bool]]):
+    """An entity key -> (the bucket of its ``e:`` feature, whether it is an actor)."""
+
+    def __missing__(self, key: str) -> tuple[int, bool]:
+        feature = entity_feature(key)
+        value = (_feature_bucket(feature), is_actor(feature))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
+_CACHE_LIMIT = 1 << 16
+_NAME_BUCKETS = _NameBuckets()
+_KEY_BUCKETS = _KeyBuckets()
+
+
 def hashed_features(
     doc: Document,
     entity_keys: Sequence[str] = (),
@@ -167,7 +198,9 @@ def hashed_features(
 
     The word pairs, nearly all of an article's features, are hashed with
     numpy from cached word hashes instead of one string per pair, all lines
-    at once (a pair never spans two lines); the result equals hashing
+    at once (a pair never spans two lines); names, entities and events go
+    straight to their cached buckets, each occurrence with its weight, and one
+    sort sums every bucket's weights; the result equals hashing
     ``doc_features`` with ``bucket``.  ``compared`` is ``compared_text`` of the
     document's analysis text when the caller already has it.
     """
@@ -180,8 +213,6 @@ def hashed_features(
         title = text[compared.lines[0][0] : compared.lines[0][1]]
     else:
         title = ""
-    feats: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
     h = compared.hashes
     if len(h) >= 2:
         pair = (((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)
@@ -189,8 +220,9 @@ def hashed_features(
         first = compared.starts[:-1]
         keep = np.ones(len(pair), dtype=bool)
         keep[first[(first > 0) & (first < len(h))] - 1] = False
-        feats.append(pair[keep].astype(np.int64))
-        weights.append(np.ones(len(feats[-1])))
+        pairs = pair[keep]
+    else:
+        pairs = h[:0]
     if not doc.title and compared.lines and "_" not in title:
         # the title is the first line, whose comparison words are those of compare_words(title) (they
         # differ only around "_", see prep_words): its hashes are already there
@@ -198,21 +230,29 @@ def hashed_features(
     else:
         title_words = compare_words(title)
         th = np.fromiter(map(word_hash, title_words), dtype=np.uint64, count=len(title_words))
-    if len(th) >= 2:
-        feats.append(((((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1)).astype(np.int64))
-        weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
-    other: dict[str, float] = {}
-    _add_named(other, text, title, entity_keys, events)
-    if other:
-        feats.append(np.fromiter(map(_feature_bucket, other), dtype=np.int64, count=len(other)))
-        weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
-    # the actor features are entity features (names and events never are)
-    actor_features = {f for f in map(entity_feature, entity_keys) if is_actor(f)}
-    actors = np.array(sorted({_feature_bucket(f) for f in actor_features}), dtype=np.int64)
-    if not feats:
+    title_pairs = (((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1) if len(th) >= 2 else th[:0]
+    runs = _NAME_RUN.findall(text)
+    runs += _NAME_RUN.findall(title)
+    names = [b for b in map(_NAME_BUCKETS.__getitem__, runs) if b >= 0]
+    keyed = list(map(_KEY_BUCKETS.__getitem__, entity_keys))
+    dated = [
+        _feature_bucket(f"v:{ev.type}:{ev.date[:10]}")
+        for ev in events
+        if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X")
+    ]
+    named = np.array([*names, *(b for b, _ in keyed), *dated], dtype=np.int64)
+    actors = np.array(sorted({b for b, actor in keyed if actor}), dtype=np.int64)
+    sizes = (len(pairs), len(title_pairs), len(names), len(keyed), len(dated))
+    if not any(sizes):
         return np.zeros(0, dtype=np.int64), np.zeros(0), actors
-    uniq, sums = _summed(np.concatenate(feats), np.concatenate(weights))
+    feats = np.concatenate([pairs.astype(np.int64), title_pairs.astype(np.int64), named])
+    weights = np.repeat(_WEIGHTS, sizes)
+    uniq, sums = _summed(feats, weights)
     return uniq, sums, actors
+
+
+# the weight of each kind of feature, in hashed_features' order: word pairs, title pairs, names, entities, events
+_WEIGHTS = np.array([1.0, float(TITLE_REPEAT), NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT])
 
 
 def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
