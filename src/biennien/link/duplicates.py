@@ -48,7 +48,6 @@ parameters) computed for all paragraphs of a batch in one numpy pass;
 from __future__ import annotations
 
 import pickle
-import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -86,7 +85,6 @@ EST_MIN = 0.15
 EST_EXACT = 0.85
 assert MIN_WORDS >= SHINGLE  # paragraphs() hashes k-word windows of every compared paragraph
 
-_PARA = re.compile(r"[^\n]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B1)
 
@@ -198,9 +196,15 @@ class ComparedText:
 
 def compared_text(text: str) -> ComparedText:
     """``ComparedText`` of an analysis text (see ``paragraphs`` and ``stories_features.hashed_features``)."""
-    matches = list(_PARA.finditer(text))
-    lines = [(m.start(), m.end()) for m in matches]
-    starts, hashes = line_hashes("\n".join(m.group() for m in matches))
+    parts = text.split("\n")  # the lines are its non-empty parts
+    lines = []
+    pos = 0
+    for part in parts:
+        size = len(part)
+        if size:
+            lines.append((pos, pos + size))
+        pos += size + 1
+    starts, hashes = line_hashes("\n".join(filter(None, parts)))
     return ComparedText(lines, np.diff(starts).tolist(), hashes, starts)
 
 
@@ -247,18 +251,26 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
         compared = compared_text(text)
-    kept = [i for i, count in enumerate(compared.counts) if count >= MIN_WORDS]
+    counts = compared.counts
+    kept = [i for i, count in enumerate(counts) if count >= MIN_WORDS]
+    if not kept:
+        return []
     at = np.array(kept, dtype=np.int64)
-    sizes = np.array([compared.counts[i] for i in kept], dtype=np.int64)
-    sets = _shingle_sets(compared.hashes, compared.starts[at], sizes)
-    out = []
-    for i, shingles in zip(kept, sets, strict=True):
-        line_start, line_end = compared.lines[i]
-        line = text[line_start:line_end]
-        start = line_start + (len(line) - len(line.lstrip()))
-        end = line_start + len(line.rstrip())
-        out.append(Paragraph(start, end, compared.counts[i], shingles))
-    return out
+    sets = _shingle_sets(compared.hashes, compared.starts[at], np.diff(compared.starts)[at])
+    lines = compared.lines
+    starts = []
+    ends = []
+    for i in kept:
+        line_start, line_end = lines[i]
+        # the offsets without white space at either end (a line rarely has any: test one character first)
+        if text[line_start].isspace() or text[line_end - 1].isspace():
+            line = text[line_start:line_end]
+            starts.append(line_start + (len(line) - len(line.lstrip())))
+            ends.append(line_start + len(line.rstrip()))
+        else:
+            starts.append(line_start)
+            ends.append(line_end)
+    return list(map(Paragraph, starts, ends, [counts[i] for i in kept], sets))
 
 
 # -- results ---------------------------------------------------------------------
