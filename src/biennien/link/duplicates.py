@@ -433,10 +433,14 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
     found: list[np.ndarray] = []
     if n == first_new:
         return _empty(np.int64), _empty(np.int64)
-    orders = np.argsort(bands, axis=0, kind="stable")  # every band's column at once
+    # every band's column sorted at once, one contiguous row per band; the candidates are the distinct pairs
+    # of each bucket's members, so the order among equal values does not matter (quicksort: 5x faster than
+    # a stable sort down the columns)
+    columns = np.ascontiguousarray(bands.T)
+    orders = np.argsort(columns, axis=1)
     for b in range(LSH_BANDS):
-        col = bands[:, b]
-        order = orders[:, b]
+        col = columns[b]
+        order = orders[b]
         sorted_col = col[order]
         # the bucket (run of equal values in sorted order) of each new row: the bounds searchsorted
         # would find for its value (it is in the column), from the runs' starts in one linear pass
@@ -513,13 +517,16 @@ def update_duplicates(
         di = len(state.docs)
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
-        state.doc_words.append(sum(p.words for p in paras))
+        counts = [p.words for p in paras]
+        state.doc_words.append(sum(counts))
         state.doc_date.append(_doc_date(doc))
-        for p in paras:
-            shingles[first_new + len(spans)] = p.shingles
-            spans.append((p.start, p.end))
-            words.append(p.words)
-            para_doc.append(di)
+        first_row = first_new + len(spans)
+        shingles.update(
+            zip(range(first_row, first_row + len(paras)), [p.shingles for p in paras], strict=True)
+        )
+        spans += [(p.start, p.end) for p in paras]
+        words += counts
+        para_doc += [di] * len(paras)
     if not spans:
         return state
     state.para_doc = np.concatenate([state.para_doc, np.array(para_doc, dtype=np.int32)])
