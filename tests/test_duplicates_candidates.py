@@ -9,7 +9,7 @@ from biennien.link.duplicates import LSH_BANDS, MAX_BUCKET, _candidates
 
 def _brute_force(bands: np.ndarray, first_new: int) -> set[tuple[int, int]]:
     """Pairs (earlier row, new row) sharing a band value whose bucket holds 2 to MAX_BUCKET rows."""
-    out = set()
+    out: set[tuple[int, int]] = set()
     for b in range(bands.shape[1]):
         col = bands[:, b].tolist()
         size = {v: col.count(v) for v in set(col)}
