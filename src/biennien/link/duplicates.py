@@ -192,6 +192,7 @@ class ComparedText:
     counts: list[int]  # len(compare_lines) of each of those lines
     hashes: np.ndarray  # word_hash of every comparison word, line after line (uint64)
     starts: np.ndarray  # index in ``hashes`` of each line's first word, then len(hashes)
+    text: str = ""  # the analysis text itself (its users need it too; no second cache lookup)
 
 
 def compared_text(text: str) -> ComparedText:
@@ -205,7 +206,7 @@ def compared_text(text: str) -> ComparedText:
             lines.append((pos, pos + size))
         pos += size + 1
     starts, hashes = line_hashes("\n".join(filter(None, parts)))
-    return ComparedText(lines, np.diff(starts).tolist(), hashes, starts)
+    return ComparedText(lines, np.diff(starts).tolist(), hashes, starts, text)
 
 
 def _shingle_sets(
@@ -248,9 +249,9 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     ``compared`` is ``compared_text`` of the document's analysis text when the
     caller already has it (the story features need the same words).
     """
-    text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
-        compared = compared_text(text)
+        compared = compared_text(analysis_text(doc.text, doc.skip_spans))
+    text = compared.text
     counts = compared.counts
     kept = [i for i, count in enumerate(counts) if count >= MIN_WORDS]
     if not kept:

@@ -204,9 +204,9 @@ def hashed_features(
     ``doc_features`` with ``bucket``.  ``compared`` is ``compared_text`` of the
     document's analysis text when the caller already has it.
     """
-    text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
-        compared = compared_text(text)
+        compared = compared_text(analysis_text(doc.text, doc.skip_spans))
+    text = compared.text
     if doc.title:
         title = doc.title
     elif compared.lines:
@@ -246,30 +246,38 @@ def hashed_features(
     if not any(sizes):
         return np.zeros(0, dtype=np.int64), np.zeros(0), actors
     feats = np.concatenate([pairs.astype(np.int64), title_pairs.astype(np.int64), named])
-    weights = np.repeat(_WEIGHTS, sizes)
-    uniq, sums = _summed(feats, weights)
+    uniq, sums = _summed(feats, np.repeat(_WEIGHTS, sizes))
     return uniq, sums, actors
 
 
-# the weight of each kind of feature, in hashed_features' order: word pairs, title pairs, names, entities, events
-_WEIGHTS = np.array([1.0, float(TITLE_REPEAT), NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT])
+# the weight of each kind of feature, in hashed_features' order: word pairs, title pairs, names, entities,
+# events; whole numbers below 2 ** _WEIGHT_BITS, so _summed carries them in the low bits of a sort key
+_WEIGHT_BITS = 3
+_WEIGHTS = np.array([1, TITLE_REPEAT, NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT], dtype=np.float64).astype(
+    np.int64
+)
+assert _WEIGHTS.tolist() == [1, TITLE_REPEAT, NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT]
+assert all(0 < w < 1 << _WEIGHT_BITS for w in _WEIGHTS.tolist())
 
 
 def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(distinct features, sorted; the sum of each one's weights): ``np.unique`` + ``np.bincount`` in fewer steps.
+    """(distinct features, sorted; the sum of each one's weights, as floats): ``np.unique`` + ``np.bincount``
+    in fewer steps.
 
-    The weights are small whole numbers (1, ``TITLE_REPEAT``, the named
-    weights), so their float sums are exact whatever the order of addition.
+    Each feature (below ``DIM``) and its weight (a small whole number, see
+    ``_WEIGHTS``) make one int64 key, so one plain sort orders them (no
+    ``argsort`` and gathers); float sums of whole numbers are exact in any order.
     """
     if not len(feats):
         return feats, np.zeros(0)
-    order = np.argsort(feats)
-    ordered = feats[order]
+    keys = (feats << _WEIGHT_BITS) | weights
+    keys.sort()
+    ordered = keys >> _WEIGHT_BITS
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     at = np.flatnonzero(first)
-    return ordered[at], np.add.reduceat(weights[order], at)
+    return ordered[at], np.add.reduceat((keys & ((1 << _WEIGHT_BITS) - 1)).astype(np.float64), at)
 
 
 @cache
