@@ -70,6 +70,17 @@ def _pair_bucket(first: int, second: int) -> int:
     return (((first * 0x9E3779B1) & 0xFFFFFFFF) ^ second) & (DIM - 1)
 
 
+def _pair_buckets(hashes: np.ndarray) -> np.ndarray:
+    """``_pair_bucket`` of every two neighbouring word hashes (uint64), in one numpy pass."""
+    if len(hashes) < 2:
+        return hashes[:0]
+    out = hashes[:-1] * _MIX
+    out &= _MASK32
+    out ^= hashes[1:]
+    out &= np.uint64(DIM - 1)
+    return out
+
+
 def bucket(feature: str) -> int:
     """The hashed bucket of a feature; a word pair ("a b", no colon) from its two word hashes.
 
@@ -214,23 +225,23 @@ def hashed_features(
     else:
         title = ""
     h = compared.hashes
-    if len(h) >= 2:
-        pair = (((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)
-        # pair j joins words j and j + 1: drop those where j + 1 starts a line
+    pair = _pair_buckets(h)  # pair j joins words j and j + 1
+    if len(pair):
+        # drop the pairs where j + 1 starts a line
         first = compared.starts[:-1]
         keep = np.ones(len(pair), dtype=bool)
         keep[first[(first > 0) & (first < len(h))] - 1] = False
         pairs = pair[keep]
     else:
-        pairs = h[:0]
+        pairs = pair
     if not doc.title and compared.lines and "_" not in title:
         # the title is the first line, whose comparison words are those of compare_words(title) (they
-        # differ only around "_", see prep_words): its hashes are already there
-        th = h[int(compared.starts[0]) : int(compared.starts[1])]
+        # differ only around "_", see prep_words): its pairs are the first line's, already hashed
+        title_pairs = pair[: max(0, int(compared.starts[1]) - 1)]
     else:
         title_words = compare_words(title)
         th = np.fromiter(map(word_hash, title_words), dtype=np.uint64, count=len(title_words))
-    title_pairs = (((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1) if len(th) >= 2 else th[:0]
+        title_pairs = _pair_buckets(th)
     runs = _NAME_RUN.findall(text)
     runs += _NAME_RUN.findall(title)
     names = [b for b in map(_NAME_BUCKETS.__getitem__, runs) if b >= 0]
