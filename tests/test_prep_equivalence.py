@@ -10,12 +10,16 @@ from pathlib import Path
 import pytest
 
 from biennien.link.prep_words import (
+    ALPHABET,
+    _lowered_words,
     alias_pattern,
+    char_table,
     compare_lines,
     compare_lines_reference,
     compare_words,
     compare_words_reference,
     line_hashes,
+    translate_chars,
 )
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
@@ -157,3 +161,31 @@ def test_line_hashes_are_the_hashes_of_compare_lines() -> None:
         lines = compare_lines_reference(text)
         assert starts.tolist() == [sum(len(words) for words in lines[:i]) for i in range(len(lines) + 1)]
         assert hashes.tolist() == [zlib.crc32(w.encode("utf-8")) for words in lines for w in words]
+
+
+def test_line_hashes_of_alphabet_text_take_the_table_pass_and_match() -> None:
+    # only ALPHABET characters (no "_"), so every text goes through the table pass and the spaced aliases:
+    # variants glued by runs of punctuation, several spaces, newlines, leading zeros
+    pieces = [p for p in _TRICKY if all(c in ALPHABET for c in p) and "_" not in p and "\x00" not in p]
+    glue = [g for g in _GLUE if "_" not in g] + [", , ", " – ", "…", "“", "” ", "\r\n", "\t"]
+    rng = random.Random(6)
+    taken = 0
+    for _ in range(5_000):
+        parts = []
+        for _ in range(rng.randint(0, 14)):
+            parts += [rng.choice(pieces), rng.choice(glue)]
+        text = "".join(parts)
+        taken += _lowered_words(text) is not None
+        starts, hashes = line_hashes(text)
+        lines = compare_lines_reference(text)
+        assert starts.tolist() == [sum(len(words) for words in lines[:i]) for i in range(len(lines) + 1)]
+        assert hashes.tolist() == [zlib.crc32(w.encode("utf-8")) for words in lines for w in words], text
+    assert taken == 5_000
+
+
+def test_translate_chars_refuses_characters_outside_the_alphabet() -> None:
+    table = char_table(str.upper, "abc")
+    assert translate_chars("abca", table) == "ABCA"
+    assert translate_chars("", table) == ""
+    for text in ("abd", "a\uffff", "a😀", "a\ud800"):
+        assert translate_chars(text, table) is None

@@ -70,6 +70,17 @@ def _pair_bucket(first: int, second: int) -> int:
     return (((first * 0x9E3779B1) & 0xFFFFFFFF) ^ second) & (DIM - 1)
 
 
+def _pair_buckets(hashes: np.ndarray) -> np.ndarray:
+    """``_pair_bucket`` of every two neighbouring word hashes (uint64), in one numpy pass."""
+    if len(hashes) < 2:
+        return hashes[:0]
+    out = hashes[:-1] * _MIX
+    out &= _MASK32
+    out ^= hashes[1:]
+    out &= np.uint64(DIM - 1)
+    return out
+
+
 def bucket(feature: str) -> int:
     """The hashed bucket of a feature; a word pair ("a b", no colon) from its two word hashes.
 
@@ -157,6 +168,37 @@ def _add_named(
             counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
 
 
+class _NameBuckets(dict[str, int]):
+    """A run of ``_NAME_RUN`` -> the bucket of its ``n:`` feature, or -1 when it is no name (one capitalised
+    word that is not an acronym); looked up without a call, runs repeat across articles."""
+
+    def __missing__(self, run: str) -> int:
+        value = -1
+        if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
+            value = _feature_bucket(_name_feature(run))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[run] = value
+        return value
+
+
+class _KeyBuckets(dict[str, tuple[int, bool]]):
+    """An entity key -> (the bucket of its ``e:`` feature, whether it is an actor)."""
+
+    def __missing__(self, key: str) -> tuple[int, bool]:
+        feature = entity_feature(key)
+        value = (_feature_bucket(feature), is_actor(feature))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
+_CACHE_LIMIT = 1 << 16
+_NAME_BUCKETS = _NameBuckets()
+_KEY_BUCKETS = _KeyBuckets()
+
+
 def hashed_features(
     doc: Document,
     entity_keys: Sequence[str] = (),
@@ -167,69 +209,86 @@ def hashed_features(
 
     The word pairs, nearly all of an article's features, are hashed with
     numpy from cached word hashes instead of one string per pair, all lines
-    at once (a pair never spans two lines); the result equals hashing
+    at once (a pair never spans two lines); names, entities and events go
+    straight to their cached buckets, each occurrence with its weight, and one
+    sort sums every bucket's weights; the result equals hashing
     ``doc_features`` with ``bucket``.  ``compared`` is ``compared_text`` of the
     document's analysis text when the caller already has it.
     """
-    text = analysis_text(doc.text, doc.skip_spans)
     if compared is None:
-        compared = compared_text(text)
+        compared = compared_text(analysis_text(doc.text, doc.skip_spans))
+    text = compared.text
     if doc.title:
         title = doc.title
     elif compared.lines:
         title = text[compared.lines[0][0] : compared.lines[0][1]]
     else:
         title = ""
-    feats: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
     h = compared.hashes
-    if len(h) >= 2:
-        pair = (((h[:-1] * _MIX) & _MASK32) ^ h[1:]) & np.uint64(DIM - 1)
-        # pair j joins words j and j + 1: drop those where j + 1 starts a line
+    pair = _pair_buckets(h)  # pair j joins words j and j + 1
+    if len(pair):
+        # drop the pairs where j + 1 starts a line
         first = compared.starts[:-1]
         keep = np.ones(len(pair), dtype=bool)
         keep[first[(first > 0) & (first < len(h))] - 1] = False
-        feats.append(pair[keep].astype(np.int64))
-        weights.append(np.ones(len(feats[-1])))
+        pairs = pair[keep]
+    else:
+        pairs = pair
     if not doc.title and compared.lines and "_" not in title:
         # the title is the first line, whose comparison words are those of compare_words(title) (they
-        # differ only around "_", see prep_words): its hashes are already there
-        th = h[int(compared.starts[0]) : int(compared.starts[1])]
+        # differ only around "_", see prep_words): its pairs are the first line's, already hashed
+        title_pairs = pair[: max(0, int(compared.starts[1]) - 1)]
     else:
         title_words = compare_words(title)
         th = np.fromiter(map(word_hash, title_words), dtype=np.uint64, count=len(title_words))
-    if len(th) >= 2:
-        feats.append(((((th[:-1] * _MIX) & _MASK32) ^ th[1:]) & np.uint64(DIM - 1)).astype(np.int64))
-        weights.append(np.full(len(feats[-1]), float(TITLE_REPEAT)))
-    other: dict[str, float] = {}
-    _add_named(other, text, title, entity_keys, events)
-    if other:
-        feats.append(np.fromiter(map(_feature_bucket, other), dtype=np.int64, count=len(other)))
-        weights.append(np.fromiter(other.values(), dtype=np.float64, count=len(other)))
-    # the actor features are entity features (names and events never are)
-    actor_features = {f for f in map(entity_feature, entity_keys) if is_actor(f)}
-    actors = np.array(sorted({_feature_bucket(f) for f in actor_features}), dtype=np.int64)
-    if not feats:
+        title_pairs = _pair_buckets(th)
+    runs = _NAME_RUN.findall(text)
+    runs += _NAME_RUN.findall(title)
+    names = [b for b in map(_NAME_BUCKETS.__getitem__, runs) if b >= 0]
+    keyed = list(map(_KEY_BUCKETS.__getitem__, entity_keys))
+    dated = [
+        _feature_bucket(f"v:{ev.type}:{ev.date[:10]}")
+        for ev in events
+        if ev.date and len(ev.date) >= 10 and not ev.date.startswith("X")
+    ]
+    named = np.array([*names, *(b for b, _ in keyed), *dated], dtype=np.int64)
+    actors = np.array(sorted({b for b, actor in keyed if actor}), dtype=np.int64)
+    sizes = (len(pairs), len(title_pairs), len(names), len(keyed), len(dated))
+    if not any(sizes):
         return np.zeros(0, dtype=np.int64), np.zeros(0), actors
-    uniq, sums = _summed(np.concatenate(feats), np.concatenate(weights))
+    feats = np.concatenate([pairs.astype(np.int64), title_pairs.astype(np.int64), named])
+    uniq, sums = _summed(feats, np.repeat(_WEIGHTS, sizes))
     return uniq, sums, actors
 
 
-def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(distinct features, sorted; the sum of each one's weights): ``np.unique`` + ``np.bincount`` in fewer steps.
+# the weight of each kind of feature, in hashed_features' order: word pairs, title pairs, names, entities,
+# events; whole numbers below 2 ** _WEIGHT_BITS, so _summed carries them in the low bits of a sort key
+_WEIGHT_BITS = 3
+_WEIGHTS = np.array([1, TITLE_REPEAT, NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT], dtype=np.float64).astype(
+    np.int64
+)
+assert _WEIGHTS.tolist() == [1, TITLE_REPEAT, NAME_WEIGHT, ENTITY_WEIGHT, EVENT_WEIGHT]
+assert all(0 < w < 1 << _WEIGHT_BITS for w in _WEIGHTS.tolist())
 
-    The weights are small whole numbers (1, ``TITLE_REPEAT``, the named
-    weights), so their float sums are exact whatever the order of addition.
+
+def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct features, sorted; the sum of each one's weights, as floats): ``np.unique`` + ``np.bincount``
+    in fewer steps.
+
+    Each feature (below ``DIM``) and its weight (a small whole number, see
+    ``_WEIGHTS``) make one int64 key, so one plain sort orders them (no
+    ``argsort`` and gathers); float sums of whole numbers are exact in any order.
     """
     if not len(feats):
         return feats, np.zeros(0)
-    order = np.argsort(feats)
-    ordered = feats[order]
+    keys = (feats << _WEIGHT_BITS) | weights
+    keys.sort()
+    ordered = keys >> _WEIGHT_BITS
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     at = np.flatnonzero(first)
-    return ordered[at], np.add.reduceat(weights[order], at)
+    return ordered[at], np.add.reduceat((keys & ((1 << _WEIGHT_BITS) - 1)).astype(np.float64), at)
 
 
 @cache
