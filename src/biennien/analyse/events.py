@@ -475,16 +475,21 @@ def _candidate_sentences(
 
 
 _WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past them and is let through)
-_WINDOW_CHARS = 240  # characters read first for them (read again to the sentence end when too few)
+_WINDOW_CHARS = 240  # characters read for them (read again to the sentence end when too few)
+# characters read first: ten words fit in most; with eleven read, the first ten are whole words
+_WINDOW_FIRST = 80
 
 
 def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str]]:
     """The ten words from a match at ``pos`` on (in its sentence), lower-cased and as written.  Plain
     strings, not ``_Tok`` objects: the window is read at every match in the text, and most matches
     let no trigger through."""
-    raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
-    if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
-        raw = _WORD.findall(text, pos, s.end)
+    raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_FIRST))
+    if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_FIRST < s.end:
+        # too few words in the short read (the last may be cut): the longer read, as before
+        raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
+        if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
+            raw = _WORD.findall(text, pos, s.end)
     raw = raw[:_WINDOW_WORDS]
     return list(map(str.lower, raw)), raw
 
@@ -1538,6 +1543,8 @@ def extract(
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
+            if not s_timex:
+                continue  # the fallback dates a clause by a date of the sentence: none here
             lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
             fb = _fallback(
                 lex,
@@ -1692,7 +1699,7 @@ def extract(
                 evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
             )
             made.append((fr.start, ev))
-        if not any(ev.date for _, ev in made):
+        if s_timex and not any(ev.date for _, ev in made):  # (the fallback needs a date of the sentence)
             fb = _fallback(
                 lex,
                 doc_id,
