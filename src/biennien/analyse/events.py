@@ -355,35 +355,51 @@ def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
     return _seq_at(toks, j - len(words), words)
 
 
-def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | None = None) -> str:
+def _seq_in(low: list[str], i: int, words: tuple[str, ...]) -> bool:
+    """``words`` are written from word ``i`` of the lower-case word list ``low`` (``_seq_at`` on plain
+    lists)."""
+    return i >= 0 and i + len(words) <= len(low) and tuple(low[i : i + len(words)]) == words
+
+
+def _ends_in(low: list[str], j: int, words: tuple[str, ...]) -> bool:
+    """``words`` end right before word ``j`` of ``low``."""
+    return _seq_in(low, j - len(words), words)
+
+
+def _blocked(
+    lex: _Lexicon, low: list[str], raw: list[str], hit: _Hit, present: set[str] | None = None
+) -> str:
     """Why ``hit`` reports no event: "" (it does), "block", or "claim" (a negated or hypothetical
     event: it did not happen, and the date of its clause is its own, not another trigger's).
-    ``present``: the sentence's lower-case words, when known (a clause cue none of whose first words
-    is written needs no scan)."""
+    ``low``, ``raw``: the sentence's words lower-cased and as written; ``present``: the set of
+    ``low``, when known (a clause cue none of whose first words is written needs no scan)."""
     key = hit.trig.key
     block = lex.blockers[key]
     i, j = hit.i, hit.j
-    last = toks[i - 1].low if i > 0 else ""
-    if any(_ends_at(toks, i, seq) for seq in block.negprev.get(last, ())):
+    last = low[i - 1] if i > 0 else ""
+    if last in block.negprev and any(_ends_in(low, i, seq) for seq in block.negprev[last]):
         return "claim"
     if block.clause and (present is None or not block.clause.keys().isdisjoint(present)):
         # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
-        lo = next((n + 1 for n in range(i - 1, -1, -1) if toks[n].text in ",;:"), 0)
-        if _find_in(toks, lo, i, block.clause) is not None:
+        lo = next((n + 1 for n in range(i - 1, -1, -1) if raw[n] in ",;:"), 0)
+        index = block.clause
+        if any(
+            _seq_in(low, k, seq) and k + len(seq) <= i for k in range(lo, i) for seq in index.get(low[k], ())
+        ):
             return "claim"
-    if any(_ends_at(toks, i, seq) for seq in block.prev.get(last, ())):
+    if last in block.prev and any(_ends_in(low, i, seq) for seq in block.prev[last]):
         return "block"
-    if j < len(toks) and any(_seq_at(toks, j, seq) for seq in block.after.get(toks[j].low, ())):
+    if j < len(low) and (seqs := block.after.get(low[j])) and any(_seq_in(low, j, seq) for seq in seqs):
         return "block"
     if block.before:
         for back in range(0, 4):
             end = i - back
-            if end > 0 and (seqs := block.before.get(toks[end - 1].low)):
-                if any(_ends_at(toks, end, seq) for seq in seqs):
+            if end > 0 and (seqs := block.before.get(low[end - 1])):
+                if any(_ends_in(low, end, seq) for seq in seqs):
                     return "block"
     words = lex.anaphor.get(key)
-    if words and hit.i > 0 and toks[hit.i - 1].low in words:
-        nxt = toks[hit.j].text if hit.j < len(toks) else "."
+    if words and i > 0 and low[i - 1] in words:
+        nxt = raw[j] if j < len(raw) else "."
         if not nxt[:1].isupper():
             return "block"
     return ""
@@ -410,26 +426,63 @@ def _find_triggers(
 ) -> list[_Hit]:
     """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``.
     ``firsts``: the tokens that open some trigger phrase, when known (``_Split.may_trigger``)."""
+    return _triggers_in(
+        lex,
+        [t.low for t in toks],
+        [t.text for t in toks],
+        [t.start for t in toks],
+        [t.end for t in toks],
+        negated,
+        firsts,
+    )
+
+
+def _triggers_in(
+    lex: _Lexicon,
+    low: list[str],
+    raw: list[str],
+    starts: list[int],
+    ends: list[int],
+    negated: list[_Hit] | None = None,
+    firsts: list[int] | None = None,
+) -> list[_Hit]:
+    """``_find_triggers`` on the sentence's words as plain lists (``_Split``): lower-cased, as
+    written, their starts and ends.  Why lists: no attribute read per token in the searches."""
     hits: list[_Hit] = []
     by_first, by_next = lex.by_first, lex.by_next
     present: set[str] | None = None  # the sentence's words, made at the first trigger found
+    n = len(low)
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
-    for k in firsts if firsts is not None else [k for k, t in enumerate(toks) if t.low in by_first]:
+    for k in firsts if firsts is not None else [k for k, w in enumerate(low) if w in by_first]:
         if k < i:
             continue  # inside the trigger found last
         found = None
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        for trig in by_next[toks[k].low].fitting(nxt):  # phrases whose second word differs are not tried
-            j = k + len(trig.words)
-            if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
-                found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
-                break
+        nxt = low[k + 1] if k + 1 < n else ""
+        for trig in by_next[low[k]].fitting(nxt):  # phrases whose second word differs are not tried
+            words = trig.words
+            j = k + len(words)
+            # the first two words are those of the phrases ``fitting`` gives: only longer ones are compared
+            if j > n or (j > k + 2 and tuple(low[k + 2 : j]) != words[2:]):
+                continue
+            if trig.next is not None:
+                if j >= n:
+                    continue
+                if not (
+                    low[j] in trig.next
+                    or ("CAP" in trig.next and raw[j][:1].isupper())
+                    or ("NUM" in trig.next and raw[j][:1].isdigit())
+                ):
+                    continue
+            if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
+                continue
+            found = _Hit(trig, k, j, starts[k], ends[j - 1])
+            break
         if found is None:
             continue
         if present is None:
-            present = {t.low for t in toks}
-        why = _blocked(lex, toks, found, present)
+            present = set(low)
+        why = _blocked(lex, low, raw, found, present)
         if not why:
             hits.append(found)
         elif why == "claim" and negated is not None:
@@ -1528,7 +1581,10 @@ def extract(
         fits = s.start in fitted
         if fits or split.may_trigger(lex):
             toks = split.toks()
-            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, None if fits else split.firsts))
+            found = _triggers_in(
+                lex, split.low, split.raw, split.starts, split.ends, negated, None if fits else split.firsts
+            )
+            hits = _retyped(lex, toks, found)
             quotes = events_status.quote_spans(text, s)
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
