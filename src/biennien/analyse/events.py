@@ -41,7 +41,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from biennien.analyse import events_fallback, events_status
-from biennien.analyse.events_pronouns import Referents
+from biennien.analyse.events_pronouns import GenderMemo, Referents
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -120,7 +120,7 @@ class _Blockers:
 
 
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORD.findall(s))
+    return tuple(map(str.lower, _WORD.findall(s)))
 
 
 def _wordset(cell: str) -> frozenset[str] | None:
@@ -638,12 +638,19 @@ def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | Non
     length of time is counted from, not the date of the main clause.  None when no cue stands before
     ``t`` in its comma segment, or when a bare ``kể từ`` takes the date right after it (``kể từ năm
     2004``, left to the ``since_open`` rules)."""
-    seg = text[s_start : t.start]
-    lo = s_start + max(seg.rfind(c) for c in ",;:") + 1
-    words = tuple(w.lower() for w in _WORD.findall(text, lo, t.start))
+    lo = max(
+        text.rfind(",", s_start, t.start),
+        text.rfind(";", s_start, t.start),
+        text.rfind(":", s_start, t.start),
+    )
+    lo = max(lo + 1, s_start)
     index = lex.cue_first.get("since_ref", {})
+    seg = text[lo : t.start].lower()
+    if not any(w in seg for w in index):
+        return None  # no cue word written even inside a word (most dates): no words read
+    words = tuple(map(str.lower, _WORD.findall(text, lo, t.start)))
     if index.keys().isdisjoint(words):
-        return None  # no cue word at all (most dates)
+        return None  # no cue word at all
     for k in range(len(words) - 1, -1, -1):
         for seq in index.get(words[k], ()):
             if words[k : k + len(seq)] == seq:
@@ -1566,6 +1573,16 @@ def extract(
         s for s in s_list if (k := bisect_left(tx_starts, s.start)) < len(usable) and usable[k].end <= s.end
     ]
     taken = frozenset(x.start for x in dated)
+    memo = GenderMemo()
+    made_for: dict[int, Referents] = {}
+
+    def people(n: int) -> Referents:
+        """Whom a pronoun before mention ``n`` points back to: one ``Referents`` per distinct count of
+        mentions before (sentences with no mention in between share it), reading each mention once."""
+        if n not in made_for:
+            made_for[n] = Referents(text, ments[:n], memo)
+        return made_for[n]
+
     todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken)}
     fitted = todo.keys() - taken  # sentences where the pre-filter saw a trigger fit
     for s in dated:
@@ -1609,7 +1626,7 @@ def extract(
                 s,
                 s_timex,
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
-                Referents(text, ments[:lo_m]),
+                people(lo_m),
                 ments[max(0, lo_m - 12) : lo_m],
                 None,
                 split.fallback_words(text, s),
@@ -1641,7 +1658,7 @@ def extract(
             if k >= 0
             else []
         )
-        person = Referents(text, ments[:lo_m])
+        person = people(lo_m)
         refs = _references(lex, text, s.start, s_timex)
         _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
         for h in hits:

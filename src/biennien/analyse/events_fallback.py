@@ -105,7 +105,7 @@ def _lead_words() -> frozenset[str]:
 
 
 def _words(s: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(s)]
+    return list(map(str.lower, _WORD.findall(s)))
 
 
 class SentenceWords:
