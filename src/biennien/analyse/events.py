@@ -81,6 +81,10 @@ class _Lexicon:
     cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
     cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
     by_next: dict[str, _NextIndex]  # ``by_first`` again, split by the phrase's second word
+    # cue kind -> the last words of its sequences, for a substring pre-test on a lower-cased span (None:
+    # no pre-test, as a blank sequence matches anywhere or a word's lower case depends on its context)
+    cue_ends: dict[str, tuple[str, ...] | None]
+    word_phrases: bool  # every trigger phrase is written with word characters only (see ``_past``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +252,34 @@ def _lexicon() -> _Lexicon:
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
         by_first=by_first_sorted,
         by_next={k: _next_index(v) for k, v in by_first_sorted.items()},
+        cue_ends={k: _cue_ends(v) for k, v in sorted_cues.items()},
+        word_phrases=all(
+            ch.isalnum() or ch == "_" for v in by_first.values() for t in v for w in t.words for ch in w
+        ),
         anaphor=anaphor,
         cues=sorted_cues,
         dayparts=dayparts,
     )
+
+
+def _cue_ends(seqs: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The last words of ``seqs`` (see ``_Lexicon.cue_ends``): when a sequence is among the lower-cased
+    words of a span, its last word is written in the span lower-cased as a whole, so a span holding
+    none of them needs no tokenising.  None when that does not hold: a blank sequence, or a sigma
+    (the one letter whose lower case depends on the letters around it)."""
+    ends = tuple(sorted({seq[-1] for seq in seqs if seq}))
+    if any(not seq for seq in seqs) or any(ch in w for w in ends for ch in "σςΣ"):
+        return None
+    return ends
+
+
+def _cue_written(lex: _Lexicon, kind: str, span: str) -> bool:
+    """Some sequence of ``kind`` may be among the words of ``span`` (False: certainly not)."""
+    ends = lex.cue_ends.get(kind, ())
+    if ends is None:
+        return True
+    low = span.lower()
+    return any(w in low for w in ends)
 
 
 # --------------------------------------------------------------------------- sentence reading
@@ -506,17 +534,25 @@ def _candidate_sentences(
     matched_low = len(low) == len(text)
     finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
     free = lex.free if matched_low else frozenset()
-    for m in finder.finditer(low if matched_low else text):
-        pos = m.start()
+    search = finder.search
+    scanned = low if matched_low else text
+    plain = matched_low and lex.word_phrases
+    at = 0  # where the next match is looked for
+    while (m := search(scanned, at)) is not None:
+        pos, at = m.span()
         if pos > 0 and low[pos - 1].isalnum():
             continue
         n = bisect_right(starts, pos) - 1
-        if n <= last or n < 0 or pos >= ends[n]:
+        if n < 0 or pos >= ends[n]:
+            continue
+        if n <= last:
+            at = _past(scanned, ends[n], at, plain)
             continue
         s = sentences[n]
         if s.start in taken or (m.end() <= s.end and m.group() in free):
             out.append(s)  # read anyway, or the phrase found is a trigger with no neighbour rule
             last = n
+            at = _past(scanned, ends[n], at, plain)
             continue
         low_words, raw_words = _window(text, s, pos)
         # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
@@ -524,7 +560,21 @@ def _candidate_sentences(
         if any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside)):
             out.append(s)
             last = n
+            at = _past(scanned, ends[n], at, plain)
     return out
+
+
+def _past(scanned: str, end: int, at: int, plain: bool) -> int:
+    """Where the pre-filter goes on once a sentence ending at ``end`` is decided: at ``end`` when
+    the sentence ends with a mark no match can hold (phrases are words and the spaces between them),
+    else where the last match ended (``at``).  The same matches follow as when every match of the
+    sentence is walked through: no match runs across that mark, and a match found from ``at`` or from
+    ``end`` is then the same (the pattern looks at nothing before a match).  Why: the rest of a
+    sentence already taken need not be scanned."""
+    if not plain or end <= at:
+        return at
+    c = scanned[end - 1]
+    return end if not (c.isalnum() or c == "_" or c.isspace()) else at
 
 
 _WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past them and is let through)
@@ -613,7 +663,10 @@ def _parenthesised(text: str, t: Timex) -> bool:
 
 def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
-    before = _words(text[max(0, t.start - 12) : t.start])
+    span = text[max(0, t.start - 12) : t.start]
+    if not _cue_written(lex, "since_open", span):
+        return False  # most dates: no word read
+    before = _words(span)
     if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
         return False  # most dates: the words after are not read
     after = _words(text[t.end : t.end + 16])
@@ -670,7 +723,10 @@ def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
 
 def _crossed(lex: _Lexicon, text: str, a: int, b: int, kind: str) -> bool:
     """A cue of ``kind`` stands between offsets ``a`` and ``b``."""
-    words = _words(text[a:b])
+    span = text[a:b]
+    if not _cue_written(lex, kind, span):
+        return False  # most spans: no word read
+    words = _words(span)
     if words and () in lex.cues.get(kind, ()):
         return True  # a blank sequence stands anywhere
     index = lex.cue_first.get(kind, {})
