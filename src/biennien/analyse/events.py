@@ -630,12 +630,18 @@ def _allowed_in_window(
     return False
 
 
-def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
-    """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match."""
+def _retyped(
+    lex: _Lexicon, toks: list[_Tok], hits: list[_Hit], present: set[str] | None = None
+) -> list[_Hit]:
+    """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match.
+    ``present``: the sentence's lower-case words, when known (no context word among them: no scan)."""
     match_words = _match_words()
     if not any(h.trig.key in match_words for h in hits):
         return hits
-    if _find_in(toks, 0, len(toks), lex.cue_first.get("match_context", {})) is None:
+    context = lex.cue_first.get("match_context", {})
+    if present is not None and context.keys().isdisjoint(present):
+        return hits
+    if _find_in(toks, 0, len(toks), context) is None:
         return hits
     for h in hits:
         if h.trig.key in match_words:
@@ -990,8 +996,11 @@ def _span_text(text: str, toks: list[_Tok], i: int, j: int) -> str:
 
 def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
     aux = lex.cues.get("aux", ())
+    firsts, lasts = lex.cue_first.get("aux", {}), lex.cue_last.get("aux", {})
     changed = True
     while changed and i < j:
+        if toks[j - 1].low not in lasts and toks[i].low not in firsts:
+            break  # no sequence can be cut at either end: the pass would change nothing
         changed = False
         for seq in aux:
             n = len(seq)
@@ -1647,6 +1656,7 @@ def extract(
         split = _Split(text, s)
         negated: list[_Hit] = []
         toks: list[_Tok] = []
+        present: set[str] = set()  # the sentence's lower-case words (made when a trigger may fit)
         quotes: list[tuple[int, int]] = []
         hits: list[_Hit] = []
         # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
@@ -1657,7 +1667,8 @@ def extract(
             found = _triggers_in(
                 lex, split.low, split.raw, split.starts, split.ends, negated, None if fits else split.firsts
             )
-            hits = _retyped(lex, toks, found)
+            present = set(split.low)
+            hits = _retyped(lex, toks, found, present)
             quotes = events_status.quote_spans(text, s)
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
@@ -1726,9 +1737,11 @@ def extract(
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
         kept: list[_Hit] = []
+        habitual = lex.cue_first.get("habitual", {})
+        look = not habitual.keys().isdisjoint(present)  # (no cue word in the sentence: nothing to drop)
         for n, hit in enumerate(hits):
             hi = hits[n + 1].i if n + 1 < len(hits) else len(toks)
-            if _find_in(toks, hit.j, hi, lex.cue_first.get("habitual", {})) is None:
+            if not look or _find_in(toks, hit.j, hi, habitual) is None:
                 kept.append(hit)
         hits = kept
         frames = [h for h in hits if h.trig.frame]

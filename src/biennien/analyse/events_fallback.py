@@ -753,7 +753,12 @@ def find(
         return fix
     lead_words = _lead_words()
     for t in timexes:
-        seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
+        seg_lo = max(
+            s.start,
+            text.rfind(",", s.start, t.start) + 1,
+            text.rfind(";", s.start, t.start) + 1,
+            text.rfind(":", s.start, t.start) + 1,
+        )
         seg_before = _span_words(text, seg_lo, t.start, sw)
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
         # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
