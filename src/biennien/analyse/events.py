@@ -332,7 +332,7 @@ class _Split:
 
     def fallback_words(self, text: str, s: Sentence) -> events_fallback.SentenceWords:
         """The words as ``events_fallback`` reads them."""
-        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low)
+        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low, self.raw)
 
     def status_words(self) -> list[tuple[int, int, str]]:
         """The words as ``events_status`` reads them (``(start, end, lower-case word)``)."""

@@ -115,13 +115,40 @@ class SentenceWords:
     ``_words(text[a:b])``: the sentence's words in the span when the span cuts no word, else the span
     read on its own."""
 
-    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low")
+    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low", "_raw")
 
     def __init__(
-        self, text: str, lo: int, hi: int, starts: list[int], ends: list[int], low: list[str]
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        starts: list[int],
+        ends: list[int],
+        low: list[str],
+        raw: list[str] | None = None,
     ) -> None:
         self._text, self._lo, self._hi = text, lo, hi
-        self._starts, self._ends, self._low = starts, ends, low
+        self._starts, self._ends, self._low, self._raw = starts, ends, low, raw
+
+    def clause(self, a: int, b: int, skip: tuple[int, int]) -> _ClauseWords | None:
+        """``_clause_words(text, a, b, skip)`` from the sentence's words (the words as written tell
+        which are words, not marks); None when the span cuts a word or leaves the sentence, or the
+        words as written are not known."""
+        raw = self._raw
+        if raw is None or a < self._lo or b > self._hi or a > b:
+            return None
+        starts, ends, low = self._starts, self._ends, self._low
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b)
+        if (i > 0 and ends[i - 1] > a) or (j > 0 and ends[j - 1] > b):
+            return None
+        lo, hi = skip
+        toks = [
+            (low[k], starts[k])
+            for k in range(i, j)
+            if (raw[k][0].isalnum() or raw[k][0] == "_") and not lo <= starts[k] < hi
+        ]
+        return toks, [w for w, _ in toks]
 
     def of(self, a: int, b: int) -> list[str]:
         if a < self._lo or b > self._hi or a > b:
@@ -614,7 +641,8 @@ def _dated(
         pred = [w for w in _span_words(text, subj[1], hi, sw) if w.isalnum()]
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
-    clause = _clause_words(text, lo, hi, skip)  # read once by the three subject readers (not changed)
+    # read once by the three subject readers (not changed)
+    clause = (sw.clause(lo, hi, skip) if sw is not None else None) or _clause_words(text, lo, hi, skip)
     other = _unnamed(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
         other = _pronoun_clause(text, lo, hi, mentions, skip, person, clause)

@@ -209,13 +209,13 @@ def settle(
     held = False  # an event of the sentence already tells the cancellation
     for pos, ev in made:
         k = _index(words, pos)
-        trig_words = tuple(w.lower() for w in _WORD.findall(ev.trigger))
         tx = _timex_of(ev, s_timex)
         if habitual and ev.date and not (tx is not None and _YEAR.search(tx.text)):
             segs = {_segment(words, k)} | ({_segment(words, tx_index[tx.start])} if tx else set())
             if any(lo <= i < hi for i, _j in habitual for lo, hi in segs):
                 continue  # "Lễ hội ... được tổ chức vào 18/3 âm lịch hàng năm"
         if first_cancel is not None:
+            trig_words = tuple(w.lower() for w in _WORD.findall(ev.trigger))
             own = any(trig_words[-(j - i) :] == tuple(w[2] for w in words[i:j]) for i, j in cancels)
             if own or (cancel_date is not None and ev.date == cancel_date.value and k > first_cancel):
                 # the decision itself ("quyết định tạm dừng ...", "ngày 27/4 ... tạm dừng tổ chức")
@@ -286,8 +286,10 @@ def _dateline_agent(words: list[tuple[int, int, str]], ev: Event, mentions: Sequ
 
 def _fronted(text: str, words: list[tuple[int, int, str]], ev: Event) -> Event | None:
     """A sentence opening with ``Diễn ra``/``Bắt đầu`` names its subject after the comma."""
+    if ev.participants:
+        return ev
     trig = tuple(w.lower() for w in _WORD.findall(ev.trigger))
-    if ev.participants or not trig or tuple(w[2] for w in words[: len(trig)]) != trig:
+    if not trig or tuple(w[2] for w in words[: len(trig)]) != trig:
         return ev
     if trig not in _cues().get("front", ()):
         return ev
