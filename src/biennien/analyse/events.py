@@ -554,14 +554,63 @@ def _candidate_sentences(
             last = n
             at = _past(scanned, ends[n], at, plain)
             continue
-        low_words, raw_words = _window(text, s, pos)
-        # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
-        inside = min(len(m.group().split()), len(low_words))
-        if any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside)):
+        if plain and at <= s.end and text[pos:at].isalnum() and not _word_char(text, at):
+            fits = _word_fits(lex, text, s, pos, at)  # one whole word matched (most): its next words only
+        else:
+            low_words, raw_words = _window(text, s, pos)
+            # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
+            inside = min(len(m.group().split()), len(low_words))
+            fits = any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside))
+        if fits:
             out.append(s)
             last = n
             at = _past(scanned, ends[n], at, plain)
     return out
+
+
+def _word_char(text: str, k: int) -> bool:
+    """``text[k]`` is a word character (``\\w``); False past the end."""
+    return k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
+def _word_fits(lex: _Lexicon, text: str, s: Sentence, pos: int, end: int) -> bool:
+    """``_allowed_in_window`` at the first word of the window at ``pos``, when the match is that one
+    whole word ``text[pos:end]``: the window's next words are read one at a time, only as far as the
+    phrases of that first word need (most have one word and a next-word rule), instead of ten words.
+    The window's length counts where it did: a phrase running to the window's end is let through."""
+    raw = [text[pos:end]]
+    low = [raw[0].lower()]
+    at = end
+    done = False  # the window's words are all read (the sentence ends, or ten are read)
+    for trig in lex.by_first.get(low[0], ()):
+        words = trig.words
+        j = len(words)
+        while not done and len(raw) <= j:
+            nxt_tok = _WORD.search(text, at, s.end)
+            if nxt_tok is None:
+                done = True
+                break
+            raw.append(nxt_tok.group())
+            low.append(raw[-1].lower())
+            at = nxt_tok.end()
+            done = len(raw) >= _WINDOW_WORDS
+        if j > len(raw) or tuple(low[:j]) != words:
+            continue  # (not done: more than j words are read)
+        if j >= len(raw):
+            return True
+        nxt, nxt_raw = low[j], raw[j]
+        if trig.next is not None and not (
+            nxt in trig.next
+            or ("CAP" in trig.next and nxt_raw[:1].isupper())
+            or ("NUM" in trig.next and nxt_raw[:1].isdigit())
+        ):
+            continue
+        if trig.prev is not None:
+            before = _match_prev_word(text, s, pos)
+            if before is None or before not in trig.prev:
+                continue
+        return True
+    return False
 
 
 def _past(scanned: str, end: int, at: int, plain: bool) -> int:
