@@ -1711,21 +1711,25 @@ def extract(
         # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
         # quotes are not needed (the pre-filter has already said so for the others)
         fits = s.start in fitted
+        found: list[_Hit] = []
         if fits or split.may_trigger(lex):
-            toks = split.toks()
             found = _triggers_in(
                 lex, split.low, split.raw, split.starts, split.ends, negated, None if fits else split.firsts
             )
+        if found:  # (no trigger: no tokens, no quotes; a negated one alone dates nothing here)
+            toks = split.toks()
             present = set(split.low)
             hits = _retyped(lex, toks, found, present)
             quotes = events_status.quote_spans(text, s)
+            raw = split.raw
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
             hits = [
                 h
                 for h in hits
-                if not events_status.title_trigger(
-                    toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]]
+                if not (
+                    raw[h.i][:1].isupper()
+                    and events_status.title_trigger(raw[h.i], raw[max(0, h.i - 3) : h.i])
                 )
                 and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
             ]
