@@ -278,3 +278,27 @@ def test_referents_with_a_shared_memo_resolve_as_fresh_ones() -> None:
             assert got == fresh.resolve(pronoun)
             answers += got is not None
     assert answers > 5
+
+
+def _plain_undoubled(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and w[:1].islower() and out[-1].lower().strip(",") == w.lower().strip(","):
+            continue
+        out.append(w)
+    return out
+
+
+def test_undoubled_drops_the_words_the_plain_loop_dropped() -> None:
+    """Each word is lowered once: a run of repeats (``gặp gặp, Gặp gặp``) is cut as before."""
+    assert events._undoubled("Gặp gặp chủ nhà UAE".split()) == ["Gặp", "chủ", "nhà", "UAE"]
+    assert events._undoubled("Phạm Băng Băng kết hôn".split()) == ["Phạm", "Băng", "Băng", "kết", "hôn"]
+    rng = random.Random(21)
+    vocab = ["gặp", "Gặp", "gặp,", "GẶP", "tiếp", "Tiếp,", ",", "", "băng", "Băng"]
+    dropped = 0
+    for _ in range(3000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 8))]
+        got = events._undoubled(words)
+        assert got == _plain_undoubled(words), words
+        dropped += len(words) - len(got)
+    assert dropped > 1000

@@ -802,7 +802,10 @@ def _comma_after(text: str, t: Timex) -> bool:
 
 def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = False) -> bool:
     """A cue of ``kind`` ends right before ``t`` (or, with ``punct``, a comma, bracket or nothing)."""
-    before = _words(text[max(0, t.start - 24) : t.start])
+    span = text[max(0, t.start - 24) : t.start]
+    if not punct and not _cue_written(lex, kind, span):
+        return False  # no cue's last word written before the date (most dates): no word read
+    before = _words(span)
     if punct and (not before or before[-1] in (",", "(", ":", ";")):
         return True
     return bool(before) and any(
@@ -1415,13 +1418,12 @@ def _parts(
                 subject = _span_text(text, toks, comma + 1, end)
                 predicate = (f"{toks[s_i].low} " if s_j > s_i else "") + predicate[:1].lower() + predicate[1:]
     if agents and mentions:
-        labels = {(m.key, m.name): _mention_label(m) for m in mentions}
-        named = [labels.get((a.entity, a.name)) for a in agents]
+        named = [_label_of(mentions, a) for a in agents]
         if all(named):
             subject = " và ".join(n for n in named if n)
             if between and partners:
                 predicate = _span_text(text, toks, pred_i, last.j)
-                subject += " và " + (labels.get((partners[0].entity, partners[0].name)) or partners[0].name)
+                subject += " và " + (_label_of(mentions, partners[0]) or partners[0].name)
     if moved and subject:
         if classifier:
             # "tại cuộc tiếp X ..., Tổng Bí thư Tô Lâm cho rằng" -> "Tổng Bí thư Tô Lâm tiếp X"
@@ -1430,6 +1432,14 @@ def _parts(
             # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
             predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
+
+
+def _label_of(mentions: Sequence[Mention], p: Participant) -> str | None:
+    """The label (title and name) of the last mention with the participant's entity and name, None
+    when there is none: looked up for the one or two participants named, not made for every mention."""
+    return next(
+        (_mention_label(m) for m in reversed(mentions) if m.key == p.entity and m.name == p.name), None
+    )
 
 
 def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Mention]) -> Mention | None:
@@ -1445,12 +1455,10 @@ def _undoubled(words: list[str]) -> list[str]:
     """The words without a word repeated right after itself (``Gặp gặp chủ nhà UAE`` -> ``Gặp chủ nhà
     UAE``): a doubled word comes from a subject and a predicate cut at the same verb.  A capitalised
     repeat is a name's own syllable (``Phạm Băng Băng``) and stays."""
-    out: list[str] = []
-    for w in words:
-        if out and w[:1].islower() and out[-1].lower().strip(",") == w.lower().strip(","):
-            continue
-        out.append(w)
-    return out
+    # a word is dropped when it repeats the word before it (then also the last one kept): each word
+    # is lowered once, not once per comparison
+    folded = [w.lower().strip(",") for w in words]
+    return [w for k, w in enumerate(words) if not (k and folded[k] == folded[k - 1] and w[:1].islower())]
 
 
 def _summary(subject: str, predicate: str, place: str | None) -> str:
