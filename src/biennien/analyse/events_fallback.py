@@ -410,6 +410,26 @@ def _pronouns() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _pronouns_by_first() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """``_pronouns`` by first word, in table order; None when a blank row (which matches anywhere)
+    makes the index useless."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for q in _pronouns():
+        if not q:
+            return None
+        out.setdefault(q[0], []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _pronoun_at(words: list[str], k: int) -> tuple[str, ...] | None:
+    """The longest pronoun written from word ``k`` (the first in table order on a tie), or None: only
+    the pronouns opening with word ``k`` are compared."""
+    index = _pronouns_by_first()
+    seqs = _pronouns() if index is None else index.get(words[k], ()) if k < len(words) else ()
+    return max((q for q in seqs if tuple(words[k : k + len(q)]) == q), key=len, default=None)
+
+
+@cache
 def _verbs_by_first() -> dict[str, tuple[tuple[tuple[str, ...], EventType], ...]]:
     """The verb table indexed by first word, longest phrase first."""
     out: dict[str, list[tuple[tuple[str, ...], EventType]]] = {}
@@ -594,7 +614,7 @@ def _pronoun_clause(
         return None
     toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
-    pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
+    pron = _pronoun_at(words, k)
     if pron is None:
         return None
     j = k + len(pron)
@@ -676,7 +696,7 @@ def _noun_event(
     """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
     ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
-    words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
+    words = list(map(str.lower, _ALNUM.findall(text, lo, t.start)))
     k = _after_leads(words)
     nouns = _index("event_noun")  # by first word (a blank noun matches anywhere)
     if not nouns.empty and (
@@ -694,7 +714,7 @@ def _noun_event(
     agent = next((m for m in mentions if toks[cua][2] <= m.start < end), None)
     tail = words[cua + 1 : len(words) - link]
     if agent is None:
-        pron = max((q for q in _pronouns() if tuple(tail[: len(q)]) == q), key=len, default=None)
+        pron = _pronoun_at(tail, 0)
         if pron is None or person is None or (agent := person.resolve(pron)) is None:
             return None
     label = text[toks[k][1] : end]
