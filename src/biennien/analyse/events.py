@@ -1028,7 +1028,8 @@ def _phrase_end(
                 break
         if (
             k > i
-            and any(_seq_at(toks, k, s) for s in stop_index.get(tok.low, ()))
+            and (seqs := stop_index.get(tok.low))
+            and any(_seq_at(toks, k, s) for s in seqs)
             and not any(_ends_at(toks, k + 1, c) for c in compound_index.get(tok.low, ()))
         ):
             break  # "doanh nhân": a stop that is a compound's second syllable does not end the phrase
@@ -1097,7 +1098,7 @@ def _after_cue(lex: _Lexicon, toks: list[_Tok], idx: int, kind: str, reach: int 
     by_last = lex.cue_last.get(kind, {})
     for back in range(0, reach):
         end = idx - back
-        if end > 0 and any(_ends_at(toks, end, seq) for seq in by_last.get(toks[end - 1].low, ())):
+        if end > 0 and (seqs := by_last.get(toks[end - 1].low)) and any(_ends_at(toks, end, q) for q in seqs):
             return True
     return False
 
@@ -1249,8 +1250,8 @@ def _parts(
         m
         for m in _mentions_in(mentions, lo, first.start)
         if not (quoting and events_fallback.quoted_title(text, toks[0].start, m.start))
-        and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
-        and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
+        and not _after_cue(lex, toks, (at_tok := _tok_index(toks, m.start)), "invite")
+        and not _after_cue(lex, toks, at_tok, "at", 4)
     ]
     right_hi = toks[obj_end - 1].end if obj_end > last.j else last.end
     right = [
