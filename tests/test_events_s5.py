@@ -302,3 +302,31 @@ def test_undoubled_drops_the_words_the_plain_loop_dropped() -> None:
         assert got == _plain_undoubled(words), words
         dropped += len(words) - len(got)
     assert dropped > 1000
+
+
+def test_sentences_no_match_touched_have_no_trigger_written() -> None:
+    """``_candidate_sentences(touched=...)``: a sentence no pre-filter match starts in or runs into is
+    never one where ``_Split.may_trigger`` sees a trigger with fitting neighbours (so it is not asked);
+    when lower-casing changes the text's length every sentence counts as touched."""
+    lex = _lexicon()
+    rng = random.Random(17)
+    texts = [
+        "Chiều 13-2, ông đã tiếp Đại sứ. Giá vàng hôm nay tăng. Hai bên có cuộc gặp\ngỡ đại diện.",
+        *_random_texts(500, 18),
+    ]
+    untouched = 0
+    for t in texts:
+        sents = split_sentences(t)
+        taken = frozenset(s.start for s in sents if rng.random() < 0.5)
+        touched: set[int] = set()
+        _candidate_sentences(lex, t, sents, taken, touched)
+        for s in sents:
+            if s.start not in touched:
+                assert not events._Split(t, s).may_trigger(lex), t[s.start : s.end]
+                untouched += 1
+    assert untouched > 200
+    odd = "İstanbul: ông đã tiếp Đại sứ. Trời nắng."  # "İ" lower-cases to two characters
+    sents = split_sentences(odd)
+    touched = set()
+    _candidate_sentences(lex, odd, sents, frozenset(), touched)
+    assert touched == {s.start for s in sents}

@@ -520,12 +520,21 @@ def _triggers_in(
 
 
 def _candidate_sentences(
-    lex: _Lexicon, text: str, sentences: Sequence[Sentence], taken: frozenset[int] = frozenset()
+    lex: _Lexicon,
+    text: str,
+    sentences: Sequence[Sentence],
+    taken: frozenset[int] = frozenset(),
+    touched: set[int] | None = None,
 ) -> list[Sentence]:
     """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
     hold an event, and skipping them is what keeps extraction fast (most sentences have none).
     ``taken``: the starts of sentences read anyway (those with a date): a match there is not looked at
-    and the sentence is returned as if a trigger fitted."""
+    and the sentence is returned as if a trigger fitted.  ``touched`` (when given) receives the starts of
+    the sentences some match starts in or runs into: in any other sentence no trigger phrase is
+    written (its first word would have been matched, or a match running over it), so
+    ``_Split.may_trigger`` need not be asked there.  (When the text's lower case changes its length,
+    the case-blind search on the text as written proves nothing of the kind: every sentence is
+    touched.)"""
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
@@ -538,8 +547,19 @@ def _candidate_sentences(
     scanned = low if matched_low else text
     plain = matched_low and lex.word_phrases
     at = 0  # where the next match is looked for
+    n_sents = len(starts)
+    if touched is not None and not matched_low:
+        touched.update(starts)
+        touched = None
     while (m := search(scanned, at)) is not None:
         pos, at = m.span()
+        if touched is not None:
+            k = bisect_right(starts, pos) - 1
+            if k < 0 or pos >= ends[k]:
+                k += 1  # (a match before the first sentence or between two)
+            while k < n_sents and starts[k] < at:
+                touched.add(starts[k])
+                k += 1
         if pos > 0 and low[pos - 1].isalnum():
             continue
         n = bisect_right(starts, pos) - 1
@@ -1706,7 +1726,8 @@ def extract(
             made_for[n] = Referents(text, ments[:n], memo)
         return made_for[n]
 
-    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken)}
+    touched: set[int] = set()  # the sentences a match of the pre-filter touched
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken, touched)}
     fitted = todo.keys() - taken  # sentences where the pre-filter saw a trigger fit
     for s in dated:
         todo.setdefault(s.start, s)
@@ -1721,7 +1742,7 @@ def extract(
         # quotes are not needed (the pre-filter has already said so for the others)
         fits = s.start in fitted
         found: list[_Hit] = []
-        if fits or split.may_trigger(lex):
+        if fits or (s.start in touched and split.may_trigger(lex)):
             found = _triggers_in(
                 lex, split.low, split.raw, split.starts, split.ends, negated, None if fits else split.firsts
             )
