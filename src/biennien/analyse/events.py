@@ -753,7 +753,10 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     which dates only a trigger of beginning (``bắt đầu``)."""
     if not _year_only(t):
         return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
-    before = _words(text[max(0, t.start - 12) : t.start])
+    span = text[max(0, t.start - 12) : t.start]
+    if not _cue_written(lex, "since_open", span):
+        return False  # most years: no word read
+    before = _words(span)
     if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
         return False  # most years: the words after are not read
     after = _words(text[t.end : t.end + 16])
@@ -886,7 +889,7 @@ def _bind_dates(
     for hit in hits:
         # the trigger's words as written, lower-cased: the phrase it matched (``_seq_at``)
         hit_words = hit.trig.words if starts else ()
-        starting = any(hit_words == seq for seq in starts)
+        starting = hit_words in starts  # (the phrase is one of them)
         timexes = dated if starting else [t for t in dated if t not in opened]
         # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
         timexes = [t for t in timexes if t.start not in refs or refs[t.start] < hit.start < t.start]
@@ -1085,6 +1088,12 @@ def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, in
                 i += n
                 changed = True
     return i, j
+
+
+@cache
+def _aux_words() -> frozenset[str]:
+    """Every word of the ``aux`` cues (made once, not for every event)."""
+    return frozenset(w for seq in _lexicon().cues.get("aux", ()) for w in seq)
 
 
 def _mention_label(m: Mention) -> str:
@@ -1341,7 +1350,7 @@ def _parts(
         # an organisation or country is the agent only when it is the trigger's subject: nothing but
         # auxiliaries between them ("Canon thông báo", "Bộ Công an và Bộ Ngoại giao Hoa Kỳ đã đồng chủ trì")
         orgs = [m for m in left if m.type in ("ORG", "GPE")]
-        aux_words = {w for seq in lex.cues.get("aux", ()) for w in seq}
+        aux_words = _aux_words()
         if orgs and all(t.low in aux_words for t in toks[_tok_index(toks, orgs[-1].end) : first.i]):
             chosen = [orgs[-1]]
             for m in reversed(orgs[:-1]):
