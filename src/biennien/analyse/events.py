@@ -1950,7 +1950,7 @@ def extract(
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
         made = events_status.settle(
-            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words()
+            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words(), present
         )
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):

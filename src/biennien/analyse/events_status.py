@@ -181,18 +181,21 @@ def settle(
     following: tuple[int, int] | None = None,
     mentions: Sequence[Mention] = (),
     words: list[tuple[int, int, str]] | None = None,
+    present: set[str] | None = None,
 ) -> list[tuple[int, Event]]:
     """Keep, change or drop the events ``made`` from sentence ``s`` (with their trigger offsets).
 
     ``following`` is the span of the next sentences of the paragraph: a scheduled event (``theo dự
     kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.  ``words``: the
-    sentence's words as ``_words`` gives them, when the caller has already split it.
+    sentence's words as ``_words`` gives them, when the caller has already split it; ``present``
+    the set of those lower-case words, when made.
     """
     if not made:
         return made
     if words is None:
         words = _words(text, s.start, s.end)
-    present = {w[2] for w in words}
+    if present is None:
+        present = {w[2] for w in words}
     cancels = _cancels(words, present)
     planned = _find(words, "planned", present)
     habitual = _find(words, "habitual", present)
