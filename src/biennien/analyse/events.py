@@ -1819,7 +1819,8 @@ def extract(
         )
         person = people(lo_m)
         refs = _references(lex, text, s.start, s_timex)
-        _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
+        if s_timex:  # (with no date of the sentence there is nothing to bind)
+            _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
         for h in hits:
             q = events_status.quoted(quotes, h.start)
             if q and h.date is not None and not q[0] <= h.date.start < q[1]:
