@@ -1744,7 +1744,6 @@ def extract(
         split = _Split(text, s)
         negated: list[_Hit] = []
         toks: list[_Tok] = []
-        present: set[str] = set()  # the sentence's lower-case words (made when a trigger may fit)
         quotes: list[tuple[int, int]] = []
         hits: list[_Hit] = []
         # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
@@ -1757,7 +1756,7 @@ def extract(
             )
         if found:  # (no trigger: no tokens, no quotes; a negated one alone dates nothing here)
             toks = split.toks()
-            present = set(split.low)
+            present = set(split.low)  # the sentence's lower-case words (read where hits are)
             hits = _retyped(lex, toks, found, present)
             quotes = events_status.quote_spans(text, s)
             raw = split.raw
