@@ -1811,11 +1811,13 @@ def extract(
         s_ments = [m for m in ments[lo_m:hi_m] if m.end <= s.end]
         # the organisations of the sentence before, for a subject such as "hãng" or "công ty"
         k = bisect_right(s_starts, s.start) - 2
-        prev_orgs = (
-            [m for m in ments[bisect_left(m_starts, s_list[k].start) : lo_m] if m.type == "ORG"]
+        # (only the first is ever used: ``_antecedent``)
+        first_org = (
+            next((m for m in ments[bisect_left(m_starts, s_list[k].start) : lo_m] if m.type == "ORG"), None)
             if k >= 0
-            else []
+            else None
         )
+        prev_orgs = [first_org] if first_org is not None else []
         person = people(lo_m)
         refs = _references(lex, text, s.start, s_timex)
         if s_timex:  # (with no date of the sentence there is nothing to bind)

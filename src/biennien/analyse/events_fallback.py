@@ -691,12 +691,18 @@ def _begins(text: str, lo: int, hi: int) -> bool:
 
 
 def _noun_event(
-    text: str, lo: int, t: Timex, mentions: Sequence[Mention], person: Referents | None
+    text: str,
+    lo: int,
+    t: Timex,
+    mentions: Sequence[Mention],
+    person: Referents | None,
+    sw: SentenceWords | None = None,
 ) -> Fallback | None:
     """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
     ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
-    words = list(map(str.lower, _ALNUM.findall(text, lo, t.start)))
+    read = sw.clause(lo, t.start, (0, 0)) if sw is not None else None  # (the sentence's words, when known)
+    words = read[1] if read is not None else list(map(str.lower, _ALNUM.findall(text, lo, t.start)))
     k = _after_leads(words)
     nouns = _index("event_noun")  # by first word (a blank noun matches anywhere)
     if not nouns.empty and (
@@ -860,7 +866,7 @@ def find(
             continue
         before = _span_words(text, s.start, t.start, sw)
         lo, hi = _clause_bounds(text, s, t.start)
-        noun = _noun_event(text, lo, t, mentions, person)
+        noun = _noun_event(text, lo, t, mentions, person, sw)
         if noun is not None:
             return noun
         begin = (
