@@ -41,7 +41,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from biennien.analyse import events_fallback, events_status
-from biennien.analyse.events_pronouns import Referents
+from biennien.analyse.events_pronouns import GenderMemo, Referents
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -81,6 +81,10 @@ class _Lexicon:
     cue_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by first word
     cue_last: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # cue kind -> its sequences by last word
     by_next: dict[str, _NextIndex]  # ``by_first`` again, split by the phrase's second word
+    # cue kind -> the last words of its sequences, for a substring pre-test on a lower-cased span (None:
+    # no pre-test, as a blank sequence matches anywhere or a word's lower case depends on its context)
+    cue_ends: dict[str, tuple[str, ...] | None]
+    word_phrases: bool  # every trigger phrase is written with word characters only (see ``_past``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +124,7 @@ class _Blockers:
 
 
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORD.findall(s))
+    return tuple(map(str.lower, _WORD.findall(s)))
 
 
 def _wordset(cell: str) -> frozenset[str] | None:
@@ -248,10 +252,34 @@ def _lexicon() -> _Lexicon:
         cue_last={k: _by_last(v) for k, v in sorted_cues.items()},
         by_first=by_first_sorted,
         by_next={k: _next_index(v) for k, v in by_first_sorted.items()},
+        cue_ends={k: _cue_ends(v) for k, v in sorted_cues.items()},
+        word_phrases=all(
+            ch.isalnum() or ch == "_" for v in by_first.values() for t in v for w in t.words for ch in w
+        ),
         anaphor=anaphor,
         cues=sorted_cues,
         dayparts=dayparts,
     )
+
+
+def _cue_ends(seqs: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The last words of ``seqs`` (see ``_Lexicon.cue_ends``): when a sequence is among the lower-cased
+    words of a span, its last word is written in the span lower-cased as a whole, so a span holding
+    none of them needs no tokenising.  None when that does not hold: a blank sequence, or a sigma
+    (the one letter whose lower case depends on the letters around it)."""
+    ends = tuple(sorted({seq[-1] for seq in seqs if seq}))
+    if any(not seq for seq in seqs) or any(ch in w for w in ends for ch in "σςΣ"):
+        return None
+    return ends
+
+
+def _cue_written(lex: _Lexicon, kind: str, span: str) -> bool:
+    """Some sequence of ``kind`` may be among the words of ``span`` (False: certainly not)."""
+    ends = lex.cue_ends.get(kind, ())
+    if ends is None:
+        return True
+    low = span.lower()
+    return any(w in low for w in ends)
 
 
 # --------------------------------------------------------------------------- sentence reading
@@ -304,7 +332,7 @@ class _Split:
 
     def fallback_words(self, text: str, s: Sentence) -> events_fallback.SentenceWords:
         """The words as ``events_fallback`` reads them."""
-        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low)
+        return events_fallback.SentenceWords(text, s.start, s.end, self.starts, self.ends, self.low, self.raw)
 
     def status_words(self) -> list[tuple[int, int, str]]:
         """The words as ``events_status`` reads them (``(start, end, lower-case word)``)."""
@@ -355,35 +383,51 @@ def _ends_at(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
     return _seq_at(toks, j - len(words), words)
 
 
-def _blocked(lex: _Lexicon, toks: list[_Tok], hit: _Hit, present: set[str] | None = None) -> str:
+def _seq_in(low: list[str], i: int, words: tuple[str, ...]) -> bool:
+    """``words`` are written from word ``i`` of the lower-case word list ``low`` (``_seq_at`` on plain
+    lists)."""
+    return i >= 0 and i + len(words) <= len(low) and tuple(low[i : i + len(words)]) == words
+
+
+def _ends_in(low: list[str], j: int, words: tuple[str, ...]) -> bool:
+    """``words`` end right before word ``j`` of ``low``."""
+    return _seq_in(low, j - len(words), words)
+
+
+def _blocked(
+    lex: _Lexicon, low: list[str], raw: list[str], hit: _Hit, present: set[str] | None = None
+) -> str:
     """Why ``hit`` reports no event: "" (it does), "block", or "claim" (a negated or hypothetical
     event: it did not happen, and the date of its clause is its own, not another trigger's).
-    ``present``: the sentence's lower-case words, when known (a clause cue none of whose first words
-    is written needs no scan)."""
+    ``low``, ``raw``: the sentence's words lower-cased and as written; ``present``: the set of
+    ``low``, when known (a clause cue none of whose first words is written needs no scan)."""
     key = hit.trig.key
     block = lex.blockers[key]
     i, j = hit.i, hit.j
-    last = toks[i - 1].low if i > 0 else ""
-    if any(_ends_at(toks, i, seq) for seq in block.negprev.get(last, ())):
+    last = low[i - 1] if i > 0 else ""
+    if last in block.negprev and any(_ends_in(low, i, seq) for seq in block.negprev[last]):
         return "claim"
     if block.clause and (present is None or not block.clause.keys().isdisjoint(present)):
         # "liệu Apple có thực sự ra mắt ...": a word anywhere earlier in the trigger's clause
-        lo = next((n + 1 for n in range(i - 1, -1, -1) if toks[n].text in ",;:"), 0)
-        if _find_in(toks, lo, i, block.clause) is not None:
+        lo = next((n + 1 for n in range(i - 1, -1, -1) if raw[n] in ",;:"), 0)
+        index = block.clause
+        if any(
+            _seq_in(low, k, seq) and k + len(seq) <= i for k in range(lo, i) for seq in index.get(low[k], ())
+        ):
             return "claim"
-    if any(_ends_at(toks, i, seq) for seq in block.prev.get(last, ())):
+    if last in block.prev and any(_ends_in(low, i, seq) for seq in block.prev[last]):
         return "block"
-    if j < len(toks) and any(_seq_at(toks, j, seq) for seq in block.after.get(toks[j].low, ())):
+    if j < len(low) and (seqs := block.after.get(low[j])) and any(_seq_in(low, j, seq) for seq in seqs):
         return "block"
     if block.before:
         for back in range(0, 4):
             end = i - back
-            if end > 0 and (seqs := block.before.get(toks[end - 1].low)):
-                if any(_ends_at(toks, end, seq) for seq in seqs):
+            if end > 0 and (seqs := block.before.get(low[end - 1])):
+                if any(_ends_in(low, end, seq) for seq in seqs):
                     return "block"
     words = lex.anaphor.get(key)
-    if words and hit.i > 0 and toks[hit.i - 1].low in words:
-        nxt = toks[hit.j].text if hit.j < len(toks) else "."
+    if words and i > 0 and low[i - 1] in words:
+        nxt = raw[j] if j < len(raw) else "."
         if not nxt[:1].isupper():
             return "block"
     return ""
@@ -410,26 +454,63 @@ def _find_triggers(
 ) -> list[_Hit]:
     """The triggers of a sentence that report events; negated or hypothetical ones go to ``negated``.
     ``firsts``: the tokens that open some trigger phrase, when known (``_Split.may_trigger``)."""
+    return _triggers_in(
+        lex,
+        [t.low for t in toks],
+        [t.text for t in toks],
+        [t.start for t in toks],
+        [t.end for t in toks],
+        negated,
+        firsts,
+    )
+
+
+def _triggers_in(
+    lex: _Lexicon,
+    low: list[str],
+    raw: list[str],
+    starts: list[int],
+    ends: list[int],
+    negated: list[_Hit] | None = None,
+    firsts: list[int] | None = None,
+) -> list[_Hit]:
+    """``_find_triggers`` on the sentence's words as plain lists (``_Split``): lower-cased, as
+    written, their starts and ends.  Why lists: no attribute read per token in the searches."""
     hits: list[_Hit] = []
     by_first, by_next = lex.by_first, lex.by_next
     present: set[str] | None = None  # the sentence's words, made at the first trigger found
+    n = len(low)
     i = 0
     # only tokens that open some trigger phrase can start one (a set test per token, in one pass)
-    for k in firsts if firsts is not None else [k for k, t in enumerate(toks) if t.low in by_first]:
+    for k in firsts if firsts is not None else [k for k, w in enumerate(low) if w in by_first]:
         if k < i:
             continue  # inside the trigger found last
         found = None
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        for trig in by_next[toks[k].low].fitting(nxt):  # phrases whose second word differs are not tried
-            j = k + len(trig.words)
-            if _seq_at(toks, k, trig.words) and _allowed(trig, toks, k, j):
-                found = _Hit(trig, k, j, toks[k].start, toks[j - 1].end)
-                break
+        nxt = low[k + 1] if k + 1 < n else ""
+        for trig in by_next[low[k]].fitting(nxt):  # phrases whose second word differs are not tried
+            words = trig.words
+            j = k + len(words)
+            # the first two words are those of the phrases ``fitting`` gives: only longer ones are compared
+            if j > n or (j > k + 2 and tuple(low[k + 2 : j]) != words[2:]):
+                continue
+            if trig.next is not None:
+                if j >= n:
+                    continue
+                if not (
+                    low[j] in trig.next
+                    or ("CAP" in trig.next and raw[j][:1].isupper())
+                    or ("NUM" in trig.next and raw[j][:1].isdigit())
+                ):
+                    continue
+            if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
+                continue
+            found = _Hit(trig, k, j, starts[k], ends[j - 1])
+            break
         if found is None:
             continue
         if present is None:
-            present = {t.low for t in toks}
-        why = _blocked(lex, toks, found, present)
+            present = set(low)
+        why = _blocked(lex, low, raw, found, present)
         if not why:
             hits.append(found)
         elif why == "claim" and negated is not None:
@@ -439,12 +520,21 @@ def _find_triggers(
 
 
 def _candidate_sentences(
-    lex: _Lexicon, text: str, sentences: Sequence[Sentence], taken: frozenset[int] = frozenset()
+    lex: _Lexicon,
+    text: str,
+    sentences: Sequence[Sentence],
+    taken: frozenset[int] = frozenset(),
+    touched: set[int] | None = None,
 ) -> list[Sentence]:
     """The sentences where some trigger is allowed (its next/previous words fit); the others cannot
     hold an event, and skipping them is what keeps extraction fast (most sentences have none).
     ``taken``: the starts of sentences read anyway (those with a date): a match there is not looked at
-    and the sentence is returned as if a trigger fitted."""
+    and the sentence is returned as if a trigger fitted.  ``touched`` (when given) receives the starts of
+    the sentences some match starts in or runs into: in any other sentence no trigger phrase is
+    written (its first word would have been matched, or a match running over it), so
+    ``_Split.may_trigger`` need not be asked there.  (When the text's lower case changes its length,
+    the case-blind search on the text as written proves nothing of the kind: every sentence is
+    touched.)"""
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
@@ -453,38 +543,125 @@ def _candidate_sentences(
     matched_low = len(low) == len(text)
     finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
     free = lex.free if matched_low else frozenset()
-    for m in finder.finditer(low if matched_low else text):
-        pos = m.start()
+    search = finder.search
+    scanned = low if matched_low else text
+    plain = matched_low and lex.word_phrases
+    at = 0  # where the next match is looked for
+    n_sents = len(starts)
+    if touched is not None and not matched_low:
+        touched.update(starts)
+        touched = None
+    while (m := search(scanned, at)) is not None:
+        pos, at = m.span()
+        if touched is not None:
+            k = bisect_right(starts, pos) - 1
+            if k < 0 or pos >= ends[k]:
+                k += 1  # (a match before the first sentence or between two)
+            while k < n_sents and starts[k] < at:
+                touched.add(starts[k])
+                k += 1
         if pos > 0 and low[pos - 1].isalnum():
             continue
         n = bisect_right(starts, pos) - 1
-        if n <= last or n < 0 or pos >= ends[n]:
+        if n < 0 or pos >= ends[n]:
+            continue
+        if n <= last:
+            at = _past(scanned, ends[n], at, plain)
             continue
         s = sentences[n]
         if s.start in taken or (m.end() <= s.end and m.group() in free):
             out.append(s)  # read anyway, or the phrase found is a trigger with no neighbour rule
             last = n
+            at = _past(scanned, ends[n], at, plain)
             continue
-        low_words, raw_words = _window(text, s, pos)
-        # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
-        inside = min(len(m.group().split()), len(low_words))
-        if any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside)):
+        if plain and at <= s.end and text[pos:at].isalnum() and not _word_char(text, at):
+            fits = _word_fits(lex, text, s, pos, at)  # one whole word matched (most): its next words only
+        else:
+            low_words, raw_words = _window(text, s, pos)
+            # a match is consumed whole: a shorter trigger may start at any of its words ("cuộc gặp", "gặp")
+            inside = min(len(m.group().split()), len(low_words))
+            fits = any(_allowed_in_window(lex, low_words, raw_words, i, text, s, pos) for i in range(inside))
+        if fits:
             out.append(s)
             last = n
+            at = _past(scanned, ends[n], at, plain)
     return out
 
 
+def _word_char(text: str, k: int) -> bool:
+    """``text[k]`` is a word character (``\\w``); False past the end."""
+    return k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
+def _word_fits(lex: _Lexicon, text: str, s: Sentence, pos: int, end: int) -> bool:
+    """``_allowed_in_window`` at the first word of the window at ``pos``, when the match is that one
+    whole word ``text[pos:end]``: the window's next words are read one at a time, only as far as the
+    phrases of that first word need (most have one word and a next-word rule), instead of ten words.
+    The window's length counts where it did: a phrase running to the window's end is let through."""
+    raw = [text[pos:end]]
+    low = [raw[0].lower()]
+    at = end
+    done = False  # the window's words are all read (the sentence ends, or ten are read)
+    for trig in lex.by_first.get(low[0], ()):
+        words = trig.words
+        j = len(words)
+        while not done and len(raw) <= j:
+            nxt_tok = _WORD.search(text, at, s.end)
+            if nxt_tok is None:
+                done = True
+                break
+            raw.append(nxt_tok.group())
+            low.append(raw[-1].lower())
+            at = nxt_tok.end()
+            done = len(raw) >= _WINDOW_WORDS
+        if j > len(raw) or tuple(low[:j]) != words:
+            continue  # (not done: more than j words are read)
+        if j >= len(raw):
+            return True
+        nxt, nxt_raw = low[j], raw[j]
+        if trig.next is not None and not (
+            nxt in trig.next
+            or ("CAP" in trig.next and nxt_raw[:1].isupper())
+            or ("NUM" in trig.next and nxt_raw[:1].isdigit())
+        ):
+            continue
+        if trig.prev is not None:
+            before = _match_prev_word(text, s, pos)
+            if before is None or before not in trig.prev:
+                continue
+        return True
+    return False
+
+
+def _past(scanned: str, end: int, at: int, plain: bool) -> int:
+    """Where the pre-filter goes on once a sentence ending at ``end`` is decided: at ``end`` when
+    the sentence ends with a mark no match can hold (phrases are words and the spaces between them),
+    else where the last match ended (``at``).  The same matches follow as when every match of the
+    sentence is walked through: no match runs across that mark, and a match found from ``at`` or from
+    ``end`` is then the same (the pattern looks at nothing before a match).  Why: the rest of a
+    sentence already taken need not be scanned."""
+    if not plain or end <= at:
+        return at
+    c = scanned[end - 1]
+    return end if not (c.isalnum() or c == "_" or c.isspace()) else at
+
+
 _WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past them and is let through)
-_WINDOW_CHARS = 240  # characters read first for them (read again to the sentence end when too few)
+_WINDOW_CHARS = 240  # characters read for them (read again to the sentence end when too few)
+# characters read first: ten words fit in most; with eleven read, the first ten are whole words
+_WINDOW_FIRST = 80
 
 
 def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str]]:
     """The ten words from a match at ``pos`` on (in its sentence), lower-cased and as written.  Plain
     strings, not ``_Tok`` objects: the window is read at every match in the text, and most matches
     let no trigger through."""
-    raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
-    if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
-        raw = _WORD.findall(text, pos, s.end)
+    raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_FIRST))
+    if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_FIRST < s.end:
+        # too few words in the short read (the last may be cut): the longer read, as before
+        raw = _WORD.findall(text, pos, min(s.end, pos + _WINDOW_CHARS))
+        if len(raw) <= _WINDOW_WORDS and pos + _WINDOW_CHARS < s.end:
+            raw = _WORD.findall(text, pos, s.end)
     raw = raw[:_WINDOW_WORDS]
     return list(map(str.lower, raw)), raw
 
@@ -522,12 +699,18 @@ def _allowed_in_window(
     return False
 
 
-def _retyped(lex: _Lexicon, toks: list[_Tok], hits: list[_Hit]) -> list[_Hit]:
-    """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match."""
+def _retyped(
+    lex: _Lexicon, toks: list[_Tok], hits: list[_Hit], present: set[str] | None = None
+) -> list[_Hit]:
+    """In a sports sentence (``trận``, ``HLV``, ``lịch thi đấu``) ``gặp`` or ``tiếp`` is a match.
+    ``present``: the sentence's lower-case words, when known (no context word among them: no scan)."""
     match_words = _match_words()
     if not any(h.trig.key in match_words for h in hits):
         return hits
-    if _find_in(toks, 0, len(toks), lex.cue_first.get("match_context", {})) is None:
+    context = lex.cue_first.get("match_context", {})
+    if present is not None and context.keys().isdisjoint(present):
+        return hits
+    if _find_in(toks, 0, len(toks), context) is None:
         return hits
     for h in hits:
         if h.trig.key in match_words:
@@ -555,7 +738,10 @@ def _parenthesised(text: str, t: Timex) -> bool:
 
 def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
     """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
-    before = _words(text[max(0, t.start - 12) : t.start])
+    span = text[max(0, t.start - 12) : t.start]
+    if not _cue_written(lex, "since_open", span):
+        return False  # most dates: no word read
+    before = _words(span)
     if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
         return False  # most dates: the words after are not read
     after = _words(text[t.end : t.end + 16])
@@ -567,7 +753,10 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     which dates only a trigger of beginning (``bắt đầu``)."""
     if not _year_only(t):
         return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
-    before = _words(text[max(0, t.start - 12) : t.start])
+    span = text[max(0, t.start - 12) : t.start]
+    if not _cue_written(lex, "since_open", span):
+        return False  # most years: no word read
+    before = _words(span)
     if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
         return False  # most years: the words after are not read
     after = _words(text[t.end : t.end + 16])
@@ -580,12 +769,19 @@ def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | Non
     length of time is counted from, not the date of the main clause.  None when no cue stands before
     ``t`` in its comma segment, or when a bare ``kể từ`` takes the date right after it (``kể từ năm
     2004``, left to the ``since_open`` rules)."""
-    seg = text[s_start : t.start]
-    lo = s_start + max(seg.rfind(c) for c in ",;:") + 1
-    words = tuple(w.lower() for w in _WORD.findall(text, lo, t.start))
+    lo = max(
+        text.rfind(",", s_start, t.start),
+        text.rfind(";", s_start, t.start),
+        text.rfind(":", s_start, t.start),
+    )
+    lo = max(lo + 1, s_start)
     index = lex.cue_first.get("since_ref", {})
+    seg = text[lo : t.start].lower()
+    if not any(w in seg for w in index):
+        return None  # no cue word written even inside a word (most dates): no words read
+    words = tuple(map(str.lower, _WORD.findall(text, lo, t.start)))
     if index.keys().isdisjoint(words):
-        return None  # no cue word at all (most dates)
+        return None  # no cue word at all
     for k in range(len(words) - 1, -1, -1):
         for seq in index.get(words[k], ()):
             if words[k : k + len(seq)] == seq:
@@ -605,7 +801,10 @@ def _in_aside(text: str, hit_end: int, t: Timex) -> bool:
 
 def _crossed(lex: _Lexicon, text: str, a: int, b: int, kind: str) -> bool:
     """A cue of ``kind`` stands between offsets ``a`` and ``b``."""
-    words = _words(text[a:b])
+    span = text[a:b]
+    if not _cue_written(lex, kind, span):
+        return False  # most spans: no word read
+    words = _words(span)
     if words and () in lex.cues.get(kind, ()):
         return True  # a blank sequence stands anywhere
     index = lex.cue_first.get(kind, {})
@@ -626,7 +825,10 @@ def _comma_after(text: str, t: Timex) -> bool:
 
 def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = False) -> bool:
     """A cue of ``kind`` ends right before ``t`` (or, with ``punct``, a comma, bracket or nothing)."""
-    before = _words(text[max(0, t.start - 24) : t.start])
+    span = text[max(0, t.start - 24) : t.start]
+    if not punct and not _cue_written(lex, kind, span):
+        return False  # no cue's last word written before the date (most dates): no word read
+    before = _words(span)
     if punct and (not before or before[-1] in (",", "(", ":", ";")):
         return True
     return bool(before) and any(
@@ -687,7 +889,7 @@ def _bind_dates(
     for hit in hits:
         # the trigger's words as written, lower-cased: the phrase it matched (``_seq_at``)
         hit_words = hit.trig.words if starts else ()
-        starting = any(hit_words == seq for seq in starts)
+        starting = hit_words in starts  # (the phrase is one of them)
         timexes = dated if starting else [t for t in dated if t not in opened]
         # a reference point dates only a trigger inside its own phrase ("kể từ sau đám cưới vào năm 2004")
         timexes = [t for t in timexes if t.start not in refs or refs[t.start] < hit.start < t.start]
@@ -849,7 +1051,8 @@ def _phrase_end(
                 break
         if (
             k > i
-            and any(_seq_at(toks, k, s) for s in stop_index.get(tok.low, ()))
+            and (seqs := stop_index.get(tok.low))
+            and any(_seq_at(toks, k, s) for s in seqs)
             and not any(_ends_at(toks, k + 1, c) for c in compound_index.get(tok.low, ()))
         ):
             break  # "doanh nhân": a stop that is a compound's second syllable does not end the phrase
@@ -869,8 +1072,11 @@ def _span_text(text: str, toks: list[_Tok], i: int, j: int) -> str:
 
 def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
     aux = lex.cues.get("aux", ())
+    firsts, lasts = lex.cue_first.get("aux", {}), lex.cue_last.get("aux", {})
     changed = True
     while changed and i < j:
+        if toks[j - 1].low not in lasts and toks[i].low not in firsts:
+            break  # no sequence can be cut at either end: the pass would change nothing
         changed = False
         for seq in aux:
             n = len(seq)
@@ -882,6 +1088,12 @@ def _strip_aux(lex: _Lexicon, toks: list[_Tok], i: int, j: int) -> tuple[int, in
                 i += n
                 changed = True
     return i, j
+
+
+@cache
+def _aux_words() -> frozenset[str]:
+    """Every word of the ``aux`` cues (made once, not for every event)."""
+    return frozenset(w for seq in _lexicon().cues.get("aux", ()) for w in seq)
 
 
 def _mention_label(m: Mention) -> str:
@@ -915,7 +1127,7 @@ def _after_cue(lex: _Lexicon, toks: list[_Tok], idx: int, kind: str, reach: int 
     by_last = lex.cue_last.get(kind, {})
     for back in range(0, reach):
         end = idx - back
-        if end > 0 and any(_ends_at(toks, end, seq) for seq in by_last.get(toks[end - 1].low, ())):
+        if end > 0 and (seqs := by_last.get(toks[end - 1].low)) and any(_ends_at(toks, end, q) for q in seqs):
             return True
     return False
 
@@ -1067,8 +1279,8 @@ def _parts(
         m
         for m in _mentions_in(mentions, lo, first.start)
         if not (quoting and events_fallback.quoted_title(text, toks[0].start, m.start))
-        and not _after_cue(lex, toks, _tok_index(toks, m.start), "invite")
-        and not _after_cue(lex, toks, _tok_index(toks, m.start), "at", 4)
+        and not _after_cue(lex, toks, (at_tok := _tok_index(toks, m.start)), "invite")
+        and not _after_cue(lex, toks, at_tok, "at", 4)
     ]
     right_hi = toks[obj_end - 1].end if obj_end > last.j else last.end
     right = [
@@ -1138,7 +1350,7 @@ def _parts(
         # an organisation or country is the agent only when it is the trigger's subject: nothing but
         # auxiliaries between them ("Canon thông báo", "Bộ Công an và Bộ Ngoại giao Hoa Kỳ đã đồng chủ trì")
         orgs = [m for m in left if m.type in ("ORG", "GPE")]
-        aux_words = {w for seq in lex.cues.get("aux", ()) for w in seq}
+        aux_words = _aux_words()
         if orgs and all(t.low in aux_words for t in toks[_tok_index(toks, orgs[-1].end) : first.i]):
             chosen = [orgs[-1]]
             for m in reversed(orgs[:-1]):
@@ -1236,13 +1448,12 @@ def _parts(
                 subject = _span_text(text, toks, comma + 1, end)
                 predicate = (f"{toks[s_i].low} " if s_j > s_i else "") + predicate[:1].lower() + predicate[1:]
     if agents and mentions:
-        labels = {(m.key, m.name): _mention_label(m) for m in mentions}
-        named = [labels.get((a.entity, a.name)) for a in agents]
+        named = [_label_of(mentions, a) for a in agents]
         if all(named):
             subject = " và ".join(n for n in named if n)
             if between and partners:
                 predicate = _span_text(text, toks, pred_i, last.j)
-                subject += " và " + (labels.get((partners[0].entity, partners[0].name)) or partners[0].name)
+                subject += " và " + (_label_of(mentions, partners[0]) or partners[0].name)
     if moved and subject:
         if classifier:
             # "tại cuộc tiếp X ..., Tổng Bí thư Tô Lâm cho rằng" -> "Tổng Bí thư Tô Lâm tiếp X"
@@ -1251,6 +1462,14 @@ def _parts(
             # "Phát biểu tại ..., Tổng Bí thư Tô Lâm nhấn mạnh" -> "Tổng Bí thư Tô Lâm phát biểu tại ..."
             predicate = predicate[:1].lower() + predicate[1:]
     return _Parts(agents, partners, subject, predicate, place)
+
+
+def _label_of(mentions: Sequence[Mention], p: Participant) -> str | None:
+    """The label (title and name) of the last mention with the participant's entity and name, None
+    when there is none: looked up for the one or two participants named, not made for every mention."""
+    return next(
+        (_mention_label(m) for m in reversed(mentions) if m.key == p.entity and m.name == p.name), None
+    )
 
 
 def _antecedent(mentions: Sequence[Mention], before: int, prev_orgs: Sequence[Mention]) -> Mention | None:
@@ -1266,12 +1485,10 @@ def _undoubled(words: list[str]) -> list[str]:
     """The words without a word repeated right after itself (``Gặp gặp chủ nhà UAE`` -> ``Gặp chủ nhà
     UAE``): a doubled word comes from a subject and a predicate cut at the same verb.  A capitalised
     repeat is a name's own syllable (``Phạm Băng Băng``) and stays."""
-    out: list[str] = []
-    for w in words:
-        if out and w[:1].islower() and out[-1].lower().strip(",") == w.lower().strip(","):
-            continue
-        out.append(w)
-    return out
+    # a word is dropped when it repeats the word before it (then also the last one kept): each word
+    # is lowered once, not once per comparison
+    folded = [w.lower().strip(",") for w in words]
+    return [w for k, w in enumerate(words) if not (k and folded[k] == folded[k - 1] and w[:1].islower())]
 
 
 def _summary(subject: str, predicate: str, place: str | None) -> str:
@@ -1508,7 +1725,18 @@ def extract(
         s for s in s_list if (k := bisect_left(tx_starts, s.start)) < len(usable) and usable[k].end <= s.end
     ]
     taken = frozenset(x.start for x in dated)
-    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken)}
+    memo = GenderMemo()
+    made_for: dict[int, Referents] = {}
+
+    def people(n: int) -> Referents:
+        """Whom a pronoun before mention ``n`` points back to: one ``Referents`` per distinct count of
+        mentions before (sentences with no mention in between share it), reading each mention once."""
+        if n not in made_for:
+            made_for[n] = Referents(text, ments[:n], memo)
+        return made_for[n]
+
+    touched: set[int] = set()  # the sentences a match of the pre-filter touched
+    todo = {s.start: s for s in _candidate_sentences(lex, text, sentences, taken, touched)}
     fitted = todo.keys() - taken  # sentences where the pre-filter saw a trigger fit
     for s in dated:
         todo.setdefault(s.start, s)
@@ -1521,23 +1749,33 @@ def extract(
         # a sentence with a date only is asked first whether a trigger fits: if not, its tokens and
         # quotes are not needed (the pre-filter has already said so for the others)
         fits = s.start in fitted
-        if fits or split.may_trigger(lex):
+        found: list[_Hit] = []
+        if fits or (s.start in touched and split.may_trigger(lex)):
+            found = _triggers_in(
+                lex, split.low, split.raw, split.starts, split.ends, negated, None if fits else split.firsts
+            )
+        if found:  # (no trigger: no tokens, no quotes; a negated one alone dates nothing here)
             toks = split.toks()
-            hits = _retyped(lex, toks, _find_triggers(lex, toks, negated, None if fits else split.firsts))
+            present = set(split.low)  # the sentence's lower-case words (read where hits are)
+            hits = _retyped(lex, toks, found, present)
             quotes = events_status.quote_spans(text, s)
+            raw = split.raw
             # a capitalised trigger inside a name or a work's title ("bộ phim Hạ cánh nơi anh"), or one
             # in a short quoted name ("Lễ hội \"Thống nhất non sông\""), reports nothing
             hits = [
                 h
                 for h in hits
-                if not events_status.title_trigger(
-                    toks[h.i].text, [t.text for t in toks[max(0, h.i - 3) : h.i]]
+                if not (
+                    raw[h.i][:1].isupper()
+                    and events_status.title_trigger(raw[h.i], raw[max(0, h.i - 3) : h.i])
                 )
                 and not ((q := events_status.quoted(quotes, h.start)) and events_status.short_quote(text, q))
             ]
         lo_t, hi_t = bisect_left(tx_starts, s.start), bisect_left(tx_starts, s.end)
         s_timex = [t for t in usable[lo_t:hi_t] if t.end <= s.end]
         if not hits:
+            if not s_timex:
+                continue  # the fallback dates a clause by a date of the sentence: none here
             lo_m, hi_m = bisect_left(m_starts, s.start), bisect_left(m_starts, s.end)
             fb = _fallback(
                 lex,
@@ -1546,7 +1784,7 @@ def extract(
                 s,
                 s_timex,
                 [m for m in ments[lo_m:hi_m] if m.end <= s.end],
-                Referents(text, ments[:lo_m]),
+                people(lo_m),
                 ments[max(0, lo_m - 12) : lo_m],
                 None,
                 split.fallback_words(text, s),
@@ -1573,14 +1811,17 @@ def extract(
         s_ments = [m for m in ments[lo_m:hi_m] if m.end <= s.end]
         # the organisations of the sentence before, for a subject such as "hãng" or "công ty"
         k = bisect_right(s_starts, s.start) - 2
-        prev_orgs = (
-            [m for m in ments[bisect_left(m_starts, s_list[k].start) : lo_m] if m.type == "ORG"]
+        # (only the first is ever used: ``_antecedent``)
+        first_org = (
+            next((m for m in ments[bisect_left(m_starts, s_list[k].start) : lo_m] if m.type == "ORG"), None)
             if k >= 0
-            else []
+            else None
         )
-        person = Referents(text, ments[:lo_m])
+        prev_orgs = [first_org] if first_org is not None else []
+        person = people(lo_m)
         refs = _references(lex, text, s.start, s_timex)
-        _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
+        if s_timex:  # (with no date of the sentence there is nothing to bind)
+            _bind_dates(lex, text, hits, s_timex, s.start, s.end, refs)
         for h in hits:
             q = events_status.quoted(quotes, h.start)
             if q and h.date is not None and not q[0] <= h.date.start < q[1]:
@@ -1590,9 +1831,11 @@ def extract(
         inherited = _inherited(lex, toks, last_date) if not s_timex else None
         # drop habitual uses ("thăm Việt Nam thường xuyên")
         kept: list[_Hit] = []
+        habitual = lex.cue_first.get("habitual", {})
+        look = not habitual.keys().isdisjoint(present)  # (no cue word in the sentence: nothing to drop)
         for n, hit in enumerate(hits):
             hi = hits[n + 1].i if n + 1 < len(hits) else len(toks)
-            if _find_in(toks, hit.j, hi, lex.cue_first.get("habitual", {})) is None:
+            if not look or _find_in(toks, hit.j, hi, habitual) is None:
                 kept.append(hit)
         hits = kept
         frames = [h for h in hits if h.trig.frame]
@@ -1692,7 +1935,7 @@ def extract(
                 evidence=[Evidence(evidence.doc, evidence.start, evidence.end, evidence.sentence)],
             )
             made.append((fr.start, ev))
-        if not any(ev.date for _, ev in made):
+        if s_timex and not any(ev.date for _, ev in made):  # (the fallback needs a date of the sentence)
             fb = _fallback(
                 lex,
                 doc_id,
@@ -1709,7 +1952,7 @@ def extract(
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
         made = events_status.settle(
-            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words()
+            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words(), present
         )
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):

@@ -105,7 +105,7 @@ def _lead_words() -> frozenset[str]:
 
 
 def _words(s: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(s)]
+    return list(map(str.lower, _WORD.findall(s)))
 
 
 class SentenceWords:
@@ -115,13 +115,40 @@ class SentenceWords:
     ``_words(text[a:b])``: the sentence's words in the span when the span cuts no word, else the span
     read on its own."""
 
-    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low")
+    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low", "_raw")
 
     def __init__(
-        self, text: str, lo: int, hi: int, starts: list[int], ends: list[int], low: list[str]
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        starts: list[int],
+        ends: list[int],
+        low: list[str],
+        raw: list[str] | None = None,
     ) -> None:
         self._text, self._lo, self._hi = text, lo, hi
-        self._starts, self._ends, self._low = starts, ends, low
+        self._starts, self._ends, self._low, self._raw = starts, ends, low, raw
+
+    def clause(self, a: int, b: int, skip: tuple[int, int]) -> _ClauseWords | None:
+        """``_clause_words(text, a, b, skip)`` from the sentence's words (the words as written tell
+        which are words, not marks); None when the span cuts a word or leaves the sentence, or the
+        words as written are not known."""
+        raw = self._raw
+        if raw is None or a < self._lo or b > self._hi or a > b:
+            return None
+        starts, ends, low = self._starts, self._ends, self._low
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b)
+        if (i > 0 and ends[i - 1] > a) or (j > 0 and ends[j - 1] > b):
+            return None
+        lo, hi = skip
+        toks = [
+            (low[k], starts[k])
+            for k in range(i, j)
+            if (raw[k][0].isalnum() or raw[k][0] == "_") and not lo <= starts[k] < hi
+        ]
+        return toks, [w for w, _ in toks]
 
     def of(self, a: int, b: int) -> list[str]:
         if a < self._lo or b > self._hi or a > b:
@@ -383,6 +410,26 @@ def _pronouns() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _pronouns_by_first() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """``_pronouns`` by first word, in table order; None when a blank row (which matches anywhere)
+    makes the index useless."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for q in _pronouns():
+        if not q:
+            return None
+        out.setdefault(q[0], []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _pronoun_at(words: list[str], k: int) -> tuple[str, ...] | None:
+    """The longest pronoun written from word ``k`` (the first in table order on a tie), or None: only
+    the pronouns opening with word ``k`` are compared."""
+    index = _pronouns_by_first()
+    seqs = _pronouns() if index is None else index.get(words[k], ()) if k < len(words) else ()
+    return max((q for q in seqs if tuple(words[k : k + len(q)]) == q), key=len, default=None)
+
+
+@cache
 def _verbs_by_first() -> dict[str, tuple[tuple[tuple[str, ...], EventType], ...]]:
     """The verb table indexed by first word, longest phrase first."""
     out: dict[str, list[tuple[tuple[str, ...], EventType]]] = {}
@@ -567,7 +614,7 @@ def _pronoun_clause(
         return None
     toks, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
-    pron = max((q for q in _pronouns() if tuple(words[k : k + len(q)]) == q), key=len, default=None)
+    pron = _pronoun_at(words, k)
     if pron is None:
         return None
     j = k + len(pron)
@@ -614,7 +661,8 @@ def _dated(
         pred = [w for w in _span_words(text, subj[1], hi, sw) if w.isalnum()]
         typ = _verb_type(pred) or "other"
         return Fallback(t, subj[0], lo, hi, subj[0].start, subj[1], typ)
-    clause = _clause_words(text, lo, hi, skip)  # read once by the three subject readers (not changed)
+    # read once by the three subject readers (not changed)
+    clause = (sw.clause(lo, hi, skip) if sw is not None else None) or _clause_words(text, lo, hi, skip)
     other = _unnamed(text, lo, hi, mentions, skip, person, clause)
     if other is None and point:
         other = _pronoun_clause(text, lo, hi, mentions, skip, person, clause)
@@ -643,12 +691,18 @@ def _begins(text: str, lo: int, hi: int) -> bool:
 
 
 def _noun_event(
-    text: str, lo: int, t: Timex, mentions: Sequence[Mention], person: Referents | None
+    text: str,
+    lo: int,
+    t: Timex,
+    mentions: Sequence[Mention],
+    person: Referents | None,
+    sw: SentenceWords | None = None,
 ) -> Fallback | None:
     """An event told as a noun phrase with its date (``Lần xuất hiện gần nhất của X là vào ngày ...``,
     ``Đám cưới của X diễn ra năm ...``): the clause before ``t`` opens with an event noun, names whose
     event it is after ``của``, and ends with a linking verb; the phrase is the summary."""
-    words = [w.lower() for w in _ALNUM.findall(text, lo, t.start)]
+    read = sw.clause(lo, t.start, (0, 0)) if sw is not None else None  # (the sentence's words, when known)
+    words = read[1] if read is not None else list(map(str.lower, _ALNUM.findall(text, lo, t.start)))
     k = _after_leads(words)
     nouns = _index("event_noun")  # by first word (a blank noun matches anywhere)
     if not nouns.empty and (
@@ -666,7 +720,7 @@ def _noun_event(
     agent = next((m for m in mentions if toks[cua][2] <= m.start < end), None)
     tail = words[cua + 1 : len(words) - link]
     if agent is None:
-        pron = max((q for q in _pronouns() if tuple(tail[: len(q)]) == q), key=len, default=None)
+        pron = _pronoun_at(tail, 0)
         if pron is None or person is None or (agent := person.resolve(pron)) is None:
             return None
     label = text[toks[k][1] : end]
@@ -753,7 +807,12 @@ def find(
         return fix
     lead_words = _lead_words()
     for t in timexes:
-        seg_lo = max(s.start, *(text.rfind(c, s.start, t.start) + 1 for c in ",;:"))
+        seg_lo = max(
+            s.start,
+            text.rfind(",", s.start, t.start) + 1,
+            text.rfind(";", s.start, t.start) + 1,
+            text.rfind(":", s.start, t.start) + 1,
+        )
         seg_before = _span_words(text, seg_lo, t.start, sw)
         # the date is a segment of its own ("Năm 2019, X ...", "..., khoảng 11h ngày 26/4, ..."): the
         # clause it dates follows it; a day after "từ" is the day something starts ("Từ ngày 28/4, X mở")
@@ -807,7 +866,7 @@ def find(
             continue
         before = _span_words(text, s.start, t.start, sw)
         lo, hi = _clause_bounds(text, s, t.start)
-        noun = _noun_event(text, lo, t, mentions, person)
+        noun = _noun_event(text, lo, t, mentions, person, sw)
         if noun is not None:
             return noun
         begin = (

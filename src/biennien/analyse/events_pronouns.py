@@ -59,15 +59,42 @@ def _mention_gender(text: str, m: Mention) -> str | None:
     return None
 
 
+class GenderMemo:
+    """What ``Referents`` reads around each mention of one document (the gender of its title, the
+    genders of the pronouns after it), kept for the next sentences: every sentence's ``Referents``
+    reads all the mentions before it, so without it a document's mentions were read again for every
+    sentence that resolves a pronoun."""
+
+    __slots__ = ("titles", "after")
+
+    def __init__(self) -> None:
+        self.titles: dict[tuple[int, str | None], str | None] = {}  # (start, role) -> gender
+        self.after: dict[tuple[int, int], list[str]] = {}  # (end, stop) -> pronoun genders
+
+    def title(self, text: str, m: Mention) -> str | None:
+        key = (m.start, m.role)
+        if key not in self.titles:
+            self.titles[key] = _mention_gender(text, m)
+        return self.titles[key]
+
+    def pronouns(self, text: str, start: int, stop: int) -> list[str]:
+        key = (start, stop)
+        if key not in self.after:
+            self.after[key] = _pronouns_after(text, start, stop)
+        return self.after[key]
+
+
 class Referents:
-    """The people named before one sentence, with the genders the article shows for them."""
+    """The people named before one sentence, with the genders the article shows for them.
+    ``memo``: what was read around the mentions for an earlier sentence of the same text."""
 
-    __slots__ = ("_text", "_before", "_cache")
+    __slots__ = ("_text", "_before", "_cache", "_memo")
 
-    def __init__(self, text: str, before: Sequence[Mention]) -> None:
+    def __init__(self, text: str, before: Sequence[Mention], memo: GenderMemo | None = None) -> None:
         self._text = text
         self._before = before
         self._cache: dict[str | None, Mention | None] = {}
+        self._memo = memo if memo is not None else GenderMemo()
 
     def resolve(self, pronoun: Sequence[str] = ()) -> Mention | None:
         """The person the pronoun words point back to: the one named most often so far (first named on
@@ -92,10 +119,10 @@ class Referents:
                 longest[key] = m
             if gender is not None:
                 votes = shown.setdefault(key, {"m": 0, "f": 0})
-                if (g := _mention_gender(self._text, m)) is not None:
+                if (g := self._memo.title(self._text, m)) is not None:
                     votes[g] += _TITLE_WEIGHT
                 nxt = self._before[n + 1].start if n + 1 < len(self._before) else len(self._text)
-                for g in _pronouns_after(self._text, m.end, nxt):
+                for g in self._memo.pronouns(self._text, m.end, nxt):
                     votes[g] += 1
         if gender is not None:
             # a person shown mostly with the other gender is not meant ("ông" is never the actress)
@@ -108,7 +135,7 @@ class Referents:
             # Hoa - bố của Trịnh Sảng ... Ông lọt vào ống kính" (not the daughter, named more often)
             persons = [m for m in self._before if m.type == "PER"]
             near = [m for m in persons if persons and m.start >= persons[-1].start - _RECENT]
-            recent = next((m for m in reversed(near) if _mention_gender(self._text, m) == gender), None)
+            recent = next((m for m in reversed(near) if self._memo.title(self._text, m) == gender), None)
             if recent is not None and (recent.key or recent.name) in count:
                 return longest[recent.key or recent.name]
         best = max(count, key=lambda k: (count[k], -first[k]))

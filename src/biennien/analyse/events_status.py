@@ -181,18 +181,21 @@ def settle(
     following: tuple[int, int] | None = None,
     mentions: Sequence[Mention] = (),
     words: list[tuple[int, int, str]] | None = None,
+    present: set[str] | None = None,
 ) -> list[tuple[int, Event]]:
     """Keep, change or drop the events ``made`` from sentence ``s`` (with their trigger offsets).
 
     ``following`` is the span of the next sentences of the paragraph: a scheduled event (``theo dự
     kiến sẽ diễn ra từ ngày 30/4``) that is called off there is dropped too.  ``words``: the
-    sentence's words as ``_words`` gives them, when the caller has already split it.
+    sentence's words as ``_words`` gives them, when the caller has already split it; ``present``
+    the set of those lower-case words, when made.
     """
     if not made:
         return made
     if words is None:
         words = _words(text, s.start, s.end)
-    present = {w[2] for w in words}
+    if present is None:
+        present = {w[2] for w in words}
     cancels = _cancels(words, present)
     planned = _find(words, "planned", present)
     habitual = _find(words, "habitual", present)
@@ -209,13 +212,13 @@ def settle(
     held = False  # an event of the sentence already tells the cancellation
     for pos, ev in made:
         k = _index(words, pos)
-        trig_words = tuple(w.lower() for w in _WORD.findall(ev.trigger))
         tx = _timex_of(ev, s_timex)
         if habitual and ev.date and not (tx is not None and _YEAR.search(tx.text)):
             segs = {_segment(words, k)} | ({_segment(words, tx_index[tx.start])} if tx else set())
             if any(lo <= i < hi for i, _j in habitual for lo, hi in segs):
                 continue  # "Lễ hội ... được tổ chức vào 18/3 âm lịch hàng năm"
         if first_cancel is not None:
+            trig_words = tuple(w.lower() for w in _WORD.findall(ev.trigger))
             own = any(trig_words[-(j - i) :] == tuple(w[2] for w in words[i:j]) for i, j in cancels)
             if own or (cancel_date is not None and ev.date == cancel_date.value and k > first_cancel):
                 # the decision itself ("quyết định tạm dừng ...", "ngày 27/4 ... tạm dừng tổ chức")
@@ -286,8 +289,10 @@ def _dateline_agent(words: list[tuple[int, int, str]], ev: Event, mentions: Sequ
 
 def _fronted(text: str, words: list[tuple[int, int, str]], ev: Event) -> Event | None:
     """A sentence opening with ``Diễn ra``/``Bắt đầu`` names its subject after the comma."""
+    if ev.participants:
+        return ev
     trig = tuple(w.lower() for w in _WORD.findall(ev.trigger))
-    if ev.participants or not trig or tuple(w[2] for w in words[: len(trig)]) != trig:
+    if not trig or tuple(w[2] for w in words[: len(trig)]) != trig:
         return ev
     if trig not in _cues().get("front", ()):
         return ev
