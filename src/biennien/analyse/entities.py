@@ -21,11 +21,11 @@ document-independent key and resolves short and bare references (``Trump``,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -54,6 +54,31 @@ _QUOTES = frozenset('“"‘«')
 @lru_cache(maxsize=65536)
 def is_vi_syllable(word: str) -> bool:
     return bool(_VI_SYLLABLE.match(word.lower()))
+
+
+# a word trie of a table: each node maps the next lower-cased word to its node; "" (no token is
+# empty) maps to the key of the entry that ends there
+_Trie = dict[str, Any]
+
+
+def _trie(keys: Iterable[tuple[str, ...]]) -> _Trie:
+    root: _Trie = {}
+    for key in keys:
+        node = root
+        for w in key:
+            node = node.setdefault(w, {})
+        node[""] = key
+    return root
+
+
+# the title, head and table tries of the shared gazetteer, made with it (see _tables_ready)
+_TRIES: list[_Trie] = []
+
+
+def _tables_ready(g: Gazetteer) -> None:
+    """Build the tries once, from the one shared ``gazetteer()`` (the tables never change)."""
+    if not _TRIES:
+        _TRIES.extend((_trie(g.titles), _trie(g.heads), _trie(g.known)))
 
 
 class _Reader:
@@ -98,48 +123,41 @@ class _Reader:
     def low(self, i: int) -> str:
         return self.lw[i]
 
-    def _longest(
-        self,
-        i: int,
-        index: dict[str, int],
-        entries: dict[tuple[str, ...], object],
-        prefixes: frozenset[tuple[str, ...]],
-    ) -> tuple[int, tuple[str, ...]]:
+    def _longest(self, i: int, trie: _Trie) -> tuple[int, tuple[str, ...]]:
         """End and key of the longest entry starting at ``i`` (``i`` and () when none).
 
-        The key grows one token at a time while it is the prefix of some entry, so a
-        window whose second word starts no entry costs one tuple, not one per length."""
+        The walk follows the table's word trie (``_tries``): one dict lookup per word, no key
+        tuple built for every length."""
         if i >= self.n:
             return i, ()
         lw = self.lw
-        w = lw[i]
-        longest = index.get(w, 0)
-        if not longest:
+        node = trie.get(lw[i])
+        if node is None:
             return i, ()
-        key: tuple[str, ...] = (w,)
-        best, best_key = (i + 1, key) if key in entries else (i, ())
-        stop = i + min(longest, self.n - i)
+        best_key: tuple[str, ...] = node.get("", ())
+        best = i + 1 if best_key else i
         k = i + 1
-        while k < stop:
-            key = (*key, lw[k])
-            if key not in prefixes:
+        n = self.n
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
                 break
             k += 1
-            if key in entries:
+            key = node.get("")
+            if key is not None:
                 best, best_key = k, key
         return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        g = self.g
-        j, key = self._longest(i, g.title_len, g.titles, g.title_prefixes)  # type: ignore[arg-type]
+        j, key = self._longest(i, _TRIES[0])
         if j == i:
             return i, None
-        return j, g.titles[key]
+        return j, self.g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
         g = self.g
-        j, key = self._longest(i, g.known_len, g.known, g.known_prefixes)  # type: ignore[arg-type]
+        j, key = self._longest(i, _TRIES[2])
         if j == i:
             return i, None
         tx = self.tx
@@ -164,8 +182,7 @@ class _Reader:
         return i
 
     def head_at(self, i: int) -> int:
-        g = self.g
-        return self._longest(i, g.head_len, g.heads, g.head_prefixes)[0]  # type: ignore[arg-type]
+        return self._longest(i, _TRIES[1])[0]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -424,6 +441,8 @@ def _sentence_mentions(
     text: str, sent: Sentence, g: Gazetteer, light: list[Light] | None = None
 ) -> list[Found]:
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
+    if not _TRIES:
+        _tables_ready(g)
     r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
     r.light = [] if light is None else light
     tx, lw, n = r.tx, r.lw, r.n
@@ -1517,7 +1536,12 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         _clubs(found, text, g)
     found, light = _country_given_names(found, light, text, g)
     for f in found:
-        _unglue(f, text, g)
+        # _unglue's tests inline (one call per mention saved): only names of 4 characters or more
+        if f.end - f.start >= 4 and f.type in _UNGLUE_TYPES and f.name:
+            cut = _unglued(text[f.start : f.end], f.type)
+            if cut is not None:
+                f.end = f.start + cut[0]
+                f.name, f.type = cut[1], cut[2]
     found = _drop_terms(found, text, g)
     return resolve(found, text, light)
 
@@ -1700,6 +1724,7 @@ def _country_given_names(
     return out, [x for x in light if not inside(x[0])]
 
 
+_UNGLUE_TYPES = frozenset(("PER", "ORG", "LOC", "GPE"))
 _GLUED_CAP = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")
 _WORD = re.compile(r"\S+")
 
@@ -1711,7 +1736,7 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     is cut before the function word; a word that runs on from a lower-case letter into a
     capitalised word is cut there (with the rest of the span) when a dot stands between or the
     capitalised word is a function word (not ``DeSombre``, ``McDonald``)."""
-    if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
+    if not f.name or f.type not in _UNGLUE_TYPES or f.end - f.start < 4:
         return
     cut = _unglued(text[f.start : f.end], f.type)
     if cut is not None:
