@@ -73,12 +73,15 @@ def _trie(keys: Iterable[tuple[str, ...]]) -> _Trie:
 
 # the title, head and table tries of the shared gazetteer, made with it (see _tables_ready)
 _TRIES: list[_Trie] = []
+# first words of the table's place names that are also companies (``amazon``)
+_TABLE_FIRST: list[frozenset[str]] = []
 
 
 def _tables_ready(g: Gazetteer) -> None:
     """Build the tries once, from the one shared ``gazetteer()`` (the tables never change)."""
     if not _TRIES:
         _TRIES.extend((_trie(g.titles), _trie(g.heads), _trie(g.known)))
+        _TABLE_FIRST.append(frozenset(k[0] for k in g.company_alt))
 
 
 class _Reader:
@@ -91,7 +94,7 @@ class _Reader:
 
     __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
 
-    def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
+    def __init__(self, ms: list[re.Match[str]], g: Gazetteer, light: list[Light]) -> None:
         self.ms = ms
         self.tx = tx = list(map(_GROUP0, ms))
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
@@ -101,7 +104,7 @@ class _Reader:
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
-        self.light: list[Light] = []
+        self.light = light  # lone capitalised Vietnamese words, for the whole article
         self.nhu = "như" in tx  # a list of examples ("các phim như X, Y") can follow
 
     def text_of(self, i: int, j: int) -> str:
@@ -443,8 +446,7 @@ def _sentence_mentions(
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
     if not _TRIES:
         _tables_ready(g)
-    r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
-    r.light = [] if light is None else light
+    r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g, [] if light is None else light)
     tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
     starters, lower_open = g.lower_starters, g.lower_open
@@ -1047,8 +1049,10 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     # a table entity
     kj, known = r.known_at(i) if low in g.known_len else (i, None)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
-        if known.type in ("LOC", "GPE") and (
-            (in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj)
+        if (
+            known.type in ("LOC", "GPE")
+            and low in _TABLE_FIRST[0]  # the first word of a place that is also a company
+            and ((in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj))
         ):
             known = g.company_alt[r.key(i, kj)]  # "doanh thu của Amazon": the company
         f = _found(r, i, kj, known.type, canonical=known.canonical)
@@ -1595,8 +1599,7 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             f.type == "PER"
             and f.title is None
             and f.role is None
-            and _term_shaped(f.name)
-            and _term_by_cue(f, text, g, cues)
+            and _term_by_cue(f, text, g, cues)  # which tests _term_shaped first
         ):
             terms.add(f.name)
     out = []
@@ -1801,13 +1804,41 @@ _WORDS_BEFORE = re.compile(r"(?:(\w+) +)?(\w+) *$")
 
 
 def _team_sports(text: str, g: Gazetteer) -> bool:
-    """Whether the article reports team sports (``CLB``, ``ghi bàn``, ``V-League`` ...)."""
+    """Whether the article reports team sports (``CLB``, ``ghi bàn``, ``V-League`` ...): the
+    cues occur ``_SPORT_MIN`` times or more in all.  Cues sharing a word are counted only when
+    the text holds the word (most articles hold no cue: one ``in`` test instead of a count per
+    cue of the group)."""
     hits = 0
-    for cue in g.sport_cues:
-        hits += text.count(cue)
+    for shared, cues in _sport_groups(g.sport_cues):
+        if shared and shared not in text:
+            continue  # every cue of the group holds the word: none of them occurs
+        for cue in cues:
+            hits += text.count(cue)
         if hits >= _SPORT_MIN:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _sport_groups(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sport cues grouped under a word that several of them hold (``hiệp`` for ``hiệp 1``,
+    ``hiệp hai``; ``League`` for ``V-League``, ``Champions League``), largest group first;
+    a cue that shares no word is a group of its own with no shared word ("")."""
+    left = list(cues)  # a cue listed twice counts twice, as in a count per cue
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while left:
+        holders: dict[str, list[str]] = {}
+        for cue in left:
+            for w in dict.fromkeys(_WORDS.findall(cue)):
+                if len(w) >= 2:
+                    holders.setdefault(w, []).append(cue)
+        best = max(holders.items(), key=lambda kv: len(kv[1]), default=None)
+        if best is None or len(best[1]) < 2:
+            break
+        groups.append((best[0], tuple(best[1])))
+        left = [c for c in left if c not in best[1]]
+    groups.extend(("", (c,)) for c in left)
+    return tuple(groups)
 
 
 def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:

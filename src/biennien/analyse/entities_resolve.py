@@ -201,12 +201,18 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 # "Hiệp hội Phần mềm ... (VINASA)": the acronym is the same organisation
                 acronyms[m.group(1)] = (f.type, key)
                 acronym_at[m.group(1)] = f.start
-                out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+                out.append(
+                    Mention(
+                        text[f.start : f.end], f.start, f.end, _ETYPE.get(typ, "OTHER"), name, f.role, key
+                    )
+                )
                 s, e = m.start(1), m.end(1)
                 taken.add(s)
                 out.append(Mention(text[s:e], s, e, "ORG", m.group(1), None, key))
                 continue
-        out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+        out.append(
+            Mention(text[f.start : f.end], f.start, f.end, _ETYPE.get(typ, "OTHER"), name, f.role, key)
+        )
     if light:
         extra = _resolve_light(
             [x for x in light if x[0] not in taken], text, acronyms, acronym_at, named, people
@@ -275,7 +281,7 @@ def _resolve_light(
             if p is None:
                 continue
             typ, key = "PER", p.key
-        out.append(Mention(text[start:end], start, end, _etype(typ), name, None, key))
+        out.append(Mention(text[start:end], start, end, _ETYPE.get(typ, "OTHER"), name, None, key))
     return out
 
 
@@ -284,10 +290,8 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " - ").split())
 
 
-def _etype(t: str) -> EntityType:
-    if t in ("PER", "ORG", "LOC", "GPE", "EVENT"):
-        return t  # type: ignore[return-value]
-    return "OTHER"
+# mention types as they are; any other found type is OTHER (a dict lookup per mention, no call)
+_ETYPE: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "EVENT": "EVENT"}
 
 
 @lru_cache(maxsize=1)
