@@ -454,15 +454,14 @@ def _sentence_mentions(
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup.  The capitalised tokens are found with
     # C-level iterators (no Python loop over every token of every sentence).
-    up = list(map(str.isupper, map(_GROUP0, tx)))
-    caps = list(compress(count(), up))
+    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
     # a lower-case title or head word is followed by the rest of its title or head, or by
     # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
     lows = [
         k
         for k in compress(count(), map(starters.__contains__, tx))
-        if tx[k] in always or (k + 1 < n and (up[k + 1] or tx[k + 1] in follow))
+        if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
     ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or

@@ -215,7 +215,12 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         )
     if light:
         extra = _resolve_light(
-            [x for x in light if x[0] not in taken], text, acronyms, acronym_at, named, people
+            [x for x in light if x[0] not in taken] if taken else light,
+            text,
+            acronyms,
+            acronym_at,
+            named,
+            people,
         )
         if extra:
             out.extend(extra)
