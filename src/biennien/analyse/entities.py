@@ -75,6 +75,16 @@ def _trie(keys: Iterable[tuple[str, ...]]) -> _Trie:
 _TRIES: list[_Trie] = []
 # first words of the table's place names that are also companies (``amazon``)
 _TABLE_FIRST: list[frozenset[str]] = []
+# a lower-case word that opens a title, head or table entry -> the words that can follow it in
+# one of them, or None when the word alone is an entry (the sentence loop reads a lower-case word
+# only where an entry can start)
+_LOW_NEXT: dict[str, frozenset[str] | None] = {}
+# the same per table (titles, heads, table names): a first word -> the words that can follow it
+# in an entry, or None when the word alone is one; a word that starts no entry is not a key
+_NEXT: list[dict[str, frozenset[str] | None]] = []
+_NO_WORDS: frozenset[str] = frozenset()
+# the lower-case starters that are lower-case head or table words (openers after a title)
+_OPEN_STARTERS: list[frozenset[str]] = []
 
 
 def _tables_ready(g: Gazetteer) -> None:
@@ -82,6 +92,14 @@ def _tables_ready(g: Gazetteer) -> None:
     if not _TRIES:
         _TRIES.extend((_trie(g.titles), _trie(g.heads), _trie(g.known)))
         _TABLE_FIRST.append(frozenset(k[0] for k in g.company_alt))
+        for trie in _TRIES:
+            nexts: dict[str, frozenset[str] | None] = {}
+            for w, node in trie.items():
+                nexts[w] = None if "" in node else frozenset(node)
+                prev = _LOW_NEXT.get(w, _NO_WORDS)
+                _LOW_NEXT[w] = None if prev is None or "" in node else prev | frozenset(node)
+            _NEXT.append(nexts)
+        _OPEN_STARTERS.append(g.lower_open & g.lower_starters)
 
 
 class _Reader:
@@ -152,6 +170,10 @@ class _Reader:
         return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
+        if i < self.n:
+            nx = _NEXT[0].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i, None  # no title can start here: the walk is not made
         j, key = self._longest(i, _TRIES[0])
         if j == i:
             return i, None
@@ -159,6 +181,10 @@ class _Reader:
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
+        if i < self.n:
+            nx = _NEXT[2].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i, None  # no table name can start here: the walk is not made
         g = self.g
         j, key = self._longest(i, _TRIES[2])
         if j == i:
@@ -185,6 +211,10 @@ class _Reader:
         return i
 
     def head_at(self, i: int) -> int:
+        if i < self.n:
+            nx = _NEXT[1].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i  # no head can start here: the walk is not made
         return self._longest(i, _TRIES[1])[0]
 
     def sentence_start(self, i: int) -> bool:
@@ -238,10 +268,12 @@ class _Reader:
         if "." in tx[i] and _INITIALS.match(tx[i]):
             return i
         j = i
-        while j < self.n:
+        n, lw, known_next = self.n, self.lw, _NEXT[2]
+        while j < n:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
-                k = self.known_at(j)[1] if self.lw[j] in self.g.known_len else None
+                nx = known_next.get(lw[j], _NO_WORDS)  # known_at's first test, inline (no call)
+                k = self.known_at(j)[1] if nx is None or (j + 1 < n and lw[j + 1] in nx) else None
                 if (
                     k is not None
                     and not k.ambiguous
@@ -458,10 +490,14 @@ def _sentence_mentions(
     # a lower-case title or head word is followed by the rest of its title or head, or by
     # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
+    # and some title, head or table entry can start there: the word alone is one, or the next
+    # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
+    low_next = _LOW_NEXT
     lows = [
         k
         for k in compress(count(), map(starters.__contains__, tx))
-        if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+        if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
+        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
     ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or
@@ -469,13 +505,20 @@ def _sentence_mentions(
     # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
     if lows:
         cands = sorted(caps + lows)
-        opens = sorted(caps + [k for k in lows if tx[k] in lower_open])
+        # the openers a title may need after it: every lower-case head or table word that
+        # passes the test above on what follows it, whether or not an entry starts there
+        # (only the lower-case path reads them)
+        opens = caps + [
+            k
+            for k in compress(count(), map(_OPEN_STARTERS[0].__contains__, tx))
+            if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+        ]
+        opens.sort()
+        opens.append(n)
+        caps = [*caps, n]
     else:
-        cands = caps
-        opens = caps[:]
-    opens.append(n)
-    caps = caps[:]
-    caps.append(n)
+        cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
+        opens = []
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_last = g.species_last
     token_class = _TOKEN_CLASS
@@ -1046,7 +1089,8 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f.tok_start = i
                 cands.append((hj, 2, f))
     # a table entity
-    kj, known = r.known_at(i) if low in g.known_len else (i, None)
+    nx = _NEXT[2].get(low, _NO_WORDS)  # known_at's first test, inline (no call)
+    kj, known = r.known_at(i) if nx is None or (i + 1 < r.n and r.lw[i + 1] in nx) else (i, None)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
         if (
             known.type in ("LOC", "GPE")
