@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from biennien.analyse.entities import _TRIES, _Reader, _sport_groups, _tables_ready, _team_sports
+from biennien.analyse.entities import (
+    _ODD_SPACE,
+    _TRIES,
+    _Reader,
+    _sport_groups,
+    _tables_ready,
+    _team_sports,
+    _text,
+)
 from biennien.vi.gazetteer import TOKEN, Gazetteer, gazetteer
 from biennien.vi.normalise import analysis_text, tone_normalise
 from biennien.vi.sentences import split_sentences
@@ -126,3 +134,31 @@ def test_team_sports_equals_a_count_of_every_cue_on_seeds() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         text = analysis_text(path.read_text(encoding="utf-8"))
         assert _team_sports(text, g) == _plain_team_sports(text, g)
+
+
+def _plain_text(r: _Reader, i: int, j: int) -> str:
+    """The tokens ``i:j`` with one space wherever the text had any gap (the plain definition)."""
+    parts = [r.tx[i]]
+    for k in range(i + 1, j):
+        if r.ms[k].start() > r.ms[k - 1].end():
+            parts.append(" ")
+        parts.append(r.tx[k])
+    return "".join(parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng thống Hoa Kỳ Donald Trump gặp Park Hang-seo tại TP.HCM (Việt Nam).",
+        "Ông  Nguyễn Văn\tAn và bà Lê_Thị Hoa,\u00a0Giám đốc Sở GD-ĐT\nHà Nội.",  # odd gaps
+    ],
+)
+def test_mention_text_has_one_space_per_gap(text: str) -> None:
+    g = gazetteer()
+    r = _reader(tone_normalise(text), g)
+    for i in range(r.n):
+        for j in range(i + 1, min(r.n, i + 7) + 1):
+            assert _text(r, i, j) == _plain_text(r, i, j)
+            written = r.text_of(i, j)
+            if j > i + 1 and _ODD_SPACE.search(written) is None:
+                assert _text(r, i, j) == written
