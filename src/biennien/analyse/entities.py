@@ -112,7 +112,9 @@ class _Reader:
 
     __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
 
-    def __init__(self, ms: list[re.Match[str]], g: Gazetteer, light: list[Light]) -> None:
+    def __init__(
+        self, ms: list[re.Match[str]], g: Gazetteer, light: list[Light], maybe_nhu: bool = True
+    ) -> None:
         self.ms = ms
         self.tx = tx = list(map(_GROUP0, ms))
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
@@ -123,7 +125,9 @@ class _Reader:
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
         self.light = light  # lone capitalised Vietnamese words, for the whole article
-        self.nhu = "như" in tx  # a list of examples ("các phim như X, Y") can follow
+        # a list of examples ("các phim như X, Y") can follow (``maybe_nhu`` False: the caller
+        # knows the text holds no "như", and the token list is not scanned)
+        self.nhu = maybe_nhu and "như" in tx
 
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
@@ -478,7 +482,12 @@ def _sentence_mentions(
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
     if not _TRIES:
         _tables_ready(g)
-    r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g, [] if light is None else light)
+    r = _Reader(
+        list(TOKEN.finditer(text, sent.start, sent.end)),
+        g,
+        [] if light is None else light,
+        text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
+    )
     tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
     starters, lower_open = g.lower_starters, g.lower_open
@@ -525,7 +534,8 @@ def _sentence_mentions(
     light_out = r.light
     p = q = 0
     i = 0
-    paren = "(" in tx  # an acronym in brackets can name the run before it
+    # an acronym in brackets can name the run before it ("(" is always a token of its own)
+    paren = text.find("(", sent.start, sent.end) >= 0
     for c in cands:
         if c < i:
             continue

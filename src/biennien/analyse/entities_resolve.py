@@ -196,8 +196,8 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 key = _plain_key(f.type, f.canonical or f.name)
             if f.name in acronyms and f.type == "ORG":
                 key = acronyms[f.name][1]
-            m = _ACRONYM.match(text, f.end)
-            if m and f.type == "ORG" and m.group(1) not in acronyms:
+            m = _ACRONYM.match(text, f.end) if f.type == "ORG" else None  # only organisations take one
+            if m and m.group(1) not in acronyms:
                 # "Hiệp hội Phần mềm ... (VINASA)": the acronym is the same organisation
                 acronyms[m.group(1)] = (f.type, key)
                 acronym_at[m.group(1)] = f.start
