@@ -290,7 +290,7 @@ class _Reader:
                 j += 1
             elif j > i and tx[j] == "." and len(tx[j - 1]) == 1 and tx[j - 1][0].isupper():
                 j += 1  # an initial: "Michael G. DeSombre"
-            elif j > i and self.adjacent_hyphen(j):
+            elif j > i and tx[j] == "-" and self.adjacent_hyphen(j):  # its first test, inline
                 j += 2
             else:
                 break
@@ -408,7 +408,7 @@ class _Reader:
                     j += 1
                 lower_run = 0
                 continue
-            if j > i and self.adjacent_hyphen(j):
+            if j > i and tx[j] == "-" and self.adjacent_hyphen(j):  # its first test, inline
                 j += 2
                 continue
             low = self.lw[j]
@@ -751,7 +751,7 @@ def _acronym_org_end(r: _Reader, i: int) -> int:
     run's initials in order, the first one included; ``i`` when there is none."""
     tx, n = r.tx, r.n
     j = i
-    while j < n and (tx[j][0].isupper() or (j > i and r.adjacent_hyphen(j))):
+    while j < n and (tx[j][0].isupper() or (j > i and tx[j] == "-" and r.adjacent_hyphen(j))):
         j += 2 if tx[j] == "-" else 1
         if j - i > 8:
             return i
@@ -1664,7 +1664,12 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
         if f.bare:
             out.append(f)
             continue
-        role, named, style = _term_name(f.name)
+        tn = _term_name(f.name)
+        if tn is _NO_TERM:  # most names: no role, genre or style (the cached answer itself)
+            if not (f.type == "PER" and f.name in terms):
+                out.append(f)
+            continue
+        role, named, style = tn
         if role and f.end - f.start > 1:
             continue  # "nhiều MC", "con đường MC": the role, no name
         if named or (f.name in terms and f.type == "PER"):
@@ -1675,16 +1680,21 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     return out
 
 
+_NO_TERM = (False, False, False)
+
+
 @lru_cache(maxsize=1 << 16)
 def _term_name(name: str) -> tuple[bool, bool, bool]:
     """``_drop_terms``'s tests on a name's spelling alone, made once per spelling: a role
     abbreviation written in capitals (``MC``), a genre, style or technique of the table, a
-    style's name (``Thái Cực Quyền``)."""
-    return (
+    style's name (``Thái Cực Quyền``).  None of them: ``_NO_TERM`` itself, which the caller
+    tests by identity."""
+    found = (
         name.isupper() and (name.lower(),) in gazetteer().titles,
         name in _term_tables()[0],
         _style_name(name),
     )
+    return _NO_TERM if found == _NO_TERM else found
 
 
 @lru_cache(maxsize=1 << 16)
