@@ -121,8 +121,9 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
             streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
     # a full name with no title that the article also gives a street ("đường Phạm Hùng ...
     # Khu vực Phạm Hùng ngập") is that street, unless a title introduces the person somewhere
-    titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
-    streets = {w: v for w, v in streets.items() if w not in titled}
+    if streets:  # most articles name no street after a person
+        titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
+        streets = {w: v for w, v in streets.items() if w not in titled}
     persons = [
         _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
         for f in found
@@ -131,7 +132,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         and not f.bare
         and not f.unsure
         and f.name
-        and _words(f.name) not in streets
+        and (not streets or _words(f.name) not in streets)
     ]
     org_first = _org_first_words(found)
     acronyms: dict[str, tuple[str, str]] = {}
