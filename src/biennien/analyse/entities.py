@@ -21,11 +21,11 @@ document-independent key and resolves short and bare references (``Trump``,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -56,6 +56,52 @@ def is_vi_syllable(word: str) -> bool:
     return bool(_VI_SYLLABLE.match(word.lower()))
 
 
+# a word trie of a table: each node maps the next lower-cased word to its node; "" (no token is
+# empty) maps to the key of the entry that ends there
+_Trie = dict[str, Any]
+
+
+def _trie(keys: Iterable[tuple[str, ...]]) -> _Trie:
+    root: _Trie = {}
+    for key in keys:
+        node = root
+        for w in key:
+            node = node.setdefault(w, {})
+        node[""] = key
+    return root
+
+
+# the title, head and table tries of the shared gazetteer, made with it (see _tables_ready)
+_TRIES: list[_Trie] = []
+# first words of the table's place names that are also companies (``amazon``)
+_TABLE_FIRST: list[frozenset[str]] = []
+# a lower-case word that opens a title, head or table entry -> the words that can follow it in
+# one of them, or None when the word alone is an entry (the sentence loop reads a lower-case word
+# only where an entry can start)
+_LOW_NEXT: dict[str, frozenset[str] | None] = {}
+# the same per table (titles, heads, table names): a first word -> the words that can follow it
+# in an entry, or None when the word alone is one; a word that starts no entry is not a key
+_NEXT: list[dict[str, frozenset[str] | None]] = []
+_NO_WORDS: frozenset[str] = frozenset()
+# the lower-case starters that are lower-case head or table words (openers after a title)
+_OPEN_STARTERS: list[frozenset[str]] = []
+
+
+def _tables_ready(g: Gazetteer) -> None:
+    """Build the tries once, from the one shared ``gazetteer()`` (the tables never change)."""
+    if not _TRIES:
+        _TRIES.extend((_trie(g.titles), _trie(g.heads), _trie(g.known)))
+        _TABLE_FIRST.append(frozenset(k[0] for k in g.company_alt))
+        for trie in _TRIES:
+            nexts: dict[str, frozenset[str] | None] = {}
+            for w, node in trie.items():
+                nexts[w] = None if "" in node else frozenset(node)
+                prev = _LOW_NEXT.get(w, _NO_WORDS)
+                _LOW_NEXT[w] = None if prev is None or "" in node else prev | frozenset(node)
+            _NEXT.append(nexts)
+        _OPEN_STARTERS.append(g.lower_open & g.lower_starters)
+
+
 class _Reader:
     """Reads one sentence's tokens; each ``*_at`` method returns the end index of a match.
 
@@ -66,7 +112,9 @@ class _Reader:
 
     __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
 
-    def __init__(self, ms: list[re.Match[str]], g: Gazetteer) -> None:
+    def __init__(
+        self, ms: list[re.Match[str]], g: Gazetteer, light: list[Light], maybe_nhu: bool = True
+    ) -> None:
         self.ms = ms
         self.tx = tx = list(map(_GROUP0, ms))
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
@@ -76,8 +124,10 @@ class _Reader:
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
         self.last_end = -1  # token index where the last mention ended
-        self.light: list[Light] = []
-        self.nhu = "như" in tx  # a list of examples ("các phim như X, Y") can follow
+        self.light = light  # lone capitalised Vietnamese words, for the whole article
+        # a list of examples ("các phim như X, Y") can follow (``maybe_nhu`` False: the caller
+        # knows the text holds no "như", and the token list is not scanned)
+        self.nhu = maybe_nhu and "như" in tx
 
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
@@ -98,48 +148,49 @@ class _Reader:
     def low(self, i: int) -> str:
         return self.lw[i]
 
-    def _longest(
-        self,
-        i: int,
-        index: dict[str, int],
-        entries: dict[tuple[str, ...], object],
-        prefixes: frozenset[tuple[str, ...]],
-    ) -> tuple[int, tuple[str, ...]]:
+    def _longest(self, i: int, trie: _Trie) -> tuple[int, tuple[str, ...]]:
         """End and key of the longest entry starting at ``i`` (``i`` and () when none).
 
-        The key grows one token at a time while it is the prefix of some entry, so a
-        window whose second word starts no entry costs one tuple, not one per length."""
+        The walk follows the table's word trie (``_tries``): one dict lookup per word, no key
+        tuple built for every length."""
         if i >= self.n:
             return i, ()
         lw = self.lw
-        w = lw[i]
-        longest = index.get(w, 0)
-        if not longest:
+        node = trie.get(lw[i])
+        if node is None:
             return i, ()
-        key: tuple[str, ...] = (w,)
-        best, best_key = (i + 1, key) if key in entries else (i, ())
-        stop = i + min(longest, self.n - i)
+        best_key: tuple[str, ...] = node.get("", ())
+        best = i + 1 if best_key else i
         k = i + 1
-        while k < stop:
-            key = (*key, lw[k])
-            if key not in prefixes:
+        n = self.n
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
                 break
             k += 1
-            if key in entries:
+            key = node.get("")
+            if key is not None:
                 best, best_key = k, key
         return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        g = self.g
-        j, key = self._longest(i, g.title_len, g.titles, g.title_prefixes)  # type: ignore[arg-type]
+        if i < self.n:
+            nx = _NEXT[0].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i, None  # no title can start here: the walk is not made
+        j, key = self._longest(i, _TRIES[0])
         if j == i:
             return i, None
-        return j, g.titles[key]
+        return j, self.g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
+        if i < self.n:
+            nx = _NEXT[2].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i, None  # no table name can start here: the walk is not made
         g = self.g
-        j, key = self._longest(i, g.known_len, g.known, g.known_prefixes)  # type: ignore[arg-type]
+        j, key = self._longest(i, _TRIES[2])
         if j == i:
             return i, None
         tx = self.tx
@@ -164,8 +215,11 @@ class _Reader:
         return i
 
     def head_at(self, i: int) -> int:
-        g = self.g
-        return self._longest(i, g.head_len, g.heads, g.head_prefixes)[0]  # type: ignore[arg-type]
+        if i < self.n:
+            nx = _NEXT[1].get(self.lw[i], _NO_WORDS)
+            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
+                return i  # no head can start here: the walk is not made
+        return self._longest(i, _TRIES[1])[0]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -218,10 +272,12 @@ class _Reader:
         if "." in tx[i] and _INITIALS.match(tx[i]):
             return i
         j = i
-        while j < self.n:
+        n, lw, known_next = self.n, self.lw, _NEXT[2]
+        while j < n:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
-                k = self.known_at(j)[1] if self.lw[j] in self.g.known_len else None
+                nx = known_next.get(lw[j], _NO_WORDS)  # known_at's first test, inline (no call)
+                k = self.known_at(j)[1] if nx is None or (j + 1 < n and lw[j + 1] in nx) else None
                 if (
                     k is not None
                     and not k.ambiguous
@@ -234,7 +290,7 @@ class _Reader:
                 j += 1
             elif j > i and tx[j] == "." and len(tx[j - 1]) == 1 and tx[j - 1][0].isupper():
                 j += 1  # an initial: "Michael G. DeSombre"
-            elif j > i and self.adjacent_hyphen(j):
+            elif j > i and tx[j] == "-" and self.adjacent_hyphen(j):  # its first test, inline
                 j += 2
             else:
                 break
@@ -352,7 +408,7 @@ class _Reader:
                     j += 1
                 lower_run = 0
                 continue
-            if j > i and self.adjacent_hyphen(j):
+            if j > i and tx[j] == "-" and self.adjacent_hyphen(j):  # its first test, inline
                 j += 2
                 continue
             low = self.lw[j]
@@ -424,8 +480,14 @@ def _sentence_mentions(
     text: str, sent: Sentence, g: Gazetteer, light: list[Light] | None = None
 ) -> list[Found]:
     """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
-    r = _Reader(list(TOKEN.finditer(text, sent.start, sent.end)), g)
-    r.light = [] if light is None else light
+    if not _TRIES:
+        _tables_ready(g)
+    r = _Reader(
+        list(TOKEN.finditer(text, sent.start, sent.end)),
+        g,
+        [] if light is None else light,
+        text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
+    )
     tx, lw, n = r.tx, r.lw, r.n
     out: list[Found] = []
     starters, lower_open = g.lower_starters, g.lower_open
@@ -433,15 +495,18 @@ def _sentence_mentions(
     # only a capitalised token or a lower-case title, head or table word can open a mention;
     # every other token is skipped without a lookup.  The capitalised tokens are found with
     # C-level iterators (no Python loop over every token of every sentence).
-    up = list(map(str.isupper, map(_GROUP0, tx)))
-    caps = list(compress(count(), up))
+    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
     # a lower-case title or head word is followed by the rest of its title or head, or by
     # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
+    # and some title, head or table entry can start there: the word alone is one, or the next
+    # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
+    low_next = _LOW_NEXT
     lows = [
         k
         for k in compress(count(), map(starters.__contains__, tx))
-        if tx[k] in always or (k + 1 < n and (up[k + 1] or tx[k + 1] in follow))
+        if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
+        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
     ]
     # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
     # Exact shortcuts, from what the full path needs: after a title, a capitalised or
@@ -449,20 +514,28 @@ def _sentence_mentions(
     # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
     if lows:
         cands = sorted(caps + lows)
-        opens = sorted(caps + [k for k in lows if tx[k] in lower_open])
+        # the openers a title may need after it: every lower-case head or table word that
+        # passes the test above on what follows it, whether or not an entry starts there
+        # (only the lower-case path reads them)
+        opens = caps + [
+            k
+            for k in compress(count(), map(_OPEN_STARTERS[0].__contains__, tx))
+            if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+        ]
+        opens.sort()
+        opens.append(n)
+        caps = [*caps, n]
     else:
-        cands = caps
-        opens = caps[:]
-    opens.append(n)
-    caps = caps[:]
-    caps.append(n)
+        cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
+        opens = []
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_last = g.species_last
     token_class = _TOKEN_CLASS
     light_out = r.light
     p = q = 0
     i = 0
-    paren = "(" in tx  # an acronym in brackets can name the run before it
+    # an acronym in brackets can name the run before it ("(" is always a token of its own)
+    paren = text.find("(", sent.start, sent.end) >= 0
     for c in cands:
         if c < i:
             continue
@@ -678,7 +751,7 @@ def _acronym_org_end(r: _Reader, i: int) -> int:
     run's initials in order, the first one included; ``i`` when there is none."""
     tx, n = r.tx, r.n
     j = i
-    while j < n and (tx[j][0].isupper() or (j > i and r.adjacent_hyphen(j))):
+    while j < n and (tx[j][0].isupper() or (j > i and tx[j] == "-" and r.adjacent_hyphen(j))):
         j += 2 if tx[j] == "-" else 1
         if j - i > 8:
             return i
@@ -774,7 +847,7 @@ def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
     return r.ms[i].start(), r.ms[j - 1].end()
 
 
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]|_")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]|_")  # what _text's test finds: two spaces, another space, "_"
 
 
 def _text(r: _Reader, i: int, j: int) -> str:
@@ -782,8 +855,12 @@ def _text(r: _Reader, i: int, j: int) -> str:
     if j == i + 1:
         return r.tx[i]
     written = r.text_of(i, j)
-    if not _ODD_SPACE.search(written):
-        return written  # single spaces already (nearly always)
+    # single spaces already (nearly always): what lies between tokens is white space or "_"
+    # (nothing else escapes TOKEN), so the gaps are single spaces exactly when the spaces and
+    # the tokens' letters make up the whole text and no two spaces touch (_ODD_SPACE finds
+    # none; these C-level tests cost less than its search)
+    if "  " not in written and written.count(" ") + sum(map(len, r.tx[i:j])) == len(written):
+        return written
     ms = r.ms
     parts = [r.tx[i]]
     prev = ms[i].end()
@@ -1026,10 +1103,13 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f.tok_start = i
                 cands.append((hj, 2, f))
     # a table entity
-    kj, known = r.known_at(i) if low in g.known_len else (i, None)
+    nx = _NEXT[2].get(low, _NO_WORDS)  # known_at's first test, inline (no call)
+    kj, known = r.known_at(i) if nx is None or (i + 1 < r.n and r.lw[i + 1] in nx) else (i, None)
     if known is not None and not (known.ambiguous and _glued(r, i, kj, sentence_start)):
-        if known.type in ("LOC", "GPE") and (
-            (in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj)
+        if (
+            known.type in ("LOC", "GPE")
+            and low in _TABLE_FIRST[0]  # the first word of a place that is also a company
+            and ((in_title and r.key(i, kj) in g.company_alt) or _company_here(r, i, kj))
         ):
             known = g.company_alt[r.key(i, kj)]  # "doanh thu của Amazon": the company
         f = _found(r, i, kj, known.type, canonical=known.canonical)
@@ -1517,7 +1597,12 @@ def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         _clubs(found, text, g)
     found, light = _country_given_names(found, light, text, g)
     for f in found:
-        _unglue(f, text, g)
+        # _unglue's tests inline (one call per mention saved): only names of 4 characters or more
+        if f.end - f.start >= 4 and f.type in _UNGLUE_TYPES and f.name:
+            cut = _unglued(text[f.start : f.end], f.type)
+            if cut is not None:
+                f.end = f.start + cut[0]
+                f.name, f.type = cut[1], cut[2]
     found = _drop_terms(found, text, g)
     return resolve(found, text, light)
 
@@ -1571,8 +1656,7 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             f.type == "PER"
             and f.title is None
             and f.role is None
-            and _term_shaped(f.name)
-            and _term_by_cue(f, text, g, cues)
+            and _term_by_cue(f, text, g, cues)  # which tests _term_shaped first
         ):
             terms.add(f.name)
     out = []
@@ -1580,7 +1664,12 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
         if f.bare:
             out.append(f)
             continue
-        role, named, style = _term_name(f.name)
+        tn = _term_name(f.name)
+        if tn is _NO_TERM:  # most names: no role, genre or style (the cached answer itself)
+            if not (f.type == "PER" and f.name in terms):
+                out.append(f)
+            continue
+        role, named, style = tn
         if role and f.end - f.start > 1:
             continue  # "nhiều MC", "con đường MC": the role, no name
         if named or (f.name in terms and f.type == "PER"):
@@ -1591,16 +1680,21 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     return out
 
 
+_NO_TERM = (False, False, False)
+
+
 @lru_cache(maxsize=1 << 16)
 def _term_name(name: str) -> tuple[bool, bool, bool]:
     """``_drop_terms``'s tests on a name's spelling alone, made once per spelling: a role
     abbreviation written in capitals (``MC``), a genre, style or technique of the table, a
-    style's name (``Thái Cực Quyền``)."""
-    return (
+    style's name (``Thái Cực Quyền``).  None of them: ``_NO_TERM`` itself, which the caller
+    tests by identity."""
+    found = (
         name.isupper() and (name.lower(),) in gazetteer().titles,
         name in _term_tables()[0],
         _style_name(name),
     )
+    return _NO_TERM if found == _NO_TERM else found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1700,6 +1794,7 @@ def _country_given_names(
     return out, [x for x in light if not inside(x[0])]
 
 
+_UNGLUE_TYPES = frozenset(("PER", "ORG", "LOC", "GPE"))
 _GLUED_CAP = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")
 _WORD = re.compile(r"\S+")
 
@@ -1711,7 +1806,7 @@ def _unglue(f: Found, text: str, g: Gazetteer) -> None:
     is cut before the function word; a word that runs on from a lower-case letter into a
     capitalised word is cut there (with the rest of the span) when a dot stands between or the
     capitalised word is a function word (not ``DeSombre``, ``McDonald``)."""
-    if not f.name or f.type not in ("PER", "ORG", "LOC", "GPE") or f.end - f.start < 4:
+    if not f.name or f.type not in _UNGLUE_TYPES or f.end - f.start < 4:
         return
     cut = _unglued(text[f.start : f.end], f.type)
     if cut is not None:
@@ -1776,13 +1871,41 @@ _WORDS_BEFORE = re.compile(r"(?:(\w+) +)?(\w+) *$")
 
 
 def _team_sports(text: str, g: Gazetteer) -> bool:
-    """Whether the article reports team sports (``CLB``, ``ghi bàn``, ``V-League`` ...)."""
+    """Whether the article reports team sports (``CLB``, ``ghi bàn``, ``V-League`` ...): the
+    cues occur ``_SPORT_MIN`` times or more in all.  Cues sharing a word are counted only when
+    the text holds the word (most articles hold no cue: one ``in`` test instead of a count per
+    cue of the group)."""
     hits = 0
-    for cue in g.sport_cues:
-        hits += text.count(cue)
+    for shared, cues in _sport_groups(g.sport_cues):
+        if shared and shared not in text:
+            continue  # every cue of the group holds the word: none of them occurs
+        for cue in cues:
+            hits += text.count(cue)
         if hits >= _SPORT_MIN:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _sport_groups(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sport cues grouped under a word that several of them hold (``hiệp`` for ``hiệp 1``,
+    ``hiệp hai``; ``League`` for ``V-League``, ``Champions League``), largest group first;
+    a cue that shares no word is a group of its own with no shared word ("")."""
+    left = list(cues)  # a cue listed twice counts twice, as in a count per cue
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while left:
+        holders: dict[str, list[str]] = {}
+        for cue in left:
+            for w in dict.fromkeys(_WORDS.findall(cue)):
+                if len(w) >= 2:
+                    holders.setdefault(w, []).append(cue)
+        best = max(holders.items(), key=lambda kv: len(kv[1]), default=None)
+        if best is None or len(best[1]) < 2:
+            break
+        groups.append((best[0], tuple(best[1])))
+        left = [c for c in left if c not in best[1]]
+    groups.extend(("", (c,)) for c in left)
+    return tuple(groups)
 
 
 def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:

@@ -121,8 +121,9 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
             streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
     # a full name with no title that the article also gives a street ("đường Phạm Hùng ...
     # Khu vực Phạm Hùng ngập") is that street, unless a title introduces the person somewhere
-    titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
-    streets = {w: v for w, v in streets.items() if w not in titled}
+    if streets:  # most articles name no street after a person
+        titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
+        streets = {w: v for w, v in streets.items() if w not in titled}
     persons = [
         _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
         for f in found
@@ -131,7 +132,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         and not f.bare
         and not f.unsure
         and f.name
-        and _words(f.name) not in streets
+        and (not streets or _words(f.name) not in streets)
     ]
     org_first = _org_first_words(found)
     acronyms: dict[str, tuple[str, str]] = {}
@@ -196,20 +197,31 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
                 key = _plain_key(f.type, f.canonical or f.name)
             if f.name in acronyms and f.type == "ORG":
                 key = acronyms[f.name][1]
-            m = _ACRONYM.match(text, f.end)
-            if m and f.type == "ORG" and m.group(1) not in acronyms:
+            m = _ACRONYM.match(text, f.end) if f.type == "ORG" else None  # only organisations take one
+            if m and m.group(1) not in acronyms:
                 # "Hiệp hội Phần mềm ... (VINASA)": the acronym is the same organisation
                 acronyms[m.group(1)] = (f.type, key)
                 acronym_at[m.group(1)] = f.start
-                out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+                out.append(
+                    Mention(
+                        text[f.start : f.end], f.start, f.end, _ETYPE.get(typ, "OTHER"), name, f.role, key
+                    )
+                )
                 s, e = m.start(1), m.end(1)
                 taken.add(s)
                 out.append(Mention(text[s:e], s, e, "ORG", m.group(1), None, key))
                 continue
-        out.append(Mention(text[f.start : f.end], f.start, f.end, _etype(typ), name, f.role, key))
+        out.append(
+            Mention(text[f.start : f.end], f.start, f.end, _ETYPE.get(typ, "OTHER"), name, f.role, key)
+        )
     if light:
         extra = _resolve_light(
-            [x for x in light if x[0] not in taken], text, acronyms, acronym_at, named, people
+            [x for x in light if x[0] not in taken] if taken else light,
+            text,
+            acronyms,
+            acronym_at,
+            named,
+            people,
         )
         if extra:
             out.extend(extra)
@@ -275,7 +287,7 @@ def _resolve_light(
             if p is None:
                 continue
             typ, key = "PER", p.key
-        out.append(Mention(text[start:end], start, end, _etype(typ), name, None, key))
+        out.append(Mention(text[start:end], start, end, _ETYPE.get(typ, "OTHER"), name, None, key))
     return out
 
 
@@ -284,10 +296,8 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " - ").split())
 
 
-def _etype(t: str) -> EntityType:
-    if t in ("PER", "ORG", "LOC", "GPE", "EVENT"):
-        return t  # type: ignore[return-value]
-    return "OTHER"
+# mention types as they are; any other found type is OTHER (a dict lookup per mention, no call)
+_ETYPE: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "EVENT": "EVENT"}
 
 
 @lru_cache(maxsize=1)
