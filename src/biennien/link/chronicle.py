@@ -31,7 +31,7 @@ from biennien.link.duplicates import (
     paragraphs,
     update_duplicates,
 )
-from biennien.link.entities import group_mentions, link_targets, linked_entities
+from biennien.link.entities import entity_fields, group_rows, joined, link_targets
 from biennien.link.events import merge_events_members
 from biennien.link.facts import merge_facts_members
 from biennien.link.incremental import STATE_NAME as LINKED_STATE
@@ -53,11 +53,11 @@ from biennien.link.incremental import (
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
-from biennien.model import DocAnalysis, Document, Event, Mention
+from biennien.model import DocAnalysis, Document, Event
 from biennien.store.base import (
     FROM_DATA,
     FromData,
-    entity_rows,
+    entity_field_rows,
     event_children,
     event_rows,
     fact_rows,
@@ -316,15 +316,18 @@ def _read(source: str | T, what: Callable[[Store], T]) -> T:
     return source
 
 
+def _first(t: tuple[Any, ...]) -> Any:
+    return t[0]
+
+
 def _entities_part(source: Any) -> _Part:
     """``source``: a store target, or ``Store.mention_rows`` read already (``mentions_by_doc``'s
     mentions in the same order, one tuple each)."""
-    rows = _read(source, lambda s: s.mention_rows())
-    groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
+    groups = group_rows(_read(source, lambda s: s.mention_rows()))
     targets = link_targets(groups)
-    entities = linked_entities(groups, targets)
+    fields = sorted((entity_fields(k, items) for k, items in joined(groups, targets).items()), key=_first)
     return _Part(
-        entity_rows(entities),
+        entity_field_rows(fields),
         FROM_DATA,  # the mention rows are read from each row's JSON when written
         [],
         {"groups": packed(plain_groups(groups, {})), "targets": packed(targets)},

@@ -137,6 +137,20 @@ def entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
     return [(e.id, e.name, e.type, len(e.mentions), entity_json(e, doc_json)) for e in entities]
 
 
+def entity_field_rows(entities: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``entity_rows`` of entities given as their fields (``link.entities.entity_fields``: id, name,
+    type, aliases, roles, mentions as (doc, start, end) tuples), without making the objects."""
+    doc_json: dict[str, str] = {}
+    out = []
+    for eid, name, etype, aliases, roles, refs in entities:
+        data = _entity_json(eid, name, etype, aliases, roles, refs, doc_json)
+        if data is None:
+            entity = Entity(eid, name, etype, aliases, roles, [MentionRef(d, s, e) for d, s, e in refs])
+            data = dumps(plain(entity))
+        out.append((eid, name, etype, len(refs), data))
+    return out
+
+
 _MENTIONS_SLOT = '"mentions":null'
 
 
@@ -148,16 +162,32 @@ def entity_json(e: Entity, doc_json: dict[str, str]) -> str:
     once unescaped (a string's quotes are escaped), so it is replaced by the list.  ``doc_json``
     caches each document id's JSON.
     """
-    if not all(type(m.start) is int and type(m.end) is int for m in e.mentions):
-        return dumps(plain(e))
+    data = _entity_json(
+        e.id, e.name, e.type, e.aliases, e.roles, [(m.doc, m.start, m.end) for m in e.mentions], doc_json
+    )
+    return dumps(plain(e)) if data is None else data
+
+
+def _entity_json(
+    eid: str,
+    name: str,
+    etype: str,
+    aliases: list[str],
+    roles: list[str],
+    refs: Sequence[tuple[str, Any, Any]],
+    doc_json: dict[str, str],
+) -> str | None:
+    """``entity_json`` of an entity's fields; None when an offset is not an int (then ``plain``)."""
     parts = []
-    for m in e.mentions:
-        d = doc_json.get(m.doc)
-        if d is None:
-            d = doc_json[m.doc] = dumps(m.doc)
-        parts.append(f'{{"doc":{d},"end":{m.end},"start":{m.start}}}')
+    for d, start, end in refs:
+        if type(start) is not int or type(end) is not int:
+            return None
+        dj = doc_json.get(d)
+        if dj is None:
+            dj = doc_json[d] = dumps(d)
+        parts.append(f'{{"doc":{dj},"end":{end},"start":{start}}}')
     head = dumps(
-        {"aliases": e.aliases, "id": e.id, "mentions": None, "name": e.name, "roles": e.roles, "type": e.type}
+        {"aliases": aliases, "id": eid, "mentions": None, "name": name, "roles": roles, "type": etype}
     )
     return head.replace(_MENTIONS_SLOT, '"mentions":[' + ",".join(parts) + "]", 1)
 
