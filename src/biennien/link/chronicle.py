@@ -61,6 +61,7 @@ from biennien.store.base import (
     event_children,
     event_rows,
     fact_rows,
+    renamed_fact_json,
     resourced,
 )
 from biennien.store.sqlite import Store
@@ -350,11 +351,20 @@ def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
 
 
 def _facts_part(source: Any) -> _Part:
-    doc_facts = _read(source, lambda s: s.doc_facts())
+    read = _read(source, lambda s: s.doc_facts_json())
+    doc_facts = [f for f, _ in read]
     merged = merge_facts_members(doc_facts)
     facts = [f for f, _ in merged]
+    # a fact of one statement is that statement's stored JSON under its new id (most facts)
+    stored = {f.id: (f, data) for f, data in read}
+    data: list[str | None] = [None] * len(merged)
+    if len(stored) == len(read):
+        for i, (f, members) in enumerate(merged):
+            if len(members) == 1:
+                statement_fact, statement_json = stored[members[0]]
+                data[i] = renamed_fact_json(f, statement_fact, statement_json)
     return _Part(
-        fact_rows(facts, None),
+        fact_rows(facts, None, data),
         {},
         [tuple(e.doc for e in f.evidence) for f in facts],
         {
@@ -374,7 +384,7 @@ def _start_parts(
     sources: list[Any] = (
         [target] * 3
         if pool is not None and target is not None
-        else [store.mention_rows(), store.doc_events(), store.doc_facts()]
+        else [store.mention_rows(), store.doc_events(), store.doc_facts_json()]
     )
     jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
         (_entities_part, (sources[0],)),

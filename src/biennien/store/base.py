@@ -224,8 +224,13 @@ def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, 
     )
 
 
-def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
-    """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``)."""
+def fact_rows(
+    facts: Sequence[Fact],
+    duplicate_of: Mapping[str, str | None] | None,
+    data: Sequence[str | None] | None = None,
+) -> list[tuple[Any, ...]]:
+    """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``); ``data``: per fact, its JSON when
+    known already (``dumps(plain(f))``), else None."""
     return [
         (
             f.id,
@@ -235,10 +240,34 @@ def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | No
             f.value,
             f.unit,
             independent_docs(f.evidence, duplicate_of),
-            dumps(plain(f)),
+            dumps(plain(f)) if d is None else d,
         )
-        for f in facts
+        for f, d in zip(facts, data or [None] * len(facts), strict=True)
     ]
+
+
+def renamed_fact_json(merged: Fact, statement: Fact, data: str) -> str | None:
+    """``dumps(plain(merged))`` from ``data`` (``dumps(plain(statement))``, as stored) when ``merged`` is
+    ``statement`` under another id: its only statement, with one piece of evidence, the same subject,
+    qualifier and conflicts (``facts.merge_facts`` copies every other field).  Else None.
+
+    Only the id differs then.  In this JSON (sorted keys, no spaces) ``"id":"`` can only be the key: in
+    a string a quote is escaped, and a string followed by ``:`` is a key; the evidence objects have no
+    ``id``.  A fact row's JSON was most of the fact part of a full link."""
+    if (
+        len(statement.evidence) != 1
+        or merged.evidence != statement.evidence
+        or merged.subject != statement.subject
+        or merged.qualifier != statement.qualifier
+        or merged.conflicts_with != statement.conflicts_with
+        or merged.value is not statement.value
+        or merged.measure is not statement.measure
+    ):
+        return None
+    old = '"id":' + dumps(statement.id) + ","
+    if data.count(old) != 1:
+        return None
+    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
 
 
 def resourced(
@@ -912,11 +941,15 @@ class Store:
         return [event_from_dict(json.loads(r[0])) for r in rows]
 
     def doc_facts(self) -> list[Fact]:
+        return [f for f, _ in self.doc_facts_json()]
+
+    def doc_facts_json(self) -> list[tuple[Fact, str]]:
+        """``doc_facts`` with each fact's stored JSON (a merged fact of one statement is mostly that)."""
         rows = self._execute(
             "SELECT f.data FROM doc_facts f JOIN documents d ON d.id = f.doc"
             f" ORDER BY d.seq, f.{self.ROW_ORDER}"
         )
-        return [fact_from_dict(json.loads(r[0])) for r in rows]
+        return [(fact_from_dict(json.loads(r[0])), r[0]) for r in rows]
 
     def document_seqs(self) -> list[tuple[str, int, str | None]]:
         """(id, seq, reference date) of every document, in order of arrival."""
