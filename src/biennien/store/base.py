@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -736,11 +736,13 @@ class Store:
         stale = [i for i in stored if i not in new_ids] + [r[0] for r in changed if r[0] in stored]
         child_table, child_cols = child if child else ("", "")
         marks = ",".join("?" * len(rows[0])) if rows else ""
+        emptied = not stored
         if len(stale) > len(stored) // 2:  # mostly new: empty and write everything
             x(f"DELETE FROM {table}")
             if child:
                 x(f"DELETE FROM {child_table}")
             changed = rows
+            emptied = True
         else:
             xm(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stale])
             if child:
@@ -748,7 +750,9 @@ class Store:
                 xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale])
         if not changed:
             return
-        xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
+        # a table written from empty: a backend may build its indexes after the rows (``_indexes_rebuilt``)
+        with self._indexes_rebuilt(table) if emptied else nullcontext():
+            xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
         if child and isinstance(child_rows, FromData):
             # the table now holds exactly ``rows``, inserted in order, when it was emptied or empty
             self._insert_mentions_from_data(changed, whole=changed is rows)
@@ -756,7 +760,13 @@ class Store:
             sub = [row for r in changed for row in child_rows.get(r[0], [])]
             if sub:
                 sub_marks = ",".join("?" * len(sub[0]))
-                xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+                with self._indexes_rebuilt(child_table) if emptied else nullcontext():
+                    xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+
+    def _indexes_rebuilt(self, table: str) -> AbstractContextManager[None]:
+        """Around the insert of every row of ``table`` into an empty table (inside a write): a backend
+        may drop the table's secondary indexes and make them again afterwards (SQLite); here nothing."""
+        return nullcontext()
 
     def _insert_mentions_from_data(self, rows: list[tuple[Any, ...]], whole: bool) -> None:
         """The ``entity_mentions`` rows of entity rows ``rows`` (just inserted, in this order), read from
