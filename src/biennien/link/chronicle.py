@@ -61,6 +61,7 @@ from biennien.store.base import (
     event_children,
     event_rows,
     fact_rows,
+    renamed_event_json,
     renamed_fact_json,
     resourced,
 )
@@ -336,11 +337,19 @@ def _entities_part(source: Any) -> _Part:
 
 
 def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
-    doc_events = _read(source, lambda s: s.doc_events())
+    read = _read(source, lambda s: s.doc_events_json())
+    doc_events = [ev for ev, _ in read]
     merged = merge_events_members(doc_events, doc_dates=doc_dates)
     events = [ev for ev, _ in merged]
+    # an event of one report is that report's stored JSON under its new id (most events)
+    stored = {ev.id: (ev, data) for ev, data in read}
+    data: list[str | None] = [None] * len(merged)
+    if len(stored) == len(read):
+        for i, (ev, members) in enumerate(merged):
+            if len(members) == 1:
+                data[i] = renamed_event_json(ev, *stored[members[0]])
     return _Part(
-        event_rows(events, None),
+        event_rows(events, None, data),
         event_children(events)[1],
         [tuple(e.doc for e in ev.evidence) for ev in events],
         {
@@ -384,7 +393,7 @@ def _start_parts(
     sources: list[Any] = (
         [target] * 3
         if pool is not None and target is not None
-        else [store.mention_rows(), store.doc_events(), store.doc_facts_json()]
+        else [store.mention_rows(), store.doc_events_json(), store.doc_facts_json()]
     )
     jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
         (_entities_part, (sources[0],)),

@@ -152,6 +152,8 @@ def entity_field_rows(entities: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ..
 
 
 _MENTIONS_SLOT = '"mentions":null'
+# a string as ``dumps`` (``ensure_ascii=False``) writes it, quotes included
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def entity_json(e: Entity, doc_json: dict[str, str]) -> str:
@@ -177,7 +179,12 @@ def _entity_json(
     refs: Sequence[tuple[str, Any, Any]],
     doc_json: dict[str, str],
 ) -> str | None:
-    """``entity_json`` of an entity's fields; None when an offset is not an int (then ``plain``)."""
+    """``entity_json`` of an entity's fields; None when an offset is not an int (then ``plain``).
+
+    When every field is a string (or a list of strings, for aliases and roles) the JSON is put together
+    here with ``json``'s own string encoder (the one ``dumps`` uses: ``ensure_ascii=False``), keys in
+    sorted order and no spaces, as ``dumps`` writes it: an encoder call per entity was a third of this.
+    """
     parts = []
     for d, start, end in refs:
         if type(start) is not int or type(end) is not int:
@@ -186,10 +193,25 @@ def _entity_json(
         if dj is None:
             dj = doc_json[d] = dumps(d)
         parts.append(f'{{"doc":{dj},"end":{end},"start":{start}}}')
+    mentions = ",".join(parts)
+    if (
+        type(eid) is str
+        and type(name) is str
+        and type(etype) is str
+        and type(aliases) is list
+        and type(roles) is list
+        and all(type(a) is str for a in aliases)
+        and all(type(r) is str for r in roles)
+    ):
+        enc = _encode_string
+        return (
+            f'{{"aliases":[{",".join(map(enc, aliases))}],"id":{enc(eid)},"mentions":[{mentions}],'
+            f'"name":{enc(name)},"roles":[{",".join(map(enc, roles))}],"type":{enc(etype)}}}'
+        )
     head = dumps(
         {"aliases": aliases, "id": eid, "mentions": None, "name": name, "roles": roles, "type": etype}
     )
-    return head.replace(_MENTIONS_SLOT, '"mentions":[' + ",".join(parts) + "]", 1)
+    return head.replace(_MENTIONS_SLOT, '"mentions":[' + mentions + "]", 1)
 
 
 def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
@@ -200,9 +222,12 @@ def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[s
 
 
 def event_rows(
-    events: Sequence[Event], duplicate_of: Mapping[str, str | None] | None
+    events: Sequence[Event],
+    duplicate_of: Mapping[str, str | None] | None,
+    data: Sequence[str | None] | None = None,
 ) -> list[tuple[Any, ...]]:
-    """The ``events`` rows of ``events`` (columns ``_EVENT_COLUMNS``; ``sources`` counts reprints once)."""
+    """The ``events`` rows of ``events`` (columns ``_EVENT_COLUMNS``; ``sources`` counts reprints once);
+    ``data``: per event, its JSON when known already (``dumps(plain(ev))``), else None."""
     return [
         (
             ev.id,
@@ -211,10 +236,33 @@ def event_rows(
             ev.date_end,
             ev.summary,
             independent_docs(ev.evidence, duplicate_of),
-            dumps(plain(ev)),
+            dumps(plain(ev)) if d is None else d,
         )
-        for ev in events
+        for ev, d in zip(events, data or [None] * len(events), strict=True)
     ]
+
+
+def renamed_event_json(merged: Event, report: Event, data: str) -> str | None:
+    """``dumps(plain(merged))`` from ``data`` (``dumps(plain(report))``, as stored) when ``merged`` equals
+    ``report`` but for its id (an event of one report, whose fields the merge copied: equal values are
+    the same objects, so the same JSON), else None.  ``"id":"`` is only the key there (see
+    ``renamed_fact_json``; participants and evidence have no ``id``)."""
+    if not (
+        merged.type == report.type
+        and merged.date == report.date
+        and merged.summary == report.summary
+        and merged.trigger == report.trigger
+        and merged.date_end == report.date_end
+        and merged.date_mod == report.date_mod
+        and merged.place == report.place
+        and merged.participants == report.participants
+        and merged.evidence == report.evidence
+    ):
+        return None
+    old = '"id":' + dumps(report.id) + ","
+    if data.count(old) != 1:
+        return None
+    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
 
 
 def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
@@ -944,11 +992,15 @@ class Store:
         yield from self._execute(sql, args)
 
     def doc_events(self) -> list[Event]:
+        return [ev for ev, _ in self.doc_events_json()]
+
+    def doc_events_json(self) -> list[tuple[Event, str]]:
+        """``doc_events`` with each event's stored JSON (a merged event of one report is mostly that)."""
         rows = self._execute(
             "SELECT e.data FROM doc_events e JOIN documents d ON d.id = e.doc"
             f" ORDER BY d.seq, e.{self.ROW_ORDER}"
         )
-        return [event_from_dict(json.loads(r[0])) for r in rows]
+        return [(event_from_dict(json.loads(r[0])), r[0]) for r in rows]
 
     def doc_facts(self) -> list[Fact]:
         return [f for f, _ in self.doc_facts_json()]
