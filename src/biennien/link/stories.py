@@ -264,6 +264,8 @@ def update_stories(
     days = np.array([_ordinal(d) for d in state.doc_date] + [_ordinal(_doc_date(d)) for d in fresh])
     stories = np.array(state.doc_story + [0] * len(fresh), dtype=np.int64)
     sims = shared_actors = sparse.csr_matrix((0, 0), dtype=np.float32)
+    sims_ptr: list[int] = []
+    actors_ptr: list[int] = []
     for i, doc in enumerate(fresh):
         di = first + i
         row = i % BLOCK
@@ -273,13 +275,15 @@ def update_stories(
             shared_actors = (actor_matrix[di:stop] @ actor_seen[:stop].T).tocsr()
             sims.sort_indices()
             shared_actors.sort_indices()
-        lo, hi = sims.indptr[row], sims.indptr[row + 1]
+            # row bounds as Python ints: a numpy scalar per bound cost more than the slicing
+            sims_ptr, actors_ptr = sims.indptr.tolist(), shared_actors.indptr.tolist()
+        lo, hi = sims_ptr[row], sims_ptr[row + 1]
         cols, vals = sims.indices[lo:hi], sims.data[lo:hi]
         earlier = cols < di
         cols, vals = cols[earlier], vals[earlier].astype(np.float64)
         story = -1
         if len(cols):
-            alo, ahi = shared_actors.indptr[row], shared_actors.indptr[row + 1]
+            alo, ahi = actors_ptr[row], actors_ptr[row + 1]
             acols, avals = shared_actors.indices[alo:ahi], shared_actors.data[alo:ahi]
             actors = np.zeros(len(cols))
             if len(acols):
@@ -386,7 +390,9 @@ def _best_story(
     candidates = st[starts]
     # each story's summed cosines, added in input order (story numbers are small: no need to renumber)
     sums = np.bincount(stories, weights=cosines)[candidates]
-    norms = np.sqrt(np.maximum(np.asarray(selfdot, dtype=np.float64)[candidates], 1e-9))
+    # only the candidates' squared norms (turning the whole list into an array each time cost O(stories))
+    picked = np.array([selfdot[c] for c in candidates.tolist()], dtype=np.float64)
+    norms = np.sqrt(np.maximum(picked, 1e-9))
     centroid = sums / norms * fa[starts]
     total = np.where((total >= JOIN) & (centroid >= CENTROID_JOIN), total, -1.0)
     k = int(np.argmax(total))  # ties: the lowest story number, i.e. the oldest story
