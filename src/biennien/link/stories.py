@@ -29,6 +29,7 @@ and title as articles join it.
 from __future__ import annotations
 
 import hashlib
+import math
 import pickle
 import re
 import zlib
@@ -376,24 +377,28 @@ def _best_story(
     (a Barcelona match report next to forty Super League articles).
     """
     linked = cosines * factors
-    strong = linked >= MIN_LINK
-    if not strong.any():
+    strong = np.flatnonzero(linked >= MIN_LINK)
+    if not len(strong):
         return -1
-    order = np.lexsort((-linked[strong], stories[strong]))
-    st, sc, fa = stories[strong][order], linked[strong][order], factors[strong][order]
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(st)) + 1))
-    best = sc[starts]
-    second = np.zeros(len(starts))
-    has_second = np.append(starts[1:], len(st)) - starts > 1
-    second[has_second] = sc[starts[has_second] + 1]
-    total = best + SECOND_LINK * second
-    candidates = st[starts]
-    # each story's summed cosines, added in input order (story numbers are small: no need to renumber)
-    sums = np.bincount(stories, weights=cosines)[candidates]
-    # only the candidates' squared norms (turning the whole list into an array each time cost O(stories))
-    picked = np.array([selfdot[c] for c in candidates.tolist()], dtype=np.float64)
-    norms = np.sqrt(np.maximum(picked, 1e-9))
-    centroid = sums / norms * fa[starts]
-    total = np.where((total >= JOIN) & (centroid >= CENTROID_JOIN), total, -1.0)
-    k = int(np.argmax(total))  # ties: the lowest story number, i.e. the oldest story
-    return int(candidates[k]) if total[k] >= 0 else -1
+    # per story (in story order): its best link and second best, by falling score (ties: the earlier
+    # link, as a stable sort gives), and the best link's time factor.  A document has a few strong
+    # links: Python floats, the same IEEE operations in the same order as numpy's element-wise ones
+    scores, story_of, factor = linked[strong].tolist(), stories[strong].tolist(), factors[strong].tolist()
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    for i, st in enumerate(story_of):
+        ranked.setdefault(st, []).append((-scores[i], i))
+    candidates = sorted(ranked)
+    # each candidate's summed cosines over all its links (``bincount`` adds them in input order)
+    sums = np.bincount(stories, weights=cosines)[candidates].tolist()
+    best_total, best_story = -1.0, -1
+    for st, summed in zip(candidates, sums, strict=True):
+        links = sorted(ranked[st])
+        best, first = -links[0][0], links[0][1]
+        second = -links[1][0] if len(links) > 1 else 0.0
+        total = best + SECOND_LINK * second
+        centroid = summed / math.sqrt(max(float(selfdot[st]), 1e-9)) * factor[first]
+        if not (total >= JOIN and centroid >= CENTROID_JOIN):
+            total = -1.0
+        if best_story < 0 or total > best_total:  # the first largest (ties: the lowest story number)
+            best_total, best_story = total, st
+    return best_story if best_total >= 0 else -1
