@@ -48,3 +48,18 @@ def test_best_story_matches_the_array_formulation() -> None:
         assert _best_story(stories, cosines, factors, selfdot) == expected
         picked += expected >= 0
     assert picked > 100  # the joins are exercised, not only the refusals
+
+
+def test_strongest_features_are_a_stable_sorts_first() -> None:
+    from biennien.link.stories import TOP, _strongest
+
+    rng = np.random.default_rng(11)
+    for size in [1, TOP - 1, TOP, TOP + 1, 2 * TOP, 700]:
+        for _ in range(40):
+            # few distinct values: many ties at the cut; sometimes a NaN or two
+            values = -rng.integers(0, 6, size=size).astype(np.float64) * rng.choice([1.0, 0.25])
+            if rng.random() < 0.3:
+                values[rng.integers(0, size, size=2)] = np.nan
+            run = np.concatenate([rng.random(5), values, rng.random(3)])
+            expected = np.sort(np.argsort(run[5 : 5 + size], kind="stable")[:TOP]) + 5
+            assert _strongest(run, 5, 5 + size).tolist() == expected.tolist()

@@ -335,8 +335,7 @@ def _weigh(
     negative = -w
     bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
     keep = np.concatenate(
-        [np.zeros(0, dtype=np.int64)]
-        + [np.sort(np.argsort(negative[a:b], kind="stable")[:TOP]) + a for a, b in _runs(bounds)]
+        [np.zeros(0, dtype=np.int64)] + [_strongest(negative, a, b) for a, b in _runs(bounds)]
     )
     kept_n = np.minimum(sizes, TOP)
     kf, kw = feats[keep], w[keep]
@@ -357,6 +356,22 @@ def _weigh(
         kept_n,
         act_n,
     )
+
+
+def _strongest(negative: np.ndarray, a: int, b: int) -> np.ndarray:
+    """``np.sort(np.argsort(negative[a:b], kind="stable")[:TOP]) + a``: the positions of the ``TOP``
+    smallest values of the run (ties: the earlier), in order.  Without sorting the run: every value
+    below the ``TOP``-th smallest, then the earliest of those equal to it, to make up ``TOP`` (a
+    stable sort puts exactly these first).  Runs with NaN (never: weights are finite) sort as before."""
+    run = negative[a:b]
+    if b - a <= TOP:
+        return np.arange(a, b, dtype=np.int64)
+    cut = np.partition(run, TOP - 1)[TOP - 1]
+    if cut != cut:  # NaN
+        return np.sort(np.argsort(run, kind="stable")[:TOP]) + a
+    keep = run < cut
+    keep[np.flatnonzero(run == cut)[: TOP - int(np.count_nonzero(keep))]] = True
+    return np.flatnonzero(keep) + a
 
 
 def _runs(bounds: list[int]) -> list[tuple[int, int]]:
