@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from biennien.link.facts import merge_facts_members
 from biennien.model import Evidence, Fact, plain
 from biennien.store.base import renamed_fact_json
 from biennien.store.rows import dumps
 
 
-def _fact(fid: str, doc: str, value: float, measure: str, sentence: str, **kw: object) -> Fact:
+def _fact(fid: str, doc: str, value: float, measure: str, sentence: str, **kw: Any) -> Fact:
     start = sentence.find(str(int(value)))
     ev = Evidence(doc, max(start, 0), max(start, 0) + 3, sentence)
     return Fact(id=fid, value=value, unit="người", measure=measure, evidence=[ev], **kw)

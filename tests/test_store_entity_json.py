@@ -3,6 +3,8 @@ it must be the very bytes ``dumps(plain(entity))`` gives, whatever the strings h
 
 from __future__ import annotations
 
+from typing import cast
+
 from biennien.model import Entity, MentionRef, plain
 from biennien.store.base import entity_field_rows, entity_json
 from biennien.store.rows import dumps
@@ -51,6 +53,8 @@ def test_entity_field_rows_are_entity_rows() -> None:
 
 
 def test_offsets_that_are_not_ints_fall_back_to_plain() -> None:
-    e = Entity(id="en3", name="X", type="PER", aliases=["X"], roles=[], mentions=[MentionRef("d", 1.0, 2)])
+    e = Entity(
+        id="en3", name="X", type="PER", aliases=["X"], roles=[], mentions=[MentionRef("d", cast(int, 1.0), 2)]
+    )
     assert entity_json(e, {}) == dumps(plain(e))
     assert '"start":1.0' in entity_json(e, {})
