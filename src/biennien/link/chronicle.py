@@ -31,7 +31,7 @@ from biennien.link.duplicates import (
     paragraphs,
     update_duplicates,
 )
-from biennien.link.entities import group_mentions, link_targets, linked_entities
+from biennien.link.entities import entity_fields, group_rows, joined, link_targets
 from biennien.link.events import merge_events_members
 from biennien.link.facts import merge_facts_members
 from biennien.link.incremental import STATE_NAME as LINKED_STATE
@@ -53,14 +53,16 @@ from biennien.link.incremental import (
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
-from biennien.model import DocAnalysis, Document, Event, Mention
+from biennien.model import DocAnalysis, Document, Event
 from biennien.store.base import (
     FROM_DATA,
     FromData,
-    entity_rows,
+    entity_field_rows,
     event_children,
     event_rows,
     fact_rows,
+    renamed_event_json,
+    renamed_fact_json,
     resourced,
 )
 from biennien.store.sqlite import Store
@@ -316,15 +318,18 @@ def _read(source: str | T, what: Callable[[Store], T]) -> T:
     return source
 
 
+def _first(t: tuple[Any, ...]) -> Any:
+    return t[0]
+
+
 def _entities_part(source: Any) -> _Part:
     """``source``: a store target, or ``Store.mention_rows`` read already (``mentions_by_doc``'s
     mentions in the same order, one tuple each)."""
-    rows = _read(source, lambda s: s.mention_rows())
-    groups = group_mentions((r[0], (Mention(*r[1:]),)) for r in rows)
+    groups = group_rows(_read(source, lambda s: s.mention_rows()))
     targets = link_targets(groups)
-    entities = linked_entities(groups, targets)
+    fields = sorted((entity_fields(k, items) for k, items in joined(groups, targets).items()), key=_first)
     return _Part(
-        entity_rows(entities),
+        entity_field_rows(fields),
         FROM_DATA,  # the mention rows are read from each row's JSON when written
         [],
         {"groups": packed(plain_groups(groups, {})), "targets": packed(targets)},
@@ -332,11 +337,19 @@ def _entities_part(source: Any) -> _Part:
 
 
 def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
-    doc_events = _read(source, lambda s: s.doc_events())
+    read = _read(source, lambda s: s.doc_events_json())
+    doc_events = [ev for ev, _ in read]
     merged = merge_events_members(doc_events, doc_dates=doc_dates)
     events = [ev for ev, _ in merged]
+    # an event of one report is that report's stored JSON under its new id (most events)
+    stored = {ev.id: (ev, data) for ev, data in read}
+    data: list[str | None] = [None] * len(merged)
+    if len(stored) == len(read):
+        for i, (ev, members) in enumerate(merged):
+            if len(members) == 1:
+                data[i] = renamed_event_json(ev, *stored[members[0]])
     return _Part(
-        event_rows(events, None),
+        event_rows(events, None, data),
         event_children(events)[1],
         [tuple(e.doc for e in ev.evidence) for ev in events],
         {
@@ -347,11 +360,20 @@ def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
 
 
 def _facts_part(source: Any) -> _Part:
-    doc_facts = _read(source, lambda s: s.doc_facts())
+    read = _read(source, lambda s: s.doc_facts_json())
+    doc_facts = [f for f, _ in read]
     merged = merge_facts_members(doc_facts)
     facts = [f for f, _ in merged]
+    # a fact of one statement is that statement's stored JSON under its new id (most facts)
+    stored = {f.id: (f, data) for f, data in read}
+    data: list[str | None] = [None] * len(merged)
+    if len(stored) == len(read):
+        for i, (f, members) in enumerate(merged):
+            if len(members) == 1:
+                statement_fact, statement_json = stored[members[0]]
+                data[i] = renamed_fact_json(f, statement_fact, statement_json)
     return _Part(
-        fact_rows(facts, None),
+        fact_rows(facts, None, data),
         {},
         [tuple(e.doc for e in f.evidence) for f in facts],
         {
@@ -371,7 +393,7 @@ def _start_parts(
     sources: list[Any] = (
         [target] * 3
         if pool is not None and target is not None
-        else [store.mention_rows(), store.doc_events(), store.doc_facts()]
+        else [store.mention_rows(), store.doc_events_json(), store.doc_facts_json()]
     )
     jobs: list[tuple[Callable[..., _Part], tuple[Any, ...]]] = [
         (_entities_part, (sources[0],)),

@@ -18,13 +18,33 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
-from biennien.model import Entity, EntityType, Mention, MentionRef
+from biennien.model import Entity, Mention, MentionRef
 from biennien.vi.normalise import fold
 
+# A mention as linking reads it: (doc, text, start, end, type, name, role, key), the columns of the store's
+# ``mentions`` table (``Store.mention_rows``).  Linking works on these tuples, not on ``Mention`` objects:
+# a full link reads 44,000 of them on unc-dev, and making an object of each, then turning it back into a
+# tuple for the link state, was a fifth of the entity part.
+MentionRow = tuple[str, str, int, int, str, str, "str | None", "str | None"]
+DOC: Final = 0
+TEXT: Final = 1
+START: Final = 2
+END: Final = 3
+TYPE: Final = 4
+NAME: Final = 5
+ROLE: Final = 6
+KEY: Final = 7
+Groups = dict[str, list[MentionRow]]
 
-def _key(m: Mention) -> str:
-    return m.key or f"{m.type}:{fold(m.name or m.text)}"
+
+def mention_row(doc: str, m: Mention) -> MentionRow:
+    return (doc, m.text, m.start, m.end, m.type, m.name, m.role, m.key)
+
+
+def _key(r: MentionRow) -> str:
+    return r[KEY] or f"{r[TYPE]}:{fold(r[NAME] or r[TEXT])}"
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -61,7 +81,7 @@ def _person_targets(keys: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str]:
+def _confirmed(targets: dict[str, str], groups: Groups) -> dict[str, str]:
     """Keep a short-name join only when the two names keep company somewhere.
 
     A bare ``Hoàn`` in one article and ``Trần Văn Hoàn`` in another are joined
@@ -73,23 +93,23 @@ def _confirmed(targets: dict[str, str], groups: dict[str, list[tuple[str, Mentio
     """
     if not targets:
         return targets
+    # each key's documents, then each document's keys from those (one step per distinct pair)
+    key_docs = {key: {r[DOC] for r in items} for key, items in groups.items()}
     doc_keys: dict[str, set[str]] = defaultdict(set)
-    key_docs: dict[str, set[str]] = defaultdict(set)
-    for key, items in groups.items():
-        for doc, _ in items:
+    for key, docs in key_docs.items():
+        for doc in docs:
             doc_keys[doc].add(key)
-            key_docs[key].add(doc)
     common_at = max(3, len(doc_keys) // 20)
     common = {k for k, docs in key_docs.items() if len(docs) > common_at}
 
     def company(key: str) -> set[str]:
         out: set[str] = set()
-        for doc in key_docs[key]:
+        for doc in key_docs.get(key, ()):
             out |= doc_keys[doc]
         return out - common - {key}
 
     def roles(key: str) -> set[str]:
-        return {m.role.lower() for _, m in groups[key] if m.role}
+        return {r[ROLE].lower() for r in groups[key] if r[ROLE]}
 
     return {
         short: full
@@ -115,7 +135,7 @@ def _distinctive(key: str) -> bool:
     return len(words) == 1 and len(words[0]) >= _DISTINCTIVE_LEN and not _VI_MARKED.search(words[0])
 
 
-def _type_targets(groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str]:
+def _type_targets(groups: Groups) -> dict[str, str]:
     """Keys that differ only by type, when one side is a weak guess -> the majority type's key.
 
     A lone capitalised word with no title (``Dispatch``, ``Maxim``) is typed by the words near
@@ -133,7 +153,7 @@ def _type_targets(groups: dict[str, list[tuple[str, Mention]]]) -> dict[str, str
     for keys in by_body.values():
         if len(keys) < 2:
             continue
-        titled = {k for k in keys if k.startswith("PER:") and any(m.role for _, m in groups[k])}
+        titled = {k for k in keys if k.startswith("PER:") and any(r[ROLE] for r in groups[k])}
         if titled:
             continue
         best = max(keys, key=lambda k: (len(groups[k]), not k.startswith("PER:"), k))
@@ -150,9 +170,6 @@ def _canonical(key: str, names: Mapping[str, int]) -> str:
     return max(pool, key=lambda n: (len(n.split()) if not spelled else 0, names[n], n))
 
 
-Groups = dict[str, list[tuple[str, Mention]]]
-
-
 def group_mentions(
     mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]], groups: Groups | None = None
 ) -> Groups:
@@ -161,14 +178,19 @@ def group_mentions(
     ``groups`` (from an earlier call) is extended in place: documents added
     after the ones it holds append to it exactly as one call over all would.
     """
+    return group_rows((mention_row(doc, m) for doc, mentions in mentions_by_doc for m in mentions), groups)
+
+
+def group_rows(rows: Iterable[MentionRow], groups: Groups | None = None) -> Groups:
+    """``group_mentions`` of mentions given as rows (``Store.mention_rows``), kept as they are."""
     groups = {} if groups is None else groups
-    for doc, mentions in mentions_by_doc:
-        for m in mentions:
-            key = _key(m)
-            items = groups.get(key)
-            if items is None:
-                groups[key] = items = []
-            items.append((doc, m))
+    get = groups.get
+    for r in rows:
+        key = r[KEY] or _key(r)
+        items = get(key)
+        if items is None:
+            groups[key] = items = []
+        items.append(r)
     return groups
 
 
@@ -190,42 +212,70 @@ def link_entities(mentions_by_doc: Iterable[tuple[str, Sequence[Mention]]]) -> l
 
 def linked_entities(groups: Groups, targets: Mapping[str, str]) -> list[Entity]:
     """The entities of ``groups`` joined by ``targets`` (``link_targets(groups)``), sorted by id."""
-    merged: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    return sorted((entity(key, items) for key, items in joined(groups, targets).items()), key=lambda e: e.id)
+
+
+def joined(groups: Groups, targets: Mapping[str, str]) -> dict[str, list[MentionRow]]:
+    """Final key -> its mentions: the joined keys' mentions, key by key in order of first appearance."""
+    merged: dict[str, list[MentionRow]] = defaultdict(list)
     for key, items in groups.items():
         merged[targets.get(key, key)].extend(items)
-    return sorted((entity(key, items) for key, items in merged.items()), key=lambda e: e.id)
+    return merged
 
 
 def entity_id(key: str) -> str:
     return "en" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def entity(key: str, items: Sequence[tuple[str, Mention]]) -> Entity:
+EntityFields = tuple[str, str, str, list[str], list[str], list[tuple[str, int, int]]]
+
+
+def entity(key: str, items: Sequence[MentionRow]) -> Entity:
     """The entity of final key ``key`` from its mentions (the joined keys' mentions, key by key)."""
+    eid, name, etype, aliases, roles, refs = entity_fields(key, items)
+    return Entity(
+        id=eid,
+        name=name,
+        type=etype,  # type: ignore[arg-type]
+        aliases=aliases,
+        roles=roles,
+        mentions=[MentionRef(d, s, e) for d, s, e in refs],
+    )
+
+
+def entity_fields(key: str, items: Sequence[MentionRow]) -> EntityFields:
+    """``entity(key, items)``'s fields (id, name, type, aliases, roles, mentions as (doc, start, end)
+    tuples): a full link writes them as rows without making the objects."""
+    if len(items) == 1:  # what the general case gives for one mention (half the entities of unc-dev)
+        r = items[0]
+        name, text, role = r[NAME] or r[TEXT], r[TEXT], r[ROLE]
+        one = [name, text] if text != name and text.strip() and not role else [name]
+        return (entity_id(key), name, r[TYPE], one, [role] if role else [], [(r[DOC], r[START], r[END])])
     # plain dicts, counted in first-seen order like a Counter: building three Counters per entity
     # was a third of this function (9,000 entities on unc-dev, most with a few mentions)
     names: dict[str, int] = {}
-    types: dict[EntityType, int] = {}
+    types: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for _, m in items:
-        name = m.name or m.text
+    for r in items:
+        name = r[NAME] or r[TEXT]
         names[name] = names.get(name, 0) + 1
-        types[m.type] = types.get(m.type, 0) + 1
-        if m.role:
-            roles[m.role] = roles.get(m.role, 0) + 1
+        types[r[TYPE]] = types.get(r[TYPE], 0) + 1
+        if r[ROLE]:
+            roles[r[ROLE]] = roles.get(r[ROLE], 0) + 1
     aliases = sorted(names, key=lambda n: (-names[n], n))
     seen = set(aliases)
-    for _, m in items:  # surface forms that differ from the name ("Mỹ" is a name already)
-        if m.text not in seen and m.text.strip() and not m.role:
-            seen.add(m.text)
-            aliases.append(m.text)
-    return Entity(
-        id=entity_id(key),
-        name=_canonical(key, names),
-        type=max(types, key=lambda t: (types[t], t)),
-        aliases=aliases,
-        roles=sorted(roles, key=lambda r: (-roles[r], r)),
-        mentions=sorted(
-            (MentionRef(d, m.start, m.end) for d, m in items), key=lambda r: (r.doc, r.start, r.end)
-        ),
+    for r in items:  # surface forms that differ from the name ("Mỹ" is a name already)
+        text = r[TEXT]
+        if text not in seen and text.strip() and not r[ROLE]:
+            seen.add(text)
+            aliases.append(text)
+    # (doc, start, end) in tuple order: equal keys are equal tuples, so this is the stable sort by key
+    refs = sorted([(r[DOC], r[START], r[END]) for r in items])
+    return (
+        entity_id(key),
+        _canonical(key, names),
+        max(types, key=lambda t: (types[t], t)),
+        aliases,
+        sorted(roles, key=lambda r: (-roles[r], r)),
+        refs,
     )

@@ -285,7 +285,12 @@ def _merge_participants(events: Iterable[Event]) -> list[Participant]:
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+    """The most frequent non-empty value (ties: the smallest), or None.  Counted in a plain dict: a
+    ``Counter`` per field and event was a fifth of ``_merged``, whose clusters mostly hold one report."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], v))
@@ -293,7 +298,9 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 def _merged(cluster: _Cluster) -> Event:
     members = cluster.members
-    type_counts = Counter(e.type for e in members)
+    type_counts: dict[EventType, int] = {}
+    for member in members:
+        type_counts[member.type] = type_counts.get(member.type, 0) + 1
     etype = min(type_counts, key=lambda t: (-type_counts[t], _TYPE_ORDER.index(t)))
     # the date: the most precise one given, the most often given among those
     best_prec = max(((_parse_date(e.date) or _Date("", None, None)).precision for e in members), default=0)

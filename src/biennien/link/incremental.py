@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
 
-from biennien.link.entities import Groups, entity, entity_id, group_mentions, link_targets
+from biennien.link.entities import Groups, MentionRow, entity, entity_id, group_mentions, link_targets
 from biennien.link.events import (
     _MIN_CROSS_DOC_OVERLAP,
     _MIN_CROSS_DOC_WORDS,
@@ -175,7 +175,7 @@ class LinkedState:
         self.version = state["version"]
         self.docs = state["docs"]
         self.last_seq = state["last_seq"]
-        self.groups = {k: [(t[0], Mention(*t[1:])) for t in items] for k, items in state["groups"]}
+        self.groups = dict(state["groups"])
         self.targets = state["targets"]
         self.reports = {
             t[0]: Report(t[0], t[1], None if t[2] is None else _Date(*t[2]), *t[3:]) for t in state["reports"]
@@ -201,10 +201,9 @@ class LinkedState:
         return state
 
 
-def plain_groups(
-    groups: Groups, memo: dict[Any, Any] | None = None
-) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """``LinkedState.groups`` as pickled (``memo`` shares equal strings)."""
+def plain_groups(groups: Groups, memo: dict[Any, Any] | None = None) -> list[tuple[str, list[MentionRow]]]:
+    """``LinkedState.groups`` as pickled: the mention rows as they are, their strings made one object
+    per distinct value (``memo``) so that the pickle writes each once (a document id, a type recur)."""
     one = (memo if memo is not None else {}).setdefault
     return [
         (
@@ -212,18 +211,15 @@ def plain_groups(
             [
                 (
                     one(d, d),
-                    one(m.text, m.text),
-                    m.start,
-                    m.end,
-                    one(m.type, m.type),
-                    one(m.name, m.name),
+                    one(text, text),
+                    start,
+                    end,
+                    one(typ, typ),
+                    one(name, name),
+                    one(role, role),
+                    one(key, key),
                 )
-                + (
-                    (one(m.role, m.role), one(m.key, m.key))
-                    if m.role is not None or m.key is not None
-                    else ()
-                )
-                for d, m in items
+                for d, text, start, end, typ, name, role, key in items
             ],
         )
         for k, items in groups.items()

@@ -29,6 +29,7 @@ and title as articles join it.
 from __future__ import annotations
 
 import hashlib
+import math
 import pickle
 import re
 import zlib
@@ -264,6 +265,8 @@ def update_stories(
     days = np.array([_ordinal(d) for d in state.doc_date] + [_ordinal(_doc_date(d)) for d in fresh])
     stories = np.array(state.doc_story + [0] * len(fresh), dtype=np.int64)
     sims = shared_actors = sparse.csr_matrix((0, 0), dtype=np.float32)
+    sims_ptr: list[int] = []
+    actors_ptr: list[int] = []
     for i, doc in enumerate(fresh):
         di = first + i
         row = i % BLOCK
@@ -273,13 +276,15 @@ def update_stories(
             shared_actors = (actor_matrix[di:stop] @ actor_seen[:stop].T).tocsr()
             sims.sort_indices()
             shared_actors.sort_indices()
-        lo, hi = sims.indptr[row], sims.indptr[row + 1]
+            # row bounds as Python ints: a numpy scalar per bound cost more than the slicing
+            sims_ptr, actors_ptr = sims.indptr.tolist(), shared_actors.indptr.tolist()
+        lo, hi = sims_ptr[row], sims_ptr[row + 1]
         cols, vals = sims.indices[lo:hi], sims.data[lo:hi]
         earlier = cols < di
         cols, vals = cols[earlier], vals[earlier].astype(np.float64)
         story = -1
         if len(cols):
-            alo, ahi = shared_actors.indptr[row], shared_actors.indptr[row + 1]
+            alo, ahi = actors_ptr[row], actors_ptr[row + 1]
             acols, avals = shared_actors.indices[alo:ahi], shared_actors.data[alo:ahi]
             actors = np.zeros(len(cols))
             if len(acols):
@@ -330,8 +335,7 @@ def _weigh(
     negative = -w
     bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
     keep = np.concatenate(
-        [np.zeros(0, dtype=np.int64)]
-        + [np.sort(np.argsort(negative[a:b], kind="stable")[:TOP]) + a for a, b in _runs(bounds)]
+        [np.zeros(0, dtype=np.int64)] + [_strongest(negative, a, b) for a, b in _runs(bounds)]
     )
     kept_n = np.minimum(sizes, TOP)
     kf, kw = feats[keep], w[keep]
@@ -354,6 +358,22 @@ def _weigh(
     )
 
 
+def _strongest(negative: np.ndarray, a: int, b: int) -> np.ndarray:
+    """``np.sort(np.argsort(negative[a:b], kind="stable")[:TOP]) + a``: the positions of the ``TOP``
+    smallest values of the run (ties: the earlier), in order.  Without sorting the run: every value
+    below the ``TOP``-th smallest, then the earliest of those equal to it, to make up ``TOP`` (a
+    stable sort puts exactly these first).  Runs with NaN (never: weights are finite) sort as before."""
+    run = negative[a:b]
+    if b - a <= TOP:
+        return np.arange(a, b, dtype=np.int64)
+    cut = np.partition(run, TOP - 1)[TOP - 1]
+    if cut != cut:  # NaN
+        return np.sort(np.argsort(run, kind="stable")[:TOP]) + a
+    keep = run < cut
+    keep[np.flatnonzero(run == cut)[: TOP - int(np.count_nonzero(keep))]] = True
+    return np.flatnonzero(keep) + a
+
+
 def _runs(bounds: list[int]) -> list[tuple[int, int]]:
     """(start, stop) of each run between consecutive ``bounds``."""
     return list(zip(bounds[:-1], bounds[1:], strict=True))
@@ -372,22 +392,28 @@ def _best_story(
     (a Barcelona match report next to forty Super League articles).
     """
     linked = cosines * factors
-    strong = linked >= MIN_LINK
-    if not strong.any():
+    strong = np.flatnonzero(linked >= MIN_LINK)
+    if not len(strong):
         return -1
-    order = np.lexsort((-linked[strong], stories[strong]))
-    st, sc, fa = stories[strong][order], linked[strong][order], factors[strong][order]
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(st)) + 1))
-    best = sc[starts]
-    second = np.zeros(len(starts))
-    has_second = np.append(starts[1:], len(st)) - starts > 1
-    second[has_second] = sc[starts[has_second] + 1]
-    total = best + SECOND_LINK * second
-    candidates = st[starts]
-    # each story's summed cosines, added in input order (story numbers are small: no need to renumber)
-    sums = np.bincount(stories, weights=cosines)[candidates]
-    norms = np.sqrt(np.maximum(np.asarray(selfdot, dtype=np.float64)[candidates], 1e-9))
-    centroid = sums / norms * fa[starts]
-    total = np.where((total >= JOIN) & (centroid >= CENTROID_JOIN), total, -1.0)
-    k = int(np.argmax(total))  # ties: the lowest story number, i.e. the oldest story
-    return int(candidates[k]) if total[k] >= 0 else -1
+    # per story (in story order): its best link and second best, by falling score (ties: the earlier
+    # link, as a stable sort gives), and the best link's time factor.  A document has a few strong
+    # links: Python floats, the same IEEE operations in the same order as numpy's element-wise ones
+    scores, story_of, factor = linked[strong].tolist(), stories[strong].tolist(), factors[strong].tolist()
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    for i, st in enumerate(story_of):
+        ranked.setdefault(st, []).append((-scores[i], i))
+    candidates = sorted(ranked)
+    # each candidate's summed cosines over all its links (``bincount`` adds them in input order)
+    sums = np.bincount(stories, weights=cosines)[candidates].tolist()
+    best_total, best_story = -1.0, -1
+    for st, summed in zip(candidates, sums, strict=True):
+        links = sorted(ranked[st])
+        best, first = -links[0][0], links[0][1]
+        second = -links[1][0] if len(links) > 1 else 0.0
+        total = best + SECOND_LINK * second
+        centroid = summed / math.sqrt(max(float(selfdot[st]), 1e-9)) * factor[first]
+        if not (total >= JOIN and centroid >= CENTROID_JOIN):
+            total = -1.0
+        if best_story < 0 or total > best_total:  # the first largest (ties: the lowest story number)
+            best_total, best_story = total, st
+    return best_story if best_total >= 0 else -1

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -137,7 +137,23 @@ def entity_rows(entities: Sequence[Entity]) -> list[tuple[Any, ...]]:
     return [(e.id, e.name, e.type, len(e.mentions), entity_json(e, doc_json)) for e in entities]
 
 
+def entity_field_rows(entities: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``entity_rows`` of entities given as their fields (``link.entities.entity_fields``: id, name,
+    type, aliases, roles, mentions as (doc, start, end) tuples), without making the objects."""
+    doc_json: dict[str, str] = {}
+    out = []
+    for eid, name, etype, aliases, roles, refs in entities:
+        data = _entity_json(eid, name, etype, aliases, roles, refs, doc_json)
+        if data is None:
+            entity = Entity(eid, name, etype, aliases, roles, [MentionRef(d, s, e) for d, s, e in refs])
+            data = dumps(plain(entity))
+        out.append((eid, name, etype, len(refs), data))
+    return out
+
+
 _MENTIONS_SLOT = '"mentions":null'
+# a string as ``dumps`` (``ensure_ascii=False``) writes it, quotes included
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def entity_json(e: Entity, doc_json: dict[str, str]) -> str:
@@ -148,18 +164,54 @@ def entity_json(e: Entity, doc_json: dict[str, str]) -> str:
     once unescaped (a string's quotes are escaped), so it is replaced by the list.  ``doc_json``
     caches each document id's JSON.
     """
-    if not all(type(m.start) is int and type(m.end) is int for m in e.mentions):
-        return dumps(plain(e))
-    parts = []
-    for m in e.mentions:
-        d = doc_json.get(m.doc)
-        if d is None:
-            d = doc_json[m.doc] = dumps(m.doc)
-        parts.append(f'{{"doc":{d},"end":{m.end},"start":{m.start}}}')
-    head = dumps(
-        {"aliases": e.aliases, "id": e.id, "mentions": None, "name": e.name, "roles": e.roles, "type": e.type}
+    data = _entity_json(
+        e.id, e.name, e.type, e.aliases, e.roles, [(m.doc, m.start, m.end) for m in e.mentions], doc_json
     )
-    return head.replace(_MENTIONS_SLOT, '"mentions":[' + ",".join(parts) + "]", 1)
+    return dumps(plain(e)) if data is None else data
+
+
+def _entity_json(
+    eid: str,
+    name: str,
+    etype: str,
+    aliases: list[str],
+    roles: list[str],
+    refs: Sequence[tuple[str, Any, Any]],
+    doc_json: dict[str, str],
+) -> str | None:
+    """``entity_json`` of an entity's fields; None when an offset is not an int (then ``plain``).
+
+    When every field is a string (or a list of strings, for aliases and roles) the JSON is put together
+    here with ``json``'s own string encoder (the one ``dumps`` uses: ``ensure_ascii=False``), keys in
+    sorted order and no spaces, as ``dumps`` writes it: an encoder call per entity was a third of this.
+    """
+    parts = []
+    for d, start, end in refs:
+        if type(start) is not int or type(end) is not int:
+            return None
+        dj = doc_json.get(d)
+        if dj is None:
+            dj = doc_json[d] = dumps(d)
+        parts.append(f'{{"doc":{dj},"end":{end},"start":{start}}}')
+    mentions = ",".join(parts)
+    if (
+        type(eid) is str
+        and type(name) is str
+        and type(etype) is str
+        and type(aliases) is list
+        and type(roles) is list
+        and all(type(a) is str for a in aliases)
+        and all(type(r) is str for r in roles)
+    ):
+        enc = _encode_string
+        return (
+            f'{{"aliases":[{",".join(map(enc, aliases))}],"id":{enc(eid)},"mentions":[{mentions}],'
+            f'"name":{enc(name)},"roles":[{",".join(map(enc, roles))}],"type":{enc(etype)}}}'
+        )
+    head = dumps(
+        {"aliases": aliases, "id": eid, "mentions": None, "name": name, "roles": roles, "type": etype}
+    )
+    return head.replace(_MENTIONS_SLOT, '"mentions":[' + mentions + "]", 1)
 
 
 def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
@@ -170,9 +222,12 @@ def entity_children(entities: Sequence[Entity]) -> tuple[tuple[str, str], dict[s
 
 
 def event_rows(
-    events: Sequence[Event], duplicate_of: Mapping[str, str | None] | None
+    events: Sequence[Event],
+    duplicate_of: Mapping[str, str | None] | None,
+    data: Sequence[str | None] | None = None,
 ) -> list[tuple[Any, ...]]:
-    """The ``events`` rows of ``events`` (columns ``_EVENT_COLUMNS``; ``sources`` counts reprints once)."""
+    """The ``events`` rows of ``events`` (columns ``_EVENT_COLUMNS``; ``sources`` counts reprints once);
+    ``data``: per event, its JSON when known already (``dumps(plain(ev))``), else None."""
     return [
         (
             ev.id,
@@ -181,10 +236,33 @@ def event_rows(
             ev.date_end,
             ev.summary,
             independent_docs(ev.evidence, duplicate_of),
-            dumps(plain(ev)),
+            dumps(plain(ev)) if d is None else d,
         )
-        for ev in events
+        for ev, d in zip(events, data or [None] * len(events), strict=True)
     ]
+
+
+def renamed_event_json(merged: Event, report: Event, data: str) -> str | None:
+    """``dumps(plain(merged))`` from ``data`` (``dumps(plain(report))``, as stored) when ``merged`` equals
+    ``report`` but for its id (an event of one report, whose fields the merge copied: equal values are
+    the same objects, so the same JSON), else None.  ``"id":"`` is only the key there (see
+    ``renamed_fact_json``; participants and evidence have no ``id``)."""
+    if not (
+        merged.type == report.type
+        and merged.date == report.date
+        and merged.summary == report.summary
+        and merged.trigger == report.trigger
+        and merged.date_end == report.date_end
+        and merged.date_mod == report.date_mod
+        and merged.place == report.place
+        and merged.participants == report.participants
+        and merged.evidence == report.evidence
+    ):
+        return None
+    old = '"id":' + dumps(report.id) + ","
+    if data.count(old) != 1:
+        return None
+    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
 
 
 def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
@@ -194,8 +272,13 @@ def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, 
     )
 
 
-def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | None) -> list[tuple[Any, ...]]:
-    """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``)."""
+def fact_rows(
+    facts: Sequence[Fact],
+    duplicate_of: Mapping[str, str | None] | None,
+    data: Sequence[str | None] | None = None,
+) -> list[tuple[Any, ...]]:
+    """The ``facts`` rows of ``facts`` (columns ``_FACT_COLUMNS``); ``data``: per fact, its JSON when
+    known already (``dumps(plain(f))``), else None."""
     return [
         (
             f.id,
@@ -205,10 +288,34 @@ def fact_rows(facts: Sequence[Fact], duplicate_of: Mapping[str, str | None] | No
             f.value,
             f.unit,
             independent_docs(f.evidence, duplicate_of),
-            dumps(plain(f)),
+            dumps(plain(f)) if d is None else d,
         )
-        for f in facts
+        for f, d in zip(facts, data or [None] * len(facts), strict=True)
     ]
+
+
+def renamed_fact_json(merged: Fact, statement: Fact, data: str) -> str | None:
+    """``dumps(plain(merged))`` from ``data`` (``dumps(plain(statement))``, as stored) when ``merged`` is
+    ``statement`` under another id: its only statement, with one piece of evidence, the same subject,
+    qualifier and conflicts (``facts.merge_facts`` copies every other field).  Else None.
+
+    Only the id differs then.  In this JSON (sorted keys, no spaces) ``"id":"`` can only be the key: in
+    a string a quote is escaped, and a string followed by ``:`` is a key; the evidence objects have no
+    ``id``.  A fact row's JSON was most of the fact part of a full link."""
+    if (
+        len(statement.evidence) != 1
+        or merged.evidence != statement.evidence
+        or merged.subject != statement.subject
+        or merged.qualifier != statement.qualifier
+        or merged.conflicts_with != statement.conflicts_with
+        or merged.value is not statement.value
+        or merged.measure is not statement.measure
+    ):
+        return None
+    old = '"id":' + dumps(statement.id) + ","
+    if data.count(old) != 1:
+        return None
+    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
 
 
 def resourced(
@@ -677,11 +784,13 @@ class Store:
         stale = [i for i in stored if i not in new_ids] + [r[0] for r in changed if r[0] in stored]
         child_table, child_cols = child if child else ("", "")
         marks = ",".join("?" * len(rows[0])) if rows else ""
+        emptied = not stored
         if len(stale) > len(stored) // 2:  # mostly new: empty and write everything
             x(f"DELETE FROM {table}")
             if child:
                 x(f"DELETE FROM {child_table}")
             changed = rows
+            emptied = True
         else:
             xm(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stale])
             if child:
@@ -689,7 +798,9 @@ class Store:
                 xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale])
         if not changed:
             return
-        xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
+        # a table written from empty: a backend may build its indexes after the rows (``_indexes_rebuilt``)
+        with self._indexes_rebuilt(table) if emptied else nullcontext():
+            xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
         if child and isinstance(child_rows, FromData):
             # the table now holds exactly ``rows``, inserted in order, when it was emptied or empty
             self._insert_mentions_from_data(changed, whole=changed is rows)
@@ -697,7 +808,13 @@ class Store:
             sub = [row for r in changed for row in child_rows.get(r[0], [])]
             if sub:
                 sub_marks = ",".join("?" * len(sub[0]))
-                xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+                with self._indexes_rebuilt(child_table) if emptied else nullcontext():
+                    xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+
+    def _indexes_rebuilt(self, table: str) -> AbstractContextManager[None]:
+        """Around the insert of every row of ``table`` into an empty table (inside a write): a backend
+        may drop the table's secondary indexes and make them again afterwards (SQLite); here nothing."""
+        return nullcontext()
 
     def _insert_mentions_from_data(self, rows: list[tuple[Any, ...]], whole: bool) -> None:
         """The ``entity_mentions`` rows of entity rows ``rows`` (just inserted, in this order), read from
@@ -875,18 +992,26 @@ class Store:
         yield from self._execute(sql, args)
 
     def doc_events(self) -> list[Event]:
+        return [ev for ev, _ in self.doc_events_json()]
+
+    def doc_events_json(self) -> list[tuple[Event, str]]:
+        """``doc_events`` with each event's stored JSON (a merged event of one report is mostly that)."""
         rows = self._execute(
             "SELECT e.data FROM doc_events e JOIN documents d ON d.id = e.doc"
             f" ORDER BY d.seq, e.{self.ROW_ORDER}"
         )
-        return [event_from_dict(json.loads(r[0])) for r in rows]
+        return [(event_from_dict(json.loads(r[0])), r[0]) for r in rows]
 
     def doc_facts(self) -> list[Fact]:
+        return [f for f, _ in self.doc_facts_json()]
+
+    def doc_facts_json(self) -> list[tuple[Fact, str]]:
+        """``doc_facts`` with each fact's stored JSON (a merged fact of one statement is mostly that)."""
         rows = self._execute(
             "SELECT f.data FROM doc_facts f JOIN documents d ON d.id = f.doc"
             f" ORDER BY d.seq, f.{self.ROW_ORDER}"
         )
-        return [fact_from_dict(json.loads(r[0])) for r in rows]
+        return [(fact_from_dict(json.loads(r[0])), r[0]) for r in rows]
 
     def document_seqs(self) -> list[tuple[str, int, str | None]]:
         """(id, seq, reference date) of every document, in order of arrival."""
