@@ -10,17 +10,15 @@ from pathlib import Path
 import pytest
 
 from biennien.link.prep_words import (
-    ALPHABET,
     _lowered_words,
     alias_pattern,
-    char_table,
     compare_lines,
     compare_lines_reference,
     compare_words,
     compare_words_reference,
     line_hashes,
-    translate_chars,
 )
+from biennien.vi.chartable import ALPHABET, char_table, translate_chars
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from biennien.link.prep_words import ALPHABET
 from biennien.model import Sentence
 from biennien.store.rows import dumps, folded_sentences
+from biennien.vi.chartable import ALPHABET
 from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.sentences import split_sentences
 

@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from biennien.link.prep_words import ALPHABET, char_table, translate_chars
 from biennien.model import DocAnalysis, Document, Sentence, plain
+from biennien.vi.chartable import ALPHABET, char_table, translate_chars
 from biennien.vi.normalise import fold
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
