@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from biennien.build import build
+from biennien.build import Analysed, analyse_for_store, build
 from biennien.export.contract import chronicle_dict
 from biennien.model import Document, Failure
 from biennien.store.sqlite import Store
@@ -151,3 +152,41 @@ def test_into_an_empty_store_the_worker_that_reads_a_file_analyses_it(
     again = build([str(folder)], store, workers=2, batch_size=3)
     store.close()
     assert not again.added and len(again.skipped) == len(report.added) + len(report.skipped)
+
+
+_CALLS = Path()  # where ``_counted`` notes each analysis (set by the test before the pool forks)
+
+
+def _counted(doc: Document) -> Analysed:
+    """``analyse_for_store`` that notes each call in a file and reports one "second" of analysis."""
+    rows, link_input, _ = analyse_for_store(doc)
+    with open(_CALLS, "a", encoding="utf-8") as fh:  # from whichever process analyses it
+        fh.write(doc.id + "\n")
+    return rows, link_input, (1.0, 0.0)
+
+
+def test_a_first_build_stops_analysing_where_it_reads_when_the_texts_are_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same folder given twice: the second copies are found known here, so the reading workers stop
+    analysing them (not every one analysed for nothing), and every analysis made counts in the report."""
+    import biennien.build as build_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(24):
+        text = f"{TEXTS[i % 5]} {TEXTS[(i + 2) % 5]}"
+        (folder / f"a{i:02d}.txt").write_text(f"# date = 20260214\nBài số {i}\n{text}\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "_CALLS", tmp_path / "calls")
+    monkeypatch.setattr(build_module, "analyse_for_store", _counted)
+    monkeypatch.setattr(build_module, "INGEST_CHUNK", 1)
+    monkeypatch.setattr(build_module, "INGEST_AHEAD", 1)
+    monkeypatch.setattr(build_module, "READ_WINDOW", 4)
+    monkeypatch.setattr(build_module, "READ_WASTE", 1)
+    store = Store(tmp_path / "twice.db")
+    report = build([str(folder), str(folder)], store, workers=2, batch_size=2)
+    store.close()
+    made = (tmp_path / "calls").read_text(encoding="utf-8").split()
+    assert len(report.added) == 24 and len(report.skipped) == 24
+    assert report.cpu["analyse"] == len(made)
+    assert len(made) < 36  # 48 when every second copy was analysed too

@@ -182,8 +182,9 @@ def _build(
         # Into an empty store every document is new (but for a text repeated in the input), so the
         # worker that reads a file analyses its articles at once: no document travels back here and
         # out again before its analysis.  Otherwise this process first checks which are new.
-        analyse_read = local_pool is not None and not strict and store.count("documents") == 0
-        stream: Iterable[Unit] = _ingested(source, local_pool, limits or DEFAULT_LIMITS, report, analyse_read)
+        # (While many of the documents read are not new after all, it stops: see ``ReadMode``.)
+        mode = ReadMode(local_pool is not None and not strict and store.count("documents") == 0)
+        stream: Iterable[Unit] = _ingested(source, local_pool, limits or DEFAULT_LIMITS, report, mode)
         if strict:
             materialised = list(stream)
             failures = [x for x, _ in materialised if isinstance(x, Failure)]
@@ -199,7 +200,7 @@ def _build(
         depth = 1 if pool is None else 3
         pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
         prepared: dict[str, LinkInput] = {}
-        for chunk in iter_chunks(_fresh(stream, store, report, progress), batch_size):
+        for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
             while len(pending) >= depth:
                 _store_batch(*pending.popleft(), store, report, progress, prepared)
@@ -222,19 +223,53 @@ INGEST_AHEAD = 8
 # that read it analysed it too
 Unit = tuple[Document | Failure, Analysed | None]
 
+# of the last READ_WINDOW documents read, at most READ_WASTE may be known ones (skipped) while the reading
+# workers analyse what they read
+READ_WINDOW = 64
+READ_WASTE = 16
+
+
+class ReadMode:
+    """Whether the workers that read files analyse their articles too (a first build).
+
+    A document read and analysed there but found known here (the same folder
+    given twice, a feed of reprints) is analysed for nothing: once more than
+    ``READ_WASTE`` of the last ``READ_WINDOW`` documents were known, files are
+    read without analysis (this process picks the new documents first, as for
+    any later build), and back again once they are mostly new.  The tasks
+    already submitted keep their mode.  Output never depends on the mode.
+    """
+
+    __slots__ = ("allowed", "recent", "known")
+
+    def __init__(self, allowed: bool) -> None:
+        self.allowed = allowed
+        self.recent: deque[bool] = deque()  # the last documents: known (True) or new
+        self.known = 0  # how many of ``recent`` were known
+
+    @property
+    def on(self) -> bool:
+        return self.allowed and self.known <= READ_WASTE
+
+    def seen(self, known: bool) -> None:
+        self.recent.append(known)
+        self.known += known
+        if len(self.recent) > READ_WINDOW:
+            self.known -= self.recent.popleft()
+
 
 def _ingested(
     source: Iterable[str | Document | Failure],
     pool: Executor | None,
     limits: Limits,
     report: BuildReport,
-    analyse_read: bool = False,
+    mode: ReadMode | None = None,
 ) -> Iterator[Unit]:
     """The documents and failures of ``source`` in input order, file paths ingested in ``pool``.
 
     ``source`` holds items read already and paths of files (``ingest.iter_units``);
     with a pool the files are read and parsed by the workers, several tasks
-    ahead, beside the analysis of earlier batches; with ``analyse_read`` the
+    ahead, beside the analysis of earlier batches; while ``mode`` is on the
     workers analyse the documents they read as well.  The time this process
     spends producing items or waiting for them is the ingest stage's.
     """
@@ -244,7 +279,7 @@ def _ingested(
     def flush() -> None:
         if group:
             queue.append(
-                pool.submit(read_files, list(group), limits, analyse_read)
+                pool.submit(read_files, list(group), limits, mode is not None and mode.on)
                 if pool
                 else read_files(group, limits)
             )
@@ -295,25 +330,35 @@ def read_files(paths: Sequence[str], limits: Limits, analyse: bool = False) -> t
 
 
 def _fresh(
-    stream: Iterable[Unit], store: Store, report: BuildReport, progress: Progress | None
+    stream: Iterable[Unit],
+    store: Store,
+    report: BuildReport,
+    progress: Progress | None,
+    mode: ReadMode | None = None,
 ) -> Iterator[tuple[Document, Analysed | None]]:
     """Documents not yet in the store (with their analysis if made); failures and known texts are
-    reported as they pass."""
+    reported as they pass (the CPU time of an analysis made for a known one counts all the same)."""
     for item, analysed in stream:
         if isinstance(item, Failure):
             report.failed.append(item)
             if progress:
                 progress("failed", item)
-        elif store.has_document(item.id):
-            store.add_source(item.id, item.source)
-            report.skipped.append(item.id)
-            if progress:
-                progress("skipped", item)
-        elif (same := store.document_with_text(item.text)) is not None:
-            # stored before under another id (an older ingest drew the caption lines differently)
-            store.add_source(same, item.source)
-            report.skipped.append(same)
-            if progress:
-                progress("skipped", item)
+            continue
+        known: str | None
+        if store.has_document(item.id):
+            known = item.id
         else:
+            # stored before under another id (an older ingest drew the caption lines differently)
+            known = store.document_with_text(item.text)
+        if mode is not None:
+            mode.seen(known is not None)
+        if known is None:
             yield item, analysed
+            continue
+        if analysed is not None:  # analysed where it was read, for nothing
+            report.cpu["analyse"] += analysed[2][0]
+            report.cpu["store"] += analysed[2][1]
+        store.add_source(known, item.source)
+        report.skipped.append(known)
+        if progress:
+            progress("skipped", item)

@@ -21,6 +21,7 @@ document-independent key and resolves short and bare references (``Trump``,
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
@@ -87,19 +88,36 @@ _NO_WORDS: frozenset[str] = frozenset()
 _OPEN_STARTERS: list[frozenset[str]] = []
 
 
+_TABLES_LOCK = threading.Lock()
+
+
 def _tables_ready(g: Gazetteer) -> None:
-    """Build the tries once, from the one shared ``gazetteer()`` (the tables never change)."""
-    if not _TRIES:
-        _TRIES.extend((_trie(g.titles), _trie(g.heads), _trie(g.known)))
-        _TABLE_FIRST.append(frozenset(k[0] for k in g.company_alt))
-        for trie in _TRIES:
+    """Build the tries once, from the one shared ``gazetteer()`` (the tables never change).
+
+    ``_TRIES`` is what callers test (``if not _TRIES``) before reading any of these tables, so it is
+    filled last, once the others are complete: a thread that finds it filled (a Dask worker runs
+    several analyses at once) never reads a half-built ``_NEXT`` or ``_LOW_NEXT``.  The lock keeps two
+    threads from building them together.
+    """
+    with _TABLES_LOCK:
+        if _TRIES:
+            return
+        tries = (_trie(g.titles), _trie(g.heads), _trie(g.known))
+        low_next: dict[str, frozenset[str] | None] = {}
+        next_by_table: list[dict[str, frozenset[str] | None]] = []
+        for trie in tries:
             nexts: dict[str, frozenset[str] | None] = {}
             for w, node in trie.items():
                 nexts[w] = None if "" in node else frozenset(node)
-                prev = _LOW_NEXT.get(w, _NO_WORDS)
-                _LOW_NEXT[w] = None if prev is None or "" in node else prev | frozenset(node)
-            _NEXT.append(nexts)
-        _OPEN_STARTERS.append(g.lower_open & g.lower_starters)
+                prev = low_next.get(w, _NO_WORDS)
+                low_next[w] = None if prev is None or "" in node else prev | frozenset(node)
+            next_by_table.append(nexts)
+        _TABLE_FIRST[:] = [frozenset(k[0] for k in g.company_alt)]
+        _LOW_NEXT.clear()
+        _LOW_NEXT.update(low_next)
+        _NEXT[:] = next_by_table
+        _OPEN_STARTERS[:] = [g.lower_open & g.lower_starters]
+        _TRIES.extend(tries)  # last: the sign that every table above is ready
 
 
 class _Reader:
