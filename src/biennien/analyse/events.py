@@ -353,18 +353,8 @@ class _Split:
                 j = k + len(words)
                 if j > n or tuple(low[k:j]) != words:
                     continue
-                if trig.next is not None:
-                    if j >= n:
-                        continue
-                    if not (
-                        low[j] in trig.next
-                        or ("CAP" in trig.next and raw[j][:1].isupper())
-                        or ("NUM" in trig.next and raw[j][:1].isdigit())
-                    ):
-                        continue
-                if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
-                    continue
-                return True
+                if _context_fits(trig, low, raw, k, j):
+                    return True
         return False
 
 
@@ -433,6 +423,21 @@ def _blocked(
     return ""
 
 
+def _context_fits(trig: _Trigger, low: list[str], raw: list[str], k: int, j: int) -> bool:
+    """The word after the phrase at ``low[k:j]`` is one it allows (a listed word, a capital, a number),
+    and the word before it one it asks for; ``raw`` holds the words as written."""
+    if trig.next is not None:
+        if j >= len(low):
+            return False
+        if not (
+            low[j] in trig.next
+            or ("CAP" in trig.next and raw[j][:1].isupper())
+            or ("NUM" in trig.next and raw[j][:1].isdigit())
+        ):
+            return False
+    return trig.prev is None or (k > 0 and low[k - 1] in trig.prev)
+
+
 def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
     if trig.next is not None:
         if j >= len(toks):
@@ -493,16 +498,7 @@ def _triggers_in(
             # the first two words are those of the phrases ``fitting`` gives: only longer ones are compared
             if j > n or (j > k + 2 and tuple(low[k + 2 : j]) != words[2:]):
                 continue
-            if trig.next is not None:
-                if j >= n:
-                    continue
-                if not (
-                    low[j] in trig.next
-                    or ("CAP" in trig.next and raw[j][:1].isupper())
-                    or ("NUM" in trig.next and raw[j][:1].isdigit())
-                ):
-                    continue
-            if trig.prev is not None and (k == 0 or low[k - 1] not in trig.prev):
+            if not _context_fits(trig, low, raw, k, j):
                 continue
             found = _Hit(trig, k, j, starts[k], ends[j - 1])
             break
