@@ -19,41 +19,13 @@ from biennien.analyse.events_pronouns import GenderMemo, Referents
 from biennien.model import Mention, Sentence, Timex
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.sentences import split_sentences
-
-_GLUE = [
-    " ",
-    "  ",
-    "\n",
-    ", ",
-    ". ",
-    " (",
-    ") ",
-    " - ",
-    "_",
-    '"',
-    " ông ",
-    " Hà Nội ",
-    " 13/2 ",
-    " đã ",
-    "; ",
-]
+from event_texts import FILLERS, GLUE, random_event_texts
 
 
 def _random_texts(n: int, seed: int) -> list[str]:
-    lex = _lexicon()
-    words = sorted({w for v in lex.by_first.values() for t in v for w in t.words})
-    words += sorted({w for seqs in lex.cues.values() for seq in seqs for w in seq})
-    words += ["Tổng", "Bí", "thư", "Tô", "Lâm", "GẶP", "Tiếp", "xgặp", "2024", "đồng_chí", "trao", "rao"]
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        parts = []
-        for _ in range(rng.randint(3, 60)):
-            w = rng.choice(words)
-            parts.append(w.capitalize() if rng.random() < 0.15 else w)
-            parts.append(rng.choice(_GLUE) if rng.random() < 0.35 else " ")
-        out.append(tone_normalise("".join(parts)))
-    return out
+    return random_event_texts(
+        n, seed, longest=60, glue=(*GLUE, "; "), glue_rate=0.35, fillers=(*FILLERS, "trao", "rao")
+    )
 
 
 def _plain_candidates(text: str, sentences: list[Sentence], taken: frozenset[int]) -> set[int]:

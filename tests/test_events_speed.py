@@ -29,28 +29,11 @@ from biennien.analyse.events import (
 from biennien.model import Sentence
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.sentences import split_sentences
+from event_texts import random_event_texts
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
-_GLUE = [" ", "  ", "\n", ", ", ". ", " (", ") ", " - ", "_", '"', " ông ", " Hà Nội ", " 13/2 ", " đã "]
-
-
-def _random_texts(n: int, seed: int) -> list[str]:
-    """Texts made of trigger and cue words of the tables, fillers and awkward glue."""
-    lex = _lexicon()
-    words = sorted({w for v in lex.by_first.values() for t in v for w in t.words})
-    words += sorted({w for seqs in lex.cues.values() for seq in seqs for w in seq})
-    words += ["Tổng", "Bí", "thư", "Tô", "Lâm", "GẶP", "Tiếp", "xgặp", "2024", "đồng_chí"]
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        parts = []
-        for _ in range(rng.randint(3, 40)):
-            w = rng.choice(words)
-            parts.append(w.capitalize() if rng.random() < 0.15 else w)
-            parts.append(rng.choice(_GLUE) if rng.random() < 0.3 else " ")
-        out.append(tone_normalise("".join(parts)))
-    return out
+_random_texts = random_event_texts
 
 
 def _plain_finder() -> re.Pattern[str]:
