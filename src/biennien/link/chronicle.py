@@ -57,6 +57,7 @@ from biennien.model import DocAnalysis, Document, Event
 from biennien.store.base import (
     FROM_DATA,
     FromData,
+    StateParts,
     entity_field_rows,
     event_children,
     event_rows,
@@ -200,7 +201,10 @@ def _link_store(
         new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
     )
     stories = story_state.stories()
-    link_state = {DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()}
+    link_state: dict[str, bytes | StateParts] = {
+        DUP_STATE: dup_state.dump_parts(),
+        STORY_STATE: story_state.dump_parts(),
+    }
     if delta is None:
         assert jobs is not None
         done: dict[int, tuple[_Part, float]] = {}
@@ -210,7 +214,7 @@ def _link_store(
                 done[n] = jobs[n]()
             return done[n][0]
 
-        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes]]:
+        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes | StateParts]]:
             ents, evs, fcts = part(0), part(1), part(2)
             link_state[LINKED_STATE] = dumps_plain(
                 {

@@ -47,7 +47,6 @@ parameters) computed for all paragraphs of a batch in one numpy pass;
 
 from __future__ import annotations
 
-import pickle
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,11 +59,13 @@ from datasketch import MinHash
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
 from biennien.link.prep_words import line_hashes
+from biennien.link.state_parts import dump_bytes, dump_parts, load_parts
 from biennien.model import Document
+from biennien.store.base import StateParts
 from biennien.vi.normalise import analysis_text
 
 STATE_NAME = "duplicates"
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: stored in parts (``link.state_parts``)
 
 SHINGLE = 3  # words per shingle (3 finds 12 of 17 rewritten paragraphs of a reprint, 5 only 10)
 MIN_WORDS = 8  # shorter paragraphs (captions, credits, headings) are not compared
@@ -300,6 +301,10 @@ class SharedParagraph:
         }
 
 
+_DUP_HEAD = ("version", "docs", "doc_index", "doc_words", "doc_date", "reprints")
+_DUP_ARRAYS = ("para_doc", "para_span", "para_words", "sigs", "match_a", "match_b", "match_sim")
+
+
 def _empty(dtype: Any, *shape: int) -> np.ndarray:
     return np.zeros(shape or (0,), dtype=dtype)
 
@@ -325,9 +330,23 @@ class DuplicateState:
     match_b: np.ndarray = field(default_factory=lambda: _empty(np.int32))
     match_sim: np.ndarray = field(default_factory=lambda: _empty(np.float32))
     reprints: set[tuple[str, str]] = field(default_factory=set)
+    # rows of each array the store holds already (when loaded from it): ``dump_parts`` skips them
+    stored: dict[str, int] = field(default_factory=dict)
+
+    def _head(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _DUP_HEAD}
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in _DUP_ARRAYS}
 
     def dumps(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The whole state as ``Store.link_state`` returns it (``loads`` reads it)."""
+        return dump_bytes(self._head(), self._arrays())
+
+    def dump_parts(self) -> StateParts:
+        """The state in parts for the store: the paragraph and match arrays only grow at the end, so the
+        blocks the store holds already complete are not written again (``link.state_parts``)."""
+        return dump_parts(self._head(), self._arrays(), self.stored)
 
     @staticmethod
     def loads(blob: bytes | None) -> DuplicateState:
@@ -335,11 +354,15 @@ class DuplicateState:
         if not blob:
             return DuplicateState()
         try:
-            state = pickle.loads(blob)
+            head, arrays = load_parts(blob)
         except Exception:
             return DuplicateState()
-        if not isinstance(state, DuplicateState) or state.version != STATE_VERSION:
+        if not isinstance(head, dict) or head.get("version") != STATE_VERSION:
             return DuplicateState()
+        state = DuplicateState(**head)
+        for name, array in arrays.items():
+            setattr(state, name, array)
+        state.stored = {name: len(a) for name, a in arrays.items()}
         return state
 
     # -- derived results --------------------------------------------------------
@@ -560,7 +583,9 @@ def update_duplicates(
                 return None
             loaded.add(di)
             doc = load(state.docs[di])
-            rows = np.nonzero(state.para_doc == di)[0].tolist()
+            # rows are appended document after document, so para_doc is sorted
+            lo, hi = np.searchsorted(state.para_doc, [di, di + 1]).tolist()
+            rows = range(lo, hi)
             by_start = {p.start: p.shingles for p in paragraphs(doc)} if doc is not None else {}
             for r in rows:
                 got = by_start.get(int(state.para_span[r, 0]))

@@ -335,6 +335,20 @@ def resourced(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class StateParts:
+    """A link state written in parts (``link.state_parts``): ``head`` under the state's name, each part
+    under ``name#key``.  A part given as None is stored already and unchanged, so it is not written;
+    stored parts of the state that are not named are deleted.  ``Store.link_state`` returns the head
+    followed by every part, in key order."""
+
+    head: bytes
+    parts: Mapping[str, bytes | None]
+
+
+LinkStates = Mapping[str, "bytes | StateParts"]  # link state name -> its bytes, or its parts
+
+
 class FromData:
     """The type of ``FROM_DATA``; it unpickles as that one object (a pool worker sends it)."""
 
@@ -585,7 +599,7 @@ class Store:
         facts: Sequence[Fact],
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
     ) -> None:
         """Replace every linked table in one transaction, writing only the rows that changed.
 
@@ -608,7 +622,7 @@ class Store:
         rows: LinkedRows,
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
     ) -> None:
         """``replace_linked`` with the rows made beforehand (``entity_rows`` etc., possibly elsewhere)."""
         self.replace_linked_parts(
@@ -624,7 +638,7 @@ class Store:
         events: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
         facts: Callable[[], list[tuple[Any, ...]]],
         rest: Callable[
-            [], tuple[dict[str, str | None] | None, Sequence[dict[str, Any]] | None, dict[str, bytes] | None]
+            [], tuple[dict[str, str | None] | None, Sequence[dict[str, Any]] | None, LinkStates | None]
         ],
     ) -> None:
         """``replace_linked_rows`` with each table's rows asked for when that table is written, in one
@@ -659,7 +673,7 @@ class Store:
         gone: Mapping[str, Iterable[str]],
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
     ) -> None:
         """Write the part of the linked tables an incremental link re-derived, in one transaction.
 
@@ -692,7 +706,7 @@ class Store:
         self,
         duplicate_of: dict[str, str | None] | None,
         stories: Sequence[dict[str, Any]] | None,
-        link_state: dict[str, bytes] | None,
+        link_state: LinkStates | None,
     ) -> None:
         """Reprint marks, stories, the linked-through mark and the link indexes (inside a write)."""
         x = self._execute
@@ -717,9 +731,20 @@ class Store:
             " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         )
+        states = sorted((link_state or {}).items())
+        rows = [(name, value.head if isinstance(value, StateParts) else value) for name, value in states]
+        stored_parts = [r[0] for r in x("SELECT name FROM link_state") if "#" in r[0]]
+        for name, value in states:
+            parts = value.parts if isinstance(value, StateParts) else {}
+            rows += [(f"{name}#{key}", part) for key, part in sorted(parts.items()) if part is not None]
+            prefix = name + "#"
+            self._executemany(
+                "DELETE FROM link_state WHERE name=?",
+                [(p,) for p in stored_parts if p.startswith(prefix) and p[len(prefix) :] not in parts],
+            )
         self._executemany(
             "INSERT INTO link_state(name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
-            sorted((link_state or {}).items()),
+            rows,
         )
 
     def duplicate_marks(self) -> dict[str, str | None]:
@@ -1105,8 +1130,18 @@ class Store:
         return [fact_from_dict(json.loads(r)) for r in self._data_where("doc_facts", docs, ids)]
 
     def link_state(self, name: str) -> bytes | None:
+        """The stored state ``name``: its bytes, or its head followed by its parts (``StateParts``)."""
         r = self._execute("SELECT data FROM link_state WHERE name=?", (name,)).fetchone()
-        return bytes(r[0]) if r else None
+        if not r:
+            return None
+        prefix = name + "#"
+        parts = sorted(
+            (row[0], bytes(row[1]))
+            for row in self._execute(
+                "SELECT name, data FROM link_state WHERE substr(name, 1, ?) = ?", (len(prefix), prefix)
+            )
+        )
+        return bytes(r[0]) + b"".join(data for _, data in parts) if parts else bytes(r[0])
 
     # -- reading: linked rows ----------------------------------------------------
 
