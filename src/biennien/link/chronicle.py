@@ -247,6 +247,7 @@ def _link_store(
             duplicate_of=duplicate_of,
             stories=stories,
             link_state=link_state,
+            grown=(delta.grown, set(delta.docs)),
         )
         counts = (store.count("entities"), store.count("events"), store.count("facts"))
     reprints = sum(1 for v in duplicate_of.values() if v)
@@ -449,7 +450,7 @@ def _link_delta(
     marks = store.duplicate_marks()
     remarked = {d for d in state.docs if marks.get(d) != duplicate_of.get(d)}
     docs = [d for d, _ in new]
-    entities, gone_entities = link_entities_delta(state, store.mentions_of(docs))
+    entities, gone_entities, grown = link_entities_delta(state, store.mentions_of(docs))
     events, gone_events = link_events_delta(
         state,
         store.doc_events_where(docs=docs),
@@ -464,4 +465,4 @@ def _link_delta(
     if new:
         state.last_seq = max(seq for _, seq in new)
     gone = {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
-    return Delta(entities, events, facts, gone, state, new_docs, duplicate_of)
+    return Delta(entities, events, facts, gone, state, new_docs, duplicate_of, grown, docs)

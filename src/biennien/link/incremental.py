@@ -350,6 +350,8 @@ class Delta:
     state: LinkedState  # the state after this link
     new_docs: list[Document] = field(default_factory=list)  # the documents this link placed
     duplicate_of: dict[str, str | None] = field(default_factory=dict)  # reprint marks after it
+    grown: set[str] = field(default_factory=set)  # entities that only gained the new documents' mentions
+    docs: list[str] = field(default_factory=list)  # the documents this link added to the state
 
 
 # -- full link: everything, and the state for the next run --------------------
@@ -378,11 +380,14 @@ def full_state(
 
 def link_entities_delta(
     state: LinkedState, new_mentions: Sequence[tuple[str, Sequence[Mention]]]
-) -> tuple[list[Entity], set[str]]:
-    """Entities the new mentions change (rebuilt whole) and ids of entities that disappear."""
+) -> tuple[list[Entity], set[str], set[str]]:
+    """Entities the new mentions change (rebuilt whole), ids of entities that disappear, and ids of
+    rebuilt entities made of the same keys as before: their mentions are the old ones and those of the
+    new documents, so their stored mention rows only gain the new documents' (``Store.update_linked``)."""
     rows = shared_rows(
         (mention_row(doc, m) for doc, mentions in new_mentions for m in mentions), state.groups
     )
+    known = len(state.groups)  # keys before this link come first (insertion order)
     new_keys = list(group_rows(rows))
     group_rows(rows, state.groups)
     old_targets = state.targets
@@ -392,14 +397,20 @@ def link_entities_delta(
         if old_targets.get(k) != targets.get(k):
             touched |= {old_targets.get(k, k), targets.get(k, k)}
     members: dict[str, list[str]] = defaultdict(list)
-    for key in state.groups:  # keys in order of first appearance, as a full link extends them
+    old_members: dict[str, list[str]] = defaultdict(list)
+    for i, key in enumerate(state.groups):  # keys in order of first appearance, as a full link extends them
         final = targets.get(key, key)
         if final in touched:
             members[final].append(key)
+        if i < known:
+            old_final = old_targets.get(key, key)
+            if old_final in touched:
+                old_members[old_final].append(key)
     rebuilt = [entity(f, [item for k in keys for item in state.groups[k]]) for f, keys in members.items()]
     state.targets = targets
     gone = {entity_id(f) for f in touched if f not in members}
-    return rebuilt, gone
+    grown = {entity_id(f) for f, keys in members.items() if old_members.get(f) == keys}
+    return rebuilt, gone, grown
 
 
 def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:

@@ -28,7 +28,7 @@ Writing rules that keep a chronicle trustworthy:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -674,6 +674,7 @@ class Store:
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
         link_state: LinkStates | None = None,
+        grown: tuple[Collection[str], Collection[str]] = ((), ()),
     ) -> None:
         """Write the part of the linked tables an incremental link re-derived, in one transaction.
 
@@ -681,7 +682,9 @@ class Store:
         replaces the stored row of its id when they differ (unchanged rows are
         not written); ``gone`` names, per table, ids whose rows no longer exist.
         Nothing else of these tables is read or written, so the cost follows
-        the size of the change, not of the store.
+        the size of the change, not of the store.  ``grown`` names entities whose
+        stored mention rows are all still theirs, and the documents whose mention
+        rows they may have gained: only those rows are inserted.
         """
         with self._write():
             self._patch_rows(
@@ -691,6 +694,7 @@ class Store:
                 gone.get("entities", ()),
                 *entity_children(entities),
                 diff_children=True,
+                grown=grown,
             )
             self._patch_rows(
                 "events",
@@ -760,6 +764,7 @@ class Store:
         child: tuple[str, str] | None = None,
         child_rows: Mapping[str, list[tuple[Any, ...]]] | None = None,
         diff_children: bool = False,
+        grown: tuple[Collection[str], Collection[str]] = ((), ()),
     ) -> None:
         """Rows of ``table`` (first column: the id) replace stored rows of their id when different;
         ids in ``gone`` are deleted.  ``child`` as in ``_sync_rows``.
@@ -786,9 +791,22 @@ class Store:
         if not child:
             pass
         elif diff_children and child_rows is not None:
-            replaced = [i for i in stale if i in keep]
+            grown_ids, grown_docs = grown
+            replaced = [i for i in stale if i in keep and i not in grown_ids]
             xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale if i not in keep])
             self._patch_children(child_table, child_cols, replaced, child_rows)
+            gained = [
+                row
+                for i in stale
+                if i in keep and i in grown_ids
+                for row in child_rows.get(i, [])
+                if row[1] in grown_docs
+            ]
+            if gained:
+                xm(
+                    f"INSERT INTO {child_table}({child_cols}) VALUES ({','.join('?' * len(gained[0]))})",
+                    gained,
+                )
         else:
             xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale])
         if not changed:
