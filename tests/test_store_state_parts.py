@@ -99,3 +99,30 @@ def test_a_duplicate_state_in_parts_equals_the_one_written(
         "match_a": 0,
     }
     assert DuplicateState.loads(state.dumps()).sigs.tolist() == state.sigs.tolist()
+
+
+def test_the_shingles_are_stored_apart_and_must_match_the_state(tmp_path: Path) -> None:
+    state = DuplicateState(docs=["a"], doc_index={"a": 0}, doc_words=[9], doc_date=[""])
+    state.para_doc = np.array([0, 0], dtype=np.int32)
+    state.para_span = np.array([[0, 5], [6, 9]], dtype=np.int32)
+    state.para_words = np.array([8, 9], dtype=np.int32)
+    state.sigs = np.zeros((2, 64), dtype=np.uint16)
+    state.shingle_ptr = np.array([0, 3, 5], dtype=np.int64)
+    state.shingle_vals = np.array([7, 8, 9, 1, 2], dtype=np.uint32)
+    store = open_store(tmp_path / "s.db")
+    store.replace_linked(
+        [],
+        [],
+        [],
+        link_state={"duplicates": state.dump_parts(), "duplicates-shingles": state.dump_shingles()},
+    )
+    readers = DuplicateState.loads(store.link_state("duplicates"))  # as the export and the web read it
+    assert readers.docs == ["a"] and len(readers.shingle_vals) == 0
+    assert readers.load_shingles(store.link_state("duplicates-shingles"))
+    assert readers.shingle_vals.tolist() == [7, 8, 9, 1, 2] and readers.shingle_ptr.tolist() == [0, 3, 5]
+    # shingles of another state (one paragraph more) are refused, and so is a missing blob
+    state.para_doc = np.array([0, 0, 0], dtype=np.int32)
+    other = DuplicateState.loads(store.link_state("duplicates"))
+    other.para_doc = state.para_doc
+    assert not other.load_shingles(store.link_state("duplicates-shingles"))
+    assert not DuplicateState.loads(store.link_state("duplicates")).load_shingles(None)

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from biennien.link.duplicates import SHINGLES_NAME as SHINGLES_STATE
 from biennien.link.duplicates import STATE_NAME as DUP_STATE
 from biennien.link.duplicates import (
     DuplicateState,
@@ -163,6 +164,8 @@ def _link_store(
     known = set(ids)
     doc_dates = {d: ref for d, _, ref in seqs}
     dup_state = DuplicateState.loads(store.link_state(DUP_STATE))
+    if not dup_state.load_shingles(store.link_state(SHINGLES_STATE)):
+        dup_state = DuplicateState()
     story_state = StoryState.loads(store.link_state(STORY_STATE))
     # an index that names a document the store no longer has (or that lost track of one) starts afresh
     if not set(dup_state.docs) <= known:
@@ -203,6 +206,7 @@ def _link_store(
     stories = story_state.stories()
     link_state: dict[str, bytes | StateParts] = {
         DUP_STATE: dup_state.dump_parts(),
+        SHINGLES_STATE: dup_state.dump_shingles(),
         STORY_STATE: story_state.dump_parts(),
     }
     if delta is None:

@@ -68,6 +68,7 @@ from biennien.store.base import StateParts
 from biennien.vi.normalise import analysis_text
 
 STATE_NAME = "duplicates"
+SHINGLES_NAME = "duplicates-shingles"  # the paragraphs' shingles, stored apart (``dump_shingles``)
 STATE_VERSION = 4  # 3: stored in parts (``link.state_parts``); 4: with the paragraphs' shingles
 
 SHINGLE = 3  # words per shingle (3 finds 12 of 17 rewritten paragraphs of a reprint, 5 only 10)
@@ -313,9 +314,9 @@ _DUP_ARRAYS = (
     "match_a",
     "match_b",
     "match_sim",
-    "shingle_ptr",
-    "shingle_vals",
 )
+# kept apart in the store (``SHINGLES_NAME``): only the link needs them, the export and the web do not
+_SHINGLE_ARRAYS = ("shingle_ptr", "shingle_vals")
 
 
 def _empty(dtype: Any, *shape: int) -> np.ndarray:
@@ -356,17 +357,46 @@ class DuplicateState:
         return {name: getattr(self, name) for name in _DUP_ARRAYS}
 
     def dumps(self) -> bytes:
-        """The whole state as ``Store.link_state`` returns it (``loads`` reads it)."""
-        return dump_bytes(self._head(), self._arrays())
+        """The whole state, shingles included, in one piece (``loads`` reads it)."""
+        return dump_bytes(self._head(), {**self._arrays(), **self._shingles()})
 
     def dump_parts(self) -> StateParts:
-        """The state in parts for the store: the paragraph and match arrays only grow at the end, so the
-        blocks the store holds already complete are not written again (``link.state_parts``)."""
+        """The state in parts for the store, without the shingles (``dump_shingles``): the paragraph and
+        match arrays only grow at the end, so the blocks the store holds already complete are not
+        written again (``link.state_parts``)."""
         return dump_parts(self._head(), self._arrays(), self.stored)
+
+    def _shingles(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in _SHINGLE_ARRAYS}
+
+    def dump_shingles(self) -> StateParts:
+        """The paragraphs' shingles in parts, for the store's ``SHINGLES_NAME`` (``load_shingles``)."""
+        head = {"version": STATE_VERSION, "rows": len(self.para_doc)}
+        return dump_parts(head, self._shingles(), self.stored)
+
+    def load_shingles(self, blob: bytes | None) -> bool:
+        """Take the shingles stored by ``dump_shingles``; False when they do not belong to this state
+        (then only a fresh state can be updated).  A state without paragraphs needs none."""
+        if not len(self.para_doc):
+            return True
+        try:
+            head, arrays = load_parts(blob or b"")
+        except Exception:
+            return False
+        if head != {"version": STATE_VERSION, "rows": len(self.para_doc)}:
+            return False
+        if set(arrays) != set(_SHINGLE_ARRAYS) or len(arrays["shingle_ptr"]) != len(self.para_doc) + 1:
+            return False
+        for name, array in arrays.items():
+            setattr(self, name, array)
+            self.stored[name] = len(array)
+        return True
 
     @staticmethod
     def loads(blob: bytes | None) -> DuplicateState:
-        """The stored state, or a fresh one when there is none or it is from another version."""
+        """The stored state, or a fresh one when there is none or it is from another version.  From the
+        store it comes without the paragraphs' shingles: ``load_shingles`` adds them (the link needs
+        them to update the state, readers of the reprints do not)."""
         if not blob:
             return DuplicateState()
         try:
@@ -539,6 +569,8 @@ def update_duplicates(
     prepared = prepared or {}
     shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
     first_new = len(state.para_doc)
+    if len(state.shingle_ptr) != first_new + 1:
+        raise ValueError("a duplicate state without its shingles (DuplicateState.load_shingles) cannot grow")
     spans: list[tuple[int, int]] = []
     words: list[int] = []
     para_doc: list[int] = []
