@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from biennien.link.duplicates import SHINGLES_NAME as SHINGLES_STATE
 from biennien.link.duplicates import STATE_NAME as DUP_STATE
 from biennien.link.duplicates import (
     DuplicateState,
@@ -57,6 +58,7 @@ from biennien.model import DocAnalysis, Document, Event
 from biennien.store.base import (
     FROM_DATA,
     FromData,
+    StateParts,
     entity_field_rows,
     event_children,
     event_rows,
@@ -162,6 +164,8 @@ def _link_store(
     known = set(ids)
     doc_dates = {d: ref for d, _, ref in seqs}
     dup_state = DuplicateState.loads(store.link_state(DUP_STATE))
+    if not dup_state.load_shingles(store.link_state(SHINGLES_STATE)):
+        dup_state = DuplicateState()
     story_state = StoryState.loads(store.link_state(STORY_STATE))
     # an index that names a document the store no longer has (or that lost track of one) starts afresh
     if not set(dup_state.docs) <= known:
@@ -200,7 +204,11 @@ def _link_store(
         new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
     )
     stories = story_state.stories()
-    link_state = {DUP_STATE: dup_state.dumps(), STORY_STATE: story_state.dumps()}
+    link_state: dict[str, bytes | StateParts] = {
+        DUP_STATE: dup_state.dump_parts(),
+        SHINGLES_STATE: dup_state.dump_shingles(),
+        STORY_STATE: story_state.dump_parts(),
+    }
     if delta is None:
         assert jobs is not None
         done: dict[int, tuple[_Part, float]] = {}
@@ -210,7 +218,7 @@ def _link_store(
                 done[n] = jobs[n]()
             return done[n][0]
 
-        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes]]:
+        def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes | StateParts]]:
             ents, evs, fcts = part(0), part(1), part(2)
             link_state[LINKED_STATE] = dumps_plain(
                 {
@@ -243,6 +251,7 @@ def _link_store(
             duplicate_of=duplicate_of,
             stories=stories,
             link_state=link_state,
+            grown=(delta.grown, set(delta.docs)),
         )
         counts = (store.count("entities"), store.count("events"), store.count("facts"))
     reprints = sum(1 for v in duplicate_of.values() if v)
@@ -445,7 +454,7 @@ def _link_delta(
     marks = store.duplicate_marks()
     remarked = {d for d in state.docs if marks.get(d) != duplicate_of.get(d)}
     docs = [d for d, _ in new]
-    entities, gone_entities = link_entities_delta(state, store.mentions_of(docs))
+    entities, gone_entities, grown = link_entities_delta(state, store.mentions_of(docs))
     events, gone_events = link_events_delta(
         state,
         store.doc_events_where(docs=docs),
@@ -460,4 +469,4 @@ def _link_delta(
     if new:
         state.last_seq = max(seq for _, seq in new)
     gone = {"entities": gone_entities, "events": gone_events, "facts": gone_facts}
-    return Delta(entities, events, facts, gone, state, new_docs, duplicate_of)
+    return Delta(entities, events, facts, gone, state, new_docs, duplicate_of, grown, docs)

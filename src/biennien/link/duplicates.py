@@ -35,8 +35,11 @@ two of those make a 32-bit band key, and the share of equal values estimates
 the Jaccard of a candidate pair without its text, so most candidates are
 settled without loading anything (the chance that two unrelated 16-bit values
 agree is 1 in 65,536).  Only pairs whose estimate lies near the threshold are
-confirmed with the exact Jaccard of their shingle sets, recomputed from the
-stored text of the older document.  Which document pairs are reprints is
+confirmed with the exact Jaccard of their shingle sets, which the state
+keeps too (about 4 bytes per word of compared text, stored in blocks that are
+written once: ``link.state_parts``; recomputing them from the stored text of
+the older documents cost more than the rest of the check on a large store).
+Which document pairs are reprints is
 decided once, when their shared paragraphs change, and kept in the state.
 
 The MinHash values are datasketch's ``affine32`` scheme (MurmurHash3
@@ -47,7 +50,6 @@ parameters) computed for all paragraphs of a batch in one numpy pass;
 
 from __future__ import annotations
 
-import pickle
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,11 +62,14 @@ from datasketch import MinHash
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
 from biennien.link.prep_words import line_hashes
+from biennien.link.state_parts import dump_bytes, dump_parts, load_parts
 from biennien.model import Document
+from biennien.store.base import StateParts
 from biennien.vi.normalise import analysis_text
 
 STATE_NAME = "duplicates"
-STATE_VERSION = 2
+SHINGLES_NAME = "duplicates-shingles"  # the paragraphs' shingles, stored apart (``dump_shingles``)
+STATE_VERSION = 4  # 3: stored in parts (``link.state_parts``); 4: with the paragraphs' shingles
 
 SHINGLE = 3  # words per shingle (3 finds 12 of 17 rewritten paragraphs of a reprint, 5 only 10)
 MIN_WORDS = 8  # shorter paragraphs (captions, credits, headings) are not compared
@@ -300,6 +305,20 @@ class SharedParagraph:
         }
 
 
+_DUP_HEAD = ("version", "docs", "doc_index", "doc_words", "doc_date", "reprints")
+_DUP_ARRAYS = (
+    "para_doc",
+    "para_span",
+    "para_words",
+    "sigs",
+    "match_a",
+    "match_b",
+    "match_sim",
+)
+# kept apart in the store (``SHINGLES_NAME``): only the link needs them, the export and the web do not
+_SHINGLE_ARRAYS = ("shingle_ptr", "shingle_vals")
+
+
 def _empty(dtype: Any, *shape: int) -> np.ndarray:
     return np.zeros(shape or (0,), dtype=dtype)
 
@@ -324,22 +343,72 @@ class DuplicateState:
     match_a: np.ndarray = field(default_factory=lambda: _empty(np.int32))
     match_b: np.ndarray = field(default_factory=lambda: _empty(np.int32))
     match_sim: np.ndarray = field(default_factory=lambda: _empty(np.float32))
+    # every paragraph's shingle hashes, one run per row: shingle_vals[shingle_ptr[r] : shingle_ptr[r + 1]]
+    shingle_ptr: np.ndarray = field(default_factory=lambda: _empty(np.int64, 1))
+    shingle_vals: np.ndarray = field(default_factory=lambda: _empty(np.uint32))
     reprints: set[tuple[str, str]] = field(default_factory=set)
+    # rows of each array the store holds already (when loaded from it): ``dump_parts`` skips them
+    stored: dict[str, int] = field(default_factory=dict)
+
+    def _head(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _DUP_HEAD}
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in _DUP_ARRAYS}
 
     def dumps(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The whole state, shingles included, in one piece (``loads`` reads it)."""
+        return dump_bytes(self._head(), {**self._arrays(), **self._shingles()})
+
+    def dump_parts(self) -> StateParts:
+        """The state in parts for the store, without the shingles (``dump_shingles``): the paragraph and
+        match arrays only grow at the end, so the blocks the store holds already complete are not
+        written again (``link.state_parts``)."""
+        return dump_parts(self._head(), self._arrays(), self.stored)
+
+    def _shingles(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in _SHINGLE_ARRAYS}
+
+    def dump_shingles(self) -> StateParts:
+        """The paragraphs' shingles in parts, for the store's ``SHINGLES_NAME`` (``load_shingles``)."""
+        head = {"version": STATE_VERSION, "rows": len(self.para_doc)}
+        return dump_parts(head, self._shingles(), self.stored)
+
+    def load_shingles(self, blob: bytes | None) -> bool:
+        """Take the shingles stored by ``dump_shingles``; False when they do not belong to this state
+        (then only a fresh state can be updated).  A state without paragraphs needs none."""
+        if not len(self.para_doc):
+            return True
+        try:
+            head, arrays = load_parts(blob or b"")
+        except Exception:
+            return False
+        if head != {"version": STATE_VERSION, "rows": len(self.para_doc)}:
+            return False
+        if set(arrays) != set(_SHINGLE_ARRAYS) or len(arrays["shingle_ptr"]) != len(self.para_doc) + 1:
+            return False
+        for name, array in arrays.items():
+            setattr(self, name, array)
+            self.stored[name] = len(array)
+        return True
 
     @staticmethod
     def loads(blob: bytes | None) -> DuplicateState:
-        """The stored state, or a fresh one when there is none or it is from another version."""
+        """The stored state, or a fresh one when there is none or it is from another version.  From the
+        store it comes without the paragraphs' shingles: ``load_shingles`` adds them (the link needs
+        them to update the state, readers of the reprints do not)."""
         if not blob:
             return DuplicateState()
         try:
-            state = pickle.loads(blob)
+            head, arrays = load_parts(blob)
         except Exception:
             return DuplicateState()
-        if not isinstance(state, DuplicateState) or state.version != STATE_VERSION:
+        if not isinstance(head, dict) or head.get("version") != STATE_VERSION:
             return DuplicateState()
+        state = DuplicateState(**head)
+        for name, array in arrays.items():
+            setattr(state, name, array)
+        state.stored = {name: len(a) for name, a in arrays.items()}
         return state
 
     # -- derived results --------------------------------------------------------
@@ -490,15 +559,18 @@ def update_duplicates(
 ) -> DuplicateState:
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
-    ``load`` fetches an already indexed document (to recompute its shingles
-    when a pair of paragraphs needs an exact check); documents already in the
-    state are skipped, so calling this again with the same documents is a no-op.
+    ``load`` (fetching an already indexed document) is no longer called: the
+    state keeps every paragraph's shingles for the exact checks.  Documents
+    already in the state are skipped, so calling this again with the same
+    documents is a no-op.
     ``prepared`` holds documents' paragraphs and ``paragraph_signatures``
     computed beforehand (in the analysis workers); the others are computed here.
     """
     prepared = prepared or {}
     shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
     first_new = len(state.para_doc)
+    if len(state.shingle_ptr) != first_new + 1:
+        raise ValueError("a duplicate state without its shingles (DuplicateState.load_shingles) cannot grow")
     spans: list[tuple[int, int]] = []
     words: list[int] = []
     para_doc: list[int] = []
@@ -543,6 +615,10 @@ def update_duplicates(
         else:
             blocks.append(block)
     state.sigs = np.concatenate([state.sigs, *blocks])
+    added = [shingles[r] for r in range(first_new, len(state.para_doc))]
+    sizes = np.fromiter(map(len, added), dtype=np.int64, count=len(added))
+    state.shingle_ptr = np.concatenate([state.shingle_ptr, state.shingle_ptr[-1] + np.cumsum(sizes)])
+    state.shingle_vals = np.concatenate([state.shingle_vals, *(a.astype(np.uint32) for a in added)])
 
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]
@@ -551,27 +627,18 @@ def update_duplicates(
     likely = estimate >= EST_MIN
     old, new, estimate = old[likely], new[likely], estimate[likely]
 
-    loaded: set[int] = set()
+    # the shingles of earlier documents' paragraphs are kept in the state (recomputing them from the
+    # stored text was most of an addition's reprint check on a large store)
+    ptr = state.shingle_ptr
+    vals = state.shingle_vals
 
-    def shingles_of(row: int) -> np.ndarray | None:
-        if row not in shingles:
-            di = int(state.para_doc[row])
-            if di in loaded:
-                return None
-            loaded.add(di)
-            doc = load(state.docs[di])
-            rows = np.nonzero(state.para_doc == di)[0].tolist()
-            by_start = {p.start: p.shingles for p in paragraphs(doc)} if doc is not None else {}
-            for r in rows:
-                got = by_start.get(int(state.para_span[r, 0]))
-                if got is not None:
-                    shingles[r] = got
-        return shingles.get(row)
+    def shingles_of(row: int) -> np.ndarray:
+        got = shingles.get(row)
+        return got if got is not None else vals[ptr[row] : ptr[row + 1]]
 
     sims = estimate.astype(np.float32)
     for i in np.nonzero(estimate < EST_EXACT)[0].tolist():
-        sa, sb = shingles_of(int(old[i])), shingles_of(int(new[i]))
-        sims[i] = jaccard(sa, sb) if sa is not None and sb is not None else 0.0
+        sims[i] = jaccard(shingles_of(int(old[i])), shingles_of(int(new[i])))
     shared = sims >= PARA_JACCARD
     state.match_a = np.concatenate([state.match_a, old[shared].astype(np.int32)])
     state.match_b = np.concatenate([state.match_b, new[shared].astype(np.int32)])

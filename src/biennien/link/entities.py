@@ -47,6 +47,9 @@ def _key(r: MentionRow) -> str:
     return r[KEY] or f"{r[TYPE]}:{fold(r[NAME] or r[TEXT])}"
 
 
+row_key = _key  # the group a mention row falls in (``group_rows``)
+
+
 def _words(key: str) -> tuple[str, ...]:
     return tuple(key.split(":", 1)[1].split())
 

@@ -45,7 +45,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
 
-from biennien.link.entities import Groups, MentionRow, entity, entity_id, group_mentions, link_targets
+from biennien.link.entities import (
+    Groups,
+    MentionRow,
+    entity,
+    entity_id,
+    group_rows,
+    link_targets,
+    mention_row,
+    row_key,
+)
 from biennien.link.events import (
     _MIN_CROSS_DOC_OVERLAP,
     _MIN_CROSS_DOC_WORDS,
@@ -154,13 +163,18 @@ class LinkedState:
 
     def __getstate__(self) -> dict[str, Any]:
         """Plain tuples (pickling thousands of slotted objects one by one is slow), equal strings made
-        one object so that the pickle writes each once (a document id, a type, a name recur)."""
+        one object so that the pickle writes each once (a document id, a type, a name recur).
+
+        The mention groups are pickled as they are: their strings are already shared, by the pickle
+        they were loaded from (one object per value written once) or by ``plain_groups`` in a full
+        link, and the rows an incremental link adds share theirs with their group's
+        (``shared_rows``), so nothing is rebuilt per stored mention."""
         memo: dict[Any, Any] = {}
         return {
             "version": self.version,
             "docs": self.docs,
             "last_seq": self.last_seq,
-            "groups": plain_groups(self.groups, memo),
+            "groups": list(self.groups.items()),
             "targets": self.targets,
             "reports": plain_reports(self.reports.values(), memo),
             "event_of": self.event_of,
@@ -185,7 +199,9 @@ class LinkedState:
         self.fact_of = state["fact_of"]
 
     def dumps(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The state's bytes, each part pickled on its own (``packed``, as a full link's workers send them):
+        one pickle of the whole state spent about half its time on its memo of every object."""
+        return dumps_plain({k: packed(v) if k in _PACKABLE else v for k, v in self.__getstate__().items()})
 
     @staticmethod
     def loads(blob: bytes | None) -> LinkedState | None:
@@ -253,6 +269,39 @@ def plain_statements(
     ]
 
 
+def shared_rows(rows: Iterable[MentionRow], groups: Groups) -> list[MentionRow]:
+    """New mention rows with their strings made the objects of their group's first row where equal
+    (its type, role, key, often its name and text), and one object per value among themselves, so that
+    pickling ``groups`` with them writes each string about once, as ``plain_groups`` would."""
+    memo: dict[Any, Any] = {}
+    one = memo.setdefault
+    seeded: set[str] = set()
+    out: list[MentionRow] = []
+    for row in rows:
+        key = row_key(row)
+        if key not in seeded:
+            seeded.add(key)
+            items = groups.get(key)
+            if items:
+                for value in items[0]:
+                    if isinstance(value, str):
+                        one(value, value)
+        d, text, start, end, typ, name, role, k = row
+        out.append(
+            (
+                one(d, d),
+                one(text, text),
+                start,
+                end,
+                one(typ, typ),
+                one(name, name),
+                one(role, role),
+                one(k, k),
+            )
+        )
+    return out
+
+
 def _new_state() -> LinkedState:
     """An empty ``LinkedState`` for unpickling (``__setstate__`` fills it)."""
     return LinkedState.__new__(LinkedState)
@@ -301,6 +350,8 @@ class Delta:
     state: LinkedState  # the state after this link
     new_docs: list[Document] = field(default_factory=list)  # the documents this link placed
     duplicate_of: dict[str, str | None] = field(default_factory=dict)  # reprint marks after it
+    grown: set[str] = field(default_factory=set)  # entities that only gained the new documents' mentions
+    docs: list[str] = field(default_factory=list)  # the documents this link added to the state
 
 
 # -- full link: everything, and the state for the next run --------------------
@@ -329,10 +380,16 @@ def full_state(
 
 def link_entities_delta(
     state: LinkedState, new_mentions: Sequence[tuple[str, Sequence[Mention]]]
-) -> tuple[list[Entity], set[str]]:
-    """Entities the new mentions change (rebuilt whole) and ids of entities that disappear."""
-    new_keys = list(group_mentions(new_mentions))
-    group_mentions(new_mentions, state.groups)
+) -> tuple[list[Entity], set[str], set[str]]:
+    """Entities the new mentions change (rebuilt whole), ids of entities that disappear, and ids of
+    rebuilt entities made of the same keys as before: their mentions are the old ones and those of the
+    new documents, so their stored mention rows only gain the new documents' (``Store.update_linked``)."""
+    rows = shared_rows(
+        (mention_row(doc, m) for doc, mentions in new_mentions for m in mentions), state.groups
+    )
+    known = len(state.groups)  # keys before this link come first (insertion order)
+    new_keys = list(group_rows(rows))
+    group_rows(rows, state.groups)
     old_targets = state.targets
     targets = link_targets(state.groups)
     touched = {targets.get(k, k) for k in new_keys}
@@ -340,14 +397,20 @@ def link_entities_delta(
         if old_targets.get(k) != targets.get(k):
             touched |= {old_targets.get(k, k), targets.get(k, k)}
     members: dict[str, list[str]] = defaultdict(list)
-    for key in state.groups:  # keys in order of first appearance, as a full link extends them
+    old_members: dict[str, list[str]] = defaultdict(list)
+    for i, key in enumerate(state.groups):  # keys in order of first appearance, as a full link extends them
         final = targets.get(key, key)
         if final in touched:
             members[final].append(key)
+        if i < known:
+            old_final = old_targets.get(key, key)
+            if old_final in touched:
+                old_members[old_final].append(key)
     rebuilt = [entity(f, [item for k in keys for item in state.groups[k]]) for f, keys in members.items()]
     state.targets = targets
     gone = {entity_id(f) for f in touched if f not in members}
-    return rebuilt, gone
+    grown = {entity_id(f) for f, keys in members.items() if old_members.get(f) == keys}
+    return rebuilt, gone, grown
 
 
 def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:
@@ -370,8 +433,13 @@ def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:
 
     Whenever a report joins a cluster, one of these holds between it and some member, so a set
     closed under them is clustered the same alone as among all reports.
+
+    Dated reports are bucketed by (type group, year, month); a bucket is indexed by person,
+    document and summary word only when the closure first looks into it (``_Bucket``), so a
+    report is compared with the few that share one of these, not with its whole bucket, and
+    buckets the closure never reaches cost one list append per report.
     """
-    dated: dict[tuple[str, str, str | None], list[Report]] = defaultdict(list)
+    dated: dict[tuple[str, str, str | None], _Bucket] = {}
     months: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     years: dict[str, set[str]] = defaultdict(set)
     by_person: dict[tuple[str, str], list[Report]] = defaultdict(list)
@@ -383,9 +451,13 @@ def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:
             if r.date is None:
                 undated_by_person[(r.group, person)].append(r)
         if r.date is not None:
-            dated[(r.group, r.date.year, r.date.month)].append(r)
-            months[(r.group, r.date.year)].add(r.date.month)
-            years[r.group].add(r.date.year)
+            key = (r.group, r.date.year, r.date.month)
+            bucket = dated.get(key)
+            if bucket is None:
+                bucket = dated[key] = _Bucket()
+                months[(r.group, r.date.year)].add(r.date.month)
+                years[r.group].add(r.date.year)
+            bucket.members.append(r)
         else:
             for doc in r.docs:
                 undated_by_doc[(r.group, doc)].append(r)
@@ -418,19 +490,100 @@ def closure(reports: Mapping[str, Report], start: Iterable[str]) -> set[str]:
             for month in sorted(months.get((g, year), ()), key=lambda m: m or ""):
                 if d.month is not None and month is not None and month != d.month:
                     continue
-                for f in dated[(g, year, month)]:
-                    if f.id in seen or f.date is None or not _dates_compatible(d, f.date):
-                        continue
-                    if r.people & f.people or set(r.docs) & set(f.docs):
+                for f in dated[(g, year, month)].related(r, seen):
+                    if _dates_compatible(d, f.date):  # type: ignore[arg-type]
                         take(f)
-                    elif not (r.people and f.people):
-                        common = len(r.words & f.words)
-                        if (
-                            common >= _MIN_CROSS_DOC_WORDS
-                            and _overlap(r.words, f.words) >= _MIN_CROSS_DOC_OVERLAP
-                        ):
-                            take(f)
     return seen
+
+
+class _Bucket:
+    """The dated reports of one (type group, year, month), indexed on first use by what two dated
+    reports must share to join (``closure``): a person, a document, or summary words (those of
+    members naming nobody apart from those of members naming people, which only a report naming
+    nobody can reach by words).  A small bucket is scanned instead."""
+
+    __slots__ = ("members", "people", "docs", "words", "people_words")
+
+    def __init__(self) -> None:
+        self.members: list[Report] = []
+        self.people: dict[str, list[Report]] | None = None
+        self.docs: dict[str, list[Report]] = {}
+        self.words: dict[str, list[Report]] = {}  # members naming nobody, by summary word
+        self.people_words: dict[str, list[Report]] | None = None  # members naming people, by word
+
+    def _index(self) -> dict[str, list[Report]]:
+        people: dict[str, list[Report]] = defaultdict(list)
+        docs: dict[str, list[Report]] = defaultdict(list)
+        words: dict[str, list[Report]] = defaultdict(list)
+        for f in self.members:
+            if f.people:
+                for person in f.people:
+                    people[person].append(f)
+            else:
+                for word in f.words:
+                    words[word].append(f)
+            for doc in f.docs:
+                docs[doc].append(f)
+        self.docs, self.words = docs, words
+        self.people = people
+        return people
+
+    def _people_words(self) -> dict[str, list[Report]]:
+        words: dict[str, list[Report]] = defaultdict(list)
+        for f in self.members:
+            if f.people:
+                for word in f.words:
+                    words[word].append(f)
+        self.people_words = words
+        return words
+
+    def related(self, r: Report, seen: set[str]) -> Iterable[Report]:
+        """Members not in ``seen`` that share a person or a document with ``r``, or (one of the two
+        naming nobody) at least ``_MIN_CROSS_DOC_WORDS`` summary words overlapping by
+        ``_MIN_CROSS_DOC_OVERLAP``; dates are left to the caller."""
+        if len(self.members) <= _SCAN:
+            return [f for f in self.members if f.id not in seen and _related(r, f)]
+        people = self.people if self.people is not None else self._index()
+        found: dict[str, Report] = {}
+        for person in r.people:
+            for f in people.get(person, ()):
+                if f.id not in seen:
+                    found[f.id] = f
+        for doc in r.docs:
+            for f in self.docs.get(doc, ()):
+                if f.id not in seen:
+                    found[f.id] = f
+        common: dict[str, int] = defaultdict(int)
+        others: dict[str, Report] = {}
+        indexes = [self.words]
+        if not r.people:
+            indexes.append(self.people_words if self.people_words is not None else self._people_words())
+        for index in indexes:
+            for word in r.words:
+                for f in index.get(word, ()):
+                    if f.id not in seen and f.id not in found:
+                        common[f.id] += 1
+                        others[f.id] = f
+        for f_id, count in common.items():
+            f = others[f_id]
+            if count >= _MIN_CROSS_DOC_WORDS and _overlap(r.words, f.words) >= _MIN_CROSS_DOC_OVERLAP:
+                found[f_id] = f
+        return found.values()
+
+
+_SCAN = 12  # buckets up to this size are scanned, not indexed
+
+
+def _related(r: Report, f: Report) -> bool:
+    """``_Bucket.related``'s test for one pair (dates aside)."""
+    if r.people & f.people or not set(r.docs).isdisjoint(f.docs):
+        return True
+    if r.people and f.people:
+        return False
+    return (
+        len(r.words & f.words) >= _MIN_CROSS_DOC_WORDS
+        and _overlap(r.words, f.words) >= _MIN_CROSS_DOC_OVERLAP
+    )
 
 
 def _base_id(event_id: str) -> str:

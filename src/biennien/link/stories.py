@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import pickle
 import re
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,11 +39,13 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from biennien.link.state_parts import dump_bytes, dump_parts, load_parts
 from biennien.link.stories_features import DIM, hashed_features, idf
 from biennien.model import Document, Event
+from biennien.store.base import StateParts
 
 STATE_NAME = "stories"
-STATE_VERSION = 4
+STATE_VERSION = 5  # 5: stored in parts (``link.state_parts``), not compressed
 
 TOP = 100  # strongest features kept per document
 MAX_POSTING = 1500  # features kept by more documents than this do not link articles
@@ -103,9 +103,24 @@ def _factors(days: np.ndarray, day: int, actors: np.ndarray) -> np.ndarray:
 # -- state -----------------------------------------------------------------------------
 
 
+_STORY_ARRAYS = ("ptr", "feat", "w", "actor_ptr", "actor_feat", "actor_w")
+_STORY_HEAD = (
+    "version",
+    "docs",
+    "doc_index",
+    "doc_date",
+    "doc_title",
+    "doc_has_title",
+    "doc_story",
+    "story_founder",
+    "story_selfdot",
+    "df",
+)
+
+
 @dataclass(slots=True)
 class StoryState:
-    """Everything the next incremental run needs (pickled, compressed, into ``link_state``).
+    """Everything the next incremental run needs (in parts, into ``link_state``).
 
     Per document: its kept features as one CSR-like run of ``feat``/``w``
     (``ptr`` gives each document's slice) and its actor features
@@ -130,8 +145,24 @@ class StoryState:
     actor_feat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     actor_w: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
+    # rows of each array the store holds already (when loaded from it): ``dump_parts`` skips them
+    stored: dict[str, int] = field(default_factory=dict)
+
+    def _head(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _STORY_HEAD}
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in _STORY_ARRAYS}
+
     def dumps(self) -> bytes:
-        return zlib.compress(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        """The whole state as ``Store.link_state`` returns it (``loads`` reads it)."""
+        return dump_bytes(self._head(), self._arrays())
+
+    def dump_parts(self) -> StateParts:
+        """The state in parts for the store: the feature arrays only grow at the end, so the blocks the
+        store holds already complete are not written again (``link.state_parts``; compressing them
+        took longer than writing them)."""
+        return dump_parts(self._head(), self._arrays(), self.stored)
 
     @staticmethod
     def loads(blob: bytes | None) -> StoryState:
@@ -139,11 +170,15 @@ class StoryState:
         if not blob:
             return StoryState()
         try:
-            state = pickle.loads(zlib.decompress(blob))
+            head, arrays = load_parts(blob)
         except Exception:
             return StoryState()
-        if not isinstance(state, StoryState) or state.version != STATE_VERSION:
+        if not isinstance(head, dict) or head.get("version") != STATE_VERSION:
             return StoryState()
+        state = StoryState(**head)
+        for name, array in arrays.items():
+            setattr(state, name, array)
+        state.stored = {name: len(a) for name, a in arrays.items()}
         return state
 
     def stories(self) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ Writing rules that keep a chronicle trustworthy:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -335,6 +335,20 @@ def resourced(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class StateParts:
+    """A link state written in parts (``link.state_parts``): ``head`` under the state's name, each part
+    under ``name#key``.  A part given as None is stored already and unchanged, so it is not written;
+    stored parts of the state that are not named are deleted.  ``Store.link_state`` returns the head
+    followed by every part, in key order."""
+
+    head: bytes
+    parts: Mapping[str, bytes | None]
+
+
+LinkStates = Mapping[str, "bytes | StateParts"]  # link state name -> its bytes, or its parts
+
+
 class FromData:
     """The type of ``FROM_DATA``; it unpickles as that one object (a pool worker sends it)."""
 
@@ -585,7 +599,7 @@ class Store:
         facts: Sequence[Fact],
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
     ) -> None:
         """Replace every linked table in one transaction, writing only the rows that changed.
 
@@ -608,7 +622,7 @@ class Store:
         rows: LinkedRows,
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
     ) -> None:
         """``replace_linked`` with the rows made beforehand (``entity_rows`` etc., possibly elsewhere)."""
         self.replace_linked_parts(
@@ -624,7 +638,7 @@ class Store:
         events: Callable[[], tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]],
         facts: Callable[[], list[tuple[Any, ...]]],
         rest: Callable[
-            [], tuple[dict[str, str | None] | None, Sequence[dict[str, Any]] | None, dict[str, bytes] | None]
+            [], tuple[dict[str, str | None] | None, Sequence[dict[str, Any]] | None, LinkStates | None]
         ],
     ) -> None:
         """``replace_linked_rows`` with each table's rows asked for when that table is written, in one
@@ -659,7 +673,8 @@ class Store:
         gone: Mapping[str, Iterable[str]],
         duplicate_of: dict[str, str | None] | None = None,
         stories: Sequence[dict[str, Any]] | None = None,
-        link_state: dict[str, bytes] | None = None,
+        link_state: LinkStates | None = None,
+        grown: tuple[Collection[str], Collection[str]] = ((), ()),
     ) -> None:
         """Write the part of the linked tables an incremental link re-derived, in one transaction.
 
@@ -667,7 +682,9 @@ class Store:
         replaces the stored row of its id when they differ (unchanged rows are
         not written); ``gone`` names, per table, ids whose rows no longer exist.
         Nothing else of these tables is read or written, so the cost follows
-        the size of the change, not of the store.
+        the size of the change, not of the store.  ``grown`` names entities whose
+        stored mention rows are all still theirs, and the documents whose mention
+        rows they may have gained: only those rows are inserted.
         """
         with self._write():
             self._patch_rows(
@@ -676,6 +693,8 @@ class Store:
                 entity_rows(entities),
                 gone.get("entities", ()),
                 *entity_children(entities),
+                diff_children=True,
+                grown=grown,
             )
             self._patch_rows(
                 "events",
@@ -691,7 +710,7 @@ class Store:
         self,
         duplicate_of: dict[str, str | None] | None,
         stories: Sequence[dict[str, Any]] | None,
-        link_state: dict[str, bytes] | None,
+        link_state: LinkStates | None,
     ) -> None:
         """Reprint marks, stories, the linked-through mark and the link indexes (inside a write)."""
         x = self._execute
@@ -716,9 +735,20 @@ class Store:
             " (SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM documents))"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         )
+        states = sorted((link_state or {}).items())
+        rows = [(name, value.head if isinstance(value, StateParts) else value) for name, value in states]
+        stored_parts = [r[0] for r in x("SELECT name FROM link_state") if "#" in r[0]]
+        for name, value in states:
+            parts = value.parts if isinstance(value, StateParts) else {}
+            rows += [(f"{name}#{key}", part) for key, part in sorted(parts.items()) if part is not None]
+            prefix = name + "#"
+            self._executemany(
+                "DELETE FROM link_state WHERE name=?",
+                [(p,) for p in stored_parts if p.startswith(prefix) and p[len(prefix) :] not in parts],
+            )
         self._executemany(
             "INSERT INTO link_state(name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
-            sorted((link_state or {}).items()),
+            rows,
         )
 
     def duplicate_marks(self) -> dict[str, str | None]:
@@ -733,9 +763,17 @@ class Store:
         gone: Iterable[str],
         child: tuple[str, str] | None = None,
         child_rows: Mapping[str, list[tuple[Any, ...]]] | None = None,
+        diff_children: bool = False,
+        grown: tuple[Collection[str], Collection[str]] = ((), ()),
     ) -> None:
         """Rows of ``table`` (first column: the id) replace stored rows of their id when different;
-        ids in ``gone`` are deleted.  ``child`` as in ``_sync_rows``."""
+        ids in ``gone`` are deleted.  ``child`` as in ``_sync_rows``.
+
+        With ``diff_children`` (child columns that are never NULL), the children of a replaced row are
+        compared with the stored ones and only those that differ are deleted and inserted: an entity
+        named in thousands of articles gains a few mentions per added article, and rewriting all of
+        them made the cost follow the size of the store.  Child rows carry no order of their own
+        (readers sort them), so the table holds the same rows either way."""
         x, xm = self._execute, self._executemany
         ids = [r[0] for r in rows]
         stored: dict[str, tuple[Any, ...]] = {}
@@ -748,18 +786,65 @@ class Store:
         keep = set(ids)
         stale = sorted({i for i in gone if i not in keep} | {r[0] for r in changed if r[0] in stored})
         xm(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stale])
-        if child:
-            parent = child[1].split(",")[0].strip()
-            xm(f"DELETE FROM {child[0]} WHERE {parent}=?", [(i,) for i in stale])
+        child_table, child_cols = child if child else ("", "")
+        parent = child_cols.split(",")[0].strip()
+        if not child:
+            pass
+        elif diff_children and child_rows is not None:
+            grown_ids, grown_docs = grown
+            replaced = [i for i in stale if i in keep and i not in grown_ids]
+            xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale if i not in keep])
+            self._patch_children(child_table, child_cols, replaced, child_rows)
+            gained = [
+                row
+                for i in stale
+                if i in keep and i in grown_ids
+                for row in child_rows.get(i, [])
+                if row[1] in grown_docs
+            ]
+            if gained:
+                xm(
+                    f"INSERT INTO {child_table}({child_cols}) VALUES ({','.join('?' * len(gained[0]))})",
+                    gained,
+                )
+        else:
+            xm(f"DELETE FROM {child_table} WHERE {parent}=?", [(i,) for i in stale])
         if not changed:
             return
         marks = ",".join("?" * len(changed[0]))
         xm(f"INSERT INTO {table}({columns}) VALUES ({marks})", changed)
         if child and child_rows is not None:
-            sub = [row for r in changed for row in child_rows.get(r[0], [])]
+            fresh = changed if not diff_children else [r for r in changed if r[0] not in stored]
+            sub = [row for r in fresh for row in child_rows.get(r[0], [])]
             if sub:
                 sub_marks = ",".join("?" * len(sub[0]))
-                xm(f"INSERT INTO {child[0]}({child[1]}) VALUES ({sub_marks})", sub)
+                xm(f"INSERT INTO {child_table}({child_cols}) VALUES ({sub_marks})", sub)
+
+    def _patch_children(
+        self, table: str, columns: str, parents: list[str], child_rows: Mapping[str, list[tuple[Any, ...]]]
+    ) -> None:
+        """Make the child rows of ``parents`` in ``table`` those of ``child_rows`` (as multisets), deleting
+        and inserting only the rows whose count differs (``_patch_rows``)."""
+        x, xm = self._execute, self._executemany
+        cols = [c.strip() for c in columns.split(",")]
+        have: dict[tuple[Any, ...], int] = {}
+        for chunk in iter_chunks(parents, _IN_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            for r in x(f"SELECT {columns} FROM {table} WHERE {cols[0]} IN ({marks})", chunk):
+                key = tuple(r)
+                have[key] = have.get(key, 0) + 1
+        want: dict[tuple[Any, ...], int] = {}
+        for i in parents:
+            for row in child_rows.get(i, []):
+                key = tuple(row)
+                want[key] = want.get(key, 0) + 1
+        differ = [key for key, n in have.items() if want.get(key, 0) != n]
+        where = " AND ".join(f"{c}=?" for c in cols)
+        xm(f"DELETE FROM {table} WHERE {where}", differ)
+        # a row whose count differs was deleted with every copy: write its copies again, and new rows
+        add = [key for key, n in want.items() if have.get(key, 0) != n for _ in range(n)]
+        if add:
+            xm(f"INSERT INTO {table}({columns}) VALUES ({','.join('?' * len(cols))})", add)
 
     def _sync_rows(
         self,
@@ -1063,8 +1148,18 @@ class Store:
         return [fact_from_dict(json.loads(r)) for r in self._data_where("doc_facts", docs, ids)]
 
     def link_state(self, name: str) -> bytes | None:
+        """The stored state ``name``: its bytes, or its head followed by its parts (``StateParts``)."""
         r = self._execute("SELECT data FROM link_state WHERE name=?", (name,)).fetchone()
-        return bytes(r[0]) if r else None
+        if not r:
+            return None
+        prefix = name + "#"
+        parts = sorted(
+            (row[0], bytes(row[1]))
+            for row in self._execute(
+                "SELECT name, data FROM link_state WHERE substr(name, 1, ?) = ?", (len(prefix), prefix)
+            )
+        )
+        return bytes(r[0]) + b"".join(data for _, data in parts) if parts else bytes(r[0])
 
     # -- reading: linked rows ----------------------------------------------------
 
