@@ -214,6 +214,22 @@ def test_atom_entry(tmp_path: Path) -> None:
     assert doc.published == "2026-01-10T08:15+07:00"
 
 
+@pytest.mark.filterwarnings("error::DeprecationWarning")
+def test_rss_item_with_an_empty_pubdate_has_no_date_and_no_warning(tmp_path: Path) -> None:
+    """An empty ``<pubDate>`` gives no published date; feedparser's deprecated ``updated`` -> ``published``
+    mapping is never asked for (it warns, and will be removed)."""
+    p = tmp_path / "empty-date.rss"
+    p.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Báo</title>'
+        "<item><title>Mưa lớn ở Hà Nội</title><pubDate></pubDate>"
+        "<description>Rạng sáng nay, Hà Nội mưa lớn, nhiều tuyến phố ngập sâu.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (doc,) = docs(p)
+    assert doc.published is None and doc.text.startswith("Mưa lớn ở Hà Nội")
+
+
 class _Stdin:
     def __init__(self, data: bytes) -> None:
         self.buffer = io.BytesIO(data)

@@ -33,12 +33,14 @@ def _entry_text(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
+    # ``dict.get``: feedparser maps a missing ``updated`` to ``published`` (with a DeprecationWarning);
+    # ``published`` is tried first anyway
     for key in ("published", "updated", "created", "dc_date"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if value:
             return str(value)
     for key in ("published_parsed", "updated_parsed"):
-        st = entry.get(key)
+        st = dict.get(entry, key)
         if st:
             return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", st)
     return None
