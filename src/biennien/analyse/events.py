@@ -426,16 +426,19 @@ def _blocked(
 def _context_fits(trig: _Trigger, low: list[str], raw: list[str], k: int, j: int) -> bool:
     """The word after the phrase at ``low[k:j]`` is one it allows (a listed word, a capital, a number),
     and the word before it one it asks for; ``raw`` holds the words as written."""
-    if trig.next is not None:
-        if j >= len(low):
-            return False
-        if not (
-            low[j] in trig.next
-            or ("CAP" in trig.next and raw[j][:1].isupper())
-            or ("NUM" in trig.next and raw[j][:1].isdigit())
-        ):
-            return False
+    if trig.next is not None and (j >= len(low) or not _next_fits(trig, low[j], raw[j])):
+        return False
     return trig.prev is None or (k > 0 and low[k - 1] in trig.prev)
+
+
+def _next_fits(trig: _Trigger, nxt: str, nxt_raw: str) -> bool:
+    """The word after the phrase (``nxt`` lower-cased, ``nxt_raw`` as written) is one it allows."""
+    return (
+        trig.next is None
+        or nxt in trig.next
+        or ("CAP" in trig.next and nxt_raw[:1].isupper())
+        or ("NUM" in trig.next and nxt_raw[:1].isdigit())
+    )
 
 
 def _allowed(trig: _Trigger, toks: list[_Tok], i: int, j: int) -> bool:
@@ -614,12 +617,7 @@ def _word_fits(lex: _Lexicon, text: str, s: Sentence, pos: int, end: int) -> boo
             continue  # (not done: more than j words are read)
         if j >= len(raw):
             return True
-        nxt, nxt_raw = low[j], raw[j]
-        if trig.next is not None and not (
-            nxt in trig.next
-            or ("CAP" in trig.next and nxt_raw[:1].isupper())
-            or ("NUM" in trig.next and nxt_raw[:1].isdigit())
-        ):
+        if not _next_fits(trig, low[j], raw[j]):
             continue
         if trig.prev is not None:
             before = _match_prev_word(text, s, pos)
@@ -680,12 +678,7 @@ def _allowed_in_window(
             continue
         if j >= len(low):
             return True
-        nxt, nxt_raw = low[j], raw[j]
-        if trig.next is not None and not (
-            nxt in trig.next
-            or ("CAP" in trig.next and nxt_raw[:1].isupper())
-            or ("NUM" in trig.next and nxt_raw[:1].isdigit())
-        ):
+        if not _next_fits(trig, low[j], raw[j]):
             continue
         if trig.prev is not None:
             before = low[i - 1] if i > 0 else _match_prev_word(text, s, pos)
