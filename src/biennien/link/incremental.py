@@ -221,25 +221,22 @@ def plain_groups(groups: Groups, memo: dict[Any, Any] | None = None) -> list[tup
     """``LinkedState.groups`` as pickled: the mention rows as they are, their strings made one object
     per distinct value (``memo``) so that the pickle writes each once (a document id, a type recur)."""
     one = (memo if memo is not None else {}).setdefault
-    return [
-        (
-            k,
-            [
-                (
-                    one(d, d),
-                    one(text, text),
-                    start,
-                    end,
-                    one(typ, typ),
-                    one(name, name),
-                    one(role, role),
-                    one(key, key),
-                )
-                for d, text, start, end, typ, name, role, key in items
-            ],
-        )
-        for k, items in groups.items()
-    ]
+    return [(k, [_shared(row, one) for row in items]) for k, items in groups.items()]
+
+
+def _shared(row: MentionRow, one: Callable[[Any, Any], Any]) -> MentionRow:
+    """``row`` with each of its strings replaced by the object ``one`` (a memo's ``setdefault``) keeps for it."""
+    d, text, start, end, typ, name, role, key = row
+    return (
+        one(d, d),
+        one(text, text),
+        start,
+        end,
+        one(typ, typ),
+        one(name, name),
+        one(role, role),
+        one(key, key),
+    )
 
 
 def plain_reports(reports: Iterable[Report], memo: dict[Any, Any] | None = None) -> list[tuple[Any, ...]]:
@@ -286,19 +283,7 @@ def shared_rows(rows: Iterable[MentionRow], groups: Groups) -> list[MentionRow]:
                 for value in items[0]:
                     if isinstance(value, str):
                         one(value, value)
-        d, text, start, end, typ, name, role, k = row
-        out.append(
-            (
-                one(d, d),
-                one(text, text),
-                start,
-                end,
-                one(typ, typ),
-                one(name, name),
-                one(role, role),
-                one(k, k),
-            )
-        )
+        out.append(_shared(row, one))
     return out
 
 
