@@ -3,11 +3,9 @@ written, and ``Store.link_state`` gives back the whole state, on both backends."
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import numpy as np
-import psycopg
 import pytest
 
 import pg_server as pg
@@ -17,18 +15,10 @@ from biennien.link.state_parts import dump_parts, load_parts
 from biennien.store import open_store
 from biennien.store.base import Store
 from test_store import Backend
+from test_store import backend as backend  # the fixture: every test on both backends
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
-    if request.param == "sqlite":
-        names = iter(range(1000))
-        return Backend("sqlite", lambda: str(tmp_path / f"c{next(names)}.db"), sqlite3.IntegrityError)
-    server = request.getfixturevalue("pg_server")
-    return Backend("postgresql", server.new_database, psycopg.IntegrityError)
 
 
 def _parts(store: Store) -> dict[str, bytes]:
