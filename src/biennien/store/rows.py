@@ -12,7 +12,7 @@ makes them, so a store does not depend on where the work ran.
 Folding the sentences was half of the cost: ``fold`` maps every character
 through ``str.translate``, which looks each one up in a dict (about 28 ns a
 character).  ``folded_sentences`` does the same with one numpy table pass
-(``prep_words.translate_chars``) when every character of the sentences is in
+(``vi.chartable.translate_chars``) when every character of the sentences is in
 ``vi.chartable.ALPHABET`` (ASCII, Vietnamese letters, common typography), on
 which ``fold`` is one character for one; other text takes ``fold`` as before.
 """
