@@ -259,10 +259,7 @@ def renamed_event_json(merged: Event, report: Event, data: str) -> str | None:
         and merged.evidence == report.evidence
     ):
         return None
-    old = '"id":' + dumps(report.id) + ","
-    if data.count(old) != 1:
-        return None
-    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
+    return _renamed_json(data, report.id, merged.id)
 
 
 def event_children(events: Sequence[Event]) -> tuple[tuple[str, str], dict[str, list[tuple[Any, ...]]]]:
@@ -312,10 +309,16 @@ def renamed_fact_json(merged: Fact, statement: Fact, data: str) -> str | None:
         or merged.measure is not statement.measure
     ):
         return None
-    old = '"id":' + dumps(statement.id) + ","
+    return _renamed_json(data, statement.id, merged.id)
+
+
+def _renamed_json(data: str, old_id: str, new_id: str) -> str | None:
+    """``data`` (sorted keys, no spaces) with its one ``"id"`` value ``old_id`` made ``new_id``; None when
+    the key and value are not found exactly once."""
+    old = '"id":' + dumps(old_id) + ","
     if data.count(old) != 1:
         return None
-    return data.replace(old, '"id":' + dumps(merged.id) + ",", 1)
+    return data.replace(old, '"id":' + dumps(new_id) + ",", 1)
 
 
 def resourced(
