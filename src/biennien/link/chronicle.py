@@ -54,7 +54,7 @@ from biennien.link.incremental import (
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, update_stories
 from biennien.link.stories_features import hashed_features
-from biennien.model import DocAnalysis, Document, Event
+from biennien.model import DocAnalysis, Document, Event, Fact
 from biennien.store.base import (
     FROM_DATA,
     FromData,
@@ -71,6 +71,7 @@ from biennien.store.sqlite import Store
 from biennien.vi.normalise import analysis_text
 
 T = TypeVar("T")
+R = TypeVar("R", Event, Fact)  # a per-document event or fact row
 
 
 @dataclass(slots=True)
@@ -345,18 +346,28 @@ def _entities_part(source: Any) -> _Part:
     )
 
 
+def _single_member_json(
+    merged: Sequence[tuple[R, list[str]]],
+    read: Sequence[tuple[R, str]],
+    renamed: Callable[[R, R, str], str | None],
+) -> list[str | None]:
+    """Per merged event or fact, its JSON when it is its one member's stored JSON (``read``: the
+    per-document rows with their JSON) under its new id (``renamed`` decides), else None."""
+    stored = {row.id: (row, data) for row, data in read}
+    out: list[str | None] = [None] * len(merged)
+    if len(stored) == len(read):
+        for i, (row, members) in enumerate(merged):
+            if len(members) == 1:
+                out[i] = renamed(row, *stored[members[0]])
+    return out
+
+
 def _events_part(source: Any, doc_dates: Mapping[str, str | None]) -> _Part:
     read = _read(source, lambda s: s.doc_events_json())
     doc_events = [ev for ev, _ in read]
     merged = merge_events_members(doc_events, doc_dates=doc_dates)
     events = [ev for ev, _ in merged]
-    # an event of one report is that report's stored JSON under its new id (most events)
-    stored = {ev.id: (ev, data) for ev, data in read}
-    data: list[str | None] = [None] * len(merged)
-    if len(stored) == len(read):
-        for i, (ev, members) in enumerate(merged):
-            if len(members) == 1:
-                data[i] = renamed_event_json(ev, *stored[members[0]])
+    data = _single_member_json(merged, read, renamed_event_json)  # most events
     return _Part(
         event_rows(events, None, data),
         event_children(events)[1],
@@ -373,14 +384,7 @@ def _facts_part(source: Any) -> _Part:
     doc_facts = [f for f, _ in read]
     merged = merge_facts_members(doc_facts)
     facts = [f for f, _ in merged]
-    # a fact of one statement is that statement's stored JSON under its new id (most facts)
-    stored = {f.id: (f, data) for f, data in read}
-    data: list[str | None] = [None] * len(merged)
-    if len(stored) == len(read):
-        for i, (f, members) in enumerate(merged):
-            if len(members) == 1:
-                statement_fact, statement_json = stored[members[0]]
-                data[i] = renamed_fact_json(f, statement_fact, statement_json)
+    data = _single_member_json(merged, read, renamed_fact_json)  # most facts
     return _Part(
         fact_rows(facts, None, data),
         {},
