@@ -725,16 +725,23 @@ def _parenthesised(text: str, t: Timex) -> bool:
     return k >= 0 and text[k] == "("
 
 
-def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
-    """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
+def _after_since_open(lex: _Lexicon, text: str, t: Timex) -> tuple[str, ...] | None:
+    """The words after ``t`` when a ``since_open`` cue (``từ``) stands right before it, else None."""
     span = text[max(0, t.start - 12) : t.start]
     if not _cue_written(lex, "since_open", span):
-        return False  # most dates: no word read
+        return None  # most dates: no word read
     before = _words(span)
     if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
-        return False  # most dates: the words after are not read
-    after = _words(text[t.end : t.end + 16])
-    return any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq)
+        return None  # most dates: the words after are not read
+    return _words(text[t.end : t.end + 16])
+
+
+def _since_now(lex: _Lexicon, text: str, t: Timex) -> bool:
+    """``từ năm 2024 đến nay``: the start of a period running to the present, not a point in time."""
+    after = _after_since_open(lex, text, t)
+    return after is not None and any(
+        tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_close", ()) if seq
+    )
 
 
 def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
@@ -742,14 +749,10 @@ def _since_open_only(lex: _Lexicon, text: str, t: Timex) -> bool:
     which dates only a trigger of beginning (``bắt đầu``)."""
     if not _year_only(t):
         return False  # "từ ngày 10/6", "điện đàm ... từ tháng 11-2024": the first of the events told
-    span = text[max(0, t.start - 12) : t.start]
-    if not _cue_written(lex, "since_open", span):
-        return False  # most years: no word read
-    before = _words(span)
-    if not any(tuple(before[-len(seq) :]) == seq for seq in lex.cues.get("since_open", ()) if seq):
-        return False  # most years: the words after are not read
-    after = _words(text[t.end : t.end + 16])
-    return not any(tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq)
+    after = _after_since_open(lex, text, t)
+    return after is not None and not any(
+        tuple(after[: len(seq)]) == seq for seq in lex.cues.get("since_range", ()) if seq
+    )
 
 
 def _reference_at(lex: _Lexicon, text: str, s_start: int, t: Timex) -> int | None:
