@@ -15,9 +15,9 @@ The mapping is applied one of two ways, with the same result:
   with an encoding map (a C lookup per character) and decodes the bytes with a
   table holding each character's folded form (every one of them folds to one
   character);
-* anything else goes through ``str.translate`` with a table filled lazily, one
-  entry per distinct character (a Python dict lookup per character, about ten
-  times slower on a whole article).
+* anything else goes through ``fold`` itself (``str.translate`` with a table
+  filled lazily: a Python dict lookup per character, about ten times slower on
+  a whole article).
 """
 
 from __future__ import annotations
@@ -25,17 +25,7 @@ from __future__ import annotations
 import codecs
 from typing import Any
 
-from biennien.vi.normalise import nfc, strip_diacritics
-
-
-class _FoldTable(dict[int, str]):
-    def __missing__(self, code: int) -> str:
-        value = strip_diacritics(chr(code))
-        self[code] = value
-        return value
-
-
-_TABLE = _FoldTable()
+from biennien.vi.normalise import fold, nfc, strip_diacritics
 
 _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # non-ASCII, non-letter characters common in Vietnamese news, most frequent first (the rest of the
@@ -64,6 +54,6 @@ def fast_fold(text: str) -> str:
     text = nfc(text)
     try:
         data = codecs.charmap_encode(text, "strict", _ENCODING_MAP)[0]
-    except UnicodeEncodeError:  # a character outside the charmap: the general table
-        return text.translate(_TABLE).lower()
+    except UnicodeEncodeError:  # a character outside the charmap: the general path
+        return fold(text)
     return codecs.charmap_decode(data, "strict", _FOLDED)[0].lower()  # lower() on the whole: final sigma
