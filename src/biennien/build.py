@@ -263,7 +263,7 @@ def _ingested(
     pool: Executor | None,
     limits: Limits,
     report: BuildReport,
-    mode: ReadMode | None = None,
+    mode: ReadMode,
 ) -> Iterator[Unit]:
     """The documents and failures of ``source`` in input order, file paths ingested in ``pool``.
 
@@ -279,7 +279,7 @@ def _ingested(
     def flush() -> None:
         if group:
             queue.append(
-                pool.submit(read_files, list(group), limits, mode is not None and mode.on)
+                pool.submit(read_files, list(group), limits, mode.on)
                 if pool
                 else read_files(group, limits)
             )
@@ -334,7 +334,7 @@ def _fresh(
     store: Store,
     report: BuildReport,
     progress: Progress | None,
-    mode: ReadMode | None = None,
+    mode: ReadMode,
 ) -> Iterator[tuple[Document, Analysed | None]]:
     """Documents not yet in the store (with their analysis if made); failures and known texts are
     reported as they pass (the CPU time of an analysis made for a known one counts all the same)."""
@@ -350,8 +350,7 @@ def _fresh(
         else:
             # stored before under another id (an older ingest drew the caption lines differently)
             known = store.document_with_text(item.text)
-        if mode is not None:
-            mode.seen(known is not None)
+        mode.seen(known is not None)
         if known is None:
             yield item, analysed
             continue
