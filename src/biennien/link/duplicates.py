@@ -62,7 +62,7 @@ from datasketch import MinHash
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
 from biennien.link.prep_words import line_hashes
-from biennien.link.state_parts import dump_bytes, dump_parts, load_parts
+from biennien.link.state_parts import dump_bytes, dump_parts, load_parts, load_state
 from biennien.model import Document
 from biennien.store.base import StateParts
 from biennien.vi.normalise import analysis_text
@@ -397,19 +397,8 @@ class DuplicateState:
         """The stored state, or a fresh one when there is none or it is from another version.  From the
         store it comes without the paragraphs' shingles: ``load_shingles`` adds them (the link needs
         them to update the state, readers of the reprints do not)."""
-        if not blob:
-            return DuplicateState()
-        try:
-            head, arrays = load_parts(blob)
-        except Exception:
-            return DuplicateState()
-        if not isinstance(head, dict) or head.get("version") != STATE_VERSION:
-            return DuplicateState()
-        state = DuplicateState(**head)
-        for name, array in arrays.items():
-            setattr(state, name, array)
-        state.stored = {name: len(a) for name, a in arrays.items()}
-        return state
+        state = load_state(blob, STATE_VERSION, DuplicateState)
+        return state if state is not None else DuplicateState()
 
     # -- derived results --------------------------------------------------------
 

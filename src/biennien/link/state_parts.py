@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import io
 import pickle
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import numpy as np
 
 from biennien.store.base import StateParts
 
 BLOCK_ROWS = 1 << 15
+S = TypeVar("S")
 _MAGIC = "biennien-state-parts-1"
 
 
@@ -76,3 +77,22 @@ def load_parts(blob: bytes) -> tuple[Any, dict[str, np.ndarray]]:
             raise ValueError(f"{name}: {len(array)} rows, {size} expected")
         arrays[name] = array
     return head, arrays
+
+
+def load_state(blob: bytes | None, version: int, make: Callable[..., S]) -> S | None:
+    """A state object written by ``dump_parts``/``dump_bytes`` with a head of its fields (``version``
+    among them) and its arrays: ``make(**head)`` with the arrays set and ``stored`` telling how many
+    rows of each the store holds; None when there is none, it is unreadable or of another version."""
+    if not blob:
+        return None
+    try:
+        head, arrays = load_parts(blob)
+    except Exception:
+        return None
+    if not isinstance(head, dict) or head.get("version") != version:
+        return None
+    state = make(**head)
+    for name, array in arrays.items():
+        setattr(state, name, array)
+    setattr(state, "stored", {name: len(a) for name, a in arrays.items()})  # noqa: B010
+    return state

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from biennien.link.state_parts import dump_bytes, dump_parts, load_parts
+from biennien.link.state_parts import dump_bytes, dump_parts, load_state
 from biennien.link.stories_features import DIM, hashed_features, idf
 from biennien.model import Document, Event
 from biennien.store.base import StateParts
@@ -167,19 +167,8 @@ class StoryState:
     @staticmethod
     def loads(blob: bytes | None) -> StoryState:
         """The stored state, or a fresh one when there is none or it is from another version."""
-        if not blob:
-            return StoryState()
-        try:
-            head, arrays = load_parts(blob)
-        except Exception:
-            return StoryState()
-        if not isinstance(head, dict) or head.get("version") != STATE_VERSION:
-            return StoryState()
-        state = StoryState(**head)
-        for name, array in arrays.items():
-            setattr(state, name, array)
-        state.stored = {name: len(a) for name, a in arrays.items()}
-        return state
+        state = load_state(blob, STATE_VERSION, StoryState)
+        return state if state is not None else StoryState()
 
     def stories(self) -> list[dict[str, Any]]:
         """The export rows: id, title, documents (in order of date, then id), first and last date.
