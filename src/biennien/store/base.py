@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from biennien.model import (
     DocAnalysis,
@@ -51,6 +51,8 @@ from biennien.model import (
     plain,
 )
 from biennien.store.rows import DocRows, doc_rows, dumps
+
+T = TypeVar("T")  # a row type read back from the store
 
 SCHEMA_VERSION = 2
 # schema 2: index on the head of the stored text (``document_with_text``)
@@ -1084,22 +1086,21 @@ class Store:
 
     def doc_events_json(self) -> list[tuple[Event, str]]:
         """``doc_events`` with each event's stored JSON (a merged event of one report is mostly that)."""
-        rows = self._execute(
-            "SELECT e.data FROM doc_events e JOIN documents d ON d.id = e.doc"
-            f" ORDER BY d.seq, e.{self.ROW_ORDER}"
-        )
-        return [(event_from_dict(json.loads(r[0])), r[0]) for r in rows]
+        return self._doc_rows_json("doc_events", event_from_dict)
 
     def doc_facts(self) -> list[Fact]:
         return [f for f, _ in self.doc_facts_json()]
 
     def doc_facts_json(self) -> list[tuple[Fact, str]]:
         """``doc_facts`` with each fact's stored JSON (a merged fact of one statement is mostly that)."""
+        return self._doc_rows_json("doc_facts", fact_from_dict)
+
+    def _doc_rows_json(self, table: str, parse: Callable[[dict[str, Any]], T]) -> list[tuple[T, str]]:
+        """Every row of a per-document JSON ``table``, in store order, parsed and with its JSON."""
         rows = self._execute(
-            "SELECT f.data FROM doc_facts f JOIN documents d ON d.id = f.doc"
-            f" ORDER BY d.seq, f.{self.ROW_ORDER}"
+            f"SELECT t.data FROM {table} t JOIN documents d ON d.id = t.doc ORDER BY d.seq, t.{self.ROW_ORDER}"
         )
-        return [(fact_from_dict(json.loads(r[0])), r[0]) for r in rows]
+        return [(parse(json.loads(r[0])), r[0]) for r in rows]
 
     def document_seqs(self) -> list[tuple[str, int, str | None]]:
         """(id, seq, reference date) of every document, in order of arrival."""
