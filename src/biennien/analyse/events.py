@@ -42,6 +42,7 @@ from operator import attrgetter
 
 from biennien.analyse import events_fallback, events_status
 from biennien.analyse.events_pronouns import GenderMemo, Referents
+from biennien.analyse.timex_lower import lowered
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -538,7 +539,7 @@ def _candidate_sentences(
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
     last = -1
-    low = text.lower()
+    low = lowered(text)
     matched_low = len(low) == len(text)
     finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
     free = lex.free if matched_low else frozenset()

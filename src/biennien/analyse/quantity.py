@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biennien.analyse.quantity_tables import LETTER, Tables, tables
+from biennien.analyse.timex_lower import lowered
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
@@ -83,7 +84,7 @@ class _Core:
 def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     """Return the quantities in ``text``, skipping anything inside a timex span."""
     t = tables()
-    low = text.lower()
+    low = lowered(text)
     if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = sorted(

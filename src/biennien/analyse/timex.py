@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
+from biennien.analyse.timex_lower import lowered
 from biennien.analyse.timex_next import lookahead, word_rules
 from biennien.analyse.timex_resolve import (
     Context,
@@ -156,7 +157,7 @@ def _trigger_slow() -> re.Pattern[str]:
 
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
-    lower = text.lower()
+    lower = lowered(text)
     scan = _trigger_fast().finditer(lower) if len(lower) == len(text) else _trigger_slow().finditer(text)
     found: list[Cand] = []
     for tok in scan:
