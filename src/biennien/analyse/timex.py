@@ -18,6 +18,7 @@ HeidelTime runs at a few articles per second.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
 
@@ -186,12 +187,18 @@ def _candidates(text: str) -> list[Cand]:
 def _select(cands: list[Cand]) -> list[Cand]:
     """Keep the longest of overlapping candidates (then the higher priority, then the earlier)."""
     cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    # the kept spans do not overlap and are not empty (``_candidates`` drops empty ones), so ordered by
+    # start they are ordered by end too: a candidate overlaps one of them exactly when the last span
+    # starting before its end ends after its start (one bisection instead of a walk over all kept)
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect_left(starts, c.end)
+        if k and ends[k - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
