@@ -1689,6 +1689,9 @@ def _following(text: str, end: int) -> tuple[int, int]:
     return (end, min(second if second >= 0 else len(text), first + _FOLLOW_CHARS))
 
 
+_START = attrgetter("start")  # a sort key read in C (the same order as ``lambda x: x.start``)
+
+
 def extract(
     doc_id: str,
     text: str,
@@ -1704,12 +1707,12 @@ def extract(
     future rule (e.g. ``hôm nay``) can use it without changing callers.
     """
     lex = _lexicon()
-    usable = sorted((t for t in timexes if _usable(t)), key=lambda t: t.start)
+    usable = sorted((t for t in timexes if _usable(t)), key=_START)
     tx_starts = [t.start for t in usable]
-    ments = sorted(mentions, key=lambda m: m.start)
+    ments = sorted(mentions, key=_START)
     m_starts = [m.start for m in ments]
     fallback = not mentions
-    s_list = sorted(sentences, key=lambda x: x.start)
+    s_list = sorted(sentences, key=_START)
     s_starts = [x.start for x in s_list]
     events: list[Event] = []
     last_date: str | None = None
