@@ -42,6 +42,7 @@ from operator import attrgetter
 
 from biennien.analyse import events_fallback, events_status
 from biennien.analyse.events_pronouns import GenderMemo, Referents
+from biennien.analyse.timex_lower import lowered
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
@@ -538,7 +539,7 @@ def _candidate_sentences(
     ends = [s.end for s in sentences]
     out: list[Sentence] = []
     last = -1
-    low = text.lower()
+    low = lowered(text)
     matched_low = len(low) == len(text)
     finder = lex.finder if matched_low else re.compile(lex.finder.pattern, re.IGNORECASE)
     free = lex.free if matched_low else frozenset()
@@ -1688,6 +1689,9 @@ def _following(text: str, end: int) -> tuple[int, int]:
     return (end, min(second if second >= 0 else len(text), first + _FOLLOW_CHARS))
 
 
+_START = attrgetter("start")  # a sort key read in C (the same order as ``lambda x: x.start``)
+
+
 def extract(
     doc_id: str,
     text: str,
@@ -1703,12 +1707,12 @@ def extract(
     future rule (e.g. ``hôm nay``) can use it without changing callers.
     """
     lex = _lexicon()
-    usable = sorted((t for t in timexes if _usable(t)), key=lambda t: t.start)
+    usable = sorted((t for t in timexes if _usable(t)), key=_START)
     tx_starts = [t.start for t in usable]
-    ments = sorted(mentions, key=lambda m: m.start)
+    ments = sorted(mentions, key=_START)
     m_starts = [m.start for m in ments]
     fallback = not mentions
-    s_list = sorted(sentences, key=lambda x: x.start)
+    s_list = sorted(sentences, key=_START)
     s_starts = [x.start for x in s_list]
     events: list[Event] = []
     last_date: str | None = None

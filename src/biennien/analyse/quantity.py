@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biennien.analyse.quantity_tables import LETTER, Tables, tables
+from biennien.analyse.timex_lower import lowered
 from biennien.model import Quantity, Timex
 from biennien.vi.numbers import parse_numeral, parse_words
 
@@ -83,7 +84,7 @@ class _Core:
 def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
     """Return the quantities in ``text``, skipping anything inside a timex span."""
     t = tables()
-    low = text.lower()
+    low = lowered(text)
     if len(low) != len(text):  # a letter whose lower case is longer: lower letter by letter
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     blocked = sorted(
@@ -247,11 +248,11 @@ def _sentence_context(text: str, low: str, qs: list[Quantity], t: Tables) -> Non
     """
     prev: Quantity | None = None
     for q in qs:
-        cut = max((m.end() for m in _SENTENCE_END.finditer(low, max(0, q.start - 120), q.start)), default=0)
-        same_sentence = prev is not None and prev.end > cut
+        cut = -1  # where the sentence of ``q`` starts, read only for the figures that need it (few)
         if q.unit == "count" and q.value_end is None and (core := _core(low, q.start, t)) and core.scaled:
+            cut = _sentence_cut(low, q.start)
             words = _WORD.findall(low, max(cut, q.start - 80), q.start)
-            money = (same_sentence and prev is not None and prev.unit == "VND") or _has_phrase(
+            money = (prev is not None and prev.end > cut and prev.unit == "VND") or _has_phrase(
                 words, t.context["price_word"]
             )
             if money and (q.counted is None or t.counted_re.match(low, core.end) is None):
@@ -259,16 +260,23 @@ def _sentence_context(text: str, low: str, qs: list[Quantity], t: Tables) -> Non
                 q.unit, q.kind, q.counted = "VND", "amount", None
                 q.end, q.text = core.end, text[q.start : core.end]
         if (
-            same_sentence
-            and prev is not None
+            prev is not None
             and prev.qualifier == "at least"
             and q.qualifier is None
             and prev.unit == q.unit
             and low[prev.end : q.start].strip() == "và"
-            and "lần lượt" in low[max(cut, prev.start - 40) : prev.start]
         ):
-            q.qualifier = "at least"
+            if cut < 0:
+                cut = _sentence_cut(low, q.start)
+            if prev.end > cut and "lần lượt" in low[max(cut, prev.start - 40) : prev.start]:
+                q.qualifier = "at least"
         prev = q
+
+
+def _sentence_cut(low: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, as far as the 120 characters before it tell (0 when
+    no sentence end is there)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(low, max(0, pos - 120), pos)), default=0)
 
 
 def _phone_at(low: str, pos: int) -> int | None:

@@ -18,10 +18,12 @@ HeidelTime runs at a few articles per second.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
+from biennien.analyse.timex_lower import lowered
 from biennien.analyse.timex_next import lookahead, word_rules
 from biennien.analyse.timex_resolve import (
     Context,
@@ -156,7 +158,7 @@ def _trigger_slow() -> re.Pattern[str]:
 
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
-    lower = text.lower()
+    lower = lowered(text)
     scan = _trigger_fast().finditer(lower) if len(lower) == len(text) else _trigger_slow().finditer(text)
     found: list[Cand] = []
     for tok in scan:
@@ -185,12 +187,18 @@ def _candidates(text: str) -> list[Cand]:
 def _select(cands: list[Cand]) -> list[Cand]:
     """Keep the longest of overlapping candidates (then the higher priority, then the earlier)."""
     cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    # the kept spans do not overlap and are not empty (``_candidates`` drops empty ones), so ordered by
+    # start they are ordered by end too: a candidate overlaps one of them exactly when the last span
+    # starting before its end ends after its start (one bisection instead of a walk over all kept)
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect_left(starts, c.end)
+        if k and ends[k - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
