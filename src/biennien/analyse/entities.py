@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
@@ -617,10 +618,9 @@ def _sentence_mentions(
                     continue
         else:
             if x not in lower_known:
-                while opens[p] <= i:
-                    p += 1
-                while caps[q] <= i:
-                    q += 1
+                # the next opener and the next capital after ``i`` (both lists end with ``n``)
+                p = bisect_right(opens, i, p)
+                q = bisect_right(caps, i, q)
                 title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
                 if title_ok:
                     j, title = r.title_at(i)
