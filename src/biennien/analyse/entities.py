@@ -193,14 +193,28 @@ class _Reader:
         return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        if i < self.n:
-            nx = _NEXT[0].get(self.lw[i], _NO_WORDS)
-            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
-                return i, None  # no title can start here: the walk is not made
-        j, key = self._longest(i, _TRIES[0])
-        if j == i:
+        lw, n = self.lw, self.n
+        if i >= n:
             return i, None
-        return j, self.g.titles[key]
+        nx = _NEXT[0].get(lw[i], _NO_WORDS)
+        if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
+            return i, None  # no title can start here: the walk is not made
+        # _longest's walk, inline (the word is a trie key: _NEXT[0] has the trie's first words)
+        node = _TRIES[0][lw[i]]
+        key = node.get("")
+        best = i + 1 if key is not None else i
+        k = i + 1
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
+                break
+            k += 1
+            kk = node.get("")
+            if kk is not None:
+                best, key = k, kk
+        if best == i:
+            return i, None
+        return best, self.g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
@@ -234,11 +248,24 @@ class _Reader:
         return i
 
     def head_at(self, i: int) -> int:
-        if i < self.n:
-            nx = _NEXT[1].get(self.lw[i], _NO_WORDS)
-            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
-                return i  # no head can start here: the walk is not made
-        return self._longest(i, _TRIES[1])[0]
+        lw, n = self.lw, self.n
+        if i >= n:
+            return i
+        nx = _NEXT[1].get(lw[i], _NO_WORDS)
+        if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
+            return i  # no head can start here: the walk is not made
+        # _longest's walk, inline (the word is a trie key: _NEXT[1] has the trie's first words)
+        node = _TRIES[1][lw[i]]
+        best = i + 1 if "" in node else i
+        k = i + 1
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
+                break
+            k += 1
+            if "" in node:
+                best = k
+        return best
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -642,7 +669,7 @@ def _sentence_mentions(
             if x not in lower_open:
                 i += 1  # a lower-case title word with no name after it
                 continue
-        nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
+        nxt = _named_at(r, i, out, sentence_start=i == 0 or tx[i - 1] in _OPENERS)
         if out and nxt > i:
             r.last_type = out[-1].type
             r.last_end = nxt
@@ -743,7 +770,7 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
         # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
         # only if the article resolves it, so it is kept aside as a light record
         m = r.ms[i]
-        r.light.append((m.start(), m.end(), x, r.sentence_start(i)))
+        r.light.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
         r.last_type = "PER"
         r.last_end = nj
         return nj
@@ -872,14 +899,14 @@ def _text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` as written, with one space wherever the text had space."""
     if j == i + 1:
         return r.tx[i]
-    written = r.text_of(i, j)
+    ms = r.ms
+    written = ms[i].string[ms[i].start() : ms[j - 1].end()]  # text_of, inline
     # single spaces already (nearly always): what lies between tokens is white space or "_"
     # (nothing else escapes TOKEN), so the gaps are single spaces exactly when the spaces and
     # the tokens' letters make up the whole text and no two spaces touch (_ODD_SPACE finds
     # none; these C-level tests cost less than its search)
     if "  " not in written and written.count(" ") + sum(map(len, r.tx[i:j])) == len(written):
         return written
-    ms = r.ms
     parts = [r.tx[i]]
     prev = ms[i].end()
     for k in range(i + 1, j):
@@ -1071,8 +1098,8 @@ def _role(r: _Reader, i: int, j: int, role_end: int, title: Title) -> str | None
 
 def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_title: bool = False) -> int:
     """An organisation, place, table entity or name starting at token ``i``."""
-    tx, g = r.tx, r.g
-    if i >= r.n:
+    tx, g, n = r.tx, r.g, r.n
+    if i >= n:
         return i
     tok = tx[i]
     tok_cap = tok[0].isupper()
@@ -1096,7 +1123,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 # "trường ĐH Bách khoa" -> "ĐH Bách khoa"
                 si = i
                 while si < hj and (
-                    not r.cap(si)
+                    not tx[si][0].isupper()
                     or (si == i and head.type == "LOC" and "lower" in head.flags and r.sentence_start(i))
                 ):
                     si += 1
@@ -1134,7 +1161,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         if known.type == "ORG":
             # known name followed by capitalised foreign words: "Viettel Telecom"
             ej = kj
-            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "ORG":
+            while ej < n and g.foreign_cues.get(tx[ej]) == "ORG" and tx[ej][0].isalnum():
                 ej += 1
             if ej > kj:
                 f, kj = _found(r, i, ej, "ORG"), ej
@@ -1142,9 +1169,11 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             # a table place followed by place words: "Hollywood Hills", "Palm Springs", "Bến
             # Thành Tower" is a place of its own (not the city and a person "Hills")
             ej = kj
-            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "LOC":
+            while ej < n and g.foreign_cues.get(tx[ej]) == "LOC" and tx[ej][0].isalnum():
                 ej += 1
-            if ej > kj and not (ej < r.n and r.word(ej) and r.cap(ej)):  # not "Vietnam Mountain Marathon"
+            if ej > kj and not (
+                ej < n and tx[ej][0].isalnum() and tx[ej][0].isupper()
+            ):  # not "Vietnam Mountain Marathon"
                 f, kj = _found(r, i, ej, "LOC"), ej
         f.tok_start = i
         cands.append((kj, 3, f))
@@ -1182,11 +1211,17 @@ def _company_here(r: _Reader, i: int, j: int) -> bool:
 
 def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     """An ambiguous table name (Anh, Đức, Nga) that is really part of another name or a word."""
-    if sentence_start or (i > 0 and r.low(i - 1) == "tiếng"):
-        return True  # "Anh cho biết", "tiếng Anh"
-    if i > 0 and r.word(i - 1) and (r.cap(i - 1) or (r.low(i - 1),) in r.g.titles):
-        return True
-    return j < r.n and r.cap(j)
+    if sentence_start:
+        return True  # "Anh cho biết"
+    tx = r.tx
+    if i > 0:
+        low = r.lw[i - 1]
+        if low == "tiếng":
+            return True  # "tiếng Anh"
+        c = tx[i - 1][0]
+        if c.isalnum() and (c.isupper() or (low,) in r.g.titles):
+            return True
+    return j < r.n and tx[j][0].isupper()
 
 
 def _name_tail(r: _Reader, i: int, j: int, head_end: int) -> int | None:
@@ -1238,7 +1273,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     kind = p.kind
     if kind == _VI_ONE:
         # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
-        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=r.sentence_start(i))
+        return _run_found(
+            r, i, j, "PER", False, single=True, unsure=True, initial=i == 0 or tx[i - 1] in _OPENERS
+        )
     if kind == _NONE:
         return None
     sentence_start = i == 0 or tx[i - 1] in _OPENERS
