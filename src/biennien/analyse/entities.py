@@ -522,159 +522,166 @@ class _Reader:
         return j
 
 
-def _sentence_mentions(
-    text: str, sent: Sentence, g: Gazetteer, light: list[Light] | None = None
-) -> list[Found]:
-    """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
+def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light: list[Light]) -> list[Found]:
+    """The mentions of every sentence, in order; lone capitalised Vietnamese words go to ``light``.
+
+    Each sentence is read on its own (its tokens, its reader, its own list of mentions); the
+    loop over sentences is here so that the tables the reading uses are looked up once per
+    article, not once per sentence (27 sentences and one call each per article)."""
     if not _TRIES:
         _tables_ready(g)
-    r = _Reader(
-        list(TOKEN.finditer(text, sent.start, sent.end)),
-        g,
-        [] if light is None else light,
-        text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
-    )
-    tx, lw, n = r.tx, r.lw, r.n
-    out: list[Found] = []
+    found: list[Found] = []
     starters, lower_open = g.lower_starters, g.lower_open
     title_len, office_first = g.title_len, g.office_first
-    # only a capitalised token or a lower-case title, head or table word can open a mention;
-    # every other token is skipped without a lookup.  The capitalised tokens are found with
-    # C-level iterators (no Python loop over every token of every sentence).
-    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
-    # a lower-case title or head word is followed by the rest of its title or head, or by
-    # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
-    # and some title, head or table entry can start there: the word alone is one, or the next
-    # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
     low_next = _LOW_NEXT
-    lows = [
-        k
-        for k in compress(count(), map(starters.__contains__, tx))
-        if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
-        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
-    ]
-    # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
-    # Exact shortcuts, from what the full path needs: after a title, a capitalised or
-    # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
-    # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
-    if lows:
-        cands = sorted(caps + lows)
-        # the openers a title may need after it: every lower-case head or table word that
-        # passes the test above on what follows it, whether or not an entry starts there
-        # (only the lower-case path reads them)
-        opens = caps + [
-            k
-            for k in compress(count(), map(_OPEN_STARTERS[0].__contains__, tx))
-            if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
-        ]
-        opens.sort()
-        opens.append(n)
-        caps = [*caps, n]
-    else:
-        cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
-        opens = []
+    open_starters = _OPEN_STARTERS[0]
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_last = g.species_last
     token_class = _TOKEN_CLASS
-    light_out = r.light
-    p = q = 0
-    i = 0
-    # an acronym in brackets can name the run before it ("(" is always a token of its own)
-    paren = text.find("(", sent.start, sent.end) >= 0
-    for c in cands:
-        if c < i:
-            continue
-        i = c
-        x = tx[i]
-        if x[0].isupper():
-            # what the token's spelling says (table words, function word, Vietnamese syllable),
-            # read once per spelling
-            fl = token_class.get(x)
-            if fl is None:
-                fl = _token_class(x, g)
-            if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
-                e = _species_end(r, i)
-                if e > i:
-                    i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
-                    continue
-            if paren and (not out or out[-1].end <= r.ms[i].start()):
-                a = _acronym_org_end(r, i)
-                if a > i:
-                    f = _found(r, i, a, "ORG")
-                    f.tok_start = i
-                    out.append(f)
-                    r.last_type, r.last_end = "ORG", a
-                    i = a
-                    continue
-            if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
-                j = i
-                while j < n and r.word(j) and r.cap(j):
-                    j += 1
-                if j < n and tx[j] in '”"’':
-                    i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
-                    continue
-            if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
-                w = _work_title_end(r, i)
-                if w > i:
-                    i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
-                    continue
-            if not fl & _T_FIRST:
-                # no title or table entry starts here: only a name can (most capitalised words)
-                if fl & _T_LONE_VI and (
-                    i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
-                ):
-                    # _name_at's commonest answer, taken here: a capitalised Vietnamese word
-                    # alone (a sentence's first word, mostly) is kept aside as a light record
-                    m = r.ms[i]
-                    light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
-                    r.last_type = "PER"
-                    i += 1
-                    r.last_end = i
-                    continue
-                if fl & _T_SKIP:
-                    i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
-                    continue
-                nxt = _name_at(r, i, out)
-                i = nxt if nxt > i else i + 1
-                continue
-            if fl & _T_TITLE:
-                nxt = _title_mention(r, i, out)
-                if nxt > i:
-                    i = nxt
-                    continue
+    light_out = light
+    for sent in sentences:
+        r = _Reader(
+            list(TOKEN.finditer(text, sent.start, sent.end)),
+            g,
+            light,
+            text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
+        )
+        tx, lw, n = r.tx, r.lw, r.n
+        out: list[Found] = []
+        # only a capitalised token or a lower-case title, head or table word can open a mention;
+        # every other token is skipped without a lookup.  The capitalised tokens are found with
+        # C-level iterators (no Python loop over every token of every sentence).
+        caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        # a lower-case title or head word is followed by the rest of its title or head, or by
+        # what it introduces (a capital, a lower-case head); office titles stand alone
+        # and some title, head or table entry can start there: the word alone is one, or the next
+        # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
+        lows = [
+            k
+            for k in compress(count(), map(starters.__contains__, tx))
+            if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
+            and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
+        ]
+        # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
+        # Exact shortcuts, from what the full path needs: after a title, a capitalised or
+        # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
+        # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
+        if lows:
+            cands = sorted(caps + lows)
+            # the openers a title may need after it: every lower-case head or table word that
+            # passes the test above on what follows it, whether or not an entry starts there
+            # (only the lower-case path reads them)
+            opens = caps + [
+                k
+                for k in compress(count(), map(open_starters.__contains__, tx))
+                if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+            ]
+            opens.sort()
+            opens.append(n)
+            caps = [*caps, n]
         else:
-            if x not in lower_known:
-                # the next opener and the next capital after ``i`` (both lists end with ``n``)
-                p = bisect_right(opens, i, p)
-                q = bisect_right(caps, i, q)
-                title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
-                if title_ok:
-                    j, title = r.title_at(i)
-                    title_ok = title is not None and (
-                        title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
-                    )
-                head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
-                if head_ok:
-                    j = r.head_at(i)
-                    head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
-                if not title_ok and not head_ok:
-                    i += 1
-                    continue
-            if lw[i] in title_len:
-                nxt = _title_mention(r, i, out)
-                if nxt > i:
-                    i = nxt
-                    continue
-            if x not in lower_open:
-                i += 1  # a lower-case title word with no name after it
+            cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
+            opens = []
+        p = q = 0
+        i = 0
+        # an acronym in brackets can name the run before it ("(" is always a token of its own)
+        paren = text.find("(", sent.start, sent.end) >= 0
+        for c in cands:
+            if c < i:
                 continue
-        nxt = _named_at(r, i, out, sentence_start=i == 0 or tx[i - 1] in _OPENERS)
-        if out and nxt > i:
-            r.last_type = out[-1].type
-            r.last_end = nxt
-        i = nxt if nxt > i else i + 1
-    return out
+            i = c
+            x = tx[i]
+            if x[0].isupper():
+                # what the token's spelling says (table words, function word, Vietnamese syllable),
+                # read once per spelling
+                fl = token_class.get(x)
+                if fl is None:
+                    fl = _token_class(x, g)
+                if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
+                    e = _species_end(r, i)
+                    if e > i:
+                        i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+                        continue
+                if paren and (not out or out[-1].end <= r.ms[i].start()):
+                    a = _acronym_org_end(r, i)
+                    if a > i:
+                        f = _found(r, i, a, "ORG")
+                        f.tok_start = i
+                        out.append(f)
+                        r.last_type, r.last_end = "ORG", a
+                        i = a
+                        continue
+                if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
+                    j = i
+                    while j < n and r.word(j) and r.cap(j):
+                        j += 1
+                    if j < n and tx[j] in '”"’':
+                        i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
+                        continue
+                if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
+                    w = _work_title_end(r, i)
+                    if w > i:
+                        i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
+                        continue
+                if not fl & _T_FIRST:
+                    # no title or table entry starts here: only a name can (most capitalised words)
+                    if fl & _T_LONE_VI and (
+                        i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
+                    ):
+                        # _name_at's commonest answer, taken here: a capitalised Vietnamese word
+                        # alone (a sentence's first word, mostly) is kept aside as a light record
+                        m = r.ms[i]
+                        light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                        r.last_type = "PER"
+                        i += 1
+                        r.last_end = i
+                        continue
+                    if fl & _T_SKIP:
+                        i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
+                        continue
+                    nxt = _name_at(r, i, out)
+                    i = nxt if nxt > i else i + 1
+                    continue
+                if fl & _T_TITLE:
+                    nxt = _title_mention(r, i, out)
+                    if nxt > i:
+                        i = nxt
+                        continue
+            else:
+                if x not in lower_known:
+                    # the next opener and the next capital after ``i`` (both lists end with ``n``)
+                    p = bisect_right(opens, i, p)
+                    q = bisect_right(caps, i, q)
+                    title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
+                    if title_ok:
+                        j, title = r.title_at(i)
+                        title_ok = title is not None and (
+                            title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
+                        )
+                    head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
+                    if head_ok:
+                        j = r.head_at(i)
+                        head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
+                    if not title_ok and not head_ok:
+                        i += 1
+                        continue
+                if lw[i] in title_len:
+                    nxt = _title_mention(r, i, out)
+                    if nxt > i:
+                        i = nxt
+                        continue
+                if x not in lower_open:
+                    i += 1  # a lower-case title word with no name after it
+                    continue
+            nxt = _named_at(r, i, out, sentence_start=i == 0 or tx[i - 1] in _OPENERS)
+            if out and nxt > i:
+                r.last_type = out[-1].type
+                r.last_end = nxt
+            i = nxt if nxt > i else i + 1
+        if out:
+            found.extend(out)
+    return found
 
 
 # what a capitalised token's spelling says, for the sentence loop (bits of _token_class)
@@ -1682,10 +1689,8 @@ def _noun_before(r: _Reader, i: int) -> str | None:
 def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """Every named mention in ``text``, with in-document alias resolution (``key``)."""
     g = gazetteer()
-    found: list[Found] = []
     light: list[Light] = []
-    for s in sentences:
-        found.extend(_sentence_mentions(text, s, g, light))
+    found = _doc_mentions(text, sentences, g, light)
     if _team_sports(text, g):
         _clubs(found, text, g)
     found, light = _country_given_names(found, light, text, g)
