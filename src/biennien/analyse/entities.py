@@ -540,23 +540,29 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
     species_last = g.species_last
     token_class = _TOKEN_CLASS
     light_out = light
+    # one reader for the article, given each sentence's tokens in turn (what _Reader.__init__
+    # sets, set here: no reader object made and freed per sentence)
+    r = _Reader([], g, light)
     for sent in sentences:
-        r = _Reader(
-            list(TOKEN.finditer(text, sent.start, sent.end)),
-            g,
-            light,
-            text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
-        )
-        tx, lw, n = r.tx, r.lw, r.n
+        sa, sb = sent.start, sent.end
+        r.ms = ms = list(TOKEN.finditer(text, sa, sb))
+        r.tx = tx = list(map(_GROUP0, ms))
+        r.lw = lw = list(map(str.lower, tx))
+        r.n = n = len(tx)
+        r.last_type = ""
+        r.last_end = -1
+        # most sentences hold neither "như" nor "nhưng": the token list is not scanned
+        r.nhu = text.find("như", sa, sb) >= 0 and "như" in tx
         out: list[Found] = []
         # only a capitalised token or a lower-case title, head or table word can open a mention;
         # every other token is skipped without a lookup.  The capitalised tokens are found with
         # C-level iterators (no Python loop over every token of every sentence).
         caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
         # a lower-case title or head word is followed by the rest of its title or head, or by
-        # what it introduces (a capital, a lower-case head); office titles stand alone
-        # and some title, head or table entry can start there: the word alone is one, or the next
-        # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
+        # what it introduces (a capital, a lower-case head); office titles stand alone (``always``,
+        # ``follow``); and some title, head or table entry can start there: the word alone is one,
+        # or the next word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and
+        # are not read)
         lows = [
             k
             for k in compress(count(), map(starters.__contains__, tx))
@@ -586,7 +592,7 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
         p = q = 0
         i = 0
         # an acronym in brackets can name the run before it ("(" is always a token of its own)
-        paren = text.find("(", sent.start, sent.end) >= 0
+        paren = text.find("(", sa, sb) >= 0
         for c in cands:
             if c < i:
                 continue
