@@ -128,8 +128,8 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
         if typ == "LOC" and " " in f.name and f.name.split()[0] in surnames:
             # "đường Phạm Hùng", "số 12 Trần Duy Hưng": a Vietnamese full name as a street
             streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
-    for w in shared:
-        del org_first[w]
+    for word in shared:
+        del org_first[word]
     # a full name with no title that the article also gives a street ("đường Phạm Hùng ...
     # Khu vực Phạm Hùng ngập") is that street, unless a title introduces the person somewhere
     if streets:  # most articles name no street after a person
