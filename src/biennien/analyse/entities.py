@@ -425,7 +425,8 @@ class _Reader:
 
     def org_body(self, i: int, place: bool = False) -> int:
         """The capitalised body of an organisation (or place) name starting at ``i``."""
-        tx, g, n = self.tx, self.g, self.n
+        tx, g, n, lw = self.tx, self.g, self.n, self.lw
+        known_next, head_next = _NEXT[2], _NEXT[1]
         j = i
         if i >= n or not tx[i][0].isalnum():
             return i
@@ -444,7 +445,9 @@ class _Reader:
             cap = c.isupper()
             number = c.isdigit() and j > i and (j + 1 == n or not tx[j + 1][0].isalnum())
             if word and (cap or number):
-                kj, k = self.known_at(j)
+                # known_at's first test, inline: no call where no table name can start
+                nx = known_next.get(lw[j], _NO_WORDS)
+                kj, k = self.known_at(j) if nx is None or (j + 1 < n and lw[j + 1] in nx) else (j, None)
                 if k is not None:
                     j = kj
                     prev_known_end = j
@@ -479,8 +482,9 @@ class _Reader:
                 j += 1  # "Sân bay Quốc tế Bắc Kinh": a capitalised compound in sentence case
                 continue
             if word and not place and not cap:
-                # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh"
-                hj = self.head_at(j)
+                # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh" (no call where
+                # no head starts)
+                hj = self.head_at(j) if low in head_next else j
                 if hj > j and hj < n and tx[hj][0].isupper():
                     h = g.heads[self.key(j, hj)]
                     if h.type == "LOC":
@@ -515,7 +519,12 @@ class _Reader:
         while j > i and not tx[j - 1][0].isalnum() and j != prev_known_end:
             j -= 1
         # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
-        if j > i + 1 and j not in (prev_known_end, compound_end) and self.head_at(j - 1) == j:
+        if (
+            j > i + 1
+            and j not in (prev_known_end, compound_end)
+            and lw[j - 1] in head_next
+            and self.head_at(j - 1) == j
+        ):
             h = g.heads[(self.lw[j - 1],)]
             if h.type == "LOC" and "drop" in h.flags:
                 j -= 1
@@ -1760,7 +1769,8 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             f.type == "PER"
             and f.title is None
             and f.role is None
-            and _term_by_cue(f, text, g, cues)  # which tests _term_shaped first
+            and _term_shaped(f.name)  # most names: not shaped as a term, no context read
+            and _term_by_cue(f, text, g, cues)
         ):
             terms.add(f.name)
     out = []
@@ -1815,9 +1825,8 @@ def _style_name(name: str) -> bool:
 def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, ...]]) -> bool:
     """Whether a foreign run names a technique, product or genre by its context: a term cue
     right before it (``dòng nhạc Bolero``), a cue earlier in its clause when it is all common
-    English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it."""
-    if not _term_shaped(f.name):
-        return False
+    English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it.
+    The caller has tested ``_term_shaped`` (the name's words allow a term)."""
     words = f.name.split()
     if _THING_AFTER.match(text, f.end):
         return True

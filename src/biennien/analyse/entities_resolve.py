@@ -275,13 +275,17 @@ def _resolve_light(
     """Lone capitalised words that are names: an acronym introduced earlier, a place or
     organisation the article named so (not when opening a sentence), or a person's short name."""
     out = []
+    by_last, by_first = people.by_last, people.by_first
     for start, end, name, initial in light:
-        words = (name.lower(),)
+        low = name.lower()
+        words = (low,)
         if name in acronyms and acronym_at[name] < start:
             typ, key = acronyms[name]
         elif not initial and words in named:
             typ, key = named[words]
         else:
+            if low not in by_last and low not in by_first:
+                continue  # People.match's answer for a word no full name holds at either end
             p = people.match(words, start)
             if p is None:
                 continue
