@@ -978,9 +978,16 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         return i  # no name, organisation or place can follow ("học sinh làm bài")
     if title.kind == "honorific" and r.cap(i) and not r.sentence_start(i):
         return i  # "Bà Rịa", "Anh Đức": a capital mid-sentence is part of a name
-    if r.known_at(i)[0] > j:
+    # (known_at and title_at called only where a table name or title can start: _NEXT's keys)
+    if r.lw[i] in _NEXT[2] and r.known_at(i)[0] > j:
         return i  # a table name that begins with a title word
-    if j < r.n and r.cap(j) and (nxt := r.title_at(j)[1]) is not None and nxt.takes == "contest":
+    if (
+        j < r.n
+        and r.cap(j)
+        and r.lw[j] in _NEXT[0]
+        and (nxt := r.title_at(j)[1]) is not None
+        and nxt.takes == "contest"
+    ):
         return i  # "giám khảo Hoa hậu Thế giới": the contest title is read on its own
     # a capitalised title word must be capitalised as a title (or be lower-case in the text)
     if title.kind == "honorific" and r.cap(i) and i == 0:
@@ -1024,7 +1031,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if split is not None:
             comp[-1] = _found(r, comp[-1].tok_start, split, "ORG", canonical=comp[-1].canonical)
             k = split
-    kn = r.known_at(k)[1] if not comp and k < r.n and r.cap(k) else None
+    kn = r.known_at(k)[1] if not comp and k < r.n and r.cap(k) and r.lw[k] in _NEXT[2] else None
     if not comp and k < r.n and not (kn is not None and r.country_given_name(k, k, kn)):
         # "học sinh Trường THPT ...", "hoa hậu Mỹ": an organisation or place, not a name
         # (but "ca sĩ Mỹ Tâm": a country opening a given name is the person's name)
@@ -1171,7 +1178,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f = _found(r, si, bj, head.type)
                 f.tok_start = si
                 # inner known name: "tỉnh Quảng Ninh" keys as Quảng Ninh
-                kj, known = r.known_at(hj)
+                kj, known = r.known_at(hj) if r.lw[hj] in _NEXT[2] else (hj, None)
                 if known is not None and kj == bj and (not keep_head or known.type == head.type == "ORG"):
                     f.type = known.type
                     f.canonical = known.canonical
