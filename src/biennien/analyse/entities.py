@@ -665,16 +665,22 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
                         continue
             else:
                 if x not in lower_known:
-                    # the next opener and the next capital after ``i`` (both lists end with ``n``)
-                    p = bisect_right(opens, i, p)
-                    q = bisect_right(caps, i, q)
-                    title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
+                    # the next opener and the next capital after ``i`` (both lists end with
+                    # ``n``), looked up only for a word that can open a title (``title_len``:
+                    # no title word, no title here) or a head (``lower_open``)
+                    title_ok = x in office_first
+                    if not title_ok and x in title_len:
+                        p = bisect_right(opens, i, p)
+                        title_ok = opens[p] - i <= title_len[x]
                     if title_ok:
                         j, title = r.title_at(i)
                         title_ok = title is not None and (
                             title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
                         )
-                    head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
+                    head_ok = False
+                    if x in lower_open:
+                        q = bisect_right(caps, i, q)
+                        head_ok = caps[q] - i <= head_len.get(x, 0) + place_len
                     if head_ok:
                         j = r.head_at(i)
                         head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
