@@ -582,22 +582,14 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
         # Exact shortcuts, from what the full path needs: after a title, a capitalised or
         # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
         # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
+        # the openers a title may need after it (``opens``) are made when a title word first
+        # needs them (half the sentences with a lower-case candidate have no title word)
+        opens: list[int] | None = None
         if lows:
             cands = sorted(caps + lows)
-            # the openers a title may need after it: every lower-case head or table word that
-            # passes the test above on what follows it, whether or not an entry starts there
-            # (only the lower-case path reads them)
-            opens = caps + [
-                k
-                for k in compress(count(), map(open_starters.__contains__, tx))
-                if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
-            ]
-            opens.sort()
-            opens.append(n)
             caps = [*caps, n]
         else:
             cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
-            opens = []
         p = q = 0
         i = 0
         # an acronym in brackets can name the run before it ("(" is always a token of its own)
@@ -670,6 +662,17 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
                     # no title word, no title here) or a head (``lower_open``)
                     title_ok = x in office_first
                     if not title_ok and x in title_len:
+                        if opens is None:
+                            # every lower-case head or table word that passes the lower-case
+                            # test on what follows it, whether or not an entry starts there, and
+                            # the capitals (``caps`` ends with ``n``, and so does ``opens``)
+                            opens = caps + [
+                                k
+                                for k in compress(count(), map(open_starters.__contains__, tx))
+                                if tx[k] in always
+                                or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                            ]
+                            opens.sort()
                         p = bisect_right(opens, i, p)
                         title_ok = opens[p] - i <= title_len[x]
                     if title_ok:
