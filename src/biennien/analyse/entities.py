@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
@@ -192,14 +193,28 @@ class _Reader:
         return best, best_key
 
     def title_at(self, i: int) -> tuple[int, Title | None]:
-        if i < self.n:
-            nx = _NEXT[0].get(self.lw[i], _NO_WORDS)
-            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
-                return i, None  # no title can start here: the walk is not made
-        j, key = self._longest(i, _TRIES[0])
-        if j == i:
+        lw, n = self.lw, self.n
+        if i >= n:
             return i, None
-        return j, self.g.titles[key]
+        nx = _NEXT[0].get(lw[i], _NO_WORDS)
+        if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
+            return i, None  # no title can start here: the walk is not made
+        # _longest's walk, inline (the word is a trie key: _NEXT[0] has the trie's first words)
+        node = _TRIES[0][lw[i]]
+        key = node.get("")
+        best = i + 1 if key is not None else i
+        k = i + 1
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
+                break
+            k += 1
+            kk = node.get("")
+            if kk is not None:
+                best, key = k, kk
+        if best == i:
+            return i, None
+        return best, self.g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
@@ -233,11 +248,24 @@ class _Reader:
         return i
 
     def head_at(self, i: int) -> int:
-        if i < self.n:
-            nx = _NEXT[1].get(self.lw[i], _NO_WORDS)
-            if nx is not None and (i + 1 == self.n or self.lw[i + 1] not in nx):
-                return i  # no head can start here: the walk is not made
-        return self._longest(i, _TRIES[1])[0]
+        lw, n = self.lw, self.n
+        if i >= n:
+            return i
+        nx = _NEXT[1].get(lw[i], _NO_WORDS)
+        if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
+            return i  # no head can start here: the walk is not made
+        # _longest's walk, inline (the word is a trie key: _NEXT[1] has the trie's first words)
+        node = _TRIES[1][lw[i]]
+        best = i + 1 if "" in node else i
+        k = i + 1
+        while k < n:
+            node = node.get(lw[k])
+            if node is None:
+                break
+            k += 1
+            if "" in node:
+                best = k
+        return best
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
@@ -397,7 +425,8 @@ class _Reader:
 
     def org_body(self, i: int, place: bool = False) -> int:
         """The capitalised body of an organisation (or place) name starting at ``i``."""
-        tx, g, n = self.tx, self.g, self.n
+        tx, g, n, lw = self.tx, self.g, self.n, self.lw
+        known_next, head_next = _NEXT[2], _NEXT[1]
         j = i
         if i >= n or not tx[i][0].isalnum():
             return i
@@ -416,7 +445,9 @@ class _Reader:
             cap = c.isupper()
             number = c.isdigit() and j > i and (j + 1 == n or not tx[j + 1][0].isalnum())
             if word and (cap or number):
-                kj, k = self.known_at(j)
+                # known_at's first test, inline: no call where no table name can start
+                nx = known_next.get(lw[j], _NO_WORDS)
+                kj, k = self.known_at(j) if nx is None or (j + 1 < n and lw[j + 1] in nx) else (j, None)
                 if k is not None:
                     j = kj
                     prev_known_end = j
@@ -451,8 +482,9 @@ class _Reader:
                 j += 1  # "Sân bay Quốc tế Bắc Kinh": a capitalised compound in sentence case
                 continue
             if word and not place and not cap:
-                # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh"
-                hj = self.head_at(j)
+                # a lower-case place head inside a name: "UBND tỉnh Quảng Ninh" (no call where
+                # no head starts)
+                hj = self.head_at(j) if low in head_next else j
                 if hj > j and hj < n and tx[hj][0].isupper():
                     h = g.heads[self.key(j, hj)]
                     if h.type == "LOC":
@@ -487,167 +519,193 @@ class _Reader:
         while j > i and not tx[j - 1][0].isalnum() and j != prev_known_end:
             j -= 1
         # nor on a place head with no name after it ("Sở GD-ĐT TP mở ...")
-        if j > i + 1 and j not in (prev_known_end, compound_end) and self.head_at(j - 1) == j:
+        if (
+            j > i + 1
+            and j not in (prev_known_end, compound_end)
+            and lw[j - 1] in head_next
+            and self.head_at(j - 1) == j
+        ):
             h = g.heads[(self.lw[j - 1],)]
             if h.type == "LOC" and "drop" in h.flags:
                 j -= 1
         return j
 
 
-def _sentence_mentions(
-    text: str, sent: Sentence, g: Gazetteer, light: list[Light] | None = None
-) -> list[Found]:
-    """The mentions of one sentence; lone capitalised Vietnamese words go to ``light``."""
+def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light: list[Light]) -> list[Found]:
+    """The mentions of every sentence, in order; lone capitalised Vietnamese words go to ``light``.
+
+    Each sentence is read on its own (its tokens, its reader, its own list of mentions); the
+    loop over sentences is here so that the tables the reading uses are looked up once per
+    article, not once per sentence (27 sentences and one call each per article)."""
     if not _TRIES:
         _tables_ready(g)
-    r = _Reader(
-        list(TOKEN.finditer(text, sent.start, sent.end)),
-        g,
-        [] if light is None else light,
-        text.find("như", sent.start, sent.end) >= 0,  # most sentences hold neither "như" nor "nhưng"
-    )
-    tx, lw, n = r.tx, r.lw, r.n
-    out: list[Found] = []
+    found: list[Found] = []
     starters, lower_open = g.lower_starters, g.lower_open
     title_len, office_first = g.title_len, g.office_first
-    # only a capitalised token or a lower-case title, head or table word can open a mention;
-    # every other token is skipped without a lookup.  The capitalised tokens are found with
-    # C-level iterators (no Python loop over every token of every sentence).
-    caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
-    # a lower-case title or head word is followed by the rest of its title or head, or by
-    # what it introduces (a capital, a lower-case head); office titles stand alone
     always, follow = g.lower_always, g.lower_follow
-    # and some title, head or table entry can start there: the word alone is one, or the next
-    # word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and are not read)
     low_next = _LOW_NEXT
-    lows = [
-        k
-        for k in compress(count(), map(starters.__contains__, tx))
-        if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
-        and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
-    ]
-    # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
-    # Exact shortcuts, from what the full path needs: after a title, a capitalised or
-    # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
-    # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
-    if lows:
-        cands = sorted(caps + lows)
-        # the openers a title may need after it: every lower-case head or table word that
-        # passes the test above on what follows it, whether or not an entry starts there
-        # (only the lower-case path reads them)
-        opens = caps + [
-            k
-            for k in compress(count(), map(_OPEN_STARTERS[0].__contains__, tx))
-            if tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
-        ]
-        opens.sort()
-        opens.append(n)
-        caps = [*caps, n]
-    else:
-        cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
-        opens = []
+    open_starters = _OPEN_STARTERS[0]
     head_len, lower_known, place_len = g.head_len, g.lower_known, g.place_head_max
     species_last = g.species_last
     token_class = _TOKEN_CLASS
-    light_out = r.light
-    p = q = 0
-    i = 0
-    # an acronym in brackets can name the run before it ("(" is always a token of its own)
-    paren = text.find("(", sent.start, sent.end) >= 0
-    for c in cands:
-        if c < i:
-            continue
-        i = c
-        x = tx[i]
-        if x[0].isupper():
-            # what the token's spelling says (table words, function word, Vietnamese syllable),
-            # read once per spelling
-            fl = token_class.get(x)
-            if fl is None:
-                fl = _token_class(x, g)
-            if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
-                e = _species_end(r, i)
-                if e > i:
-                    i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
-                    continue
-            if paren and (not out or out[-1].end <= r.ms[i].start()):
-                a = _acronym_org_end(r, i)
-                if a > i:
-                    f = _found(r, i, a, "ORG")
-                    f.tok_start = i
-                    out.append(f)
-                    r.last_type, r.last_end = "ORG", a
-                    i = a
-                    continue
-            if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
-                j = i
-                while j < n and r.word(j) and r.cap(j):
-                    j += 1
-                if j < n and tx[j] in '”"’':
-                    i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
-                    continue
-            if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
-                w = _work_title_end(r, i)
-                if w > i:
-                    i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
-                    continue
-            if not fl & _T_FIRST:
-                # no title or table entry starts here: only a name can (most capitalised words)
-                if fl & _T_LONE_VI and (
-                    i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
-                ):
-                    # _name_at's commonest answer, taken here: a capitalised Vietnamese word
-                    # alone (a sentence's first word, mostly) is kept aside as a light record
-                    m = r.ms[i]
-                    light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
-                    r.last_type = "PER"
-                    i += 1
-                    r.last_end = i
-                    continue
-                if fl & _T_SKIP:
-                    i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
-                    continue
-                nxt = _name_at(r, i, out)
-                i = nxt if nxt > i else i + 1
-                continue
-            if fl & _T_TITLE:
-                nxt = _title_mention(r, i, out)
-                if nxt > i:
-                    i = nxt
-                    continue
+    light_out = light
+    # one reader for the article, given each sentence's tokens in turn (what _Reader.__init__
+    # sets, set here: no reader object made and freed per sentence)
+    r = _Reader([], g, light)
+    for sent in sentences:
+        sa, sb = sent.start, sent.end
+        r.ms = ms = list(TOKEN.finditer(text, sa, sb))
+        r.tx = tx = list(map(_GROUP0, ms))
+        r.lw = lw = list(map(str.lower, tx))
+        r.n = n = len(tx)
+        r.last_type = ""
+        r.last_end = -1
+        # most sentences hold neither "như" nor "nhưng": the token list is not scanned
+        r.nhu = text.find("như", sa, sb) >= 0 and "như" in tx
+        out: list[Found] = []
+        # only a capitalised token or a lower-case title, head or table word can open a mention;
+        # every other token is skipped without a lookup.  The capitalised tokens are found with
+        # C-level iterators (no Python loop over every token of every sentence).
+        caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        # a lower-case title or head word is followed by the rest of its title or head, or by
+        # what it introduces (a capital, a lower-case head); office titles stand alone (``always``,
+        # ``follow``); and some title, head or table entry can start there: the word alone is one,
+        # or the next word continues one (``_LOW_NEXT``; "người dân", "chỉ đạo" start none and
+        # are not read)
+        lows = [
+            k
+            for k in compress(count(), map(starters.__contains__, tx))
+            if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
+            and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
+        ]
+        # Most lower-case title and head words ("học sinh", "người", "công") introduce nothing.
+        # Exact shortcuts, from what the full path needs: after a title, a capitalised or
+        # head word; after a lower-case head, a capital (maybe behind a place head, "UBND tỉnh
+        # Quảng Ninh"); only an office title stands alone (a bare reference to its holder).
+        # the openers a title may need after it (``opens``) are made when a title word first
+        # needs them (half the sentences with a lower-case candidate have no title word)
+        opens: list[int] | None = None
+        if lows:
+            cands = sorted(caps + lows)
+            caps = [*caps, n]
         else:
-            if x not in lower_known:
-                while opens[p] <= i:
-                    p += 1
-                while caps[q] <= i:
-                    q += 1
-                title_ok = x in office_first or opens[p] - i <= title_len.get(x, 0)
-                if title_ok:
-                    j, title = r.title_at(i)
-                    title_ok = title is not None and (
-                        title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
-                    )
-                head_ok = x in lower_open and caps[q] - i <= head_len.get(x, 0) + place_len
-                if head_ok:
-                    j = r.head_at(i)
-                    head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
-                if not title_ok and not head_ok:
-                    i += 1
-                    continue
-            if lw[i] in title_len:
-                nxt = _title_mention(r, i, out)
-                if nxt > i:
-                    i = nxt
-                    continue
-            if x not in lower_open:
-                i += 1  # a lower-case title word with no name after it
+            cands = caps  # capitalised tokens only: the lower-case path (opens, caps) is not taken
+        p = q = 0
+        i = 0
+        # an acronym in brackets can name the run before it ("(" is always a token of its own)
+        paren = text.find("(", sa, sb) >= 0
+        for c in cands:
+            if c < i:
                 continue
-        nxt = _named_at(r, i, out, sentence_start=r.sentence_start(i))
-        if out and nxt > i:
-            r.last_type = out[-1].type
-            r.last_end = nxt
-        i = nxt if nxt > i else i + 1
-    return out
+            i = c
+            x = tx[i]
+            if x[0].isupper():
+                # what the token's spelling says (table words, function word, Vietnamese syllable),
+                # read once per spelling
+                fl = token_class.get(x)
+                if fl is None:
+                    fl = _token_class(x, g)
+                if fl & _T_SPECIES or (i and lw[i - 1] in species_last):
+                    e = _species_end(r, i)
+                    if e > i:
+                        i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
+                        continue
+                if paren and (not out or out[-1].end <= r.ms[i].start()):
+                    a = _acronym_org_end(r, i)
+                    if a > i:
+                        f = _found(r, i, a, "ORG")
+                        f.tok_start = i
+                        out.append(f)
+                        r.last_type, r.last_end = "ORG", a
+                        i = a
+                        continue
+                if i > 1 and tx[i - 1] in _QUOTES and r.after_work_cue(i):
+                    j = i
+                    while j < n and r.word(j) and r.cap(j):
+                        j += 1
+                    if j < n and tx[j] in '”"’':
+                        i = j  # 'chủ đề "Biển Gọi"': a quoted title after a work noun
+                        continue
+                if fl & _T_WORK and (i == 0 or tx[i - 1] in _OPENERS):
+                    w = _work_title_end(r, i)
+                    if w > i:
+                        i = w  # "Bộ phim Friday Night Lights ...": a work's title, not a name
+                        continue
+                if not fl & _T_FIRST:
+                    # no title or table entry starts here: only a name can (most capitalised words)
+                    if fl & _T_LONE_VI and (
+                        i + 1 == n or not (tx[i + 1][0].isupper() or tx[i + 1] == "." or tx[i + 1] == "-")
+                    ):
+                        # _name_at's commonest answer, taken here: a capitalised Vietnamese word
+                        # alone (a sentence's first word, mostly) is kept aside as a light record
+                        m = r.ms[i]
+                        light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                        r.last_type = "PER"
+                        i += 1
+                        r.last_end = i
+                        continue
+                    if fl & _T_SKIP:
+                        i += 1  # _name_at's answer for a function word ("Theo", "Trong"): no name
+                        continue
+                    nxt = _name_at(r, i, out)
+                    i = nxt if nxt > i else i + 1
+                    continue
+                if fl & _T_TITLE:
+                    nxt = _title_mention(r, i, out)
+                    if nxt > i:
+                        i = nxt
+                        continue
+            else:
+                if x not in lower_known:
+                    # the next opener and the next capital after ``i`` (both lists end with
+                    # ``n``), looked up only for a word that can open a title (``title_len``:
+                    # no title word, no title here) or a head (``lower_open``)
+                    title_ok = x in office_first
+                    if not title_ok and x in title_len:
+                        if opens is None:
+                            # every lower-case head or table word that passes the lower-case
+                            # test on what follows it, whether or not an entry starts there, and
+                            # the capitals (``caps`` ends with ``n``, and so does ``opens``)
+                            opens = caps + [
+                                k
+                                for k in compress(count(), map(open_starters.__contains__, tx))
+                                if tx[k] in always
+                                or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                            ]
+                            opens.sort()
+                        p = bisect_right(opens, i, p)
+                        title_ok = opens[p] - i <= title_len[x]
+                    if title_ok:
+                        j, title = r.title_at(i)
+                        title_ok = title is not None and (
+                            title.kind == "office" or (j < n and (tx[j][0].isupper() or tx[j] in lower_open))
+                        )
+                    head_ok = False
+                    if x in lower_open:
+                        q = bisect_right(caps, i, q)
+                        head_ok = caps[q] - i <= head_len.get(x, 0) + place_len
+                    if head_ok:
+                        j = r.head_at(i)
+                        head_ok = i < j < n and (tx[j][0].isupper() or tx[j] in lower_open)
+                    if not title_ok and not head_ok:
+                        i += 1
+                        continue
+                if lw[i] in title_len:
+                    nxt = _title_mention(r, i, out)
+                    if nxt > i:
+                        i = nxt
+                        continue
+                if x not in lower_open:
+                    i += 1  # a lower-case title word with no name after it
+                    continue
+            nxt = _named_at(r, i, out, sentence_start=i == 0 or tx[i - 1] in _OPENERS)
+            if out and nxt > i:
+                r.last_type = out[-1].type
+                r.last_end = nxt
+            i = nxt if nxt > i else i + 1
+        if out:
+            found.extend(out)
+    return found
 
 
 # what a capitalised token's spelling says, for the sentence loop (bits of _token_class)
@@ -743,7 +801,7 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
         # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
         # only if the article resolves it, so it is kept aside as a light record
         m = r.ms[i]
-        r.light.append((m.start(), m.end(), x, r.sentence_start(i)))
+        r.light.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
         r.last_type = "PER"
         r.last_end = nj
         return nj
@@ -872,14 +930,14 @@ def _text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` as written, with one space wherever the text had space."""
     if j == i + 1:
         return r.tx[i]
-    written = r.text_of(i, j)
+    ms = r.ms
+    written = ms[i].string[ms[i].start() : ms[j - 1].end()]  # text_of, inline
     # single spaces already (nearly always): what lies between tokens is white space or "_"
     # (nothing else escapes TOKEN), so the gaps are single spaces exactly when the spaces and
     # the tokens' letters make up the whole text and no two spaces touch (_ODD_SPACE finds
     # none; these C-level tests cost less than its search)
     if "  " not in written and written.count(" ") + sum(map(len, r.tx[i:j])) == len(written):
         return written
-    ms = r.ms
     parts = [r.tx[i]]
     prev = ms[i].end()
     for k in range(i + 1, j):
@@ -891,16 +949,32 @@ def _text(r: _Reader, i: int, j: int) -> str:
     return "".join(parts)
 
 
-def _found(r: _Reader, i: int, j: int, typ: str, **kw: object) -> Found:
+def _found(
+    r: _Reader,
+    i: int,
+    j: int,
+    typ: str,
+    role: str | None = None,
+    canonical: str | None = None,
+    single: bool = False,
+    unsure: bool = False,
+    title: str | None = None,
+    title_kind: str | None = None,
+) -> Found:
+    """The mention of tokens ``i:j``.  Its fields are named here and passed to ``Found`` by
+    position (a ``**kw`` pass-through built two dicts per call; 40 calls per article)."""
     if j == i + 1:
         m = r.ms[i]
         name = r.tx[i]  # the token's text, already taken from its match
         foreign = typ == "PER" and name[0].isalnum() and not is_vi_syllable(name)
-        return Found(m.start(), m.end(), typ, name, foreign=foreign, **kw)  # type: ignore[arg-type]
-    s, e = _span(r, i, j)
-    name = _text(r, i, j)
-    foreign = typ == "PER" and not all(is_vi_syllable(x) for x in r.tx[i:j] if x[0].isalnum())
-    return Found(s, e, typ, name, foreign=foreign, **kw)  # type: ignore[arg-type]
+        s, e = m.start(), m.end()
+    else:
+        s, e = _span(r, i, j)
+        name = _text(r, i, j)
+        foreign = typ == "PER" and not all(is_vi_syllable(x) for x in r.tx[i:j] if x[0].isalnum())
+    # fields in Found's order: start, end, type, name, role, canonical, single, unsure, bare,
+    # title, title_kind, tok_start, split_at, foreign
+    return Found(s, e, typ, name, role, canonical, single, unsure, False, title, title_kind, 0, None, foreign)
 
 
 def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
@@ -913,9 +987,16 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         return i  # no name, organisation or place can follow ("học sinh làm bài")
     if title.kind == "honorific" and r.cap(i) and not r.sentence_start(i):
         return i  # "Bà Rịa", "Anh Đức": a capital mid-sentence is part of a name
-    if r.known_at(i)[0] > j:
+    # (known_at and title_at called only where a table name or title can start: _NEXT's keys)
+    if r.lw[i] in _NEXT[2] and r.known_at(i)[0] > j:
         return i  # a table name that begins with a title word
-    if j < r.n and r.cap(j) and (nxt := r.title_at(j)[1]) is not None and nxt.takes == "contest":
+    if (
+        j < r.n
+        and r.cap(j)
+        and r.lw[j] in _NEXT[0]
+        and (nxt := r.title_at(j)[1]) is not None
+        and nxt.takes == "contest"
+    ):
         return i  # "giám khảo Hoa hậu Thế giới": the contest title is read on its own
     # a capitalised title word must be capitalised as a title (or be lower-case in the text)
     if title.kind == "honorific" and r.cap(i) and i == 0:
@@ -959,7 +1040,7 @@ def _title_mention(r: _Reader, i: int, out: list[Found]) -> int:
         if split is not None:
             comp[-1] = _found(r, comp[-1].tok_start, split, "ORG", canonical=comp[-1].canonical)
             k = split
-    kn = r.known_at(k)[1] if not comp and k < r.n and r.cap(k) else None
+    kn = r.known_at(k)[1] if not comp and k < r.n and r.cap(k) and r.lw[k] in _NEXT[2] else None
     if not comp and k < r.n and not (kn is not None and r.country_given_name(k, k, kn)):
         # "học sinh Trường THPT ...", "hoa hậu Mỹ": an organisation or place, not a name
         # (but "ca sĩ Mỹ Tâm": a country opening a given name is the person's name)
@@ -1071,8 +1152,8 @@ def _role(r: _Reader, i: int, j: int, role_end: int, title: Title) -> str | None
 
 def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_title: bool = False) -> int:
     """An organisation, place, table entity or name starting at token ``i``."""
-    tx, g = r.tx, r.g
-    if i >= r.n:
+    tx, g, n = r.tx, r.g, r.n
+    if i >= n:
         return i
     tok = tx[i]
     tok_cap = tok[0].isupper()
@@ -1096,7 +1177,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 # "trường ĐH Bách khoa" -> "ĐH Bách khoa"
                 si = i
                 while si < hj and (
-                    not r.cap(si)
+                    not tx[si][0].isupper()
                     or (si == i and head.type == "LOC" and "lower" in head.flags and r.sentence_start(i))
                 ):
                     si += 1
@@ -1106,7 +1187,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 f = _found(r, si, bj, head.type)
                 f.tok_start = si
                 # inner known name: "tỉnh Quảng Ninh" keys as Quảng Ninh
-                kj, known = r.known_at(hj)
+                kj, known = r.known_at(hj) if r.lw[hj] in _NEXT[2] else (hj, None)
                 if known is not None and kj == bj and (not keep_head or known.type == head.type == "ORG"):
                     f.type = known.type
                     f.canonical = known.canonical
@@ -1134,7 +1215,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         if known.type == "ORG":
             # known name followed by capitalised foreign words: "Viettel Telecom"
             ej = kj
-            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "ORG":
+            while ej < n and g.foreign_cues.get(tx[ej]) == "ORG" and tx[ej][0].isalnum():
                 ej += 1
             if ej > kj:
                 f, kj = _found(r, i, ej, "ORG"), ej
@@ -1142,9 +1223,11 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             # a table place followed by place words: "Hollywood Hills", "Palm Springs", "Bến
             # Thành Tower" is a place of its own (not the city and a person "Hills")
             ej = kj
-            while ej < r.n and r.word(ej) and g.foreign_cues.get(tx[ej]) == "LOC":
+            while ej < n and g.foreign_cues.get(tx[ej]) == "LOC" and tx[ej][0].isalnum():
                 ej += 1
-            if ej > kj and not (ej < r.n and r.word(ej) and r.cap(ej)):  # not "Vietnam Mountain Marathon"
+            if ej > kj and not (
+                ej < n and tx[ej][0].isalnum() and tx[ej][0].isupper()
+            ):  # not "Vietnam Mountain Marathon"
                 f, kj = _found(r, i, ej, "LOC"), ej
         f.tok_start = i
         cands.append((kj, 3, f))
@@ -1182,11 +1265,17 @@ def _company_here(r: _Reader, i: int, j: int) -> bool:
 
 def _glued(r: _Reader, i: int, j: int, sentence_start: bool) -> bool:
     """An ambiguous table name (Anh, Đức, Nga) that is really part of another name or a word."""
-    if sentence_start or (i > 0 and r.low(i - 1) == "tiếng"):
-        return True  # "Anh cho biết", "tiếng Anh"
-    if i > 0 and r.word(i - 1) and (r.cap(i - 1) or (r.low(i - 1),) in r.g.titles):
-        return True
-    return j < r.n and r.cap(j)
+    if sentence_start:
+        return True  # "Anh cho biết"
+    tx = r.tx
+    if i > 0:
+        low = r.lw[i - 1]
+        if low == "tiếng":
+            return True  # "tiếng Anh"
+        c = tx[i - 1][0]
+        if c.isalnum() and (c.isupper() or (low,) in r.g.titles):
+            return True
+    return j < r.n and tx[j][0].isupper()
 
 
 def _name_tail(r: _Reader, i: int, j: int, head_end: int) -> int | None:
@@ -1238,7 +1327,9 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     kind = p.kind
     if kind == _VI_ONE:
         # the most common case, a capitalised Vietnamese word alone (often a sentence's first)
-        return _run_found(r, i, j, "PER", False, single=True, unsure=True, initial=r.sentence_start(i))
+        return _run_found(
+            r, i, j, "PER", False, single=True, unsure=True, initial=i == 0 or tx[i - 1] in _OPENERS
+        )
     if kind == _NONE:
         return None
     sentence_start = i == 0 or tx[i - 1] in _OPENERS
@@ -1308,16 +1399,38 @@ def _bare_name(r: _Reader, i: int, j: int) -> Found | None:
     return _run_found(r, i, j, "PER", True)
 
 
-def _run_found(r: _Reader, i: int, j: int, typ: str, foreign: bool, **kw: object) -> Found:
+def _run_found(
+    r: _Reader,
+    i: int,
+    j: int,
+    typ: str,
+    foreign: bool,
+    single: bool = False,
+    unsure: bool = False,
+    initial: bool = False,
+    weak: bool = False,
+) -> Found:
     """``_found`` for a run whose plan already says whether it is foreign (a PER only)."""
-    if j == i + 1:
-        m = r.ms[i]
-        name = r.tx[i]
-    else:
-        m = r.ms[i]
-        name = _text(r, i, j)
-    end = r.ms[j - 1].end()
-    return Found(m.start(), end, typ, name, foreign=foreign and typ == "PER", **kw)  # type: ignore[arg-type]
+    name = r.tx[i] if j == i + 1 else _text(r, i, j)
+    # fields in Found's order (see _found), then foreign, initial, weak
+    return Found(
+        r.ms[i].start(),
+        r.ms[j - 1].end(),
+        typ,
+        name,
+        None,
+        None,
+        single,
+        unsure,
+        False,
+        None,
+        None,
+        0,
+        None,
+        foreign and typ == "PER",
+        initial,
+        weak,
+    )
 
 
 # what a capitalised run's spelling alone says (see _run_plan); the order is _bare_name's
@@ -1607,10 +1720,8 @@ def _noun_before(r: _Reader, i: int) -> str | None:
 def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """Every named mention in ``text``, with in-document alias resolution (``key``)."""
     g = gazetteer()
-    found: list[Found] = []
     light: list[Light] = []
-    for s in sentences:
-        found.extend(_sentence_mentions(text, s, g, light))
+    found = _doc_mentions(text, sentences, g, light)
     if _team_sports(text, g):
         _clubs(found, text, g)
     found, light = _country_given_names(found, light, text, g)
@@ -1674,7 +1785,8 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
             f.type == "PER"
             and f.title is None
             and f.role is None
-            and _term_by_cue(f, text, g, cues)  # which tests _term_shaped first
+            and _term_shaped(f.name)  # most names: not shaped as a term, no context read
+            and _term_by_cue(f, text, g, cues)
         ):
             terms.add(f.name)
     out = []
@@ -1729,9 +1841,8 @@ def _style_name(name: str) -> bool:
 def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, ...]]) -> bool:
     """Whether a foreign run names a technique, product or genre by its context: a term cue
     right before it (``dòng nhạc Bolero``), a cue earlier in its clause when it is all common
-    English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it."""
-    if not _term_shaped(f.name):
-        return False
+    English words (``Công nghệ thị giác máy tính (Computer Vision)``), or ``một chiếc`` after it.
+    The caller has tested ``_term_shaped`` (the name's words allow a term)."""
     words = f.name.split()
     if _THING_AFTER.match(text, f.end):
         return True

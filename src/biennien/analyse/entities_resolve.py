@@ -109,32 +109,34 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     named: dict[tuple[str, ...], tuple[str, str]] = {}
     streets: dict[tuple[str, ...], tuple[str, str]] = {}
     surnames = gazetteer().surnames
+    full: list[Found] = []  # people named in full (no single, bare or unsure name)
+    # first words of foreign organisation names (see _org_first_word), read in the same pass
+    org_first: dict[str, tuple[int, str]] = {}
+    shared: set[str] = set()
     for f in found:
-        if f.type == "PER":
+        typ = f.type
+        if typ == "PER":
+            if not (f.single or f.bare or f.unsure) and f.name:
+                full.append(f)
             continue
-        if f.type in ("LOC", "GPE", "ORG") and not f.unsure:
+        if typ in _NAMED_TYPES and not f.unsure:
             w = _words(f.name)
             if w not in named:  # the first name given wins (no key built for repeats)
-                named[w] = (f.type, f"{f.type}:{fold(f.canonical or f.name)}")
-        if f.type == "LOC" and " " in f.name and f.name.split()[0] in surnames:
+                named[w] = (typ, f"{typ}:{fold(f.canonical or f.name)}")
+            if typ == "ORG":
+                _org_first_word(f, w, org_first, shared)
+        if typ == "LOC" and " " in f.name and f.name.split()[0] in surnames:
             # "đường Phạm Hùng", "số 12 Trần Duy Hưng": a Vietnamese full name as a street
             streets.setdefault(_words(f.name), ("LOC", f"LOC:{fold(f.canonical or f.name)}"))
+    for word in shared:
+        del org_first[word]
     # a full name with no title that the article also gives a street ("đường Phạm Hùng ...
     # Khu vực Phạm Hùng ngập") is that street, unless a title introduces the person somewhere
     if streets:  # most articles name no street after a person
         titled = {_words(f.name) for f in found if f.type == "PER" and f.title}
         streets = {w: v for w, v in streets.items() if w not in titled}
-    persons = [
-        _Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign)
-        for f in found
-        if f.type == "PER"
-        and not f.single
-        and not f.bare
-        and not f.unsure
-        and f.name
-        and (not streets or _words(f.name) not in streets)
-    ]
-    org_first = _org_first_words(found)
+        full = [f for f in full if _words(f.name) not in streets]
+    persons = [_Person(f.name, "PER:" + fold(f.name), _words(f.name), f.start, f.foreign) for f in full]
     acronyms: dict[str, tuple[str, str]] = {}
     acronym_at: dict[str, int] = {}  # where the organisation named by an acronym starts
     holders: dict[str, _Person] = {}
@@ -229,31 +231,28 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     return out
 
 
-def _org_first_words(found: Sequence[Found]) -> dict[str, tuple[int, str]]:
-    """First words of the article's foreign multi-word organisation names (``Centricus`` of
-    ``Centricus Asset Management``) -> (where the name starts, its key): a later lone word equal
-    to one of them is that organisation, when no person's name resolves it.  A word opening two
-    different organisations (``Manchester United``, ``Manchester City``) refers to neither."""
-    out: dict[str, tuple[int, str]] = {}
-    shared: set[str] = set()
-    for f in found:
-        if f.type != "ORG" or f.unsure:
-            continue
-        words = _words(f.name)
-        first = f.name.split()[0]
-        if len(words) < 2 or len(first) < 3 or not first.isalpha() or first.isupper() or _vi_word(words[0]):
-            continue
-        if words[0] in _ARTICLES:
-            continue  # "The New York Times" does not name "The"   # not an acronym or a head ("CLB", "FC") nor a Vietnamese word
-        key = _plain_key("ORG", f.canonical or f.name)
-        prev = out.get(words[0])
-        if prev is not None and prev[1] != key:
-            shared.add(words[0])
-        elif prev is None:
-            out[words[0]] = (f.start, key)
-    for w in shared:
-        del out[w]
-    return out
+_NAMED_TYPES = frozenset(("LOC", "GPE", "ORG"))
+
+
+def _org_first_word(
+    f: Found, words: tuple[str, ...], out: dict[str, tuple[int, str]], shared: set[str]
+) -> None:
+    """Record the first word of a foreign multi-word organisation name (``Centricus`` of
+    ``Centricus Asset Management``, ``words`` its lower-cased words) -> (where the name starts,
+    its key): a later lone word equal to one of them is that organisation, when no person's
+    name resolves it.  A word opening two different organisations (``Manchester United``,
+    ``Manchester City``) goes to ``shared`` and refers to neither (the caller removes it)."""
+    first = f.name.split()[0]
+    if len(words) < 2 or len(first) < 3 or not first.isalpha() or first.isupper() or _vi_word(words[0]):
+        return  # not an acronym or a head ("CLB", "FC") nor a Vietnamese word
+    if words[0] in _ARTICLES:
+        return  # "The New York Times" does not name "The"
+    key = _plain_key("ORG", f.canonical or f.name)
+    prev = out.get(words[0])
+    if prev is not None and prev[1] != key:
+        shared.add(words[0])
+    elif prev is None:
+        out[words[0]] = (f.start, key)
 
 
 _ARTICLES = frozenset(("the", "les", "los", "las", "der", "die", "das", "del"))
@@ -276,13 +275,17 @@ def _resolve_light(
     """Lone capitalised words that are names: an acronym introduced earlier, a place or
     organisation the article named so (not when opening a sentence), or a person's short name."""
     out = []
+    by_last, by_first = people.by_last, people.by_first
     for start, end, name, initial in light:
-        words = (name.lower(),)
+        low = name.lower()
+        words = (low,)
         if name in acronyms and acronym_at[name] < start:
             typ, key = acronyms[name]
         elif not initial and words in named:
             typ, key = named[words]
         else:
+            if low not in by_last and low not in by_first:
+                continue  # People.match's answer for a word no full name holds at either end
             p = people.match(words, start)
             if p is None:
                 continue
