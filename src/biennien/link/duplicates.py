@@ -486,20 +486,38 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return (pairs[:, :, 0] << np.uint32(16)) | pairs[:, :, 1]
 
 
+# new rows whose candidates are gathered and deduplicated together: a full link of 10,000 perturbed articles
+# found 14 million (row, row) keys over all bands for 980,000 distinct pairs, and holding them all at once
+# before ``np.unique`` took about 400 MB
+CANDIDATE_ROWS = 16_384
+
+
 def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct row pairs (earlier, new) that agree on at least one band, as two aligned arrays."""
+    """Distinct row pairs (earlier, new) that agree on at least one band, as two aligned arrays, in order
+    of the earlier row, then the new one.
+
+    Every band's buckets are found once; the pairs are then gathered for
+    ``CANDIDATE_ROWS`` new rows at a time and deduplicated there (pairs of
+    different new rows never coincide), so memory is bounded by a slice of
+    the new rows rather than by all pairs of all bands.
+    """
     n = len(bands)
-    found: list[np.ndarray] = []
     if n == first_new:
         return _empty(np.int64), _empty(np.int64)
     # every band's column sorted at once, one contiguous row per band; the candidates are the distinct pairs
     # of each bucket's members, so the order among equal values does not matter (quicksort: 5x faster than
     # a stable sort down the columns)
     columns = np.ascontiguousarray(bands.T)
-    orders = np.argsort(columns, axis=1)
+    new_rows = n - first_new
+    # per band: the rows in order of value; per band and new row: the first sorted position of its
+    # bucket, and the bucket's size (32-bit: rows of one store)
+    orders = np.empty((LSH_BANDS, n), dtype=np.int32)
+    lows = np.empty((LSH_BANDS, new_rows), dtype=np.int32)
+    sizes = np.empty((LSH_BANDS, new_rows), dtype=np.int32)
     for b in range(LSH_BANDS):
         col = columns[b]
-        order = orders[b]
+        order = np.argsort(col)
+        orders[b] = order
         sorted_col = col[order]
         # the bucket (run of equal values in sorted order) of each new row: the bounds searchsorted
         # would find for its value (it is in the column), from the runs' starts in one linear pass
@@ -512,22 +530,31 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
         bounds_hi = np.empty(n, dtype=np.intp)
         bounds_lo[order] = run_starts[run_of]
         bounds_hi[order] = np.append(run_starts[1:], n)[run_of]
-        lo = bounds_lo[first_new:]
-        hi = bounds_hi[first_new:]
-        size = hi - lo
-        busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
-        if not len(busy):
-            continue
-        counts = size[busy]
-        # every member of each busy bucket, paired with the new row that looked it up
-        starts = np.repeat(lo[busy] - np.r_[0, np.cumsum(counts)[:-1]], counts)
-        members = order[starts + np.arange(int(counts.sum()))]
-        rows = np.repeat(busy + first_new, counts)
-        keep = members < rows
-        found.append(members[keep].astype(np.int64) * n + rows[keep])
-    if not found:
+        lows[b] = bounds_lo[first_new:]
+        sizes[b] = bounds_hi[first_new:] - lows[b]
+    del columns
+    parts: list[np.ndarray] = []
+    for first in range(0, new_rows, CANDIDATE_ROWS):
+        last = min(new_rows, first + CANDIDATE_ROWS)
+        found: list[np.ndarray] = []
+        for b in range(LSH_BANDS):
+            lo = lows[b, first:last]
+            size = sizes[b, first:last]
+            busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
+            if not len(busy):
+                continue
+            counts = size[busy].astype(np.intp)
+            # every member of each busy bucket, paired with the new row that looked it up
+            starts = np.repeat(lo[busy].astype(np.intp) - np.r_[0, np.cumsum(counts)[:-1]], counts)
+            members = orders[b][starts + np.arange(int(counts.sum()))]
+            rows = np.repeat(busy + (first_new + first), counts)
+            keep = members < rows
+            found.append(members[keep].astype(np.int64) * n + rows[keep])
+        if found:
+            parts.append(np.unique(np.concatenate(found)))
+    if not parts:
         return _empty(np.int64), _empty(np.int64)
-    keys = np.unique(np.concatenate(found))
+    keys = np.sort(np.concatenate(parts))  # each part distinct, and no key in two parts
     return keys // n, keys % n
 
 
@@ -538,6 +565,20 @@ def paragraph_signatures(paras: Sequence[Paragraph]) -> np.ndarray:
     values are the same as those of a whole batch hashed at once.
     """
     return (minhash_signatures([p.shingles for p in paras]) & np.uint32(0xFFFF)).astype(np.uint16)
+
+
+# candidate pairs whose signatures are compared at once (two rows of 128 bytes each per pair)
+ESTIMATE_PAIRS = 1 << 16
+
+
+def _estimates(sigs: np.ndarray, old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """The share of equal signature values of each candidate pair (rows ``old[i]``, ``new[i]``), a slice
+    of pairs at a time: the pairs' signatures side by side took 250 MB for a million candidates."""
+    out = np.zeros(len(old))
+    for i in range(0, len(old), ESTIMATE_PAIRS):
+        j = i + ESTIMATE_PAIRS
+        out[i:j] = (sigs[old[i:j]] == sigs[new[i:j]]).mean(axis=1)
+    return out
 
 
 def update_duplicates(
@@ -612,7 +653,7 @@ def update_duplicates(
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]
     old, new = old[other_doc], new[other_doc]
-    estimate = (state.sigs[old] == state.sigs[new]).mean(axis=1) if len(old) else np.zeros(0)
+    estimate = _estimates(state.sigs, old, new)
     likely = estimate >= EST_MIN
     old, new, estimate = old[likely], new[likely], estimate[likely]
 
