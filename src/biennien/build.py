@@ -24,7 +24,14 @@ from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.sources import ingest_file, iter_units
-from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
+from biennien.link.chronicle import (
+    LinkInput,
+    LinkReport,
+    PackedLinkInput,
+    link_store,
+    packed_input,
+    prepare_link,
+)
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.rows import DocRows, doc_rows
 from biennien.store.sqlite import Store, iter_chunks
@@ -71,18 +78,20 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-# a worker's answer: the store rows, the link input, and the CPU seconds of analysing (with the link
-# preparation) and of making the rows, which count for the analyse and store stages
-Analysed = tuple[DocRows, LinkInput, tuple[float, float]]
+# a worker's answer: the store rows, the link input (packed: smaller to pickle and to keep), and the CPU
+# seconds of analysing (with the link preparation) and of making the rows, which count for the analyse and
+# store stages
+Analysed = tuple[DocRows, PackedLinkInput, tuple[float, float]]
 
 
 def analyse_for_store(doc: Document) -> Analysed:
     """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times."""
     t0 = time.process_time()
     analysis, link_input = analyse_for_link(doc)
+    packed = packed_input(link_input)
     t1 = time.process_time()
     rows = doc_rows(doc, analysis)
-    return rows, link_input, (t1 - t0, time.process_time() - t1)
+    return rows, packed, (t1 - t0, time.process_time() - t1)
 
 
 def _submit(chunk: list[tuple[Document, Analysed | None]], pool: Executor | None) -> Iterator[Analysed]:
@@ -107,7 +116,7 @@ def _store_batch(
     store: Store,
     report: BuildReport,
     progress: Progress | None,
-    prepared: dict[str, LinkInput],
+    prepared: dict[str, PackedLinkInput],
 ) -> None:
     """Wait for a batch's analyses and store its documents in one transaction, in input order."""
     t0 = time.perf_counter()
@@ -199,7 +208,7 @@ def _build(
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
         pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
-        prepared: dict[str, LinkInput] = {}
+        prepared: dict[str, PackedLinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
             while len(pending) >= depth:
@@ -279,9 +288,7 @@ def _ingested(
     def flush() -> None:
         if group:
             queue.append(
-                pool.submit(read_files, list(group), limits, mode.on)
-                if pool
-                else read_files(group, limits)
+                pool.submit(read_files, list(group), limits, mode.on) if pool else read_files(group, limits)
             )
             group.clear()
 

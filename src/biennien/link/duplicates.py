@@ -581,11 +581,42 @@ def _estimates(sigs: np.ndarray, old: np.ndarray, new: np.ndarray) -> np.ndarray
     return out
 
 
+@dataclass(slots=True)
+class PackedParagraphs:
+    """A document's compared paragraphs and their kept signatures in a few flat arrays.
+
+    What the link stage holds of a document prepared in a worker until the
+    end of a build: 4 bytes per shingle hash and no object per paragraph
+    (a ``Paragraph`` with its own uint64 array took about three times the
+    memory, and more to pickle from the worker).  ``update_duplicates``
+    appends these arrays to its state as they are.
+    """
+
+    spans: np.ndarray  # int32 (paragraphs, 2): start and end offsets in the stored text
+    words: np.ndarray  # int32: comparison words per paragraph
+    sizes: np.ndarray  # int32: shingle hashes per paragraph
+    shingles: np.ndarray  # uint32: every paragraph's shingle hashes, one run after another
+    signatures: np.ndarray | None  # uint16 (paragraphs, NUM_PERM): ``paragraph_signatures``
+
+    @staticmethod
+    def of(paras: Sequence[Paragraph], signatures: np.ndarray | None) -> PackedParagraphs:
+        count = len(paras)
+        return PackedParagraphs(
+            np.array([(p.start, p.end) for p in paras], dtype=np.int32).reshape(count, 2),
+            np.array([p.words for p in paras], dtype=np.int32),
+            np.array([len(p.shingles) for p in paras], dtype=np.int32),
+            np.concatenate([p.shingles for p in paras]).astype(np.uint32)
+            if count
+            else np.zeros(0, dtype=np.uint32),
+            signatures,
+        )
+
+
 def update_duplicates(
     new_docs: Iterable[Document],
     state: DuplicateState,
     load: Callable[[str], Document | None],
-    prepared: Mapping[str, tuple[list[Paragraph], np.ndarray]] | None = None,
+    prepared: Mapping[str, PackedParagraphs] | None = None,
 ) -> DuplicateState:
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
@@ -597,58 +628,47 @@ def update_duplicates(
     computed beforehand (in the analysis workers); the others are computed here.
     """
     prepared = prepared or {}
-    shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
     first_new = len(state.para_doc)
     if len(state.shingle_ptr) != first_new + 1:
         raise ValueError("a duplicate state without its shingles (DuplicateState.load_shingles) cannot grow")
-    spans: list[tuple[int, int]] = []
-    words: list[int] = []
-    para_doc: list[int] = []
-    sets: list[np.ndarray] = []
-    sig_blocks: list[np.ndarray | int] = []  # per document: its signatures, or how many to compute below
+    packs: list[PackedParagraphs] = []
+    doc_rows: list[int] = []  # per pack: its document's row in the state
+    sets: list[np.ndarray] = []  # shingles of the paragraphs whose signatures are computed here
     for doc in new_docs:
         if doc.id in state.doc_index:
             continue
         ready = prepared.get(doc.id)
-        if ready is not None:
-            paras = ready[0]
-            sig_blocks.append(ready[1])
-        else:
+        if ready is None:
             paras = paragraphs(doc)
-            sig_blocks.append(len(paras))
             sets.extend(p.shingles for p in paras)
+            ready = PackedParagraphs.of(paras, None)
         di = len(state.docs)
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
-        counts = [p.words for p in paras]
-        state.doc_words.append(sum(counts))
+        state.doc_words.append(int(ready.words.sum()))
         state.doc_date.append(_doc_date(doc))
-        first_row = first_new + len(spans)
-        shingles.update(
-            zip(range(first_row, first_row + len(paras)), [p.shingles for p in paras], strict=True)
-        )
-        spans += [(p.start, p.end) for p in paras]
-        words += counts
-        para_doc += [di] * len(paras)
-    if not spans:
+        packs.append(ready)
+        doc_rows.append(di)
+    counts = [len(p.words) for p in packs]
+    if not sum(counts):
         return state
-    state.para_doc = np.concatenate([state.para_doc, np.array(para_doc, dtype=np.int32)])
-    state.para_span = np.concatenate([state.para_span, np.array(spans, dtype=np.int32).reshape(-1, 2)])
-    state.para_words = np.concatenate([state.para_words, np.array(words, dtype=np.int32)])
+    state.para_doc = np.concatenate([state.para_doc, np.repeat(np.array(doc_rows, dtype=np.int32), counts)])
+    state.para_span = np.concatenate([state.para_span, *(p.spans for p in packs)])
+    state.para_words = np.concatenate([state.para_words, *(p.words for p in packs)])
     computed = (minhash_signatures(sets) & np.uint32(0xFFFF)).astype(np.uint16)
     blocks: list[np.ndarray] = []
     at = 0
-    for block in sig_blocks:
-        if isinstance(block, int):
-            blocks.append(computed[at : at + block])
-            at += block
+    for pack, count in zip(packs, counts, strict=True):
+        if pack.signatures is None:
+            blocks.append(computed[at : at + count])
+            at += count
         else:
-            blocks.append(block)
+            blocks.append(pack.signatures)
     state.sigs = np.concatenate([state.sigs, *blocks])
-    added = [shingles[r] for r in range(first_new, len(state.para_doc))]
-    sizes = np.fromiter(map(len, added), dtype=np.int64, count=len(added))
+    sizes = np.concatenate([p.sizes for p in packs]).astype(np.int64)
     state.shingle_ptr = np.concatenate([state.shingle_ptr, state.shingle_ptr[-1] + np.cumsum(sizes)])
-    state.shingle_vals = np.concatenate([state.shingle_vals, *(a.astype(np.uint32) for a in added)])
+    state.shingle_vals = np.concatenate([state.shingle_vals, *(p.shingles for p in packs)])
+    del packs, sets, computed, blocks
 
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]
@@ -657,18 +677,14 @@ def update_duplicates(
     likely = estimate >= EST_MIN
     old, new, estimate = old[likely], new[likely], estimate[likely]
 
-    # the shingles of earlier documents' paragraphs are kept in the state (recomputing them from the
+    # every paragraph's shingles are kept in the state (recomputing those of earlier documents from the
     # stored text was most of an addition's reprint check on a large store)
-    ptr = state.shingle_ptr
+    ptr = state.shingle_ptr.tolist()
     vals = state.shingle_vals
-
-    def shingles_of(row: int) -> np.ndarray:
-        got = shingles.get(row)
-        return got if got is not None else vals[ptr[row] : ptr[row + 1]]
-
     sims = estimate.astype(np.float32)
     for i in np.nonzero(estimate < EST_EXACT)[0].tolist():
-        sims[i] = jaccard(shingles_of(int(old[i])), shingles_of(int(new[i])))
+        a, b = int(old[i]), int(new[i])
+        sims[i] = jaccard(vals[ptr[a] : ptr[a + 1]], vals[ptr[b] : ptr[b + 1]])
     shared = sims >= PARA_JACCARD
     state.match_a = np.concatenate([state.match_a, old[shared].astype(np.int32)])
     state.match_b = np.concatenate([state.match_b, new[shared].astype(np.int32)])
