@@ -88,3 +88,34 @@ def test_stories_weighed_in_slices_equal_one_pass(monkeypatch: pytest.MonkeyPatc
     assert whole.stories() == sliced.stories()
     for name in ("ptr", "feat", "w", "actor_ptr", "actor_feat", "actor_w", "df"):
         assert np.array_equal(getattr(whole, name), getattr(sliced, name)), name
+
+
+def test_title_source_gives_the_same_story_title() -> None:
+    from biennien.link.stories import _title, title_source
+
+    texts = [
+        "Ngắn\n\n  Hà Nội mưa lớn kéo dài suốt đêm qua  \nĐoạn hai có đủ bốn chữ.",
+        "Một hai ba\nbốn\n",
+        "",
+        "  \n" + "Tiêu đề rất dài " * 20 + "\nthân bài",
+        "Dòng đầu có đủ bốn chữ\nDòng sau",
+    ]
+    for doc in _docs(20):
+        texts.append(doc.text)
+    for text in texts:
+        whole = Document("d1", "s", text, None)
+        head = Document("d1", "s", title_source(text), None)
+        assert _title(head) == _title(whole)
+
+
+def test_a_consumed_input_mapping_is_emptied(tmp_path: Path) -> None:
+    from biennien.link.chronicle import link_store
+    from biennien.store.rows import doc_rows
+    from biennien.store.sqlite import Store
+
+    docs = _docs(6)
+    store = Store(tmp_path / "x.db")
+    store.add_documents([(d, doc_rows(d, analyse(d))) for d in docs])
+    prepared = {d.id: packed_input(prepare_link(d, analyse(d))) for d in docs}
+    report = link_store(store, prepared, consume=True)
+    assert prepared == {} and report.entities > 0

@@ -217,7 +217,7 @@ def _build(
             _store_batch(*pending.popleft(), store, report, progress, prepared)
         if store.needs_link():
             t3, c3 = time.perf_counter(), time.process_time()
-            report.link = link_store(store, prepared, pool=local_pool)
+            report.link = link_store(store, prepared, pool=local_pool, consume=True)
             report.seconds["link"] += time.perf_counter() - t3
             report.cpu["link"] += time.process_time() - c3 + report.link.pool_cpu
     return report

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import pickle
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,7 +53,7 @@ from biennien.link.incremental import (
     statement,
 )
 from biennien.link.stories import STATE_NAME as STORY_STATE
-from biennien.link.stories import Features, StoryState, update_stories
+from biennien.link.stories import Features, StoryState, title_source, update_stories
 from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event, Fact
 from biennien.store.base import (
@@ -171,11 +171,15 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def link_store(
     store: Store,
-    prepared: Mapping[str, LinkInput | PackedLinkInput] | None = None,
+    prepared: Mapping[str, LinkInput] | Mapping[str, PackedLinkInput] | None = None,
     pool: Executor | None = None,
+    *,
+    consume: bool = False,
 ) -> LinkReport:
     """Link the store; ``prepared`` holds ``prepare_link`` of (some of) the new documents (as they are,
-    or packed by ``packed_input``).
+    or packed by ``packed_input``).  With ``consume`` the caller hands ``prepared`` over: it is emptied
+    at once, and each part of the inputs is let go as soon as the link has used it (at 10,000 articles
+    the inputs of a first build are 150 MB, and the merged rows come back while they were still held).
 
     Entities, events and facts are linked incrementally (``link.incremental``)
     when the store holds the state of an earlier link of all its older
@@ -187,16 +191,31 @@ def link_store(
     functions of the rows, so the result is the same, and a two-core machine
     does not wait on one core at the end of a build.
     """
-    packed = {
-        doc: p if isinstance(p, PackedLinkInput) else packed_input(p) for doc, p in (prepared or {}).items()
-    }
+    paragraphs: dict[str, PackedParagraphs] = {}
+    features: dict[str, Features] = {}
+    for doc, p in (prepared or {}).items():
+        packed = p if isinstance(p, PackedLinkInput) else packed_input(p)
+        paragraphs[doc] = packed.paragraphs
+        features[doc] = packed.features
+    if consume and isinstance(prepared, MutableMapping):
+        prepared.clear()
     with _without_cycle_collection():
-        return _link_store(store, packed, pool)
+        return _link_store(store, _Prepared(paragraphs, features), pool)
 
 
-def _link_store(
-    store: Store, prepared: Mapping[str, PackedLinkInput], pool: Executor | None = None
-) -> LinkReport:
+@dataclass(slots=True)
+class _Prepared:
+    """The prepared documents' link inputs, owned by one link: ``update_duplicates`` empties
+    ``paragraphs`` once they are in its state, and ``features`` is emptied after the stories."""
+
+    paragraphs: dict[str, PackedParagraphs]
+    features: dict[str, Features]
+
+    def __contains__(self, doc: object) -> bool:
+        return doc in self.features
+
+
+def _link_store(store: Store, prepared: _Prepared, pool: Executor | None = None) -> LinkReport:
     pool_cpu = 0.0
     seqs = store.document_seqs()
     ids = [d for d, _, _ in seqs]
@@ -239,9 +258,9 @@ def _link_store(
     for ev in store.doc_events_where(docs=unprepared) if unprepared else []:
         if ev.evidence and ev.evidence[0].doc in new_set:
             by_doc.setdefault(ev.evidence[0].doc, []).append(ev)
-    update_stories(
-        new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
-    )
+    update_stories(new_docs, story_state, keys, by_doc, duplicate_of, prepared.features)
+    prepared.features.clear()
+    del new_docs
     stories = story_state.stories()
     link_state: dict[str, bytes | StateParts] = {
         DUP_STATE: dup_state.dump_parts(),
@@ -297,15 +316,14 @@ def _link_store(
     return LinkReport(*counts, len(stories), reprints, incremental=delta is not None, pool_cpu=pool_cpu)
 
 
-def _documents(
-    store: Store, ids: Sequence[str], stored: int, prepared: Mapping[str, PackedLinkInput]
-) -> list[Document]:
+def _documents(store: Store, ids: Sequence[str], stored: int, prepared: _Prepared) -> list[Document]:
     """The documents ``ids`` (in order of arrival) as reprints and stories need them.
 
     When they are most of the store (a full link), they are read in one query; a document whose
-    link input is prepared comes without its metadata, skipped spans and warnings (reprints and
-    stories then read only its id, dates, title and text; one query per document was a tenth of
-    a full link).  The others are read whole.
+    link input is prepared comes without its metadata, skipped spans and warnings, and without its
+    text unless it has no title (reprints and stories then read only its id, dates and title, or the
+    text's first line for a title; one query per document was a tenth of a full link).  The others
+    are read whole.
     """
     if len(ids) * 2 <= stored:
         return [doc for doc in (store.document(d) for d in ids) if doc is not None]
@@ -315,8 +333,10 @@ def _documents(
         if doc_id not in wanted:
             continue
         if doc_id in prepared:
+            # of the text (given only without a title), the line stories take for a title
+            head = title_source(text) if text else ""
             out.append(
-                Document(doc_id, source, text, title, published=published, reference_date=reference_date)
+                Document(doc_id, source, head, title, published=published, reference_date=reference_date)
             )
         else:
             doc = store.document(doc_id)
@@ -326,9 +346,9 @@ def _documents(
 
 
 def _update_duplicates(
-    store: Store, new_docs: list[Document], dup_state: DuplicateState, prepared: Mapping[str, PackedLinkInput]
+    store: Store, new_docs: list[Document], dup_state: DuplicateState, prepared: _Prepared
 ) -> dict[str, str | None]:
-    update_duplicates(new_docs, dup_state, store.document, {d: p.paragraphs for d, p in prepared.items()})
+    update_duplicates(new_docs, dup_state, store.document, prepared.paragraphs, release=True)
     return dup_state.duplicate_of()
 
 
@@ -476,7 +496,7 @@ def _link_delta(
     doc_dates: Mapping[str, str | None],
     new_ids: Sequence[str],
     dup_state: DuplicateState,
-    prepared: Mapping[str, PackedLinkInput],
+    prepared: _Prepared,
 ) -> Delta:
     """Entities, events and facts the documents added since ``state`` change (``state`` is updated),
     after placing the new documents' reprints (``dup_state`` is updated).

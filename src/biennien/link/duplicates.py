@@ -51,7 +51,7 @@ parameters) computed for all paragraphs of a batch in one numpy pass;
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -616,7 +616,9 @@ def update_duplicates(
     new_docs: Iterable[Document],
     state: DuplicateState,
     load: Callable[[str], Document | None],
-    prepared: Mapping[str, PackedParagraphs] | None = None,
+    prepared: MutableMapping[str, PackedParagraphs] | None = None,
+    *,
+    release: bool = False,
 ) -> DuplicateState:
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
@@ -626,6 +628,8 @@ def update_duplicates(
     documents is a no-op.
     ``prepared`` holds documents' paragraphs and ``paragraph_signatures``
     computed beforehand (in the analysis workers); the others are computed here.
+    With ``release``, ``prepared`` is emptied once its arrays are copied into
+    the state (the caller hands them over), before the candidate search.
     """
     prepared = prepared or {}
     first_new = len(state.para_doc)
@@ -669,6 +673,8 @@ def update_duplicates(
     state.shingle_ptr = np.concatenate([state.shingle_ptr, state.shingle_ptr[-1] + np.cumsum(sizes)])
     state.shingle_vals = np.concatenate([state.shingle_vals, *(p.shingles for p in packs)])
     del packs, sets, computed, blocks
+    if release and prepared:
+        prepared.clear()
 
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]

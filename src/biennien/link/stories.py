@@ -213,6 +213,17 @@ def story_id(founder_doc: str) -> str:
     return "st" + hashlib.sha1(founder_doc.encode("utf-8")).hexdigest()[:12]
 
 
+def title_source(text: str) -> str:
+    """What ``_title`` reads of the text of a document without a title: its first line of at least four
+    words (stripped), or "" when no line has that many; ``_title`` finds the same title in it as in the
+    whole text (the link keeps this instead of the texts of a whole store)."""
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if len(line.split()) >= 4:
+            return line
+    return ""
+
+
 def _title(doc: Document) -> str:
     if doc.title:
         return doc.title.strip()
