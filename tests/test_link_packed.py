@@ -119,3 +119,29 @@ def test_a_consumed_input_mapping_is_emptied(tmp_path: Path) -> None:
     prepared = {d.id: packed_input(prepare_link(d, analyse(d))) for d in docs}
     report = link_store(store, prepared, consume=True)
     assert prepared == {} and report.entities > 0
+
+
+def test_mention_rows_share_their_strings_and_pickle_as_plain_groups(tmp_path: Path) -> None:
+    """The entity part pickles its groups as they are: the same bytes as ``plain_groups`` gives."""
+    import pickle
+
+    from biennien.link.entities import group_rows
+    from biennien.link.incremental import plain_groups
+    from biennien.store.rows import doc_rows
+    from biennien.store.sqlite import Store
+
+    docs = _docs(12)
+    store = Store(tmp_path / "x.db")
+    store.add_documents([(d, doc_rows(d, analyse(d))) for d in docs])
+    rows = store.mention_rows()
+    assert len(rows) > 50
+    by_value: dict[str, int] = {}
+    for row in rows:
+        for value in (row[0], row[4], row[7]):
+            if value is not None:
+                assert by_value.setdefault(value, id(value)) == id(value)
+    groups = group_rows(rows)
+    proto = pickle.HIGHEST_PROTOCOL
+    assert pickle.dumps(list(groups.items()), protocol=proto) == pickle.dumps(
+        plain_groups(groups, {}), protocol=proto
+    )
