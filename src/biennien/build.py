@@ -217,7 +217,14 @@ def _build(
             _store_batch(*pending.popleft(), store, report, progress, prepared)
         if store.needs_link():
             t3, c3 = time.perf_counter(), time.process_time()
-            report.link = link_store(store, prepared, pool=local_pool, consume=True)
+            # the link is the pool's last work: its workers are shut down once the merges are back
+            report.link = link_store(
+                store,
+                prepared,
+                pool=local_pool,
+                consume=True,
+                pool_done=local_pool.shutdown if local_pool is not None else None,
+            )
             report.seconds["link"] += time.perf_counter() - t3
             report.cpu["link"] += time.process_time() - c3 + report.link.pool_cpu
     return report

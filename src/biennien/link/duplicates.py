@@ -504,18 +504,17 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
     n = len(bands)
     if n == first_new:
         return _empty(np.int64), _empty(np.int64)
-    # every band's column sorted at once, one contiguous row per band; the candidates are the distinct pairs
-    # of each bucket's members, so the order among equal values does not matter (quicksort: 5x faster than
-    # a stable sort down the columns)
-    columns = np.ascontiguousarray(bands.T)
+    # each band's column sorted (the candidates are the distinct pairs of each bucket's members, so the order
+    # among equal values does not matter: quicksort)
     new_rows = n - first_new
     # per band: the rows in order of value; per band and new row: the first sorted position of its
-    # bucket, and the bucket's size (32-bit: rows of one store)
+    # bucket (32-bit: rows of one store), and the bucket's size up to MAX_BUCKET + 1 (larger ones are
+    # skipped all the same)
     orders = np.empty((LSH_BANDS, n), dtype=np.int32)
     lows = np.empty((LSH_BANDS, new_rows), dtype=np.int32)
-    sizes = np.empty((LSH_BANDS, new_rows), dtype=np.int32)
+    sizes = np.empty((LSH_BANDS, new_rows), dtype=np.uint8)
     for b in range(LSH_BANDS):
-        col = columns[b]
+        col = bands[:, b]
         order = np.argsort(col)
         orders[b] = order
         sorted_col = col[order]
@@ -531,8 +530,7 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
         bounds_lo[order] = run_starts[run_of]
         bounds_hi[order] = np.append(run_starts[1:], n)[run_of]
         lows[b] = bounds_lo[first_new:]
-        sizes[b] = bounds_hi[first_new:] - lows[b]
-    del columns
+        sizes[b] = np.minimum(bounds_hi[first_new:] - bounds_lo[first_new:], MAX_BUCKET + 1)
     parts: list[np.ndarray] = []
     for first in range(0, new_rows, CANDIDATE_ROWS):
         last = min(new_rows, first + CANDIDATE_ROWS)
