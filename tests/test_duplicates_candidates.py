@@ -66,3 +66,13 @@ def test_estimates_in_slices_equal_one_pass(monkeypatch) -> None:
     new = rng.integers(0, 50, size=999)
     monkeypatch.setattr(dup, "ESTIMATE_PAIRS", 64)
     assert dup._estimates(sigs, old, new).tolist() == (sigs[old] == sigs[new]).mean(axis=1).tolist()
+
+
+def test_distinct_is_np_unique() -> None:
+    from biennien.link.duplicates import _distinct
+
+    rng = np.random.default_rng(13)
+    for size, top in [(0, 5), (1, 5), (1000, 7), (5000, 10**12)]:
+        values = rng.integers(0, top, size=size)
+        got = _distinct(values)
+        assert got.dtype == values.dtype and got.tolist() == np.unique(values).tolist()

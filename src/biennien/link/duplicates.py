@@ -486,6 +486,17 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return (pairs[:, :, 0] << np.uint32(16)) | pairs[:, :, 1]
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` (the distinct values, sorted) by a sort and a comparison of neighbours:
+    numpy 2.4's ``np.unique`` of a large integer array goes through a hash table and took 2.5 s for
+    3.9 million int64 values here, against 0.04 s for this."""
+    ordered = np.sort(values)
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
+
+
 # new rows whose candidates are gathered and deduplicated together: a full link of 10,000 perturbed articles
 # found 14 million (row, row) keys over all bands for 980,000 distinct pairs, and holding them all at once
 # before ``np.unique`` took about 400 MB
@@ -549,7 +560,7 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
             keep = members < rows
             found.append(members[keep].astype(np.int64) * n + rows[keep])
         if found:
-            parts.append(np.unique(np.concatenate(found)))
+            parts.append(_distinct(np.concatenate(found)))
     if not parts:
         return _empty(np.int64), _empty(np.int64)
     keys = np.sort(np.concatenate(parts))  # each part distinct, and no key in two parts
@@ -715,7 +726,7 @@ def _judge_reprints(state: DuplicateState, old: np.ndarray, new: np.ndarray) -> 
     words_b = np.zeros(len(pair_keys))
     for rows, words in ((old, words_a), (new, words_b)):
         # each paragraph counts once per document pair, however many paragraphs it matched
-        uniq = np.unique(pair_of.astype(np.int64) * len(state.para_doc) + rows)
+        uniq = _distinct(pair_of.astype(np.int64) * len(state.para_doc) + rows)
         np.add.at(words, uniq // len(state.para_doc), state.para_words[uniq % len(state.para_doc)])
     doc_words = np.maximum(np.asarray(state.doc_words, dtype=np.float64), 1.0)
     ia, ib = pair_keys // n, pair_keys % n
