@@ -161,3 +161,14 @@ def test_narrowed_counts_keep_their_values() -> None:
         sums = np.array(values, dtype=np.float64)
         got = _narrow_counts(sums)
         assert got.dtype == dtype and got.astype(np.float64).tolist() == sums.tolist()
+
+
+def test_a_pickled_packed_input_comes_back_equal() -> None:
+    import pickle
+
+    for doc in _docs(8) + [Document("e", "s", "Ngắn.", "")]:
+        packed = packed_input(prepare_link(doc, analyse(doc)))
+        back = pickle.loads(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
+        for got, want in zip(back._arrays(), packed._arrays(), strict=True):
+            assert got.dtype == want.dtype and got.shape == want.shape
+            assert np.array_equal(got, want)

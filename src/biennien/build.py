@@ -65,11 +65,13 @@ class BuildReport:
 Progress = Callable[[str, Document | Failure], None]
 
 
-# documents whose link inputs (``prepare_link``) are kept for the link stage of one build; beyond this
-# many the link stage computes the rest itself (about 0.4 ms each in the main process), so memory does
-# not grow with the corpus: an input holds about 35 kB in memory (paragraph shingles, signatures, story
-# features), so at most about 350 MB (measured on unc-dev, session 4)
-MAX_PREPARED = 10_000
+# documents whose link inputs (``prepare_link``, packed) are kept for the link stage of one build; beyond
+# this many the link stage computes the rest itself (about 1.3 ms each in the build process at 20,000
+# articles, from the stored text, which it then holds along with their unpacked features: more memory per
+# document than a packed input).  A packed input holds about 12 kB in memory once unpickled (session 6; a
+# plain one held 29-35 kB, hence the old limit of 10,000), so at most about 600 MB; a build of more
+# articles than this needs the partitioned link of docs/scaling.md more than a larger limit
+MAX_PREPARED = 50_000
 
 
 def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:

@@ -114,6 +114,40 @@ class PackedLinkInput:
     paragraphs: PackedParagraphs
     features: Features
 
+    def __getstate__(self) -> tuple[list[tuple[str, tuple[int, ...]]], bytes]:
+        """Pickled as one byte string and the arrays' types and shapes: unpickled, each array is a view
+        of that one string, not an object with its own buffer (about 12 -> 8.5 kB per article in the
+        build process, where the inputs of a whole build wait for the link)."""
+        arrays = self._arrays()
+        parts: list[bytes] = []
+        for a in arrays:
+            data = a.tobytes()
+            parts.append(data + bytes(-len(data) % _ALIGN))  # each view starts on an aligned offset
+        return [(a.dtype.str, a.shape) for a in arrays], b"".join(parts)
+
+    def __setstate__(self, state: tuple[list[tuple[str, tuple[int, ...]]], bytes]) -> None:
+        header, blob = state
+        views: list[np.ndarray] = []
+        at = 0
+        for dtype, shape in header:
+            kind = np.dtype(dtype)
+            count = int(np.prod(shape, dtype=np.int64))
+            views.append(np.frombuffer(blob, dtype=kind, count=count, offset=at).reshape(shape))
+            at += count * kind.itemsize
+            at += -at % _ALIGN
+        spans, words, sizes, shingles, signatures, feats, sums, actors = views
+        self.paragraphs = PackedParagraphs(spans, words, sizes, shingles, signatures)
+        self.features = (feats, sums, actors)
+
+    def _arrays(self) -> list[np.ndarray]:
+        p = self.paragraphs
+        if p.signatures is None:
+            raise ValueError("a packed link input carries its paragraphs' signatures")
+        return [p.spans, p.words, p.sizes, p.shingles, p.signatures, *self.features]
+
+
+_ALIGN = 8  # bytes: every array of a pickled ``PackedLinkInput`` starts at a multiple of this
+
 
 def packed_input(link_input: LinkInput) -> PackedLinkInput:
     """``link_input`` packed; a value that would not survive the narrower type keeps its own."""
