@@ -44,17 +44,39 @@ def tree_rss_kb(pid: int | None = None) -> int:
 
 
 class PeakSampler:
-    """Samples the process tree's RSS every ``interval`` seconds in a thread."""
+    """Samples the process tree's RSS every ``interval`` seconds in a thread.
+
+    Besides the peak of the whole tree it keeps, per ``phase`` (a label the
+    caller sets while sampling runs), the peaks of the tree, of this process
+    alone and of its children together (a pool's workers).
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
         self.peak_kb = 0
+        self.phase = "build"
+        self.phases: dict[str, dict[str, int]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def sample(self) -> None:
+        me = os.getpid()
+        main = _rss_kb(me)
+        workers = tree_rss_kb(me) - main
+        self.peak_kb = max(self.peak_kb, main + workers)
+        peaks = self.phases.setdefault(self.phase, {"all": 0, "main": 0, "workers": 0})
+        for role, kb in (("all", main + workers), ("main", main), ("workers", workers)):
+            peaks[role] = max(peaks[role], kb)
+
+    def mark(self, phase: str) -> None:
+        """Start a new phase (the current one gets a last sample first)."""
+        self.sample()
+        self.phase = phase
+        self.sample()
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb())
+            self.sample()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakSampler:
@@ -64,7 +86,7 @@ class PeakSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak_kb = max(self.peak_kb, tree_rss_kb())
+        self.sample()
 
     @property
     def peak_mb(self) -> float:

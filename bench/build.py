@@ -16,10 +16,14 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import biennien.build  # noqa: E402
 from _memory import PeakSampler  # noqa: E402
 from biennien.build import BuildReport, build  # noqa: E402
 from biennien.store.sqlite import Store  # noqa: E402
@@ -35,6 +39,37 @@ def _stages(report: BuildReport, n: int) -> None:
     print(f"  {'total':8s} {'':12s} {total:8.2f} s {total / max(1, n) * 1000:15.2f}")
 
 
+@contextmanager
+def _link_phase(mem: PeakSampler) -> Iterator[None]:
+    """Mark the link stage in ``mem`` while a build runs (the build's own ``link_store`` call, wrapped)."""
+    link_store = biennien.build.link_store
+
+    def marked(*args: Any, **kwargs: Any) -> Any:
+        mem.mark("link")
+        try:
+            return link_store(*args, **kwargs)
+        finally:
+            mem.mark("after link")
+
+    biennien.build.link_store = marked
+    try:
+        yield
+    finally:
+        biennien.build.link_store = link_store
+
+
+def _phase_peaks(mem: PeakSampler) -> None:
+    """Peak RSS per phase: the whole tree, this (the build) process, and the pool's workers together."""
+    names = {"build": "ingest + analysis + store", "link": "link stage"}
+    for phase, label in names.items():
+        peaks = mem.phases.get(phase)
+        if peaks:
+            print(
+                f"  {label:26s} all {peaks['all'] / 1024:7,.0f} MB   build process {peaks['main'] / 1024:7,.0f} MB"
+                f"   workers {peaks['workers'] / 1024:7,.0f} MB"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("folder")
@@ -48,7 +83,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="biennien-bench-"))
     try:
         store = Store(args.db) if args.db else Store(tmp / "bench.db")
-        with PeakSampler() as mem:
+        with PeakSampler() as mem, _link_phase(mem):
             t0 = time.perf_counter()
             report = build([args.folder], store, workers=args.workers, engine=args.engine)
             elapsed = time.perf_counter() - t0
@@ -60,6 +95,7 @@ def main() -> None:
         print(f"full build: {elapsed:.2f} s  ->  {n / elapsed:,.0f} documents/s end to end")
         _stages(report, n)
         print(f"peak memory (RSS, all processes): {mem.peak_mb:,.0f} MB")
+        _phase_peaks(mem)
         cpu = (
             resource.getrusage(resource.RUSAGE_SELF).ru_utime
             + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime

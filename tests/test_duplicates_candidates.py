@@ -41,3 +41,38 @@ def test_no_new_rows_no_candidates() -> None:
     bands = np.zeros((10, LSH_BANDS), dtype=np.uint32)
     old, new = _candidates(bands, 10)
     assert len(old) == len(new) == 0
+
+
+def test_candidates_in_slices_of_new_rows(monkeypatch) -> None:
+    """Gathering the pairs a few new rows at a time gives the same pairs in the same order."""
+    import biennien.link.duplicates as dup
+
+    rng = np.random.default_rng(11)
+    bands = rng.integers(0, 7, size=(300, LSH_BANDS)).astype(np.uint32)
+    whole = _candidates(bands, 40)
+    monkeypatch.setattr(dup, "CANDIDATE_ROWS", 17)
+    sliced = _candidates(bands, 40)
+    assert len(whole[0]) > 1000
+    assert whole[0].tolist() == sliced[0].tolist() and whole[1].tolist() == sliced[1].tolist()
+    assert set(zip(sliced[0].tolist(), sliced[1].tolist(), strict=True)) == _brute_force(bands, 40)
+
+
+def test_estimates_in_slices_equal_one_pass(monkeypatch) -> None:
+    import biennien.link.duplicates as dup
+
+    rng = np.random.default_rng(12)
+    sigs = rng.integers(0, 3, size=(50, dup.NUM_PERM)).astype(np.uint16)
+    old = rng.integers(0, 50, size=999)
+    new = rng.integers(0, 50, size=999)
+    monkeypatch.setattr(dup, "ESTIMATE_PAIRS", 64)
+    assert dup._estimates(sigs, old, new).tolist() == (sigs[old] == sigs[new]).mean(axis=1).tolist()
+
+
+def test_distinct_is_np_unique() -> None:
+    from biennien.link.duplicates import _distinct
+
+    rng = np.random.default_rng(13)
+    for size, top in [(0, 5), (1, 5), (1000, 7), (5000, 10**12)]:
+        values = rng.integers(0, top, size=size)
+        got = _distinct(values)
+        assert got.dtype == values.dtype and got.tolist() == np.unique(values).tolist()

@@ -24,7 +24,14 @@ from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.sources import ingest_file, iter_units
-from biennien.link.chronicle import LinkInput, LinkReport, link_store, prepare_link
+from biennien.link.chronicle import (
+    LinkInput,
+    LinkReport,
+    PackedLinkInput,
+    link_store,
+    packed_input,
+    prepare_link,
+)
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.rows import DocRows, doc_rows
 from biennien.store.sqlite import Store, iter_chunks
@@ -58,11 +65,13 @@ class BuildReport:
 Progress = Callable[[str, Document | Failure], None]
 
 
-# documents whose link inputs (``prepare_link``) are kept for the link stage of one build; beyond this
-# many the link stage computes the rest itself (about 0.4 ms each in the main process), so memory does
-# not grow with the corpus: an input holds about 35 kB in memory (paragraph shingles, signatures, story
-# features), so at most about 350 MB (measured on unc-dev, session 4)
-MAX_PREPARED = 10_000
+# documents whose link inputs (``prepare_link``, packed) are kept for the link stage of one build; beyond
+# this many the link stage computes the rest itself (about 1.3 ms each in the build process at 20,000
+# articles, from the stored text, which it then holds along with their unpacked features: more memory per
+# document than a packed input).  A packed input holds about 12 kB in memory once unpickled (session 6; a
+# plain one held 29-35 kB, hence the old limit of 10,000), so at most about 600 MB; a build of more
+# articles than this needs the partitioned link of docs/scaling.md more than a larger limit
+MAX_PREPARED = 50_000
 
 
 def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
@@ -71,18 +80,20 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-# a worker's answer: the store rows, the link input, and the CPU seconds of analysing (with the link
-# preparation) and of making the rows, which count for the analyse and store stages
-Analysed = tuple[DocRows, LinkInput, tuple[float, float]]
+# a worker's answer: the store rows, the link input (packed: smaller to pickle and to keep), and the CPU
+# seconds of analysing (with the link preparation) and of making the rows, which count for the analyse and
+# store stages
+Analysed = tuple[DocRows, PackedLinkInput, tuple[float, float]]
 
 
 def analyse_for_store(doc: Document) -> Analysed:
     """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times."""
     t0 = time.process_time()
     analysis, link_input = analyse_for_link(doc)
+    packed = packed_input(link_input)
     t1 = time.process_time()
     rows = doc_rows(doc, analysis)
-    return rows, link_input, (t1 - t0, time.process_time() - t1)
+    return rows, packed, (t1 - t0, time.process_time() - t1)
 
 
 def _submit(chunk: list[tuple[Document, Analysed | None]], pool: Executor | None) -> Iterator[Analysed]:
@@ -107,7 +118,7 @@ def _store_batch(
     store: Store,
     report: BuildReport,
     progress: Progress | None,
-    prepared: dict[str, LinkInput],
+    prepared: dict[str, PackedLinkInput],
 ) -> None:
     """Wait for a batch's analyses and store its documents in one transaction, in input order."""
     t0 = time.perf_counter()
@@ -199,7 +210,7 @@ def _build(
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
         pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
-        prepared: dict[str, LinkInput] = {}
+        prepared: dict[str, PackedLinkInput] = {}
         for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
             while len(pending) >= depth:
@@ -208,7 +219,14 @@ def _build(
             _store_batch(*pending.popleft(), store, report, progress, prepared)
         if store.needs_link():
             t3, c3 = time.perf_counter(), time.process_time()
-            report.link = link_store(store, prepared, pool=local_pool)
+            # the link is the pool's last work: its workers are shut down once the merges are back
+            report.link = link_store(
+                store,
+                prepared,
+                pool=local_pool,
+                consume=True,
+                pool_done=local_pool.shutdown if local_pool is not None else None,
+            )
             report.seconds["link"] += time.perf_counter() - t3
             report.cpu["link"] += time.process_time() - c3 + report.link.pool_cpu
     return report
@@ -279,9 +297,7 @@ def _ingested(
     def flush() -> None:
         if group:
             queue.append(
-                pool.submit(read_files, list(group), limits, mode.on)
-                if pool
-                else read_files(group, limits)
+                pool.submit(read_files, list(group), limits, mode.on) if pool else read_files(group, limits)
             )
             group.clear()
 

@@ -10,14 +10,16 @@ confirmed against).  Everything is replaced in one transaction.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import pickle
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any, TypeVar
 
 import numpy as np
@@ -26,6 +28,7 @@ from biennien.link.duplicates import SHINGLES_NAME as SHINGLES_STATE
 from biennien.link.duplicates import STATE_NAME as DUP_STATE
 from biennien.link.duplicates import (
     DuplicateState,
+    PackedParagraphs,
     Paragraph,
     compared_text,
     paragraph_signatures,
@@ -45,14 +48,13 @@ from biennien.link.incremental import (
     link_events_delta,
     link_facts_delta,
     packed,
-    plain_groups,
     plain_reports,
     plain_statements,
     report,
     statement,
 )
 from biennien.link.stories import STATE_NAME as STORY_STATE
-from biennien.link.stories import Features, StoryState, update_stories
+from biennien.link.stories import Features, StoryState, title_source, update_stories
 from biennien.link.stories_features import hashed_features
 from biennien.model import DocAnalysis, Document, Event, Fact
 from biennien.store.base import (
@@ -103,6 +105,85 @@ def prepare_link(doc: Document, analysis: DocAnalysis) -> LinkInput:
 
 
 @dataclass(slots=True)
+class PackedLinkInput:
+    """A ``LinkInput`` as the link stage keeps it until the end of a build: the paragraphs in flat arrays
+    (``PackedParagraphs``), the story features' buckets in 32 bits (they lie below ``DIM``) and their
+    summed weights (whole numbers) mostly in one byte: the same values in about a quarter of the
+    memory; a worker sends this (``packed_input``), so pickling costs less too."""
+
+    paragraphs: PackedParagraphs
+    features: Features
+
+    def __getstate__(self) -> tuple[list[tuple[str, tuple[int, ...]]], bytes]:
+        """Pickled as one byte string and the arrays' types and shapes: unpickled, each array is a view
+        of that one string, not an object with its own buffer (about 12 -> 8.5 kB per article in the
+        build process, where the inputs of a whole build wait for the link)."""
+        arrays = self._arrays()
+        parts: list[bytes] = []
+        for a in arrays:
+            data = a.tobytes()
+            parts.append(data + bytes(-len(data) % _ALIGN))  # each view starts on an aligned offset
+        return [(a.dtype.str, a.shape) for a in arrays], b"".join(parts)
+
+    def __setstate__(self, state: tuple[list[tuple[str, tuple[int, ...]]], bytes]) -> None:
+        header, blob = state
+        views: list[np.ndarray] = []
+        at = 0
+        for dtype, shape in header:
+            kind = np.dtype(dtype)
+            count = int(np.prod(shape, dtype=np.int64))
+            views.append(np.frombuffer(blob, dtype=kind, count=count, offset=at).reshape(shape))
+            at += count * kind.itemsize
+            at += -at % _ALIGN
+        spans, words, sizes, shingles, signatures, feats, sums, actors = views
+        self.paragraphs = PackedParagraphs(spans, words, sizes, shingles, signatures)
+        self.features = (feats, sums, actors)
+
+    def _arrays(self) -> list[np.ndarray]:
+        p = self.paragraphs
+        if p.signatures is None:
+            raise ValueError("a packed link input carries its paragraphs' signatures")
+        return [p.spans, p.words, p.sizes, p.shingles, p.signatures, *self.features]
+
+
+_ALIGN = 8  # bytes: every array of a pickled ``PackedLinkInput`` starts at a multiple of this
+
+
+def packed_input(link_input: LinkInput) -> PackedLinkInput:
+    """``link_input`` packed; a value that would not survive the narrower type keeps its own."""
+    feats, sums, actors = link_input.features
+    return PackedLinkInput(
+        PackedParagraphs.of(link_input.paragraphs, link_input.signatures),
+        (_narrow_int(feats), _narrow_counts(sums), _narrow_int(actors)),
+    )
+
+
+def _narrow_counts(sums: np.ndarray) -> np.ndarray:
+    """Summed feature weights (whole numbers, nearly all small) in the narrowest type that holds every
+    one exactly: one byte each for most documents instead of eight."""
+    if not len(sums):
+        return sums.astype(np.uint8)
+    if np.array_equal(sums, np.floor(sums)) and float(sums.min()) >= 0:
+        top = float(sums.max())
+        if top < 1 << 8:
+            return sums.astype(np.uint8)
+        if top < 1 << 16:
+            return sums.astype(np.uint16)
+    if float(np.abs(sums).max()) < 1 << 24:  # a float32 holds such a value exactly when it is whole
+        narrow = sums.astype(np.float32)
+        if np.array_equal(narrow, sums):
+            return narrow
+    return sums
+
+
+def _narrow_int(values: np.ndarray) -> np.ndarray:
+    """Buckets as int32 (they lie below ``DIM``), unless some value does not fit."""
+    if len(values) and (int(values.min()) < 0 or int(values.max()) >= 1 << 31):
+        return values
+    return values.astype(np.int32)
+
+
+@dataclass(slots=True)
 class LinkReport:
     entities: int
     events: int
@@ -137,9 +218,19 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def link_store(
-    store: Store, prepared: Mapping[str, LinkInput] | None = None, pool: Executor | None = None
+    store: Store,
+    prepared: Mapping[str, LinkInput] | Mapping[str, PackedLinkInput] | None = None,
+    pool: Executor | None = None,
+    *,
+    consume: bool = False,
+    pool_done: Callable[[], None] | None = None,
 ) -> LinkReport:
-    """Link the store; ``prepared`` holds ``prepare_link`` of (some of) the new documents.
+    """Link the store; ``prepared`` holds ``prepare_link`` of (some of) the new documents (as they are,
+    or packed by ``packed_input``).  With ``consume`` the caller hands ``prepared`` over: it is emptied
+    at once, and each part of the inputs is let go as soon as the link has used it (at 10,000 articles
+    the inputs of a first build are 150 MB, and the merged rows come back while they were still held).
+    ``pool_done`` is called once a full link's last merge is back from ``pool`` (a build shuts its
+    workers down then, so their memory is freed before the rows are written).
 
     Entities, events and facts are linked incrementally (``link.incremental``)
     when the store holds the state of an earlier link of all its older
@@ -151,14 +242,36 @@ def link_store(
     functions of the rows, so the result is the same, and a two-core machine
     does not wait on one core at the end of a build.
     """
+    paragraphs: dict[str, PackedParagraphs] = {}
+    features: dict[str, Features] = {}
+    for doc, p in (prepared or {}).items():
+        packed = p if isinstance(p, PackedLinkInput) else packed_input(p)
+        paragraphs[doc] = packed.paragraphs
+        features[doc] = packed.features
+    if consume and isinstance(prepared, MutableMapping):
+        prepared.clear()
     with _without_cycle_collection():
-        return _link_store(store, prepared, pool)
+        return _link_store(store, _Prepared(paragraphs, features), pool, pool_done)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """The prepared documents' link inputs, owned by one link: ``update_duplicates`` empties
+    ``paragraphs`` once they are in its state, and ``features`` is emptied after the stories."""
+
+    paragraphs: dict[str, PackedParagraphs]
+    features: dict[str, Features]
+
+    def __contains__(self, doc: object) -> bool:
+        return doc in self.features
 
 
 def _link_store(
-    store: Store, prepared: Mapping[str, LinkInput] | None, pool: Executor | None = None
+    store: Store,
+    prepared: _Prepared,
+    pool: Executor | None = None,
+    pool_done: Callable[[], None] | None = None,
 ) -> LinkReport:
-    prepared = prepared or {}
     pool_cpu = 0.0
     seqs = store.document_seqs()
     ids = [d for d, _, _ in seqs]
@@ -201,9 +314,9 @@ def _link_store(
     for ev in store.doc_events_where(docs=unprepared) if unprepared else []:
         if ev.evidence and ev.evidence[0].doc in new_set:
             by_doc.setdefault(ev.evidence[0].doc, []).append(ev)
-    update_stories(
-        new_docs, story_state, keys, by_doc, duplicate_of, {d: p.features for d, p in prepared.items()}
-    )
+    update_stories(new_docs, story_state, keys, by_doc, duplicate_of, prepared.features)
+    prepared.features.clear()
+    del new_docs
     stories = story_state.stories()
     link_state: dict[str, bytes | StateParts] = {
         DUP_STATE: dup_state.dump_parts(),
@@ -217,6 +330,13 @@ def _link_store(
         def part(n: int) -> _Part:
             if n not in done:
                 done[n] = jobs[n]()
+                if pool_done is not None and all(_finished(job) for job in jobs):
+                    # every merge is back (or waits only to be unpickled): take them all, and the pool's
+                    # workers may go before the rows are written
+                    for k, job in enumerate(jobs):
+                        if k not in done:
+                            done[k] = job()
+                    pool_done()  # once: every part is taken now
             return done[n][0]
 
         def rest() -> tuple[dict[str, str | None], list[dict[str, Any]], dict[str, bytes | StateParts]]:
@@ -259,15 +379,14 @@ def _link_store(
     return LinkReport(*counts, len(stories), reprints, incremental=delta is not None, pool_cpu=pool_cpu)
 
 
-def _documents(
-    store: Store, ids: Sequence[str], stored: int, prepared: Mapping[str, LinkInput]
-) -> list[Document]:
+def _documents(store: Store, ids: Sequence[str], stored: int, prepared: _Prepared) -> list[Document]:
     """The documents ``ids`` (in order of arrival) as reprints and stories need them.
 
     When they are most of the store (a full link), they are read in one query; a document whose
-    link input is prepared comes without its metadata, skipped spans and warnings (reprints and
-    stories then read only its id, dates, title and text; one query per document was a tenth of
-    a full link).  The others are read whole.
+    link input is prepared comes without its metadata, skipped spans and warnings, and without its
+    text unless it has no title (reprints and stories then read only its id, dates and title, or the
+    text's first line for a title; one query per document was a tenth of a full link).  The others
+    are read whole.
     """
     if len(ids) * 2 <= stored:
         return [doc for doc in (store.document(d) for d in ids) if doc is not None]
@@ -277,8 +396,10 @@ def _documents(
         if doc_id not in wanted:
             continue
         if doc_id in prepared:
+            # of the text (given only without a title), the line stories take for a title
+            head = title_source(text) if text else ""
             out.append(
-                Document(doc_id, source, text, title, published=published, reference_date=reference_date)
+                Document(doc_id, source, head, title, published=published, reference_date=reference_date)
             )
         else:
             doc = store.document(doc_id)
@@ -288,11 +409,9 @@ def _documents(
 
 
 def _update_duplicates(
-    store: Store, new_docs: list[Document], dup_state: DuplicateState, prepared: Mapping[str, LinkInput]
+    store: Store, new_docs: list[Document], dup_state: DuplicateState, prepared: _Prepared
 ) -> dict[str, str | None]:
-    update_duplicates(
-        new_docs, dup_state, store.document, {d: (p.paragraphs, p.signatures) for d, p in prepared.items()}
-    )
+    update_duplicates(new_docs, dup_state, store.document, prepared.paragraphs, release=True)
     return dup_state.duplicate_of()
 
 
@@ -342,7 +461,9 @@ def _entities_part(source: Any) -> _Part:
         entity_field_rows(fields),
         FROM_DATA,  # the mention rows are read from each row's JSON when written
         [],
-        {"groups": packed(plain_groups(groups, {})), "targets": packed(targets)},
+        # ``mention_rows`` gives one string object per distinct value already, so the groups pickle as
+        # ``plain_groups`` would make them (the same bytes; tested), without a second copy of every row
+        {"groups": packed(list(groups.items())), "targets": packed(targets)},
     )
 
 
@@ -418,13 +539,42 @@ def _start_parts(
     return [partial(_unpickled, pool.submit(_pickled_part_job, fn, *args)) for fn, args in jobs]
 
 
+def _finished(job: Callable[[], tuple[_Part, float]]) -> bool:
+    """Whether a job of ``_start_parts`` has its result already (a pool's future is done); a job run
+    here (no pool) counts as finished only once called."""
+    future = job.args[0] if isinstance(job, partial) and job.func is _unpickled else None
+    return future is not None and future.done()
+
+
 def _pickled_part_job(fn: Callable[..., _Part], *args: Any) -> tuple[bytes, float]:
     """``_part_job`` in a pool worker, its part pickled there with the cyclic collector still paused
     (the pool would pickle it anyway, with the collector running, and outside the reported CPU)."""
     with _without_cycle_collection():
         t0 = time.process_time()
         blob = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
-        return blob, time.process_time() - t0
+        cpu = time.process_time() - t0
+    _return_free_memory()  # the part's rows are gone: the worker holds only its caches until the next task
+    return blob, cpu
+
+
+def _return_free_memory() -> None:
+    """Give the C heap's free memory back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    A merge makes hundreds of MB of small objects at 10,000 articles; freed, they stay in the process's
+    heap, and two pool workers idling with them (500 MB) were half of a full build's peak memory."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
 
 
 def _unpickled(job: Future[tuple[bytes, float]]) -> tuple[_Part, float]:
@@ -440,7 +590,7 @@ def _link_delta(
     doc_dates: Mapping[str, str | None],
     new_ids: Sequence[str],
     dup_state: DuplicateState,
-    prepared: Mapping[str, LinkInput],
+    prepared: _Prepared,
 ) -> Delta:
     """Entities, events and facts the documents added since ``state`` change (``state`` is updated),
     after placing the new documents' reprints (``dup_state`` is updated).

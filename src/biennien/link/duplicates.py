@@ -51,7 +51,7 @@ parameters) computed for all paragraphs of a batch in one numpy pass;
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -486,20 +486,48 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return (pairs[:, :, 0] << np.uint32(16)) | pairs[:, :, 1]
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` (the distinct values, sorted) by a sort and a comparison of neighbours:
+    numpy 2.4's ``np.unique`` of a large integer array goes through a hash table and took 2.5 s for
+    3.9 million int64 values here, against 0.04 s for this."""
+    ordered = np.sort(values)
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
+
+
+# new rows whose candidates are gathered and deduplicated together: a full link of 10,000 perturbed articles
+# found 14 million (row, row) keys over all bands for 980,000 distinct pairs, and holding them all at once
+# before ``np.unique`` took about 400 MB
+CANDIDATE_ROWS = 16_384
+
+
 def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct row pairs (earlier, new) that agree on at least one band, as two aligned arrays."""
+    """Distinct row pairs (earlier, new) that agree on at least one band, as two aligned arrays, in order
+    of the earlier row, then the new one.
+
+    Every band's buckets are found once; the pairs are then gathered for
+    ``CANDIDATE_ROWS`` new rows at a time and deduplicated there (pairs of
+    different new rows never coincide), so memory is bounded by a slice of
+    the new rows rather than by all pairs of all bands.
+    """
     n = len(bands)
-    found: list[np.ndarray] = []
     if n == first_new:
         return _empty(np.int64), _empty(np.int64)
-    # every band's column sorted at once, one contiguous row per band; the candidates are the distinct pairs
-    # of each bucket's members, so the order among equal values does not matter (quicksort: 5x faster than
-    # a stable sort down the columns)
-    columns = np.ascontiguousarray(bands.T)
-    orders = np.argsort(columns, axis=1)
+    # each band's column sorted (the candidates are the distinct pairs of each bucket's members, so the order
+    # among equal values does not matter: quicksort)
+    new_rows = n - first_new
+    # per band: the rows in order of value; per band and new row: the first sorted position of its
+    # bucket (32-bit: rows of one store), and the bucket's size up to MAX_BUCKET + 1 (larger ones are
+    # skipped all the same)
+    orders = np.empty((LSH_BANDS, n), dtype=np.int32)
+    lows = np.empty((LSH_BANDS, new_rows), dtype=np.int32)
+    sizes = np.empty((LSH_BANDS, new_rows), dtype=np.uint8)
     for b in range(LSH_BANDS):
-        col = columns[b]
-        order = orders[b]
+        col = bands[:, b]
+        order = np.argsort(col)
+        orders[b] = order
         sorted_col = col[order]
         # the bucket (run of equal values in sorted order) of each new row: the bounds searchsorted
         # would find for its value (it is in the column), from the runs' starts in one linear pass
@@ -512,22 +540,30 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
         bounds_hi = np.empty(n, dtype=np.intp)
         bounds_lo[order] = run_starts[run_of]
         bounds_hi[order] = np.append(run_starts[1:], n)[run_of]
-        lo = bounds_lo[first_new:]
-        hi = bounds_hi[first_new:]
-        size = hi - lo
-        busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
-        if not len(busy):
-            continue
-        counts = size[busy]
-        # every member of each busy bucket, paired with the new row that looked it up
-        starts = np.repeat(lo[busy] - np.r_[0, np.cumsum(counts)[:-1]], counts)
-        members = order[starts + np.arange(int(counts.sum()))]
-        rows = np.repeat(busy + first_new, counts)
-        keep = members < rows
-        found.append(members[keep].astype(np.int64) * n + rows[keep])
-    if not found:
+        lows[b] = bounds_lo[first_new:]
+        sizes[b] = np.minimum(bounds_hi[first_new:] - bounds_lo[first_new:], MAX_BUCKET + 1)
+    parts: list[np.ndarray] = []
+    for first in range(0, new_rows, CANDIDATE_ROWS):
+        last = min(new_rows, first + CANDIDATE_ROWS)
+        found: list[np.ndarray] = []
+        for b in range(LSH_BANDS):
+            lo = lows[b, first:last]
+            size = sizes[b, first:last]
+            busy = np.nonzero((size > 1) & (size <= MAX_BUCKET))[0]
+            if not len(busy):
+                continue
+            counts = size[busy].astype(np.intp)
+            # every member of each busy bucket, paired with the new row that looked it up
+            starts = np.repeat(lo[busy].astype(np.intp) - np.r_[0, np.cumsum(counts)[:-1]], counts)
+            members = orders[b][starts + np.arange(int(counts.sum()))]
+            rows = np.repeat(busy + (first_new + first), counts)
+            keep = members < rows
+            found.append(members[keep].astype(np.int64) * n + rows[keep])
+        if found:
+            parts.append(_distinct(np.concatenate(found)))
+    if not parts:
         return _empty(np.int64), _empty(np.int64)
-    keys = np.unique(np.concatenate(found))
+    keys = np.sort(np.concatenate(parts))  # each part distinct, and no key in two parts
     return keys // n, keys % n
 
 
@@ -540,11 +576,58 @@ def paragraph_signatures(paras: Sequence[Paragraph]) -> np.ndarray:
     return (minhash_signatures([p.shingles for p in paras]) & np.uint32(0xFFFF)).astype(np.uint16)
 
 
+# candidate pairs whose signatures are compared at once (two rows of 128 bytes each per pair)
+ESTIMATE_PAIRS = 1 << 16
+
+
+def _estimates(sigs: np.ndarray, old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """The share of equal signature values of each candidate pair (rows ``old[i]``, ``new[i]``), a slice
+    of pairs at a time: the pairs' signatures side by side took 250 MB for a million candidates."""
+    out = np.zeros(len(old))
+    for i in range(0, len(old), ESTIMATE_PAIRS):
+        j = i + ESTIMATE_PAIRS
+        out[i:j] = (sigs[old[i:j]] == sigs[new[i:j]]).mean(axis=1)
+    return out
+
+
+@dataclass(slots=True)
+class PackedParagraphs:
+    """A document's compared paragraphs and their kept signatures in a few flat arrays.
+
+    What the link stage holds of a document prepared in a worker until the
+    end of a build: 4 bytes per shingle hash and no object per paragraph
+    (a ``Paragraph`` with its own uint64 array took about three times the
+    memory, and more to pickle from the worker).  ``update_duplicates``
+    appends these arrays to its state as they are.
+    """
+
+    spans: np.ndarray  # int32 (paragraphs, 2): start and end offsets in the stored text
+    words: np.ndarray  # int32: comparison words per paragraph
+    sizes: np.ndarray  # int32: shingle hashes per paragraph
+    shingles: np.ndarray  # uint32: every paragraph's shingle hashes, one run after another
+    signatures: np.ndarray | None  # uint16 (paragraphs, NUM_PERM): ``paragraph_signatures``
+
+    @staticmethod
+    def of(paras: Sequence[Paragraph], signatures: np.ndarray | None) -> PackedParagraphs:
+        count = len(paras)
+        return PackedParagraphs(
+            np.array([(p.start, p.end) for p in paras], dtype=np.int32).reshape(count, 2),
+            np.array([p.words for p in paras], dtype=np.int32),
+            np.array([len(p.shingles) for p in paras], dtype=np.int32),
+            np.concatenate([p.shingles for p in paras]).astype(np.uint32)
+            if count
+            else np.zeros(0, dtype=np.uint32),
+            signatures,
+        )
+
+
 def update_duplicates(
     new_docs: Iterable[Document],
     state: DuplicateState,
     load: Callable[[str], Document | None],
-    prepared: Mapping[str, tuple[list[Paragraph], np.ndarray]] | None = None,
+    prepared: MutableMapping[str, PackedParagraphs] | None = None,
+    *,
+    release: bool = False,
 ) -> DuplicateState:
     """Add documents to the index and record the paragraphs they share with every earlier one.
 
@@ -554,80 +637,69 @@ def update_duplicates(
     documents is a no-op.
     ``prepared`` holds documents' paragraphs and ``paragraph_signatures``
     computed beforehand (in the analysis workers); the others are computed here.
+    With ``release``, ``prepared`` is emptied once its arrays are copied into
+    the state (the caller hands them over), before the candidate search.
     """
     prepared = prepared or {}
-    shingles: dict[int, np.ndarray] = {}  # paragraph row -> shingle hashes
     first_new = len(state.para_doc)
     if len(state.shingle_ptr) != first_new + 1:
         raise ValueError("a duplicate state without its shingles (DuplicateState.load_shingles) cannot grow")
-    spans: list[tuple[int, int]] = []
-    words: list[int] = []
-    para_doc: list[int] = []
-    sets: list[np.ndarray] = []
-    sig_blocks: list[np.ndarray | int] = []  # per document: its signatures, or how many to compute below
+    packs: list[PackedParagraphs] = []
+    doc_rows: list[int] = []  # per pack: its document's row in the state
+    sets: list[np.ndarray] = []  # shingles of the paragraphs whose signatures are computed here
     for doc in new_docs:
         if doc.id in state.doc_index:
             continue
         ready = prepared.get(doc.id)
-        if ready is not None:
-            paras = ready[0]
-            sig_blocks.append(ready[1])
-        else:
+        if ready is None:
             paras = paragraphs(doc)
-            sig_blocks.append(len(paras))
             sets.extend(p.shingles for p in paras)
+            ready = PackedParagraphs.of(paras, None)
         di = len(state.docs)
         state.docs.append(doc.id)
         state.doc_index[doc.id] = di
-        counts = [p.words for p in paras]
-        state.doc_words.append(sum(counts))
+        state.doc_words.append(int(ready.words.sum()))
         state.doc_date.append(_doc_date(doc))
-        first_row = first_new + len(spans)
-        shingles.update(
-            zip(range(first_row, first_row + len(paras)), [p.shingles for p in paras], strict=True)
-        )
-        spans += [(p.start, p.end) for p in paras]
-        words += counts
-        para_doc += [di] * len(paras)
-    if not spans:
+        packs.append(ready)
+        doc_rows.append(di)
+    counts = [len(p.words) for p in packs]
+    if not sum(counts):
         return state
-    state.para_doc = np.concatenate([state.para_doc, np.array(para_doc, dtype=np.int32)])
-    state.para_span = np.concatenate([state.para_span, np.array(spans, dtype=np.int32).reshape(-1, 2)])
-    state.para_words = np.concatenate([state.para_words, np.array(words, dtype=np.int32)])
+    state.para_doc = np.concatenate([state.para_doc, np.repeat(np.array(doc_rows, dtype=np.int32), counts)])
+    state.para_span = np.concatenate([state.para_span, *(p.spans for p in packs)])
+    state.para_words = np.concatenate([state.para_words, *(p.words for p in packs)])
     computed = (minhash_signatures(sets) & np.uint32(0xFFFF)).astype(np.uint16)
     blocks: list[np.ndarray] = []
     at = 0
-    for block in sig_blocks:
-        if isinstance(block, int):
-            blocks.append(computed[at : at + block])
-            at += block
+    for pack, count in zip(packs, counts, strict=True):
+        if pack.signatures is None:
+            blocks.append(computed[at : at + count])
+            at += count
         else:
-            blocks.append(block)
+            blocks.append(pack.signatures)
     state.sigs = np.concatenate([state.sigs, *blocks])
-    added = [shingles[r] for r in range(first_new, len(state.para_doc))]
-    sizes = np.fromiter(map(len, added), dtype=np.int64, count=len(added))
+    sizes = np.concatenate([p.sizes for p in packs]).astype(np.int64)
     state.shingle_ptr = np.concatenate([state.shingle_ptr, state.shingle_ptr[-1] + np.cumsum(sizes)])
-    state.shingle_vals = np.concatenate([state.shingle_vals, *(a.astype(np.uint32) for a in added)])
+    state.shingle_vals = np.concatenate([state.shingle_vals, *(p.shingles for p in packs)])
+    del packs, sets, computed, blocks
+    if release and prepared:
+        prepared.clear()
 
     old, new = _candidates(_band_keys(state.sigs), first_new)
     other_doc = state.para_doc[old] != state.para_doc[new]
     old, new = old[other_doc], new[other_doc]
-    estimate = (state.sigs[old] == state.sigs[new]).mean(axis=1) if len(old) else np.zeros(0)
+    estimate = _estimates(state.sigs, old, new)
     likely = estimate >= EST_MIN
     old, new, estimate = old[likely], new[likely], estimate[likely]
 
-    # the shingles of earlier documents' paragraphs are kept in the state (recomputing them from the
+    # every paragraph's shingles are kept in the state (recomputing those of earlier documents from the
     # stored text was most of an addition's reprint check on a large store)
-    ptr = state.shingle_ptr
+    ptr = state.shingle_ptr.tolist()
     vals = state.shingle_vals
-
-    def shingles_of(row: int) -> np.ndarray:
-        got = shingles.get(row)
-        return got if got is not None else vals[ptr[row] : ptr[row + 1]]
-
     sims = estimate.astype(np.float32)
     for i in np.nonzero(estimate < EST_EXACT)[0].tolist():
-        sims[i] = jaccard(shingles_of(int(old[i])), shingles_of(int(new[i])))
+        a, b = int(old[i]), int(new[i])
+        sims[i] = jaccard(vals[ptr[a] : ptr[a + 1]], vals[ptr[b] : ptr[b + 1]])
     shared = sims >= PARA_JACCARD
     state.match_a = np.concatenate([state.match_a, old[shared].astype(np.int32)])
     state.match_b = np.concatenate([state.match_b, new[shared].astype(np.int32)])
@@ -654,7 +726,7 @@ def _judge_reprints(state: DuplicateState, old: np.ndarray, new: np.ndarray) -> 
     words_b = np.zeros(len(pair_keys))
     for rows, words in ((old, words_a), (new, words_b)):
         # each paragraph counts once per document pair, however many paragraphs it matched
-        uniq = np.unique(pair_of.astype(np.int64) * len(state.para_doc) + rows)
+        uniq = _distinct(pair_of.astype(np.int64) * len(state.para_doc) + rows)
         np.add.at(words, uniq // len(state.para_doc), state.para_words[uniq % len(state.para_doc)])
     doc_words = np.maximum(np.asarray(state.doc_words, dtype=np.float64), 1.0)
     ia, ib = pair_keys // n, pair_keys % n

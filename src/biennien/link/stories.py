@@ -64,6 +64,7 @@ ACTOR_FULL = 20.0
 
 _LINE = re.compile(r"[^\n]+")
 _UNDATED = -1
+WEIGH_DOCS = 1024  # documents weighed at once (``_weigh``)
 
 # an article's hashed features: (sorted buckets, summed counts, actor buckets), see ``hashed_features``
 Features = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -212,6 +213,17 @@ def story_id(founder_doc: str) -> str:
     return "st" + hashlib.sha1(founder_doc.encode("utf-8")).hexdigest()[:12]
 
 
+def title_source(text: str) -> str:
+    """What ``_title`` reads of the text of a document without a title: its first line of at least four
+    words (stripped), or "" when no line has that many; ``_title`` finds the same title in it as in the
+    whole text (the link keeps this instead of the texts of a whole store)."""
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if len(line.split()) >= 4:
+            return line
+    return ""
+
+
 def _title(doc: Document) -> str:
     if doc.title:
         return doc.title.strip()
@@ -268,7 +280,13 @@ def update_stories(
     )
     n = len(state.docs) + len(fresh)
 
-    kept_f, kept_w, act_f, act_w, kept_n, act_n = _weigh(hashed, state.df, n)
+    # weighed WEIGH_DOCS documents at a time: every value depends only on its document, ``df`` and ``n``,
+    # so the parts joined are the whole (the temporaries of all documents at once took 100s of MB)
+    parts = [_weigh(hashed[i : i + WEIGH_DOCS], state.df, n) for i in range(0, len(hashed), WEIGH_DOCS)]
+    kept_f, kept_w, act_f, act_w, kept_n, act_n = (
+        np.concatenate(arrays) for arrays in zip(*parts, strict=True)
+    )
+    del parts
     first = len(state.docs)
     state.ptr = np.concatenate([state.ptr, state.ptr[-1] + np.cumsum(kept_n)])
     state.feat = np.concatenate([state.feat, kept_f])
@@ -352,7 +370,8 @@ def _weigh(
     docs = len(hashed)
     sizes = np.fromiter((len(h[0]) for h in hashed), dtype=np.int64, count=docs)
     feats = np.concatenate([h[0] for h in hashed]) if docs else np.zeros(0, dtype=np.int64)
-    tf = np.concatenate([h[1] for h in hashed]) if docs else np.zeros(0)
+    # counts may come as float32 (``chronicle.PackedLinkInput``: whole numbers, so the same values)
+    tf = np.concatenate([h[1] for h in hashed]).astype(np.float64, copy=False) if docs else np.zeros(0)
     w = (1.0 + np.log(tf)) * idf(df, n, feats)
     # strongest first within each document, ties in feature order; sorting each document's run is
     # faster than one sort of all runs by (document, weight)
