@@ -58,14 +58,17 @@ def _vocab(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
-_LONGEST: dict[int, int] = {}
+_LONGEST: dict[frozenset[str], int] = {}
 
 
 def _longest(vocab: frozenset[str]) -> int:
-    """Longest phrase of a vocabulary, in words (memoised by identity: the vocabularies are cached)."""
-    n = _LONGEST.get(id(vocab))
+    """Longest phrase of a vocabulary, in words, memoised by vocabulary (as ``_edge_words``: a
+    frozenset keeps its hash and the cached vocabularies are found by identity first).  Not by
+    ``id``: an id is reused once its object is freed (a vocabulary two threads built at once, one
+    of them dropped), and another vocabulary would then read its length."""
+    n = _LONGEST.get(vocab)
     if n is None:
-        n = _LONGEST[id(vocab)] = max(len(p.split()) for p in vocab)
+        n = _LONGEST[vocab] = max(len(p.split()) for p in vocab)
     return n
 
 

@@ -7,6 +7,7 @@ decisions and the word lists stay in data files a linguist can edit.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,8 +77,25 @@ def _word_starts(words: list[str]) -> str:
     return emit(tree, 0)
 
 
+_BUILD_LOCK = threading.Lock()
+
+
 @cache
 def tables() -> Tables:
+    """The one ``Tables`` of the process.
+
+    ``quantity._phrase_end`` finds a phrase table's last words by the table's identity
+    (``last_words[id(vocab)]``, ``vocab`` taken from the caller's ``Tables``), so every caller must
+    get the same instance.  ``functools.cache`` alone does not promise that: threads that call it
+    together before the first result is stored each build their own (a Dask worker analyses in
+    threads; a KeyError then).  The build is made once, under a lock.
+    """
+    with _BUILD_LOCK:
+        return _build()
+
+
+@cache
+def _build() -> Tables:
     units = {row[0]: (row[1], row[2]) for row in table("quantity_units.tsv")}
     dens = list(word_list("quantity_rate_denominators.txt")) + list(units)
     scales = {row[0]: float(row[1]) for row in table("quantity_scales.tsv")}
