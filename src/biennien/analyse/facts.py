@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
@@ -37,9 +37,9 @@ _SUBJECT_TYPES = ("GPE", "ORG", "PER", "LOC")
 _COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
 
 
-def _compared(text: str, sent_start: int, pos: int) -> bool:
+def _compared(text: str, clauses: _ClauseStarts, sent_start: int, pos: int) -> bool:
     """Is the timex at ``pos`` a comparison base (``so với cùng thời điểm năm 2020``)?"""
-    clause = text[_clause_start(text, sent_start, pos) : pos]
+    clause = text[clauses.at(sent_start, pos) : pos]
     return _COMPARE.search(clause[-30:]) is not None
 
 
@@ -147,6 +147,7 @@ def extract(
     # the timexes (all; dates) inside each sentence with a figure, in their order: per figure only these
     # can count (``_after_timex``, ``_period``), so the other sentences' are not tested again and again
     per_sentence: dict[int, tuple[list[Timex], list[Timex]]] = {}
+    clauses = _ClauseStarts(text)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or q.start >= sentences[i].end:
@@ -159,7 +160,7 @@ def extract(
                 [tx for tx in dates if sent.start <= tx.start and tx.end <= sent.end],
             )
         in_sentence, sentence_dates = own
-        clause_start = _clause_start(text, sent.start, q.start)
+        clause_start = clauses.at(sent.start, q.start)
         left_start = max(clause_start, prev[0].end if prev else sent.start)
         if prev is not None and q.kind == prev[0].kind and _CONVERSION.fullmatch(text, prev[0].end, q.start):
             # "trốn 14,583 triệu nhân dân tệ (khoảng 51 tỷ đồng)": the same figure converted
@@ -181,7 +182,7 @@ def extract(
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
             subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timex_spans, named)
         if subject is None:
-            subject = _apposition(text, sent, clause_start, mentions, prev) or _mid_apposition(
+            subject = _apposition(text, clauses, sent, clause_start, mentions, prev) or _mid_apposition(
                 text, sent, clause_start, q, mentions
             )
         holder = _holder(text, sentences, i, clause_start, subject, mentions)
@@ -219,7 +220,7 @@ def extract(
             measure = _right_measure(text, sent, q, spans) or measure
         if not measure and _opens_bracket(text, sent, clause_start, masked):
             # "các khoản thu sử dụng thư viện (159 triệu đồng)": the figure of the words before the bracket
-            before = _clause_start(text, sent.start, clause_start - 1)
+            before = clauses.at(sent.start, clause_start - 1)
             measure = measures[spans.mask(text, before, clause_start - 1)]
         if not measure and prev is not None and _COMPARED_TO.search(masked):
             measure = prev[1].measure  # "173% vào năm 2017, so với 119% vào năm 1980": the same measure
@@ -230,7 +231,7 @@ def extract(
             measure = _change_word(masked) or measure
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
-        period, mod = _period(text, sent, clause_start, q, sentence_dates, prev[0] if prev else None)
+        period, mod = _period(text, clauses, sent, clause_start, q, sentence_dates, prev[0] if prev else None)
         fact = _fact(doc_id, text, sent, q, measure, subject, period, mod)
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
@@ -517,19 +518,73 @@ def _ends_with_with(chunk: str) -> bool:
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last clause break between ``sent_start`` and
+    ``pos`` (the sentence's start when there is none)."""
     last = sent_start
     for m in _CLAUSE.finditer(text, sent_start, pos):
-        if m.group() == ",":  # most breaks: neither a quote mark nor a dash
+        if _breaks(text, m):
             last = m.end()
-            continue
-        if m.group() in _QUOTES and _short_quote(text, m.start()):
-            continue  # 'chiều cao "khủng" 1,88m': a quoted word is no clause break
-        if m.group().strip() in "-–" and (
-            _name_pair(text, m.start(), m.end()) or _digit_pair(text, m.start(), m.end())
-        ):
-            continue  # "Việt Nam - Hoa Kỳ", "giai đoạn 2011 - 2020": a pair, not a clause break
-        last = m.end()
     return last
+
+
+def _breaks(text: str, m: re.Match[str]) -> bool:
+    """Whether a match of ``_CLAUSE`` ends a clause (it depends on the text around it only)."""
+    if m.group() == ",":  # most breaks: neither a quote mark nor a dash
+        return True
+    if m.group() in _QUOTES and _short_quote(text, m.start()):
+        return False  # 'chiều cao "khủng" 1,88m': a quoted word is no clause break
+    if m.group().strip() in "-–" and (
+        _name_pair(text, m.start(), m.end()) or _digit_pair(text, m.start(), m.end())
+    ):
+        return False  # "Việt Nam - Hoa Kỳ", "giai đoạn 2011 - 2020": a pair, not a clause break
+    return True
+
+
+class _ClauseStarts:
+    """``_clause_start`` for many positions of one document's sentences, each break read once.
+
+    ``_period`` asks for the clause of every timex of a sentence for every figure in it, and each
+    answer rescanned the sentence from its start: on one long sentence of figures and dates with no full
+    stop (a table flattened into a line) that was cubic (26,000 characters: 31 s).  Here each sentence's
+    breaks are read once, lazily, left to right (``_CLAUSE`` over the rest of the text); a position's
+    answer is the last break among the matches ending at least one character before it (their lookahead
+    and ``\\b`` see only text before the position, so a scan cut at the position finds them alike) and a
+    scan of the few characters after them up to the position, cut there as ``_clause_start`` cuts it.
+    Owned by one ``extract`` call (no state shared between documents or threads).
+    """
+
+    __slots__ = ("text", "scans")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # per sentence start: the match iterator, the ends of the matches read, the clause start after
+        # each of them (the last break so far), and the next match read but not yet passed
+        self.scans: dict[int, tuple[Iterator[re.Match[str]], list[int], list[int], list[re.Match[str]]]] = {}
+
+    def at(self, sent_start: int, pos: int) -> int:
+        text = self.text
+        scan = self.scans.get(sent_start)
+        if scan is None:
+            scan = self.scans[sent_start] = (_CLAUSE.finditer(text, sent_start), [], [], [])
+        it, ends, lasts, ahead = scan
+        while not ahead or ahead[0].end() <= pos - 1:
+            if ahead:
+                m = ahead.pop()
+                ends.append(m.end())
+                lasts.append(m.end() if _breaks(text, m) else (lasts[-1] if lasts else sent_start))
+            nxt = next(it, None)
+            if nxt is None:
+                break
+            ahead.append(nxt)
+        k = bisect.bisect_right(ends, pos - 1) - 1
+        if k < 0:
+            last, tail = sent_start, sent_start
+        else:
+            last, tail = lasts[k], ends[k]
+        for m in _CLAUSE.finditer(text, tail, pos):
+            if _breaks(text, m):
+                last = m.end()
+        return last
 
 
 _QUOTES = frozenset('"“”')
@@ -791,6 +846,7 @@ def _change_word(masked: str) -> str:
 
 def _apposition(
     text: str,
+    clauses: _ClauseStarts,
     sent: Sentence,
     clause_start: int,
     mentions: Sequence[Mention],
@@ -805,10 +861,10 @@ def _apposition(
     if clause_start <= sent.start or text[clause_start - 1] != ",":
         return None
     if prev is not None and prev[1].subject and not text[prev[0].end : clause_start].strip(" ,"):
-        own = _clause_start(text, sent.start, prev[0].start)
+        own = clauses.at(sent.start, prev[0].start)
         if not _WORD.findall(text[own : prev[0].start]):  # the previous figure stands alone: a list
             return prev[1].subject
-    before = _clause_start(text, sent.start, clause_start - 1)
+    before = clauses.at(sent.start, clause_start - 1)
     span = text[before : clause_start - 1].strip()
     lead = len(text[before : clause_start - 1]) - len(text[before : clause_start - 1].lstrip())
     for mt in mentions:
@@ -1383,6 +1439,7 @@ def _sentence_initial(chunk: str, start: int) -> bool:
 
 def _period(
     text: str,
+    clauses: _ClauseStarts,
     sent: Sentence,
     clause_start: int,
     q: Quantity,
@@ -1434,11 +1491,12 @@ def _period(
         key = (order, gap)
         if best is not None and key >= best:
             continue
-        own_base = (tx.start >= q.end and in_clause and _compared(text, sent.start, q.start)) or (
+        own_base = (tx.start >= q.end and in_clause and _compared(text, clauses, sent.start, q.start)) or (
             in_clause and _STATED_FOR.fullmatch(text, tx.end, q.start) is not None
         )  # "tăng so với năm trước là 40 triệu đồng": the base figure is that year's own
         if not own_base and (
-            _compared(text, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith("cùng kỳ")
+            _compared(text, clauses, sent.start, tx.start)
+            or text[tx.start : tx.end].lower().startswith("cùng kỳ")
         ):
             continue  # a comparison base, unless the figure is that base ("so với 119% vào năm 1980")
         best, chosen = key, tx
