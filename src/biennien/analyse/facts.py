@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
@@ -546,36 +546,42 @@ class _ClauseStarts:
     ``_period`` asks for the clause of every timex of a sentence for every figure in it, and each
     answer rescanned the sentence from its start: on one long sentence of figures and dates with no full
     stop (a table flattened into a line) that was cubic (26,000 characters: 31 s).  Here each sentence's
-    breaks are read once, lazily, left to right (``_CLAUSE`` over the rest of the text); a position's
+    breaks are read once, lazily, left to right (``_CLAUSE`` as over the rest of the text); a position's
     answer is the last break among the matches ending at least one character before it (their lookahead
     and ``\\b`` see only text before the position, so a scan cut at the position finds them alike) and a
     scan of the few characters after them up to the position, cut there as ``_clause_start`` cuts it.
-    Owned by one ``extract`` call (no state shared between documents or threads).
+    The matches are read in windows only as far as the positions asked for (a match is decided by at
+    most ``_CLAUSE_REACH`` characters from its start, so a window read with that much more text finds
+    the matches starting inside it as a scan of the whole text does): reading on to the next match
+    wherever it was made a document whose sentences have no comma quadratic (every sentence read the
+    rest of the text).  Owned by one ``extract`` call (no state shared between documents or threads).
     """
 
     __slots__ = ("text", "scans")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # per sentence start: the match iterator, the ends of the matches read, the clause start after
-        # each of them (the last break so far), and the next match read but not yet passed
-        self.scans: dict[int, tuple[Iterator[re.Match[str]], list[int], list[int], list[re.Match[str]]]] = {}
+        # per sentence start: [where the next read resumes, the end of the part read (every match
+        # starting before it is known)], the ends of the matches read, and the clause start after each
+        # of them (the last break so far)
+        self.scans: dict[int, tuple[list[int], list[int], list[int]]] = {}
 
     def at(self, sent_start: int, pos: int) -> int:
         text = self.text
         scan = self.scans.get(sent_start)
         if scan is None:
-            scan = self.scans[sent_start] = (_CLAUSE.finditer(text, sent_start), [], [], [])
-        it, ends, lasts, ahead = scan
-        while not ahead or ahead[0].end() <= pos - 1:
-            if ahead:
-                m = ahead.pop()
+            scan = self.scans[sent_start] = ([sent_start, sent_start], [], [])
+        state, ends, lasts = scan
+        resume, known = state
+        if known < pos:
+            stop = max(pos, known + _CLAUSE_WINDOW)
+            for m in _CLAUSE.finditer(text, resume, min(len(text), stop + _CLAUSE_REACH)):
+                if m.start() >= stop:
+                    break
                 ends.append(m.end())
                 lasts.append(m.end() if _breaks(text, m) else (lasts[-1] if lasts else sent_start))
-            nxt = next(it, None)
-            if nxt is None:
-                break
-            ahead.append(nxt)
+                resume = m.end()
+            state[0], state[1] = max(resume, stop), stop
         k = bisect.bisect_right(ends, pos - 1) - 1
         if k < 0:
             last, tail = sent_start, sent_start
@@ -585,6 +591,12 @@ class _ClauseStarts:
             if _breaks(text, m):
                 last = m.end()
         return last
+
+
+# how far past its start ``_CLAUSE`` reads to decide a match (``trong số đó\b``: 11 characters and the
+# one after), with room to spare; and how much text a read of the breaks takes at least
+_CLAUSE_REACH = 16
+_CLAUSE_WINDOW = 256
 
 
 _QUOTES = frozenset('"“”')
