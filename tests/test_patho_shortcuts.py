@@ -295,3 +295,77 @@ def test_bracket_owner_read_near_the_bracket_equals_the_plain_scan() -> None:
             assert facts._bracket_owner(text, at, named, longest) is plain, (text, at)
             hits += plain is not None
     assert hits > 300
+
+
+def _plain_masked(words: list[str]) -> list[str]:
+    """``events_fallback._masked`` with its plain scan of every place for every compound."""
+    out = list(words)
+    present = set(words)
+    compounds = events_fallback._compounds()
+    by_first = events_fallback._compounds_by_first()
+    for seq, need in (compounds[n] for n in sorted(n for w in present for n in by_first.get(w, ()))):
+        if not need <= present:
+            continue
+        n = len(seq)
+        for k in range(len(out) - n + 1):
+            if tuple(out[k : k + n]) == seq:
+                out[k : k + n] = [""] * n
+    return out
+
+
+def _plain_main_clause(words: list[str]) -> list[str]:
+    index = events_fallback._index("clause_break")
+    if index.empty and len(words) > 1:
+        return words[:1]
+    for k in range(1, len(words)):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in index.first.get(words[k], ())):
+            return words[:k]
+    return words
+
+
+def _plain_contains(words: list[str], kind: str) -> bool:
+    index = events_fallback._index(kind)
+    if index.empty:
+        return bool(words)
+    return any(
+        tuple(words[k : k + len(seq)]) == seq for k, w in enumerate(words) for seq in index.first.get(w, ())
+    )
+
+
+def test_fallback_cue_scans_in_c_equal_the_plain_scans() -> None:
+    """``_masked``, ``_main_clause`` and ``_contains`` over word lists made of the cue tables' own
+    words (compounds, clause breaks, no-event cues) and a few others."""
+    cues = events_fallback._cues()
+    vocab = sorted(
+        {w for kind in ("compound", "clause_break", "no_event") for seq in cues.get(kind, ()) for w in seq}
+    )
+    vocab += ["ông", "năm", "2019", "x"]
+    rng = random.Random(3)
+    hits = {"masked": 0, "main": 0, "contains": 0}
+    for _ in range(3000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 30))]
+        masked = events_fallback._masked(words)
+        assert masked == _plain_masked(words), words
+        hits["masked"] += masked != words
+        main = events_fallback._main_clause(masked)
+        assert main == _plain_main_clause(masked), masked
+        hits["main"] += len(main) < len(masked)
+        for kind in ("no_event", "clause_break"):
+            got = events_fallback._contains(words, kind)
+            assert got == _plain_contains(words, kind), (words, kind)
+            hits["contains"] += got
+    assert min(hits.values()) > 100, hits
+
+
+def test_status_index_by_bisection_equals_the_walk() -> None:
+    from biennien.analyse import events_status
+
+    rng = random.Random(9)
+    for _ in range(300):
+        text = " ".join(
+            rng.choice(["Ngày", "22/4", ",", "hủy", "(", "x", "2021"]) for _ in range(rng.randint(0, 40))
+        )
+        words = events_status._words(text, 0, len(text))
+        for pos in range(-1, len(text) + 2):
+            walk = next((n for n, w in enumerate(words) if w[1] > pos), len(words))
+            assert events_status._index(words, pos) == walk

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import compress, count, islice
 from typing import cast, get_args
 
 from biennien.analyse.events_pronouns import Referents
@@ -224,14 +225,22 @@ def _ends_with(words: list[str], kind: str) -> bool:
     )
 
 
+def _at_words(words: list[str], keys: Container[str], start: int = 0) -> Iterator[int]:
+    """The positions from ``start`` on whose word is one of ``keys``, found in C (``map`` of the
+    membership test, ``compress``): the cue tests below looked up every word of a clause in Python,
+    for every date of a sentence, which made a long comma-free line quadratic."""
+    return compress(count(start), map(keys.__contains__, islice(words, start, None)))
+
+
 def _main_clause(words: list[str]) -> list[str]:
     """``words`` up to a subordinator after the first word (``X thừa nhận sai lầm khi không đánh giá
     đúng``: the negation is the subordinate clause's, not the admission's)."""
     index = _index("clause_break")
     if index.empty and len(words) > 1:
         return words[:1]
-    for k in range(1, len(words)):
-        if any(tuple(words[k : k + len(seq)]) == seq for seq in index.first.get(words[k], ())):
+    first = index.first
+    for k in _at_words(words, first, 1):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in first[words[k]]):
             return words[:k]
     return words
 
@@ -270,7 +279,9 @@ def _contains(words: list[str], kind: str) -> bool:
     first = index.first
     if first.keys().isdisjoint(words):
         return False
-    return any(tuple(words[k : k + len(seq)]) == seq for k, w in enumerate(words) for seq in first.get(w, ()))
+    return any(
+        tuple(words[k : k + len(seq)]) == seq for k in _at_words(words, first) for seq in first[words[k]]
+    )
 
 
 @cache
@@ -301,9 +312,17 @@ def _masked(words: list[str]) -> list[str]:
         if not need <= present:
             continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
-        for k in range(len(out) - n + 1):
+        # the places where its first word stands, left to right (found by ``list.index`` in C; a
+        # place blanked by an earlier match of it holds "" and is not found)
+        k = 0
+        while True:
+            try:
+                k = out.index(seq[0], k, len(out) - n + 1)
+            except ValueError:
+                break
             if tuple(out[k : k + n]) == seq:
                 out[k : k + n] = [""] * n
+            k += 1
     return out
 
 
