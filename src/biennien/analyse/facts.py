@@ -565,10 +565,12 @@ class _ClauseStarts:
     rest of the text).  Owned by one ``extract`` call (no state shared between documents or threads).
     """
 
-    __slots__ = ("text", "scans")
+    __slots__ = ("text", "scans", "searched")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # per sentence start: the last ``end_after`` search (where it started, what it found)
+        self.searched: dict[int, tuple[int, int]] = {}
         # per sentence start: [where the next read resumes, the end of the part read (every match
         # starting before it is known)], the starts and ends of the matches read, and the clause start
         # after each of them (the last break so far)
@@ -613,27 +615,23 @@ class _ClauseStarts:
 
     def end_after(self, sent: Sentence, pos: int) -> int:
         """Where the first ``_CLAUSE`` match at or after ``pos`` in the sentence starts (the sentence's
-        end when there is none): ``_CLAUSE.search(text, pos, sent.end)``, which read on from every
-        figure of a comma-free line to the line's end, searched only past the part the scan has read
-        to hold no match (read once per sentence)."""
-        state, starts, ends, _lasts = self.scans.get(sent.start) or self._read(sent.start, pos)
-        j = bisect.bisect_left(starts, pos)
-        while j == len(starts) and state[1] < sent.end:
-            self._read(sent.start, state[1] + 1)
-            j = bisect.bisect_left(starts, pos)
-        if j > 0 and ends[j - 1] > pos:
-            start = pos  # inside a match read (another may start there): search from the position
-        else:
-            nxt = starts[j] if j < len(starts) else state[1]
-            start = max(pos, min(nxt, sent.end - _CLAUSE_REACH))
-        m = _CLAUSE.search(self.text, start, sent.end)
-        return m.start() if m else sent.end
+        end when there is none): ``_CLAUSE.search(text, pos, sent.end)``.  The last search of each
+        sentence is kept: it found no match between where it started and where it stopped, so a later
+        position in between has the same answer (the figures of a comma-free line each searched on to
+        the line's end)."""
+        last = self.searched.get(sent.start)
+        if last is not None and last[0] <= pos <= last[1]:
+            return last[1]
+        m = _CLAUSE.search(self.text, pos, sent.end)
+        end = m.start() if m else sent.end
+        self.searched[sent.start] = (pos, end)
+        return end
 
 
 # how far past its start ``_CLAUSE`` reads to decide a match (``trong số đó\b``: 11 characters and the
 # one after), with room to spare; and how much text a read of the breaks takes at least
 _CLAUSE_REACH = 16
-_CLAUSE_WINDOW = 256
+_CLAUSE_WINDOW = 64
 
 
 _QUOTES = frozenset('"“”')
