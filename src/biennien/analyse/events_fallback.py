@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import compress, count, islice
 from typing import cast, get_args
 
 from biennien.analyse.events_pronouns import Referents
@@ -115,7 +116,7 @@ class SentenceWords:
     ``_words(text[a:b])``: the sentence's words in the span when the span cuts no word, else the span
     read on its own."""
 
-    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low", "_raw")
+    __slots__ = ("_text", "_lo", "_hi", "_starts", "_ends", "_low", "_raw", "_kept")
 
     def __init__(
         self,
@@ -129,6 +130,29 @@ class SentenceWords:
     ) -> None:
         self._text, self._lo, self._hi = text, lo, hi
         self._starts, self._ends, self._low, self._raw = starts, ends, low, raw
+        self._kept: tuple[list[int], list[str], list[int]] | None = None
+
+    def _words_only(self) -> tuple[list[int], list[str], list[int]]:
+        """The sentence's words that are words, not marks (as written: ``_clause_words`` keeps ``\\w+``
+        only), read once: for each token the count of such words before it, and their lower-case forms
+        and offsets.  Why: a clause is a run of these, cut out by two bisections; every date of a long
+        sentence with no comma (a flattened table, a line of dates) used to filter the sentence's
+        tokens from its start one by one, quadratic in all."""
+        if self._kept is None:
+            raw = self._raw
+            assert raw is not None
+            before = [0]
+            low: list[str] = []
+            at: list[int] = []
+            n = 0
+            for k, w in enumerate(raw):
+                if w[0].isalnum() or w[0] == "_":
+                    low.append(self._low[k])
+                    at.append(self._starts[k])
+                    n += 1
+                before.append(n)
+            self._kept = (before, low, at)
+        return self._kept
 
     def clause(self, a: int, b: int, skip: tuple[int, int]) -> _ClauseWords | None:
         """``_clause_words(text, a, b, skip)`` from the sentence's words (the words as written tell
@@ -137,18 +161,17 @@ class SentenceWords:
         raw = self._raw
         if raw is None or a < self._lo or b > self._hi or a > b:
             return None
-        starts, ends, low = self._starts, self._ends, self._low
+        starts, ends = self._starts, self._ends
         i = bisect_left(starts, a)
         j = bisect_left(starts, b)
         if (i > 0 and ends[i - 1] > a) or (j > 0 and ends[j - 1] > b):
             return None
-        lo, hi = skip
-        toks = [
-            (low[k], starts[k])
-            for k in range(i, j)
-            if (raw[k][0].isalnum() or raw[k][0] == "_") and not lo <= starts[k] < hi
-        ]
-        return toks, [w for w, _ in toks]
+        before, low, at = self._words_only()
+        fi, fj = before[i], before[j]
+        # the words starting inside ``skip`` are one run of the sorted offsets (none when it is empty)
+        sa = bisect_left(at, skip[0], fi, fj)
+        sb = max(sa, bisect_left(at, skip[1], fi, fj))
+        return at[fi:sa] + at[sb:fj], low[fi:sa] + low[sb:fj]
 
     def of(self, a: int, b: int) -> list[str]:
         if a < self._lo or b > self._hi or a > b:
@@ -202,14 +225,22 @@ def _ends_with(words: list[str], kind: str) -> bool:
     )
 
 
+def _at_words(words: list[str], keys: Container[str], start: int = 0) -> Iterator[int]:
+    """The positions from ``start`` on whose word is one of ``keys``, found in C (``map`` of the
+    membership test, ``compress``): the cue tests below looked up every word of a clause in Python,
+    for every date of a sentence, which made a long comma-free line quadratic."""
+    return compress(count(start), map(keys.__contains__, islice(words, start, None)))
+
+
 def _main_clause(words: list[str]) -> list[str]:
     """``words`` up to a subordinator after the first word (``X thừa nhận sai lầm khi không đánh giá
     đúng``: the negation is the subordinate clause's, not the admission's)."""
     index = _index("clause_break")
     if index.empty and len(words) > 1:
         return words[:1]
-    for k in range(1, len(words)):
-        if any(tuple(words[k : k + len(seq)]) == seq for seq in index.first.get(words[k], ())):
+    first = index.first
+    for k in _at_words(words, first, 1):
+        if any(tuple(words[k : k + len(seq)]) == seq for seq in first[words[k]]):
             return words[:k]
     return words
 
@@ -248,7 +279,9 @@ def _contains(words: list[str], kind: str) -> bool:
     first = index.first
     if first.keys().isdisjoint(words):
         return False
-    return any(tuple(words[k : k + len(seq)]) == seq for k, w in enumerate(words) for seq in first.get(w, ()))
+    return any(
+        tuple(words[k : k + len(seq)]) == seq for k in _at_words(words, first) for seq in first[words[k]]
+    )
 
 
 @cache
@@ -279,9 +312,17 @@ def _masked(words: list[str]) -> list[str]:
         if not need <= present:
             continue  # blanking only removes words: a compound with a word not written cannot match
         n = len(seq)
-        for k in range(len(out) - n + 1):
+        # the places where its first word stands, left to right (found by ``list.index`` in C; a
+        # place blanked by an earlier match of it holds "" and is not found)
+        k = 0
+        while True:
+            try:
+                k = out.index(seq[0], k, len(out) - n + 1)
+            except ValueError:
+                break
             if tuple(out[k : k + n]) == seq:
                 out[k : k + n] = [""] * n
+            k += 1
     return out
 
 
@@ -461,7 +502,8 @@ def _is_seq(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> bool:
     return tuple(words) in seqs
 
 
-_ClauseWords = tuple[list[tuple[str, int]], list[str]]
+# a clause's words: their offsets and their lower-case forms
+_ClauseWords = tuple[list[int], list[str]]
 
 
 def _clause_words(text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> _ClauseWords:
@@ -471,7 +513,7 @@ def _clause_words(text: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -
         for w in _ALNUM.finditer(text, lo, hi)
         if not skip[0] <= w.start() < skip[1]
     ]
-    return toks, [w for w, _ in toks]
+    return [at for _, at in toks], [w for w, _ in toks]
 
 
 def _after_leads(words: list[str]) -> int:
@@ -495,7 +537,7 @@ def _unnamed(
     ``Một số cổ động viên ... tấn công``, ``các nhà điều tra của WHO đã bác bỏ``, ``ông lọt vào ống
     kính``): the agent (the name or pronoun after ``của``, the main person for a pronoun, else None),
     where the subject and the predicate start, and the verb's type."""
-    toks, words = clause or _clause_words(text, lo, hi, skip)
+    offs, words = clause or _clause_words(text, lo, hi, skip)
     k = 0
     while k < min(len(words), 2) and (words[k] in _lead_words() or words[k] in _subject_leads()):
         k += 1
@@ -509,14 +551,14 @@ def _unnamed(
         if not np or np[0][:1].isdigit() or _contains(np, "clause_break"):
             return None  # "Cặp đôi có hai con trước khi ly hôn": the verb is the subordinate clause's
         agent: Mention | None = None
-        np_end = toks[k + len(np) - 1][1] + len(np[-1])
-        named = [m for m in mentions if toks[k][1] <= m.start < np_end]
+        np_end = offs[k + len(np) - 1] + len(np[-1])
+        named = [m for m in mentions if offs[k] <= m.start < np_end]
         if _is_seq(np, _pronouns()):
             agent = person.resolve(np) if person is not None else None
         elif _starts_with(np, "group_subject") or _ends_with(np, "demonstrative"):
             if "của" in np:
                 tail = np[np.index("của") + 1 :]
-                after = [m for m in named if m.start > toks[k + np.index("của")][1]]
+                after = [m for m in named if m.start > offs[k + np.index("của")]]
                 if after:
                     agent = after[0]
                 elif _is_seq(tail, _pronouns()):
@@ -527,7 +569,7 @@ def _unnamed(
                 return None  # a name inside the phrase: the named reading decides
         else:
             return None
-        return agent, toks[k][1], toks[j][1], found[1]
+        return agent, offs[k], offs[j], found[1]
     return None
 
 
@@ -545,7 +587,7 @@ def _common_clause(
     (``role_subject``: ``bệnh nhân``, ``nạn nhân``) or a count, or ends with a demonstrative; it ends
     at an auxiliary (``đã``, ``bị``), at a listed verb, or (role nouns) right after the role noun.  The
     predicate must be no state, figure or habit.  The agent is a name after ``của``, else nobody."""
-    toks, words = clause or _clause_words(text, lo, hi, skip)
+    offs, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     if k >= len(words):
         return None
@@ -588,13 +630,13 @@ def _common_clause(
         return None  # "20 người ..." with neither an auxiliary nor a listed verb: a figure
     if any(w[:1].isdigit() for w in pred[:3]):
         return None  # "Năm 2023, con số này vượt 124 tỷ USD": a figure, the facts' business
-    np_end = toks[j - 1][1] + len(words[j - 1])
+    np_end = offs[j - 1] + len(words[j - 1])
     agent: Mention | None = None
     if "của" in np:
-        at = toks[k + np.index("của")][1]
+        at = offs[k + np.index("của")]
         agent = next((m for m in mentions if at < m.start < np_end), None)
     found = _verb_at(pred, 0)
-    return agent, toks[k][1], toks[p][1], found[1] if found else "other"
+    return agent, offs[k], offs[p], found[1] if found else "other"
 
 
 def _pronoun_clause(
@@ -612,13 +654,13 @@ def _pronoun_clause(
     or a pronoun that is part of a noun (``cô gái``, ``anh trai``) makes no event."""
     if person is None:
         return None
-    toks, words = clause or _clause_words(text, lo, hi, skip)
+    offs, words = clause or _clause_words(text, lo, hi, skip)
     k = _after_leads(words)
     pron = _pronoun_at(words, k)
     if pron is None:
         return None
     j = k + len(pron)
-    if any(m for m in mentions if toks[k][1] <= m.start < (toks[j][1] if j < len(toks) else hi)):
+    if any(m for m in mentions if offs[k] <= m.start < (offs[j] if j < len(offs) else hi)):
         return None  # "ông Ken Hu ...": a title before a name, the named reading decides
     while j < len(words) and words[j] in _np_aux():
         j += 1
@@ -631,7 +673,7 @@ def _pronoun_clause(
     agent = person.resolve(pron)
     if agent is None:
         return None
-    return agent, toks[k][1], toks[j][1], listed[1] if listed else "other"
+    return agent, offs[k], offs[j], listed[1] if listed else "other"
 
 
 def _dated(

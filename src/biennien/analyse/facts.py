@@ -140,13 +140,14 @@ def extract(
         [tx for tx in timexes if not _covers_figure(tx, quantities, qstarts)] if quantities else list(timexes)
     )
     named = _named(text, mentions)  # once per document, not per figure
+    longest = max((mt.end - mt.start for mt in named), default=0)
     by_start = sorted(mentions, key=lambda m: m.start)  # for ``_owner_after``, sorted once
     measures = _Measures()  # a figure's chunk is often measured twice (after a timex, then whole)
     spans = _Spans(timexes, quantities)
     timex_spans = _Spans(timexes)
     # the timexes (all; dates) inside each sentence with a figure, in their order: per figure only these
     # can count (``_after_timex``, ``_period``), so the other sentences' are not tested again and again
-    per_sentence: dict[int, tuple[list[Timex], list[Timex]]] = {}
+    per_sentence: dict[int, tuple[list[Timex], list[Timex], _SentenceDates | None]] = {}
     clauses = _ClauseStarts(text)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
@@ -157,9 +158,10 @@ def extract(
         if (own := per_sentence.get(i)) is None:
             own = per_sentence[i] = (
                 [tx for tx in timexes if sent.start <= tx.start and tx.end <= sent.end],
-                [tx for tx in dates if sent.start <= tx.start and tx.end <= sent.end],
+                (ds := [tx for tx in dates if sent.start <= tx.start and tx.end <= sent.end]),
+                _SentenceDates(text, clauses, sent, ds) if len(ds) > _INDEXED_DATES else None,
             )
-        in_sentence, sentence_dates = own
+        in_sentence, sentence_dates, dates_index = own
         clause_start = clauses.at(sent.start, q.start)
         left_start = max(clause_start, prev[0].end if prev else sent.start)
         if prev is not None and q.kind == prev[0].kind and _CONVERSION.fullmatch(text, prev[0].end, q.start):
@@ -177,10 +179,14 @@ def extract(
         )
         # the clause's blanked words are ``masked`` when no earlier figure of the clause cut them
         chunk = masked if left_start == clause_start else None
-        subject = _subject(text, clause_start, q, mentions, spans, named, chunk)
+        subject = _subject(text, clause_start, q, mentions, spans, named, chunk, longest)
         if subject is None and _continues(text, clause_start, q.start):
             # "Hoa Kỳ là ..., với khoảng 1.409 dự án": a clause that goes on the sentence's subject
-            subject = prev[1].subject if prev else _subject(text, sent.start, q, mentions, timex_spans, named)
+            subject = (
+                prev[1].subject
+                if prev
+                else _subject(text, sent.start, q, mentions, timex_spans, named, None, longest)
+            )
         if subject is None:
             subject = _apposition(text, clauses, sent, clause_start, mentions, prev) or _mid_apposition(
                 text, sent, clause_start, q, mentions
@@ -231,7 +237,9 @@ def extract(
             measure = _change_word(masked) or measure
         if not measure:
             measure = _fallback_measure(text, sent, q, prev[1] if prev else None)
-        period, mod = _period(text, clauses, sent, clause_start, q, sentence_dates, prev[0] if prev else None)
+        period, mod = _period(
+            text, clauses, sent, clause_start, q, sentence_dates, prev[0] if prev else None, dates_index
+        )
         fact = _fact(doc_id, text, sent, q, measure, subject, period, mod)
         facts.append(fact)
         prev_in_sentence[i] = (q, fact)
@@ -546,45 +554,84 @@ class _ClauseStarts:
     ``_period`` asks for the clause of every timex of a sentence for every figure in it, and each
     answer rescanned the sentence from its start: on one long sentence of figures and dates with no full
     stop (a table flattened into a line) that was cubic (26,000 characters: 31 s).  Here each sentence's
-    breaks are read once, lazily, left to right (``_CLAUSE`` over the rest of the text); a position's
+    breaks are read once, lazily, left to right (``_CLAUSE`` as over the rest of the text); a position's
     answer is the last break among the matches ending at least one character before it (their lookahead
     and ``\\b`` see only text before the position, so a scan cut at the position finds them alike) and a
     scan of the few characters after them up to the position, cut there as ``_clause_start`` cuts it.
-    Owned by one ``extract`` call (no state shared between documents or threads).
+    The matches are read in windows only as far as the positions asked for (a match is decided by at
+    most ``_CLAUSE_REACH`` characters from its start, so a window read with that much more text finds
+    the matches starting inside it as a scan of the whole text does): reading on to the next match
+    wherever it was made a document whose sentences have no comma quadratic (every sentence read the
+    rest of the text).  Owned by one ``extract`` call (no state shared between documents or threads).
     """
 
-    __slots__ = ("text", "scans")
+    __slots__ = ("text", "scans", "searched")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # per sentence start: the match iterator, the ends of the matches read, the clause start after
-        # each of them (the last break so far), and the next match read but not yet passed
-        self.scans: dict[int, tuple[Iterator[re.Match[str]], list[int], list[int], list[re.Match[str]]]] = {}
+        # per sentence start: the last ``end_after`` search (where it started, what it found)
+        self.searched: dict[int, tuple[int, int]] = {}
+        # per sentence start: [where the next read resumes, the end of the part read (every match
+        # starting before it is known)], the starts and ends of the matches read, and the clause start
+        # after each of them (the last break so far)
+        self.scans: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}
 
-    def at(self, sent_start: int, pos: int) -> int:
+    def _read(self, sent_start: int, upto: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The sentence's scan, read at least as far as ``upto``."""
         text = self.text
         scan = self.scans.get(sent_start)
         if scan is None:
-            scan = self.scans[sent_start] = (_CLAUSE.finditer(text, sent_start), [], [], [])
-        it, ends, lasts, ahead = scan
-        while not ahead or ahead[0].end() <= pos - 1:
-            if ahead:
-                m = ahead.pop()
+            scan = self.scans[sent_start] = ([sent_start, sent_start], [], [], [])
+        state, starts, ends, lasts = scan
+        resume, known = state
+        if known < upto:
+            stop = max(upto, known + _CLAUSE_WINDOW)
+            for m in _CLAUSE.finditer(text, resume, min(len(text), stop + _CLAUSE_REACH)):
+                if m.start() >= stop:
+                    break
+                starts.append(m.start())
                 ends.append(m.end())
                 lasts.append(m.end() if _breaks(text, m) else (lasts[-1] if lasts else sent_start))
-            nxt = next(it, None)
-            if nxt is None:
-                break
-            ahead.append(nxt)
+                resume = m.end()
+            state[0], state[1] = max(resume, stop), stop
+        return scan
+
+    def at(self, sent_start: int, pos: int) -> int:
+        text = self.text
+        state, starts, ends, lasts = self._read(sent_start, pos)
         k = bisect.bisect_right(ends, pos - 1) - 1
         if k < 0:
             last, tail = sent_start, sent_start
         else:
             last, tail = lasts[k], ends[k]
-        for m in _CLAUSE.finditer(text, tail, pos):
+        # no match starts between the last one read ending before ``pos`` and the next one read; a
+        # scan cut at ``pos`` decides the places far enough before it alike: it needs to start only
+        # ``_CLAUSE_REACH`` before ``pos`` (a line with no break rescanned it from its start)
+        nxt = starts[k + 1] if k + 1 < len(starts) else state[1]
+        for m in _CLAUSE.finditer(text, max(tail, min(nxt, pos - _CLAUSE_REACH)), pos):
             if _breaks(text, m):
                 last = m.end()
         return last
+
+    def end_after(self, sent: Sentence, pos: int) -> int:
+        """Where the first ``_CLAUSE`` match at or after ``pos`` in the sentence starts (the sentence's
+        end when there is none): ``_CLAUSE.search(text, pos, sent.end)``.  The last search of each
+        sentence is kept: it found no match between where it started and where it stopped, so a later
+        position in between has the same answer (the figures of a comma-free line each searched on to
+        the line's end)."""
+        last = self.searched.get(sent.start)
+        if last is not None and last[0] <= pos <= last[1]:
+            return last[1]
+        m = _CLAUSE.search(self.text, pos, sent.end)
+        end = m.start() if m else sent.end
+        self.searched[sent.start] = (pos, end)
+        return end
+
+
+# how far past its start ``_CLAUSE`` reads to decide a match (``trong số đó\b``: 11 characters and the
+# one after), with room to spare; and how much text a read of the breaks takes at least
+_CLAUSE_REACH = 16
+_CLAUSE_WINDOW = 64
 
 
 _QUOTES = frozenset('"“”')
@@ -979,6 +1026,26 @@ def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: -m.start)  # filtered first: a stable sort keeps the same order
 
 
+def _bracket_owner(text: str, at: int, named: Sequence[Mention], longest: int | None) -> Mention | None:
+    """The first of ``named`` (last first) that ends by ``at`` with only white space up to it.
+
+    With ``longest`` (the longest mention's length) only the mentions that can end in the white space
+    before ``at`` are read: a list of results each with its bracket (``X đạt 12.345 phiếu (chiếm
+    67,8%)``) read every earlier name again (and the text between) for each figure."""
+    if longest is None:
+        return next((mt for mt in named if mt.end <= at and not text[mt.end : at].strip()), None)
+    space = at  # where the white space before ``at`` starts: ``text[e:at]`` is blank for e >= space
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    for k in range(bisect.bisect_left(named, -at, key=_neg_start), len(named)):
+        mt = named[k]
+        if mt.start < space - longest:
+            break  # (it ends before the white space, as all after it do)
+        if space <= mt.end <= at:
+            return mt
+    return None
+
+
 def _neg_start(mt: Mention) -> int:
     return -mt.start
 
@@ -991,6 +1058,7 @@ def _subject(
     spans: _Spans,
     named: Sequence[Mention] | None = None,
     chunk: str | None = None,
+    longest: int | None = None,
 ) -> str | None:
     """The nearest named subject before the figure in its own clause, or None.
 
@@ -999,19 +1067,13 @@ def _subject(
     mostly a sentence's first word, a capitalised common word (``Điều tra ...``) or a product.
     An earlier clause has its own subject (``ông Nam cho rằng ..., xem có 2 con ốc``), and a
     word that compounds with the next one (``Mỹ nhân``) is no name.  No subject beats a wrong one.
+    ``longest``: the length of the longest of ``named``, when the caller has it.
     """
     if named is None:
         named = _named(text, mentions)
     if clause_start > 0 and text[clause_start - 1] == "(":
         # "cô Hoàng Thị Thao (62 tuổi, ...)": a bracket opened right after a name is about that name
-        owner = next(
-            (
-                mt
-                for mt in named
-                if mt.end <= clause_start - 1 and not text[mt.end : clause_start - 1].strip()
-            ),
-            None,
-        )
+        owner = _bracket_owner(text, clause_start - 1, named, longest)
         if owner is not None:
             return owner.name
     possessor: str | None = None
@@ -1135,12 +1197,27 @@ def _after_marker(text: str, clause_start: int, pos: int) -> bool:
     """Is the name at ``pos`` the object or compared party of a marker (``kém``, ``dẫn đầu``)?
 
     Looks back within the clause over names, figures, ``và`` and at most a few lower-case words
-    (``kém Atletico 5 điểm và Real Madrid 2 điểm``: both names are compared parties).
+    (``kém Atletico 5 điểm và Real Madrid 2 điểm``: both names are compared parties).  The clause is
+    read backwards from ``pos`` in growing pieces until that is decided (``_marker_back``): splitting
+    the whole clause for every name made a comma-free line of names and figures quadratic.
     """
+    span = _BACK_SPAN
+    while True:
+        lo = max(clause_start, pos - span)
+        verdict = _marker_back(text[lo:pos].split(), whole=lo == clause_start)
+        if verdict is not None:
+            return verdict
+        span *= 4
+
+
+def _marker_back(words: list[str], whole: bool) -> bool | None:
+    """``_after_marker`` over the clause's last ``words``; with ``whole`` false the first of them may
+    be cut (the piece read starts inside a word) and the clause goes on before it: None when the
+    answer needs that word or those before it."""
     markers = _vocab("fact_object_markers.txt")
-    words = text[clause_start:pos].split()
     lower = 0
-    for k in range(len(words) - 1, -1, -1):
+    stop = 0 if whole else 2  # (the step at word k reads words k - 1 and k)
+    for k in range(len(words) - 1, stop - 1, -1):
         w = words[k]
         for n in (2, 1):
             if k - n + 1 >= 0 and " ".join(words[k - n + 1 : k + 1]).lower() in markers and w.islower():
@@ -1150,7 +1227,22 @@ def _after_marker(text: str, clause_start: int, pos: int) -> bool:
         lower += 1
         if lower > _MAX_MARKER_GAP:
             return False
-    return False
+    return False if whole else None
+
+
+_BACK_SPAN = 160  # characters read back from a position at first (``_after_marker``, ``_last_words``)
+
+
+def _last_words(text: str, start: int, pos: int, n: int) -> list[str]:
+    """``text[start:pos].split()[-n:]``, reading back from ``pos`` only as far as needed: a piece
+    holding more than ``n`` words has its last ``n`` whole (only its first may be cut)."""
+    span = _BACK_SPAN
+    while True:
+        lo = max(start, pos - span)
+        words = text[lo:pos].split()
+        if lo == start or len(words) > n:
+            return words[-n:] if n else []
+        span *= 4
 
 
 _MODEL = re.compile(r" ((?:[A-Z0-9Đ]|i[A-Z])[\w-]*)")
@@ -1366,7 +1458,7 @@ def _object_of_phrase(text: str, clause_start: int, pos: int) -> bool:
 
     Looks back over at most three lower-case words (the noun the name qualifies) for a preposition.
     """
-    words = text[clause_start:pos].split()[-4:]
+    words = _last_words(text, clause_start, pos, 4)
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if not w.islower():
@@ -1445,6 +1537,7 @@ def _period(
     q: Quantity,
     timexes: Sequence[Timex],
     prev: Quantity | None = None,
+    index: _SentenceDates | None = None,
 ) -> tuple[str | None, str | None]:
     """The nearest dated timex of the clause, else before the figure in the sentence.
 
@@ -1458,51 +1551,217 @@ def _period(
     is that figure's when one follows this figure too (``từ 50,06% vào năm 2016 lên 65%
     vào cuối năm 2020``).  A biographical date (``sinh năm 1981``) is a period only in
     its own clause.  Comparison bases never count.
+
+    The chosen timex is the first that counts in the order of (kind of place, distance) below, ties
+    in list order.  ``index``: ``timexes`` indexed (``_SentenceDates``), which lists them in that order
+    from the figure outwards, so a sentence with many dates is not read whole for every figure.
     """
     if q.direction is None and q.unit.split("/")[0] in _vocab("fact_property_units.txt"):
         return None, None  # a size, a weight, a height: the sentence's date is a launch or an event
-    clause_end_m = _CLAUSE.search(text, q.end, sent.end)
-    clause_end = clause_end_m.start() if clause_end_m else sent.end
-    best: tuple[int, int] | None = None
+    clause_end = clauses.end_after(sent, q.end)
     chosen: Timex | None = None
-    for tx in timexes:
-        if tx.start < sent.start or tx.end > sent.end or tx.type not in ("DATE", "TIME", "SET"):
-            continue
-        in_clause = clause_start <= tx.start and tx.end <= clause_end
-        before = tx.end <= q.start
-        if before:
-            order, gap = (0 if in_clause else 3), q.start - tx.end
-            if in_clause and prev is not None and prev.end <= tx.start and prev.start >= clause_start:
-                order = 2  # after the previous figure of the clause: most likely that figure's
-            if not in_clause and _event_date(text, sent.start, tx.start):
+    if index is not None:
+        for tx, in_clause, before in index.in_order(q, clause_start, clause_end, prev):
+            if _counts(text, clauses, sent, q, tx, in_clause, before, index):
+                chosen = tx
+                break
+    else:
+        best: tuple[int, int] | None = None
+        for tx in timexes:
+            if tx.start < sent.start or tx.end > sent.end or tx.type not in ("DATE", "TIME", "SET"):
                 continue
-        else:
-            gap = tx.start - q.end
-            if in_clause:
-                if gap > _MAX_AFTER_IN_CLAUSE:
-                    continue
-                order = 1
-            elif gap <= _MAX_AFTER_ASIDE and not _SEPARATOR.search(text, q.end, tx.start):
-                order = 4  # "14.009 công trình ISI (loại article) trong năm 2020"
+            in_clause = clause_start <= tx.start and tx.end <= clause_end
+            before = tx.end <= q.start
+            if before:
+                order, gap = (0 if in_clause else 3), q.start - tx.end
+                if in_clause and prev is not None and prev.end <= tx.start and prev.start >= clause_start:
+                    order = 2  # after the previous figure of the clause: most likely that figure's
             else:
+                gap = tx.start - q.end
+                if in_clause:
+                    if gap > _MAX_AFTER_IN_CLAUSE:
+                        continue
+                    order = 1
+                elif gap <= _MAX_AFTER_ASIDE:
+                    order = 4  # "14.009 công trình ISI (loại article) trong năm 2020"
+                else:
+                    continue
+            key = (order, gap)
+            if best is not None and key >= best:
                 continue
-        if tx.type == "TIME" and not in_clause:
-            continue
-        key = (order, gap)
-        if best is not None and key >= best:
-            continue
-        own_base = (tx.start >= q.end and in_clause and _compared(text, clauses, sent.start, q.start)) or (
-            in_clause and _STATED_FOR.fullmatch(text, tx.end, q.start) is not None
-        )  # "tăng so với năm trước là 40 triệu đồng": the base figure is that year's own
-        if not own_base and (
-            _compared(text, clauses, sent.start, tx.start)
-            or text[tx.start : tx.end].lower().startswith("cùng kỳ")
-        ):
-            continue  # a comparison base, unless the figure is that base ("so với 119% vào năm 1980")
-        best, chosen = key, tx
+            if _counts(text, clauses, sent, q, tx, in_clause, before):
+                best, chosen = key, tx
     if chosen is None or chosen.type == "SET":
         return None, None  # "hằng năm có 350 học sinh": a recurring figure has no single period
     return chosen.value, chosen.mod
+
+
+def _counts(
+    text: str,
+    clauses: _ClauseStarts,
+    sent: Sentence,
+    q: Quantity,
+    tx: Timex,
+    in_clause: bool,
+    before: bool,
+    index: _SentenceDates | None = None,
+) -> bool:
+    """Whether ``tx``, in its place (in the figure's clause or not, before it or not), may be the
+    figure's period: a life event's date outside the clause, a timex past a separator outside it, a
+    moment outside it and a comparison base are not.  ``index`` remembers the answers that depend on
+    the timex alone."""
+    if not in_clause:
+        if before and (index.life_event(tx) if index else _event_date(text, sent.start, tx.start)):
+            return False
+        if not before and _SEPARATOR.search(text, q.end, tx.start):
+            return False  # (only a bracketed aside may stand between)
+        if tx.type == "TIME":
+            return False
+    own_base = (tx.start >= q.end and in_clause and _compared(text, clauses, sent.start, q.start)) or (
+        in_clause and _STATED_FOR.fullmatch(text, tx.end, q.start) is not None
+    )  # "tăng so với năm trước là 40 triệu đồng": the base figure is that year's own
+    # a comparison base, unless the figure is that base ("so với 119% vào năm 1980")
+    return own_base or not (index.base(tx) if index else _base(text, clauses, sent, tx))
+
+
+def _base(text: str, clauses: _ClauseStarts, sent: Sentence, tx: Timex) -> bool:
+    """Is ``tx`` a comparison base (``so với năm 2019``, ``cùng kỳ năm trước``)?"""
+    return _compared(text, clauses, sent.start, tx.start) or text[tx.start : tx.end].lower().startswith(
+        "cùng kỳ"
+    )
+
+
+class _SentenceDates:
+    """A sentence's timexes sorted by end and by start, so that ``_period`` can list them in its order
+    of preference from the figure outwards and stop at the first that counts.
+
+    Why: ``_period`` weighed every timex of the sentence for every figure in it; a table flattened
+    into one line with no full stop (prices, results with their dates) has hundreds of each, and the
+    facts of such a line took time growing with the square of its length (26,000 characters: 1.3 s).
+    The order is the plain loop's key: (0) in the clause before the figure, nearest first; (1) in the
+    clause after it, within ``_MAX_AFTER_IN_CLAUSE``; (2) in the clause after the clause's previous
+    figure; (3) before the clause, nearest first; (4) after the clause within ``_MAX_AFTER_ASIDE``;
+    equal distances in list order.  Only the timexes that can be in each group are visited: a timex
+    ending ``longest`` or more after the clause start starts inside the clause, one starting
+    ``longest`` or more before the figure ends before it."""
+
+    __slots__ = (
+        "text",
+        "clauses",
+        "sent",
+        "by_end",
+        "ends",
+        "by_start",
+        "starts",
+        "longest",
+        "memo",
+        "outside",
+    )
+
+    def __init__(self, text: str, clauses: _ClauseStarts, sent: Sentence, timexes: Sequence[Timex]) -> None:
+        self.text, self.clauses, self.sent = text, clauses, sent
+        # (what is asked, start, end) -> the answer, for the answers that depend on the timex alone
+        self.memo: dict[tuple[str, int, int], bool] = {}
+        # the timexes that may be a period from outside the figure's clause before it, by end, and
+        # their ends (made when first needed)
+        self.outside: tuple[list[Timex], list[int]] | None = None
+        items = [
+            (n, tx)
+            for n, tx in enumerate(timexes)
+            if sent.start <= tx.start and tx.end <= sent.end and tx.type in ("DATE", "TIME", "SET")
+        ]
+        self.by_end = [tx for _n, tx in sorted(items, key=lambda it: (it[1].end, -it[0]))]
+        self.ends = [tx.end for tx in self.by_end]
+        self.by_start = [tx for _n, tx in sorted(items, key=lambda it: (it[1].start, it[0]))]
+        self.starts = [tx.start for tx in self.by_start]
+        self.longest = max((tx.end - tx.start for _n, tx in items), default=0)
+
+    def base(self, tx: Timex) -> bool:
+        """``_base`` of ``tx``, read once."""
+        key = ("base", tx.start, tx.end)
+        if (got := self.memo.get(key)) is None:
+            got = self.memo[key] = _base(self.text, self.clauses, self.sent, tx)
+        return got
+
+    def life_event(self, tx: Timex) -> bool:
+        """``_event_date`` of ``tx``, read once."""
+        key = ("life", tx.start, 0)
+        if (got := self.memo.get(key)) is None:
+            got = self.memo[key] = _event_date(self.text, self.sent.start, tx.start)
+        return got
+
+    def _outside(self) -> tuple[list[Timex], list[int]]:
+        """The timexes (by end) that ``_counts`` accepts before the figure out of its clause (that
+        answer depends on the timex alone): a line whose earlier dates are all comparison bases
+        (``giá ... so với ngày 15/3; ...``) no longer weighs every one of them for every figure."""
+        if self.outside is None:
+            kept = [
+                tx
+                for tx in self.by_end
+                if tx.type != "TIME" and not self.life_event(tx) and not self.base(tx)
+            ]
+            self.outside = (kept, [tx.end for tx in kept])
+        return self.outside
+
+    def in_order(
+        self, q: Quantity, clause_start: int, clause_end: int, prev: Quantity | None
+    ) -> Iterator[tuple[Timex, bool, bool]]:
+        """The timexes that may be ``q``'s period, each with (in the clause, before the figure), in
+        ``_period``'s order (the timexes a group cannot hold are not yielded)."""
+        by_end, ends, by_start, starts = self.by_end, self.ends, self.by_start, self.starts
+        last_before = bisect.bisect_right(ends, q.start) - 1  # timexes ending by the figure's start
+        after_from = bisect.bisect_left(starts, q.start - self.longest + 1)  # the first that can end after it
+        follows = prev is not None and prev.start >= clause_start
+        prev_end = prev.end if prev is not None else 0
+        # (0) in the clause, before the figure (not after the clause's previous figure); a timex ending
+        # before the clause start starts before it
+        k = last_before
+        while k >= 0 and ends[k] >= clause_start:
+            tx = by_end[k]
+            if tx.start >= clause_start and not (follows and prev_end <= tx.start):
+                yield tx, True, True
+            k -= 1
+        # (1) in the clause, after the figure's start
+        j = max(after_from, bisect.bisect_left(starts, clause_start))
+        while j < len(starts) and starts[j] <= q.end + _MAX_AFTER_IN_CLAUSE:
+            tx = by_start[j]
+            if tx.end > q.start and tx.end <= clause_end:
+                yield tx, True, False
+            j += 1
+        # (2) in the clause, after its previous figure (a timex ending before that figure's end
+        # starts before it)
+        if follows:
+            k = last_before
+            while k >= 0 and ends[k] >= max(clause_start, prev_end):
+                tx = by_end[k]
+                if tx.start >= clause_start and prev_end <= tx.start:
+                    yield tx, True, True
+                k -= 1
+        # (3) before the clause: only those that may count from there (``_outside``)
+        outside, out_ends = self._outside()
+        k = (
+            min(
+                bisect.bisect_right(out_ends, q.start),
+                bisect.bisect_left(out_ends, clause_start + self.longest),
+            )
+            - 1
+        )
+        while k >= 0:
+            tx = outside[k]
+            if tx.start < clause_start:
+                yield tx, False, True
+            k -= 1
+        # (4) after the figure's start, out of the clause
+        j = after_from
+        while j < len(starts) and starts[j] <= q.end + _MAX_AFTER_ASIDE:
+            tx = by_start[j]
+            if tx.end > q.start and not (clause_start <= tx.start and tx.end <= clause_end):
+                yield tx, False, False
+            j += 1
+
+
+# a sentence with more dates than this has them indexed for ``_period`` (fewer: the plain loop is as quick)
+_INDEXED_DATES = 12
 
 
 def _event_date(text: str, sent_start: int, pos: int) -> bool:
