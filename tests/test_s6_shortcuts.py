@@ -1,7 +1,7 @@
 """The session-6 speed shortcuts against their plain definitions, on random word sequences.
 
 Session 6 made entity reading and resolution cheaper by tests placed before the real lookups
-(``title_at``/``head_at`` walking their trie inline, calls of ``known_at``/``head_at``/``title_at``
+(``title_at``/``head_at`` skipping the trie walk where ``_NEXT`` rules an entry out, calls of ``known_at``/``head_at``/``title_at``
 made only where ``_NEXT`` says an entry can start, ``People.match`` skipped for a word no full name
 holds, organisations' first words read in the resolver's pass) and made ``quantity``'s sentence cut
 lazy.  The analysis digest over real and mutated corpora found no difference; these tests hold

@@ -199,22 +199,10 @@ class _Reader:
         nx = _NEXT[0].get(lw[i], _NO_WORDS)
         if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
             return i, None  # no title can start here: the walk is not made
-        # _longest's walk, inline (the word is a trie key: _NEXT[0] has the trie's first words)
-        node = _TRIES[0][lw[i]]
-        key = node.get("")
-        best = i + 1 if key is not None else i
-        k = i + 1
-        while k < n:
-            node = node.get(lw[k])
-            if node is None:
-                break
-            k += 1
-            kk = node.get("")
-            if kk is not None:
-                best, key = k, kk
-        if best == i:
+        j, key = self._longest(i, _TRIES[0])
+        if j == i:
             return i, None
-        return best, self.g.titles[key]
+        return j, self.g.titles[key]
 
     def known_at(self, i: int) -> tuple[int, Known | None]:
         """A table entity starting at ``i``, written with its capital letters."""
@@ -254,18 +242,7 @@ class _Reader:
         nx = _NEXT[1].get(lw[i], _NO_WORDS)
         if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
             return i  # no head can start here: the walk is not made
-        # _longest's walk, inline (the word is a trie key: _NEXT[1] has the trie's first words)
-        node = _TRIES[1][lw[i]]
-        best = i + 1 if "" in node else i
-        k = i + 1
-        while k < n:
-            node = node.get(lw[k])
-            if node is None:
-                break
-            k += 1
-            if "" in node:
-                best = k
-        return best
+        return self._longest(i, _TRIES[1])[0]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""
