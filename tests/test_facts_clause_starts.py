@@ -1,4 +1,4 @@
-"""``facts._ClauseStarts`` (each sentence's clause breaks read once) against ``facts._clause_start``
+"""``facts._ClauseStarts`` (each sentence's clause breaks read once) against ``facts_reference.clause_start``
 (the plain scan from the sentence start, cut at the position), and the long-sentence case it is for."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import re
 import pytest
 
 from biennien.analyse import facts
-from biennien.analyse.facts import _clause_start, _ClauseStarts
+from biennien.analyse.facts import _ClauseStarts
 from biennien.model import Quantity, Sentence
+from facts_reference import clause_start
 
 # pieces that make or unmake clause breaks: commas beside digits, quoted words, pairs around dashes,
 # "trong đó" with and without a word boundary after it, brackets, colons
@@ -59,7 +60,7 @@ def test_clause_starts_equal_the_plain_scan_at_every_position_in_any_order() -> 
         queries = [(s, p) for s in starts for p in range(len(text) + 1)]
         rng.shuffle(queries)
         for s, p in queries:
-            assert index.at(s, p) == _clause_start(text, s, p), (text, s, p)
+            assert index.at(s, p) == clause_start(text, s, p), (text, s, p)
 
 
 def test_a_long_sentence_reads_each_break_about_once(monkeypatch: pytest.MonkeyPatch) -> None:

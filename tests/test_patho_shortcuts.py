@@ -9,9 +9,10 @@ import re
 import pytest
 
 from biennien.analyse import events, events_fallback, facts
-from biennien.analyse.facts import _clause_start, _ClauseStarts, _period, _SentenceDates
+from biennien.analyse.facts import _ClauseStarts, _period, _SentenceDates
 from biennien.model import Quantity, Sentence, Timex, TimexType
 from biennien.vi.sentences import split_sentences
+from facts_reference import clause_start
 
 # pieces that make or unmake clause breaks, comparison bases, life-event dates and stated figures
 PIECES = [
@@ -63,7 +64,7 @@ def test_clause_starts_read_in_windows_equal_the_plain_scan(
         queries = [(s, p) for s in starts for p in range(s, len(text) + 1)]
         rng.shuffle(queries)
         for s, p in queries[:400]:
-            assert index.at(s, p) == _clause_start(text, s, p), (text, s, p)
+            assert index.at(s, p) == clause_start(text, s, p), (text, s, p)
 
 
 @pytest.mark.parametrize("window", [1, 5, 256])

@@ -525,16 +525,6 @@ def _ends_with_with(chunk: str) -> bool:
     return bool(words) and words[-1].lower() in ("với", "có", "gồm", "cùng", "thêm", "và", "hơn")
 
 
-def _clause_start(text: str, sent_start: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last clause break between ``sent_start`` and
-    ``pos`` (the sentence's start when there is none)."""
-    last = sent_start
-    for m in _CLAUSE.finditer(text, sent_start, pos):
-        if _breaks(text, m):
-            last = m.end()
-    return last
-
-
 def _breaks(text: str, m: re.Match[str]) -> bool:
     """Whether a match of ``_CLAUSE`` ends a clause (it depends on the text around it only)."""
     if m.group() == ",":  # most breaks: neither a quote mark nor a dash
@@ -549,7 +539,9 @@ def _breaks(text: str, m: re.Match[str]) -> bool:
 
 
 class _ClauseStarts:
-    """``_clause_start`` for many positions of one document's sentences, each break read once.
+    """Where the clause holding a position starts, for many positions of one document's sentences: after
+    the last clause break (``_breaks``) of ``_CLAUSE``'s matches in the text from the sentence's start cut
+    at the position, or the sentence's start when there is none.  Each break is read once.
 
     ``_period`` asks for the clause of every timex of a sentence for every figure in it, and each
     answer rescanned the sentence from its start: on one long sentence of figures and dates with no full
@@ -557,7 +549,7 @@ class _ClauseStarts:
     breaks are read once, lazily, left to right (``_CLAUSE`` as over the rest of the text); a position's
     answer is the last break among the matches ending at least one character before it (their lookahead
     and ``\\b`` see only text before the position, so a scan cut at the position finds them alike) and a
-    scan of the few characters after them up to the position, cut there as ``_clause_start`` cuts it.
+    scan of the few characters after them up to the position, cut there.
     The matches are read in windows only as far as the positions asked for (a match is decided by at
     most ``_CLAUSE_REACH`` characters from its start, so a window read with that much more text finds
     the matches starting inside it as a scan of the whole text does): reading on to the next match
