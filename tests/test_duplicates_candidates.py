@@ -69,10 +69,10 @@ def test_estimates_in_slices_equal_one_pass(monkeypatch) -> None:
 
 
 def test_distinct_is_np_unique() -> None:
-    from biennien.link.duplicates import _distinct
+    from biennien.link.sorted_runs import distinct
 
     rng = np.random.default_rng(13)
     for size, top in [(0, 5), (1, 5), (1000, 7), (5000, 10**12)]:
         values = rng.integers(0, top, size=size)
-        got = _distinct(values)
+        got = distinct(values)
         assert got.dtype == values.dtype and got.tolist() == np.unique(values).tolist()

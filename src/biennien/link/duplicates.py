@@ -62,6 +62,7 @@ from datasketch import MinHash
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
 from biennien.link.prep_words import line_hashes
+from biennien.link.sorted_runs import distinct, run_firsts
 from biennien.link.state_parts import dump_bytes, dump_parts, load_parts, load_state
 from biennien.model import Document
 from biennien.store.base import StateParts
@@ -239,10 +240,7 @@ def _shingle_sets(
     window = np.arange(int(ends[-1]), dtype=np.int64) - np.repeat(ends - counts - firsts, counts)
     keys = (span_of << np.uint64(32)) | acc[window]
     keys.sort()
-    distinct = np.empty(len(keys), dtype=bool)
-    distinct[:1] = True
-    np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
-    keys = keys[distinct]
+    keys = keys[run_firsts(keys)]
     bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(firsts) + 1, dtype=np.uint64)).tolist()
     values = keys & _MASK32
     return [values[bounds[i] : bounds[i + 1]] for i in range(len(firsts))]
@@ -486,17 +484,6 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return (pairs[:, :, 0] << np.uint32(16)) | pairs[:, :, 1]
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` (the distinct values, sorted) by a sort and a comparison of neighbours:
-    numpy 2.4's ``np.unique`` of a large integer array goes through a hash table and took 2.5 s for
-    3.9 million int64 values here, against 0.04 s for this."""
-    ordered = np.sort(values)
-    first = np.empty(len(ordered), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    return ordered[first]
-
-
 # new rows whose candidates are gathered and deduplicated together: a full link of 10,000 perturbed articles
 # found 14 million (row, row) keys over all bands for 980,000 distinct pairs, and holding them all at once
 # before ``np.unique`` took about 400 MB
@@ -531,9 +518,7 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
         sorted_col = col[order]
         # the bucket (run of equal values in sorted order) of each new row: the bounds searchsorted
         # would find for its value (it is in the column), from the runs' starts in one linear pass
-        change = np.empty(n, dtype=bool)
-        change[0] = True
-        np.not_equal(sorted_col[1:], sorted_col[:-1], out=change[1:])
+        change = run_firsts(sorted_col)
         run_starts = np.flatnonzero(change)
         run_of = np.cumsum(change) - 1
         bounds_lo = np.empty(n, dtype=np.intp)
@@ -560,7 +545,7 @@ def _candidates(bands: np.ndarray, first_new: int) -> tuple[np.ndarray, np.ndarr
             keep = members < rows
             found.append(members[keep].astype(np.int64) * n + rows[keep])
         if found:
-            parts.append(_distinct(np.concatenate(found)))
+            parts.append(distinct(np.concatenate(found)))
     if not parts:
         return _empty(np.int64), _empty(np.int64)
     keys = np.sort(np.concatenate(parts))  # each part distinct, and no key in two parts
@@ -726,7 +711,7 @@ def _judge_reprints(state: DuplicateState, old: np.ndarray, new: np.ndarray) -> 
     words_b = np.zeros(len(pair_keys))
     for rows, words in ((old, words_a), (new, words_b)):
         # each paragraph counts once per document pair, however many paragraphs it matched
-        uniq = _distinct(pair_of.astype(np.int64) * len(state.para_doc) + rows)
+        uniq = distinct(pair_of.astype(np.int64) * len(state.para_doc) + rows)
         np.add.at(words, uniq // len(state.para_doc), state.para_words[uniq % len(state.para_doc)])
     doc_words = np.maximum(np.asarray(state.doc_words, dtype=np.float64), 1.0)
     ia, ib = pair_keys // n, pair_keys % n

@@ -34,6 +34,7 @@ from itertools import chain
 import numpy as np
 
 from biennien.link.duplicates import ComparedText, compare_lines, compare_words, compared_text, word_hash
+from biennien.link.sorted_runs import run_firsts
 from biennien.model import Document, Event
 from biennien.vi.normalise import analysis_text, fold
 from biennien.vi.resources import table
@@ -284,10 +285,7 @@ def _summed(feats: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndar
     keys = (feats << _WEIGHT_BITS) | weights
     keys.sort()
     ordered = keys >> _WEIGHT_BITS
-    first = np.empty(len(ordered), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    at = np.flatnonzero(first)
+    at = np.flatnonzero(run_firsts(ordered))
     return ordered[at], np.add.reduceat((keys & ((1 << _WEIGHT_BITS) - 1)).astype(np.float64), at)
 
 
