@@ -23,7 +23,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
@@ -775,9 +775,19 @@ def _measure(chunk: str) -> str:
     words = _final_verb(words)
     # Vietnamese noun phrases are head first: "mức lương khởi điểm cho các sinh viên giỏi ngoại ngữ"
     # measures "mức lương khởi điểm", so a measure keeps its head, up to a preposition
-    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEAD_ENDS), len(words))
-    words = words[: min(cut, _MAX_MEASURE_WORDS)]
-    return " ".join(words)
+    # (only the first ``_MAX_MEASURE_WORDS`` are kept: a preposition further on cuts nothing more)
+    for k in range(1, min(len(words), _MAX_MEASURE_WORDS)):
+        if words[k].lower() in _HEAD_ENDS:
+            return " ".join(words[:k])
+    return " ".join(words[:_MAX_MEASURE_WORDS])
+
+
+# ``_measure``, ``_drop_verbs`` and ``_capital_runs`` are pure functions of one string, and many of
+# their strings come back across articles (unc-dev: 8,483 chunks measured, 6,842 distinct; 8,390
+# measures, 3,989 distinct; 6,878 clauses read for names, 4,986 distinct): bounded caches of the
+# process keep the recent ones (the cached values are immutable; analysis stays a pure function)
+_CACHE_SIZE = 8192
+_measure_cached = lru_cache(maxsize=_CACHE_SIZE)(_measure)
 
 
 class _Measures(dict[str, str]):
@@ -785,7 +795,7 @@ class _Measures(dict[str, str]):
     (its words after a timex are often all its words) and for figures of one list."""
 
     def __missing__(self, chunk: str) -> str:
-        value = self[chunk] = _measure(chunk)
+        value = self[chunk] = _measure_cached(chunk)
         return value
 
 
@@ -845,6 +855,7 @@ def _in_compound(words: list[str], start: int, end: int) -> bool:
     return left or right
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _drop_verbs(measure: str) -> tuple[str, bool]:
     """Drop leading action verbs (``trao học bổng`` -> ``học bổng``); say if only verbs were left."""
     words = measure.split()
@@ -1101,7 +1112,7 @@ def _subject(
     if chunk is None:  # the caller's blanked clause, when it has it
         chunk = spans.mask(text, clause_start, q.start)
     not_subjects = _vocab("fact_not_subjects.txt")
-    runs = list(_capital_runs(chunk))
+    runs = list(_capital_runs_cached(chunk))
     while runs:
         start, run = runs.pop()
         before = _word_before(chunk, 0, start)
@@ -1510,6 +1521,12 @@ def _capital_runs(chunk: str) -> list[tuple[int, str]]:
             close()
     close()
     return out
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _capital_runs_cached(chunk: str) -> tuple[tuple[int, str], ...]:
+    """``_capital_runs`` kept for the recent clauses (a tuple: the callers copy it)."""
+    return tuple(_capital_runs(chunk))
 
 
 def _capitalised(w: str) -> bool:

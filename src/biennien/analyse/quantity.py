@@ -438,7 +438,6 @@ def _is_year(text: str, core: _Core) -> bool:
 def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     """Read the quantity whose numeral starts at ``pos``, or None when it is not a figure."""
     ctx = t.context
-    before = _words_before(low, pos, t.max_phrase + 2)
     prev = text[pos - 1] if pos else " "
     if prev == "-" and pos >= 2 and (text[pos - 2].isalpha() or text[pos - 2].isdigit()):
         return None  # Covid-19, F-35, 2020-2021 (the second year)
@@ -446,6 +445,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if prev == "/" and not _after_slash_ok(low, pos, t):
         return None
+    # the words before, read only for a numeral the character before has not ruled out (a pure read)
+    before = _words_before(low, pos, t.max_phrase + 2)
     # ranks: "thứ 11/108", "lớn thứ 8", "hạng 3"
     rank = _rank(text, low, pos, before, t)
     if rank is not None:
@@ -486,8 +487,11 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     else:
         core_end = core.end
     nxt = _WORD.match(low, core_end + 1) if low[core_end : core_end + 1] == " " else None
-    nxt2 = " ".join(_WORD.findall(low, core_end, core_end + 30)[:2])
-    time_word = nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"])
+    # the two words after are joined only when the next word alone is no time word
+    time_word = nxt and (
+        nxt.group() in ctx["time_after"]
+        or " ".join(_WORD.findall(low, core_end, core_end + 30)[:2]) in ctx["time_after"]
+    )
     if time_word and t.counted_re.match(low, core_end) is None:  # "ngày khách" is counted, "3 ngày" is not
         return None
     if _is_year(text, core):
