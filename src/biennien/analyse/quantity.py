@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from biennien.analyse.quantity_tables import LETTER, Tables, tables
@@ -871,11 +871,8 @@ def _word_quantities(
         if value is not None:
             out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value, "rank", "rank"))
             taken.append(m.span())
-    no_start = t.context["word_no_start"]
-    for m in t.word_number_re.finditer(low):
+    for m in _word_numbers(low, t):
         words = m.group().split()
-        if words[0] in no_start:
-            continue  # cheapest test first: more than half the matches ("không", "năm", "tư")
         s, e = m.span()
         # most other number words ("một", "hai") have neither a unit nor a scale
         unit = _unit_at(low, e, t)
@@ -907,3 +904,52 @@ def _word_quantities(
             q = Quantity(text[s : cm.end()], s, cm.end(), value, "count", "count", counted=counted)
         out.append(_finish(text, low, s, _words_before(low, s, t.max_phrase + 2), q, t))
     return out
+
+
+def _word_numbers(low: str, t: Tables) -> Iterator[re.Match[str]]:
+    """The matches of ``word_number_re`` whose first word may open a figure (not ``word_no_start``).
+
+    More than half of that scan's matches open with ``không``, ``năm``, ``tư``, ... and are dropped,
+    but each hides the number words after it (``năm mươi``, ``không một``).  ``word_start_re`` scans
+    for the other openers only (the engine stops at fewer letters) and drops a match that a dropped
+    one would have hidden (``_hidden``): the same matches, each ending where the full scan's does (a
+    match ends at the last place the chain of number words may end, wherever in the chain it starts).
+    """
+    if t.word_start_re is None:
+        no_start = t.context["word_no_start"]
+        for m in t.word_number_re.finditer(low):
+            if m.group().split()[0] not in no_start:
+                yield m
+        return
+    firsts, every = t.first_number_words, t.number_word_set
+    for m in t.word_start_re.finditer(low):
+        pos = m.start()
+        if pos and low[pos - 1].isspace() and _hidden(low, pos, firsts, every):
+            continue
+        yield m
+
+
+def _hidden(low: str, pos: int, firsts: frozenset[str], every: frozenset[str]) -> bool:
+    """Is the number word at ``pos`` inside a match of the full number-word scan that starts before it?
+
+    It is when a chain of whole number words, each followed by white space, runs up to it and one of
+    them may open a match (a non-scale number word: ``năm``, ``không``; a maximal letter run has no
+    letter before it); a scale word (``triệu``) only continues the chain to the left, and only after
+    white space (a tail word follows ``\\s+``).  Letters are ``[^\\W\\d_]`` as in the scan:
+    alphanumeric and not a decimal digit; white space is ``\\s``: ``str.isspace``.
+    """
+    i = pos
+    while i > 0 and low[i - 1].isspace():
+        j = i - 1
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and low[k - 1].isalnum() and not low[k - 1].isdecimal():
+            k -= 1
+        word = low[k:j]
+        if word not in every:
+            return False
+        if word in firsts:
+            return True
+        i = k
+    return False
