@@ -600,6 +600,13 @@ class _ClauseStarts:
         # scan cut at ``pos`` decides the places far enough before it alike: it needs to start only
         # ``_CLAUSE_REACH`` before ``pos`` (a line with no break rescanned it from its start)
         nxt = starts[k + 1] if k + 1 < len(starts) else state[1]
+        if nxt >= pos and pos > 0:
+            # no match read starts before ``pos`` past the ``k``-th, so the scan cut at ``pos`` can add
+            # only a match ending at ``pos`` (one ending before it sees what the uncut scan saw): none
+            # unless the character before ``pos`` can end one (most figures follow a plain space)
+            c = text[pos - 1]
+            if c not in _CLAUSE_LAST if not c.isspace() else text[pos - 2 : pos - 1] not in _DASHES:
+                return last
         for m in _CLAUSE.finditer(text, max(tail, min(nxt, pos - _CLAUSE_REACH)), pos):
             if _breaks(text, m):
                 last = m.end()
@@ -620,6 +627,9 @@ class _ClauseStarts:
         return end
 
 
+# the characters a ``_CLAUSE`` match can end with, white space aside (``\s[-–]\s``: after a dash)
+_CLAUSE_LAST = frozenset(',;:()[]“”"') | {"trong đó"[-1]}
+_DASHES = ("-", "–")
 # how far past its start ``_CLAUSE`` reads to decide a match (``trong số đó\b``: 11 characters and the
 # one after), with room to spare; and how much text a read of the breaks takes at least
 _CLAUSE_REACH = 16
