@@ -1033,10 +1033,40 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
     return " ".join(words[:_MAX_MEASURE_WORDS]) if words else (prev.measure if prev else "")
 
 
+class _Named(list[Mention]):
+    """``_named``'s list, with the negated starts of its mentions (ascending, as the list is by
+    descending start) for the bisections of ``_subject`` and ``_bracket_owner``: no key call per step."""
+
+    __slots__ = ("neg_starts",)
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__(mentions)
+        self.neg_starts = [-mt.start for mt in mentions]
+
+
 def _named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that may name a subject, last first (``_subject`` takes them from one document)."""
     kept = [mt for mt in mentions if mt.type in _SUBJECT_TYPES and mt.name in text[mt.start : mt.end]]
-    return sorted(kept, key=lambda m: -m.start)  # filtered first: a stable sort keeps the same order
+    # filtered first: a stable sort keeps the same order (``reverse`` keeps equal starts in list order
+    # too, as the key ``-start`` did)
+    return _Named(sorted(kept, key=_start, reverse=True))
+
+
+def _first_not_after(named: Sequence[Mention], pos: int, lo: int = 0) -> int:
+    """``bisect_left(named, -pos, lo, key=_neg_start)``: the first of ``named`` (last first) starting at
+    or before ``pos``."""
+    neg = getattr(named, "neg_starts", None)
+    if neg is None:
+        return bisect.bisect_left(named, -pos, lo, key=_neg_start)
+    return bisect.bisect_left(neg, -pos, lo)
+
+
+def _first_before(named: Sequence[Mention], pos: int, lo: int = 0) -> int:
+    """``bisect_right(named, -pos, lo, key=_neg_start)``: the first of ``named`` starting before ``pos``."""
+    neg = getattr(named, "neg_starts", None)
+    if neg is None:
+        return bisect.bisect_right(named, -pos, lo, key=_neg_start)
+    return bisect.bisect_right(neg, -pos, lo)
 
 
 def _bracket_owner(text: str, at: int, named: Sequence[Mention], longest: int | None) -> Mention | None:
@@ -1050,7 +1080,7 @@ def _bracket_owner(text: str, at: int, named: Sequence[Mention], longest: int | 
     space = at  # where the white space before ``at`` starts: ``text[e:at]`` is blank for e >= space
     while space > 0 and text[space - 1].isspace():
         space -= 1
-    for k in range(bisect.bisect_left(named, -at, key=_neg_start), len(named)):
+    for k in range(_first_not_after(named, at), len(named)):
         mt = named[k]
         if mt.start < space - longest:
             break  # (it ends before the white space, as all after it do)
@@ -1061,6 +1091,10 @@ def _bracket_owner(text: str, at: int, named: Sequence[Mention], longest: int | 
 
 def _neg_start(mt: Mention) -> int:
     return -mt.start
+
+
+def _start(mt: Mention) -> int:
+    return mt.start
 
 
 def _subject(
@@ -1091,8 +1125,8 @@ def _subject(
             return owner.name
     possessor: str | None = None
     # ``named`` runs by descending start: the mentions starting inside the clause are one slice of it
-    lo = bisect.bisect_left(named, -q.start, key=_neg_start)
-    hi = bisect.bisect_right(named, -clause_start, lo=lo, key=_neg_start)
+    lo = _first_not_after(named, q.start)
+    hi = _first_before(named, clause_start, lo)
     for mt in named[lo:hi]:
         if not (clause_start <= mt.start and mt.end <= q.start):
             continue
@@ -1355,10 +1389,19 @@ def _holder(
 def _role_opening(lead: str) -> str | None:
     """The role noun (``fact_roles.txt``) or subject-less opener that ``lead`` opens with, longest first."""
     low = lead.lower()
-    for word in _ROLE_WORDS():
-        if low.startswith(word + " "):
+    openings = _ROLE_OPENINGS()
+    if not low.startswith(openings):  # most leads: no role word, known from one C-level test
+        return None
+    for word, opening in zip(_ROLE_WORDS(), openings, strict=True):
+        if low.startswith(opening):
             return word
     return None
+
+
+@cache
+def _ROLE_OPENINGS() -> tuple[str, ...]:  # noqa: N802 - a cached constant
+    """``_ROLE_WORDS`` each with the space after it, in the same order."""
+    return tuple(word + " " for word in _ROLE_WORDS())
 
 
 @cache
