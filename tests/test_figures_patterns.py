@@ -55,3 +55,19 @@ def test_rewritten_patterns_match_their_plain_forms() -> None:
                 b = rng.randrange(a, len(text) + 1)
                 found, expected = fast.search(text, a, b), plain.search(text, a, b)
                 assert (found and found.span()) == (expected and expected.span()), (text, a, b)
+
+
+def test_a_slash_list_starts_only_at_a_numeral_followed_by_a_slash() -> None:
+    """``quantity.extract`` tries ``_SLASH_LIST`` only where a slash follows the numeral it read."""
+    rng = random.Random(9)
+    pieces = ["1", "12", "123", "2021", ".", ",", "/", "/ ", " ", "a", "GB", ".000", ",5", "-"]
+    tried = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        numerals = [*quantity._NUM.finditer(text)]
+        numerals += [m for i in range(len(text)) if (m := quantity._NUM_AT.match(text, i))]
+        for m in numerals:
+            if quantity._SLASH_LIST.match(text, m.start()) is not None:
+                tried += 1
+                assert text.startswith("/", m.end()), (text, m)
+    assert tried > 100  # the generated strings do hold slash lists

@@ -60,7 +60,6 @@ _RANGE = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
 # the engine skips to candidates instead of trying the look-behind at every position
 _CLAUSE_END = re.compile(r"[,.](?<!\d.)|[,.](?!\d)|[;:()\[\]\n!?\"“”]")
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
-_GLUED_LETTER = re.compile(rf"{LETTER}")
 # matched at a position of the whole text (a slice per call would copy the rest of the article)
 _LIST_NUMBER = re.compile(r"\d+(?:,\d+)?")
 _COMPOUND_TAIL = re.compile(r"\s+(\d{1,3})(?!\d|[.,]\d)")  # "2 tỷ| 300 triệu"
@@ -103,7 +102,14 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         if (phone := _phone_at(low, m.start())) is not None:
             consumed = phone
             continue
-        if (sl := _SLASH_LIST.match(low, m.start())) and (listed := _slash_list(text, low, sl, t)):
+        # a list of options needs a slash right after the numeral (most have none): a plain numeral
+        # (``12``, ``1,5``) ends where the list's first number ``\d+(?:,\d+)?`` does, and one with a
+        # point (``1.000``, ``2.5``) stops that number at the point, where the list needs "," or "/"
+        if (
+            low.startswith("/", m.end())
+            and (sl := _SLASH_LIST.match(low, m.start()))
+            and (listed := _slash_list(text, low, sl, t))
+        ):
             out.extend(listed)
             consumed = listed[-1].end
             continue
@@ -464,7 +470,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
             return None
         return _finish(text, low, pos, before, rng, t)
     glued = low[core.end : core.end + 1]
-    if glued and _GLUED_LETTER.match(glued) and t.unit_re.match(low, core.end) is None:
+    # ``[^\W\d_]`` on one character: alphanumeric (``\w`` less ``_``) and no decimal digit (``\d``)
+    if glued and glued.isalnum() and not glued.isdecimal() and t.unit_re.match(low, core.end) is None:
         return None  # 5G, 4K, 12A: a code
     sign = _negative_start(text, low, pos, before, t)
     if sign is not None and before and before[-1] in ctx["negative_word"]:
