@@ -64,7 +64,9 @@ def test_a_slash_list_starts_only_at_a_numeral_followed_by_a_slash() -> None:
     tried = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-        numerals = [*quantity._NUM.finditer(text)]
+        # the numerals ``_numbers`` gives: free-standing ``_NUM`` matches (not the empty ``glued`` branch
+        # marking a digit after a letter) and ``_NUM_AT`` matches (read at a glued digit)
+        numerals = [m for m in quantity._NUM.finditer(text) if m.lastindex is None]
         numerals += [m for i in range(len(text)) if (m := quantity._NUM_AT.match(text, i))]
         for m in numerals:
             if quantity._SLASH_LIST.match(text, m.start()) is not None:
