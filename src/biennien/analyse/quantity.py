@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from biennien.analyse.quantity_tables import LETTER, Tables, tables
@@ -56,9 +56,10 @@ _SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
 _NAME_DASH = re.compile(r"[A-ZĐ][\w]*\s[-–]\s$")
 _RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
-_CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\[\]\n!?\"“”]")  # not "2,5" nor "1.000"
+# not "2,5" nor "1.000"; every branch opens with a character (``[,.](?<!\d.)`` is ``(?<!\d)[,.]``) so
+# the engine skips to candidates instead of trying the look-behind at every position
+_CLAUSE_END = re.compile(r"[,.](?<!\d.)|[,.](?!\d)|[;:()\[\]\n!?\"“”]")
 _WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
-_GLUED_LETTER = re.compile(rf"{LETTER}")
 # matched at a position of the whole text (a slice per call would copy the rest of the article)
 _LIST_NUMBER = re.compile(r"\d+(?:,\d+)?")
 _COMPOUND_TAIL = re.compile(r"\s+(\d{1,3})(?!\d|[.,]\d)")  # "2 tỷ| 300 triệu"
@@ -101,7 +102,14 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
         if (phone := _phone_at(low, m.start())) is not None:
             consumed = phone
             continue
-        if (sl := _SLASH_LIST.match(low, m.start())) and (listed := _slash_list(text, low, sl, t)):
+        # a list of options needs a slash right after the numeral (most have none): a plain numeral
+        # (``12``, ``1,5``) ends where the list's first number ``\d+(?:,\d+)?`` does, and one with a
+        # point (``1.000``, ``2.5``) stops that number at the point, where the list needs "," or "/"
+        if (
+            low.startswith("/", m.end())
+            and (sl := _SLASH_LIST.match(low, m.start()))
+            and (listed := _slash_list(text, low, sl, t))
+        ):
             out.extend(listed)
             consumed = listed[-1].end
             continue
@@ -438,7 +446,6 @@ def _is_year(text: str, core: _Core) -> bool:
 def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     """Read the quantity whose numeral starts at ``pos``, or None when it is not a figure."""
     ctx = t.context
-    before = _words_before(low, pos, t.max_phrase + 2)
     prev = text[pos - 1] if pos else " "
     if prev == "-" and pos >= 2 and (text[pos - 2].isalpha() or text[pos - 2].isdigit()):
         return None  # Covid-19, F-35, 2020-2021 (the second year)
@@ -446,6 +453,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
         return None
     if prev == "/" and not _after_slash_ok(low, pos, t):
         return None
+    # the words before, read only for a numeral the character before has not ruled out (a pure read)
+    before = _words_before(low, pos, t.max_phrase + 2)
     # ranks: "thứ 11/108", "lớn thứ 8", "hạng 3"
     rank = _rank(text, low, pos, before, t)
     if rank is not None:
@@ -461,7 +470,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
             return None
         return _finish(text, low, pos, before, rng, t)
     glued = low[core.end : core.end + 1]
-    if glued and _GLUED_LETTER.match(glued) and t.unit_re.match(low, core.end) is None:
+    # ``[^\W\d_]`` on one character: alphanumeric (``\w`` less ``_``) and no decimal digit (``\d``)
+    if glued and glued.isalnum() and not glued.isdecimal() and t.unit_re.match(low, core.end) is None:
         return None  # 5G, 4K, 12A: a code
     sign = _negative_start(text, low, pos, before, t)
     if sign is not None and before and before[-1] in ctx["negative_word"]:
@@ -486,8 +496,11 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     else:
         core_end = core.end
     nxt = _WORD.match(low, core_end + 1) if low[core_end : core_end + 1] == " " else None
-    nxt2 = " ".join(_WORD.findall(low, core_end, core_end + 30)[:2])
-    time_word = nxt and (nxt.group() in ctx["time_after"] or nxt2 in ctx["time_after"])
+    # the two words after are joined only when the next word alone is no time word
+    time_word = nxt and (
+        nxt.group() in ctx["time_after"]
+        or " ".join(_WORD.findall(low, core_end, core_end + 30)[:2]) in ctx["time_after"]
+    )
     if time_word and t.counted_re.match(low, core_end) is None:  # "ngày khách" is counted, "3 ngày" is not
         return None
     if _is_year(text, core):
@@ -867,11 +880,8 @@ def _word_quantities(
         if value is not None:
             out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), value, "rank", "rank"))
             taken.append(m.span())
-    no_start = t.context["word_no_start"]
-    for m in t.word_number_re.finditer(low):
+    for m in _word_numbers(low, t):
         words = m.group().split()
-        if words[0] in no_start:
-            continue  # cheapest test first: more than half the matches ("không", "năm", "tư")
         s, e = m.span()
         # most other number words ("một", "hai") have neither a unit nor a scale
         unit = _unit_at(low, e, t)
@@ -903,3 +913,52 @@ def _word_quantities(
             q = Quantity(text[s : cm.end()], s, cm.end(), value, "count", "count", counted=counted)
         out.append(_finish(text, low, s, _words_before(low, s, t.max_phrase + 2), q, t))
     return out
+
+
+def _word_numbers(low: str, t: Tables) -> Iterator[re.Match[str]]:
+    """The matches of ``word_number_re`` whose first word may open a figure (not ``word_no_start``).
+
+    More than half of that scan's matches open with ``không``, ``năm``, ``tư``, ... and are dropped,
+    but each hides the number words after it (``năm mươi``, ``không một``).  ``word_start_re`` scans
+    for the other openers only (the engine stops at fewer letters) and drops a match that a dropped
+    one would have hidden (``_hidden``): the same matches, each ending where the full scan's does (a
+    match ends at the last place the chain of number words may end, wherever in the chain it starts).
+    """
+    if t.word_start_re is None:
+        no_start = t.context["word_no_start"]
+        for m in t.word_number_re.finditer(low):
+            if m.group().split()[0] not in no_start:
+                yield m
+        return
+    firsts, every = t.first_number_words, t.number_word_set
+    for m in t.word_start_re.finditer(low):
+        pos = m.start()
+        if pos and low[pos - 1].isspace() and _hidden(low, pos, firsts, every):
+            continue
+        yield m
+
+
+def _hidden(low: str, pos: int, firsts: frozenset[str], every: frozenset[str]) -> bool:
+    """Is the number word at ``pos`` inside a match of the full number-word scan that starts before it?
+
+    It is when a chain of whole number words, each followed by white space, runs up to it and one of
+    them may open a match (a non-scale number word: ``năm``, ``không``; a maximal letter run has no
+    letter before it); a scale word (``triệu``) only continues the chain to the left, and only after
+    white space (a tail word follows ``\\s+``).  Letters are ``[^\\W\\d_]`` as in the scan:
+    alphanumeric and not a decimal digit; white space is ``\\s``: ``str.isspace``.
+    """
+    i = pos
+    while i > 0 and low[i - 1].isspace():
+        j = i - 1
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and low[k - 1].isalnum() and not low[k - 1].isdecimal():
+            k -= 1
+        word = low[k:j]
+        if word not in every:
+            return False
+        if word in firsts:
+            return True
+        i = k
+    return False

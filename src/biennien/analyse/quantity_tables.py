@@ -49,6 +49,13 @@ class Tables:
     # id of each phrase table above -> the last words of its phrases: a word list can end with one of
     # the table's phrases only if its last word is one of these (``quantity._phrase_end``)
     last_words: dict[int, frozenset[str]] = field(default_factory=dict)
+    # ``word_number_re`` with only the number words that may open a figure (not ``word_no_start``) as
+    # its first word: the engine stops at fewer letters.  None when a number word is a prefix of
+    # another one (the two scans could then choose different words at one place; see
+    # ``quantity._word_numbers``)
+    word_start_re: re.Pattern[str] | None = None
+    first_number_words: frozenset[str] = frozenset()  # number words a figure may start with (no scale)
+    number_word_set: frozenset[str] = frozenset()  # every number word, scales included
 
 
 def _word_starts(words: list[str]) -> str:
@@ -121,6 +128,10 @@ def _build() -> Tables:
         name_or_count,
         *frozen.values(),
     ]
+    no_start = frozen.get("word_no_start", frozenset())
+    openers = [w for w in nw if w not in no_start]
+    prefix_clash = any(a != b and b.startswith(a) for a in nw for b in nw)
+    tail = rf"(?:\s+(?:{_alternation(nw_all)}))*{end}"
     return Tables(
         units=units,
         unit_re=re.compile(rf"\s*({_alternation(list(units))})(?![^\W_])"),
@@ -139,7 +150,7 @@ def _build() -> Tables:
         context=frozen,
         counted_re=re.compile(rf"\s+({_alternation(counted)}){end}"),
         stopwords=frozenset(word_list("quantity_stopwords.txt")),
-        word_number_re=re.compile(rf"{_word_starts(nw)}(?:\s+(?:{_alternation(nw_all)}))*{end}"),
+        word_number_re=re.compile(rf"{_word_starts(nw)}{tail}"),
         unit_exceptions=frozenset((row[0], row[1]) for row in table("quantity_unit_exceptions.tsv")),
         max_phrase=max(len(p.split()) for p in phrases),
         glued_re=re.compile(rf"(?<!{LETTER})(?:{_alternation(list(context.get('glued_before', ())))})(?=\d)")
@@ -148,4 +159,7 @@ def _build() -> Tables:
         idiom_re=re.compile(rf"(?:{_alternation(list(word_list('quantity_idioms.txt')))}){end}"),
         name_or_count=name_or_count,
         last_words={id(v): frozenset(p.rsplit(" ", 1)[-1] for p in v) for v in vocabs},
+        word_start_re=re.compile(rf"{_word_starts(openers)}{tail}") if openers and not prefix_clash else None,
+        first_number_words=frozenset(nw),
+        number_word_set=frozenset(nw_all),
     )
