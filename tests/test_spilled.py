@@ -56,8 +56,28 @@ def test_inputs_come_back_equal_in_order_of_arrival() -> None:
         assert _same(spilled["d0"], inputs["d0"])
 
 
-def test_a_foreign_pickle_is_refused_with_its_document() -> None:
-    with SpilledInputs() as spilled:
-        spilled.add_pickled("x", pickle.dumps({"not": "an input"}))
-        with pytest.raises(TypeError, match="x"):
-            spilled["x"]
+def test_the_link_views_copy_their_part_out_and_the_last_one_lets_the_file_go() -> None:
+    inputs = _inputs()
+    spilled = SpilledInputs()
+    for doc, value in inputs.items():
+        spilled[doc] = value
+    paragraphs, features = spilled.paragraphs(), spilled.features()
+    assert list(paragraphs) == list(features) == list(inputs) and len(features) == 3
+    assert "d1" in paragraphs and "nope" not in features
+    p = paragraphs["d0"]
+    want = inputs["d0"].paragraphs
+    assert (
+        len(p.spans) > 0 and np.array_equal(p.spans, want.spans) and np.array_equal(p.shingles, want.shingles)
+    )
+    assert p.signatures is not None and np.array_equal(p.signatures, want.signatures)
+    assert p.shingles.base is None  # its own buffer, not a view of the pickled input
+    f = features["d1"]
+    assert all(np.array_equal(a, b) and a.base is None for a, b in zip(f, inputs["d1"].features, strict=True))
+    with pytest.raises(TypeError):
+        paragraphs["d9"] = p
+    del paragraphs["d2"]
+    assert "d2" not in paragraphs and "d2" in features and paragraphs.get("d2") is None
+    paragraphs.clear()  # the reprints are done: the stories still read theirs
+    assert not paragraphs and len(spilled) == 3 and features.get("d2") is not None
+    features.clear()  # the stories are done: the inputs and their file go
+    assert not features and len(spilled) == 0
