@@ -360,16 +360,34 @@ def _link_store(
             )
             return duplicate_of, stories, link_state
 
+        written: dict[int, int] = {}  # rows per part, counted when handed over
+
+        def handed(n: int) -> _Part:
+            """Part ``n`` for its table's write: what is returned holds the rows, the kept part only its
+            state, so each table's rows are let go once written (at 10,000 articles the three parts' rows
+            held together were much of the link's peak)."""
+            p = part(n)
+            written[n] = len(p.rows)
+            out = _Part(p.rows, p.children, p.docs, {})
+            p.rows, p.children, p.docs = [], {}, []
+            return out
+
+        def entities_rows() -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]] | FromData]:
+            p = handed(0)
+            return p.rows, p.children
+
+        def events_rows() -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]:
+            p = handed(1)
+            return resourced(p.rows, p.docs, 5, duplicate_of), _child_rows(p)
+
+        def facts_rows() -> list[tuple[Any, ...]]:
+            p = handed(2)
+            return resourced(p.rows, p.docs, 6, duplicate_of)
+
         # each table is written as soon as its part is back (the entities' first, the facts' last)
-        store.replace_linked_parts(
-            lambda: (part(0).rows, part(0).children),
-            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), _child_rows(part(1))),
-            lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
-            rest,
-        )
+        store.replace_linked_parts(entities_rows, events_rows, facts_rows, rest)
         pool_cpu = sum(cpu for _, cpu in done.values()) if pool is not None else 0.0
-        ents, evs, fcts = part(0), part(1), part(2)
-        counts = (len(ents.rows), len(evs.rows), len(fcts.rows))
+        counts = (written[0], written[1], written[2])
     else:
         link_state[LINKED_STATE] = delta.state.dumps()
         store.update_linked(
