@@ -27,6 +27,7 @@ from biennien.engines import executor
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.sources import ingest_file, iter_units
 from biennien.link.chronicle import LinkInput, LinkReport, link_store, packed_input, prepare_link
+from biennien.link.duplicates import ready_minhash
 from biennien.link.spilled import SpilledInputs
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.rows import DocRows, doc_rows
@@ -184,6 +185,8 @@ def _build(
     limits: Limits | None,
 ) -> BuildReport:
     report = BuildReport()
+    if engine == "local" and workers > 1:
+        ready_minhash()  # forked workers inherit it
     with ExitStack() as stack:
         pool = stack.enter_context(executor(engine, workers, scheduler))
         # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
