@@ -14,24 +14,21 @@ holds every process's CPU time per stage.
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
 from biennien.engines import executor
 from biennien.ingest.limits import DEFAULT_LIMITS, Limits
 from biennien.ingest.sources import ingest_file, iter_units
-from biennien.link.chronicle import (
-    LinkInput,
-    LinkReport,
-    PackedLinkInput,
-    link_store,
-    packed_input,
-    prepare_link,
-)
+from biennien.link.chronicle import LinkInput, LinkReport, link_store, packed_input, prepare_link
+from biennien.link.duplicates import ready_minhash
+from biennien.link.spilled import SpilledInputs
 from biennien.model import DocAnalysis, Document, Failure
 from biennien.store.rows import DocRows, doc_rows
 from biennien.store.sqlite import Store, iter_chunks
@@ -68,8 +65,9 @@ Progress = Callable[[str, Document | Failure], None]
 # documents whose link inputs (``prepare_link``, packed) are kept for the link stage of one build; beyond
 # this many the link stage computes the rest itself (about 1.3 ms each in the build process at 20,000
 # articles, from the stored text, which it then holds along with their unpacked features: more memory per
-# document than a packed input).  A packed input holds about 12 kB in memory once unpickled (session 6; a
-# plain one held 29-35 kB, hence the old limit of 10,000), so at most about 600 MB; a build of more
+# document than a packed input).  While the build streams its input they wait in a temporary file
+# (``SpilledInputs``: about 9 kB each on disk, an offset each in memory); the link reads them all back, and
+# a packed input holds about 12 kB in memory once unpickled, so at most about 600 MB there; a build of more
 # articles than this needs the partitioned link of docs/scaling.md more than a larger limit
 MAX_PREPARED = 50_000
 
@@ -80,17 +78,17 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
     return analysis, prepare_link(doc, analysis)
 
 
-# a worker's answer: the store rows, the link input (packed: smaller to pickle and to keep), and the CPU
-# seconds of analysing (with the link preparation) and of making the rows, which count for the analyse and
-# store stages
-Analysed = tuple[DocRows, PackedLinkInput, tuple[float, float]]
+# a worker's answer: the store rows, the link input (packed, then pickled: this process writes it to its
+# ``SpilledInputs`` as it comes), and the CPU seconds of analysing (with the link preparation) and of making
+# the rows, which count for the analyse and store stages
+Analysed = tuple[DocRows, bytes, tuple[float, float]]
 
 
 def analyse_for_store(doc: Document) -> Analysed:
     """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times."""
     t0 = time.process_time()
     analysis, link_input = analyse_for_link(doc)
-    packed = packed_input(link_input)
+    packed = pickle.dumps(packed_input(link_input), protocol=pickle.HIGHEST_PROTOCOL)
     t1 = time.process_time()
     rows = doc_rows(doc, analysis)
     return rows, packed, (t1 - t0, time.process_time() - t1)
@@ -118,7 +116,7 @@ def _store_batch(
     store: Store,
     report: BuildReport,
     progress: Progress | None,
-    prepared: dict[str, PackedLinkInput],
+    prepared: SpilledInputs,
 ) -> None:
     """Wait for a batch's analyses and store its documents in one transaction, in input order."""
     t0 = time.perf_counter()
@@ -134,7 +132,7 @@ def _store_batch(
     for doc, was_added, (_, link_input, _) in zip(docs, added, done, strict=True):
         if was_added:
             if len(prepared) < MAX_PREPARED:
-                prepared[doc.id] = link_input
+                prepared.add_pickled(doc.id, link_input)
             report.added.append(doc.id)
             report.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
             if progress:
@@ -187,7 +185,10 @@ def _build(
     limits: Limits | None,
 ) -> BuildReport:
     report = BuildReport()
-    with executor(engine, workers, scheduler) as pool:
+    if engine == "local" and workers > 1:
+        ready_minhash()  # forked workers inherit it
+    with ExitStack() as stack:
+        pool = stack.enter_context(executor(engine, workers, scheduler))
         # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
         local_pool = pool if isinstance(pool, ProcessPoolExecutor) else None
         # Into an empty store every document is new (but for a text repeated in the input), so the
@@ -210,7 +211,7 @@ def _build(
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
         pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
-        prepared: dict[str, PackedLinkInput] = {}
+        prepared = stack.enter_context(SpilledInputs())
         for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
             while len(pending) >= depth:

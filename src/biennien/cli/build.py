@@ -21,7 +21,6 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from biennien.build import build as run_build
 from biennien.cli.app import app
 from biennien.cli.output import make_console
 from biennien.engines import Engine, EngineError
@@ -109,6 +108,10 @@ def build_cmd(
 
       biennien build archive/ --db archive.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    # the pipeline (analysers, link, numpy, scipy) is loaded only by the commands that build: the readers
+    # of a store (timeline, export, search, serve) start without it
+    from biennien.build import build as run_build
+
     try:
         store = open_store(db)
     except StoreError as exc:

@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from biennien.analyse.timex import tag
 from biennien.cli.app import app
 from biennien.ingest import iter_documents
 from biennien.model import Failure, Timex
@@ -68,6 +67,8 @@ def timex_cmd(
 
       biennien timex ../shared/seeds --format jsonl
     """
+    from biennien.analyse.timex import tag  # loaded by this command only (the analysers' tables)
+
     ref = _parse_dct(dct)
     if target == "-":
         text = nfc(sys.stdin.read())

@@ -53,6 +53,7 @@ from biennien.link.incremental import (
     report,
     statement,
 )
+from biennien.link.spilled import SpilledInputs
 from biennien.link.stories import STATE_NAME as STORY_STATE
 from biennien.link.stories import Features, StoryState, title_source, update_stories
 from biennien.link.stories_features import hashed_features
@@ -229,6 +230,8 @@ def link_store(
     or packed by ``packed_input``).  With ``consume`` the caller hands ``prepared`` over: it is emptied
     at once, and each part of the inputs is let go as soon as the link has used it (at 10,000 articles
     the inputs of a first build are 150 MB, and the merged rows come back while they were still held).
+    A build's ``SpilledInputs`` are always consumed: read part by part as the link uses them, the file
+    closed after the stories.
     ``pool_done`` is called once a full link's last merge is back from ``pool`` (a build shuts its
     workers down then, so their memory is freed before the rows are written).
 
@@ -242,16 +245,21 @@ def link_store(
     functions of the rows, so the result is the same, and a two-core machine
     does not wait on one core at the end of a build.
     """
-    paragraphs: dict[str, PackedParagraphs] = {}
-    features: dict[str, Features] = {}
-    for doc, p in (prepared or {}).items():
-        packed = p if isinstance(p, PackedLinkInput) else packed_input(p)
-        paragraphs[doc] = packed.paragraphs
-        features[doc] = packed.features
-    if consume and isinstance(prepared, MutableMapping):
-        prepared.clear()
+    if isinstance(prepared, SpilledInputs):
+        # read as the link uses them: each part copied out of its input, the file let go after the stories
+        inputs = _Prepared(prepared.paragraphs(), prepared.features())
+    else:
+        paragraphs: dict[str, PackedParagraphs] = {}
+        features: dict[str, Features] = {}
+        for doc, p in (prepared or {}).items():
+            packed = p if isinstance(p, PackedLinkInput) else packed_input(p)
+            paragraphs[doc] = packed.paragraphs
+            features[doc] = packed.features
+        if consume and isinstance(prepared, MutableMapping):
+            prepared.clear()
+        inputs = _Prepared(paragraphs, features)
     with _without_cycle_collection():
-        return _link_store(store, _Prepared(paragraphs, features), pool, pool_done)
+        return _link_store(store, inputs, pool, pool_done)
 
 
 @dataclass(slots=True)
@@ -259,8 +267,8 @@ class _Prepared:
     """The prepared documents' link inputs, owned by one link: ``update_duplicates`` empties
     ``paragraphs`` once they are in its state, and ``features`` is emptied after the stories."""
 
-    paragraphs: dict[str, PackedParagraphs]
-    features: dict[str, Features]
+    paragraphs: MutableMapping[str, PackedParagraphs]
+    features: MutableMapping[str, Features]
 
     def __contains__(self, doc: object) -> bool:
         return doc in self.features
@@ -352,16 +360,34 @@ def _link_store(
             )
             return duplicate_of, stories, link_state
 
+        written: dict[int, int] = {}  # rows per part, counted when handed over
+
+        def handed(n: int) -> _Part:
+            """Part ``n`` for its table's write: what is returned holds the rows, the kept part only its
+            state, so each table's rows are let go once written (at 10,000 articles the three parts' rows
+            held together were much of the link's peak)."""
+            p = part(n)
+            written[n] = len(p.rows)
+            out = _Part(p.rows, p.children, p.docs, {})
+            p.rows, p.children, p.docs = [], {}, []
+            return out
+
+        def entities_rows() -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]] | FromData]:
+            p = handed(0)
+            return p.rows, p.children
+
+        def events_rows() -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]:
+            p = handed(1)
+            return resourced(p.rows, p.docs, 5, duplicate_of), _child_rows(p)
+
+        def facts_rows() -> list[tuple[Any, ...]]:
+            p = handed(2)
+            return resourced(p.rows, p.docs, 6, duplicate_of)
+
         # each table is written as soon as its part is back (the entities' first, the facts' last)
-        store.replace_linked_parts(
-            lambda: (part(0).rows, part(0).children),
-            lambda: (resourced(part(1).rows, part(1).docs, 5, duplicate_of), _child_rows(part(1))),
-            lambda: resourced(part(2).rows, part(2).docs, 6, duplicate_of),
-            rest,
-        )
+        store.replace_linked_parts(entities_rows, events_rows, facts_rows, rest)
         pool_cpu = sum(cpu for _, cpu in done.values()) if pool is not None else 0.0
-        ents, evs, fcts = part(0), part(1), part(2)
-        counts = (len(ents.rows), len(evs.rows), len(fcts.rows))
+        counts = (written[0], written[1], written[2])
     else:
         link_state[LINKED_STATE] = delta.state.dumps()
         store.update_linked(

@@ -57,7 +57,6 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 from biennien.link.prep_words import compare_lines as compare_lines
 from biennien.link.prep_words import compare_words as compare_words
@@ -123,9 +122,22 @@ def shingle_hashes(words: Sequence[str], k: int = SHINGLE) -> np.ndarray:
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutation parameters (a, b) for NUM_PERM permutations (its default seed)."""
+    """datasketch's affine32 permutation parameters (a, b) for NUM_PERM permutations (its default seed).
+
+    datasketch is imported here, when a signature is first computed: importing the package loads its LSH
+    classes and with them much of scipy (about 0.3-0.7 s), which the readers of a store (timeline, export,
+    web) that load this module for the reprint state never need.  A build computes the permutations before
+    its pool forks (``build``), so the workers have them."""
+    from datasketch import MinHash
+
     a, b = MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+
+
+def ready_minhash() -> None:
+    """Load datasketch and its permutations now (a build calls it before its process pool forks, so each
+    worker does not import datasketch again when it hashes its first document)."""
+    _permutations()
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

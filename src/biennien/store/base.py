@@ -659,6 +659,7 @@ class Store:
                 ("entity_mentions", 'entity, doc, start, "end"'),
                 mention_rows,
             )
+            del entity_rows_, mention_rows  # each table's rows go once written
             event_rows_, participant_rows = events()
             self._sync_rows(
                 "events",
@@ -667,6 +668,7 @@ class Store:
                 ("event_participants", "event, entity, name"),
                 participant_rows,
             )
+            del event_rows_, participant_rows
             self._sync_rows("facts", _FACT_COLUMNS, facts())
             self._write_link_rest(*rest())
 
