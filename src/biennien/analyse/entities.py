@@ -129,10 +129,15 @@ class _Reader:
     was the largest single cost, and most tokens are only looked at once.
     """
 
-    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu")
+    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu", "lone_light")
 
     def __init__(
-        self, ms: list[re.Match[str]], g: Gazetteer, light: list[Light], maybe_nhu: bool = True
+        self,
+        ms: list[re.Match[str]],
+        g: Gazetteer,
+        light: list[Light],
+        maybe_nhu: bool = True,
+        lone_light: bool = False,
     ) -> None:
         self.ms = ms
         self.tx = tx = list(map(_GROUP0, ms))
@@ -147,6 +152,10 @@ class _Reader:
         # a list of examples ("các phim như X, Y") can follow (``maybe_nhu`` False: the caller
         # knows the text holds no "như", and the token list is not scanned)
         self.nhu = maybe_nhu and "như" in tx
+        # a lone capitalised Vietnamese word that ``_named_at`` reads as an unsure name may go to
+        # the light records instead of ``out`` (see ``_lone_light``); not in a team-sports
+        # report, whose clubs are read from the mentions (``_clubs``)
+        self.lone_light = lone_light
 
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
@@ -508,7 +517,9 @@ class _Reader:
         return j
 
 
-def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light: list[Light]) -> list[Found]:
+def _doc_mentions(
+    text: str, sentences: Iterable[Sentence], g: Gazetteer, light: list[Light], lone_light: bool = False
+) -> list[Found]:
     """The mentions of every sentence, in order; lone capitalised Vietnamese words go to ``light``.
 
     Each sentence is read on its own (its tokens, its reader, its own list of mentions); the
@@ -528,7 +539,7 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
     light_out = light
     # one reader for the article, given each sentence's tokens in turn (what _Reader.__init__
     # sets, set here: no reader object made and freed per sentence)
-    r = _Reader([], g, light)
+    r = _Reader([], g, light, lone_light=lone_light)
     for sent in sentences:
         sa, sb = sent.start, sent.end
         r.ms = ms = list(TOKEN.finditer(text, sa, sb))
@@ -675,8 +686,12 @@ def _doc_mentions(text: str, sentences: Iterable[Sentence], g: Gazetteer, light:
                 if x not in lower_open:
                     i += 1  # a lower-case title word with no name after it
                     continue
+            nlight = len(light_out)
             nxt = _named_at(r, i, out, sentence_start=i == 0 or tx[i - 1] in _OPENERS)
-            if out and nxt > i:
+            if len(light_out) > nlight:
+                r.last_type = "PER"  # a lone word kept aside (_lone_light): what its Found said
+                r.last_end = nxt
+            elif out and nxt > i:
                 r.last_type = out[-1].type
                 r.last_end = nxt
             i = nxt if nxt > i else i + 1
@@ -1224,10 +1239,34 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
     if not cands:
         return rejected
     # (end, priority) pairs are distinct (one candidate per priority): max never compares Founds
-    end, _, best = cands[0] if len(cands) == 1 else max(cands)
+    end, prio, best = cands[0] if len(cands) == 1 else max(cands)
     if best is not None:
+        if prio == 1 and r.lone_light and end == i + 1 and _lone_light(r, best, end):
+            r.light.append((best.start, best.end, best.name, best.initial))
+            return end
         out.append(best)
     return end
+
+
+def _lone_light(r: _Reader, f: Found, j: int) -> bool:
+    """Whether the bare name ``f`` of the one token before ``j`` is a lone Vietnamese word that
+    every later step treats as a light record (so it is kept aside as one, not built and
+    carried as a mention; about 12 per article).
+
+    Such a ``Found`` (``_bare_name``'s ``_VI_ONE``: an unsure, single, non-foreign person with
+    no role or title) is never a term source (``_term_shaped`` is False for a Vietnamese
+    syllable) and ``resolve`` reads it as it reads a light record (acronym, named place or
+    organisation unless it opens a sentence, a full name ending with it, or dropped).  What
+    differs, and is tested here: ``_unglue`` may cut a word with a capital after its first
+    letter; ``_drop_terms`` drops a role abbreviation or a table term (``_term_name``); a title
+    in apposition right after it (``X, Giám đốc ...``) gives it a role (the comma is tested);
+    ``_clubs`` reads mentions (the reader's ``lone_light`` is False in a team-sports report)."""
+    if not (f.single and f.unsure and f.type == "PER") or f.foreign or f.weak:
+        return False
+    x = f.name
+    if j < r.n and r.tx[j] == ",":
+        return False
+    return (len(x) < 3 or x[1:].islower()) and _term_name(x) is _NO_TERM
 
 
 def _company_here(r: _Reader, i: int, j: int) -> bool:
@@ -1696,10 +1735,17 @@ def _noun_before(r: _Reader, i: int) -> str | None:
 
 def extract(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """Every named mention in ``text``, with in-document alias resolution (``key``)."""
+    return _extract(text, sentences, True)
+
+
+def _extract(text: str, sentences: Sequence[Sentence], lone_light: bool) -> list[Mention]:
+    """``extract``; ``lone_light`` False carries every lone Vietnamese word ``_named_at`` reads as
+    a mention to the end (the plain path ``_lone_light`` shortens; the tests compare the two)."""
     g = gazetteer()
     light: list[Light] = []
-    found = _doc_mentions(text, sentences, g, light)
-    if _team_sports(text, g):
+    sport = _team_sports(text, g)
+    found = _doc_mentions(text, sentences, g, light, lone_light=lone_light and not sport)
+    if sport:
         _clubs(found, text, g)
     found, light = _country_given_names(found, light, text, g)
     for f in found:
