@@ -1474,7 +1474,7 @@ def _run_plan(tokens: tuple[str, ...]) -> _Plan:
     function of the text."""
     g = gazetteer()
     words = [x for x in tokens if x[0].isalnum()]
-    vi, initials, acronym, english, given = _run_profile(tuple(words))
+    vi, initials, acronym, english, given = _run_profile(words)
     n = len(words)
     single = n == 1
     kind = _FOREIGN
@@ -1516,7 +1516,7 @@ def _run_plan(tokens: tuple[str, ...]) -> _Plan:
         single,
         given,
         english,
-        any(_DIGIT.search(x) for x in tokens),
+        _DIGIT.search("".join(tokens)) is not None,  # one search (a digit is one character)
         n >= 2 and words[0] in g.foreign_given,
     )
     if len(_PLANS) >= _PLANS_MAX:
@@ -1538,18 +1538,19 @@ def _in_place_list(r: _Reader, i: int, j: int) -> bool:
     return j >= r.n or tx[j] in _LIST_NEXT or not tx[j][0].isalnum()
 
 
-@lru_cache(maxsize=1 << 16)
-def _run_profile(words: tuple[str, ...]) -> tuple[bool, bool, bool, bool, bool]:
-    """What a capitalised run's words are, whatever their context (names recur, so each run
-    is profiled once): all Vietnamese syllables, all initials, some acronym, all common
-    English words, all Vietnamese given names."""
+def _run_profile(words: Sequence[str]) -> tuple[bool, bool, bool, bool, bool]:
+    """What a capitalised run's words are, whatever their context: all Vietnamese syllables,
+    all initials, some acronym, all common English words, all Vietnamese given names.  Called
+    only by ``_run_plan``, whose cache makes it once per run (no cache of its own); the tests
+    are C-level iterators (a first pass over unc-dev makes ~9,600 plans: their cost is the
+    cold pass's)."""
     g = gazetteer()
     return (
-        all(is_vi_syllable(w) for w in words),
-        all(len(w) == 1 for w in words),
+        all(map(is_vi_syllable, words)),
+        max(map(len, words), default=1) == 1,
         any(len(w) > 1 and w.isupper() for w in words),
-        all(w.lower() in g.english_words for w in words),
-        all(w in g.given_names for w in words),
+        g.english_words.issuperset(map(str.lower, words)),
+        g.given_names.issuperset(words),
     )
 
 
@@ -1790,7 +1791,7 @@ def _term_shaped(name: str) -> bool:
     the article may introduce (``(KH&CN)``), not a common foreign given name and a family
     name (``công nghệ Jensen Huang``: a person after all)."""
     words = name.split()
-    if all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words):
+    if all(map(is_vi_syllable, words)) or any(len(w) > 1 and w.isupper() for w in words):
         return False
     return not (len(words) >= 2 and words[0] in gazetteer().foreign_given)
 
@@ -1850,10 +1851,10 @@ def _term_name(name: str) -> tuple[bool, bool, bool]:
     return _NO_TERM if found == _NO_TERM else found
 
 
-@lru_cache(maxsize=1 << 16)
 def _style_name(name: str) -> bool:
     """A run of three words or more ending with a style's tail head (``Quyền``) that is not a
-    Vietnamese name (a middle word that is no given name)."""
+    Vietnamese name (a middle word that is no given name).  Called only by ``_term_name``,
+    whose cache makes it once per spelling (no cache of its own)."""
     words = name.split()
     tails = _term_tables()[1]
     return (

@@ -1,0 +1,50 @@
+"""Session 7: the once-per-spelling tests of capitalised runs (``_run_profile``, ``_run_plan``'s digit
+test, ``_term_shaped``) are written with C-level iterators; these tests hold them to their plain
+definitions on many random runs of gazetteer words, names, initials, acronyms and digits."""
+
+from __future__ import annotations
+
+import random
+
+from biennien.analyse.entities import _DIGIT, _run_profile, _term_shaped, is_vi_syllable
+from biennien.vi.gazetteer import gazetteer
+
+
+def _runs(n: int, seed: int) -> list[list[str]]:
+    g = gazetteer()
+    rnd = random.Random(seed)
+    pool = sorted(g.given_names)[:200] + sorted(g.surnames)[:100] + sorted(g.english_words)[:200]
+    pool += ["A", "B", "HLV", "CLB", "DeSombre", "iPhone", "Galaxy", "S21", "11", "Ánh", "ĐT", "x", "Jensen"]
+    pool += sorted(g.foreign_given)[:50]
+    out = []
+    for _ in range(n):
+        words = [rnd.choice(pool) for _ in range(rnd.randint(1, 5))]
+        out.append(
+            [w.title() if rnd.random() < 0.5 else w.upper() if rnd.random() < 0.1 else w for w in words]
+        )
+    return out
+
+
+def test_run_profile_equals_its_plain_definition() -> None:
+    g = gazetteer()
+    for words in _runs(4000, 3):
+        plain = (
+            all(is_vi_syllable(w) for w in words),
+            all(len(w) == 1 for w in words),
+            any(len(w) > 1 and w.isupper() for w in words),
+            all(w.lower() in g.english_words for w in words),
+            all(w in g.given_names for w in words),
+        )
+        assert _run_profile(words) == plain, words
+    assert _run_profile([]) == (True, True, False, True, True)  # all() and any() of nothing
+
+
+def test_digit_and_term_shape_equal_their_plain_definitions() -> None:
+    g = gazetteer()
+    for words in _runs(4000, 4):
+        assert (_DIGIT.search("".join(words)) is not None) == any(_DIGIT.search(x) for x in words)
+        name = " ".join(words)
+        plain = not (
+            all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words)
+        ) and not (len(words) >= 2 and words[0] in g.foreign_given)
+        assert _term_shaped(name) == plain, name
