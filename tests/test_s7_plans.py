@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import random
 
-from biennien.analyse.entities import _DIGIT, _run_profile, _term_shaped, is_vi_syllable
+from biennien.analyse.entities import (
+    _DIGIT,
+    _WORDS_BEFORE,
+    _WORDS_BEFORE3,
+    _run_profile,
+    _term_shaped,
+    _words_before,
+    is_vi_syllable,
+)
 from biennien.vi.gazetteer import gazetteer
 
 
@@ -48,3 +56,22 @@ def test_digit_and_term_shape_equal_their_plain_definitions() -> None:
             all(is_vi_syllable(w) for w in words) or any(len(w) > 1 and w.isupper() for w in words)
         ) and not (len(words) >= 2 and words[0] in g.foreign_given)
         assert _term_shaped(name) == plain, name
+
+
+def test_words_before_equals_the_end_anchored_searches() -> None:
+    """``_words_before`` (one match on the reversed window) against the two searches it
+    replaces, on random windows of words, spaces, newlines, tabs, punctuation, digits,
+    underscores and combining marks, cut anywhere."""
+    rnd = random.Random(5)
+    alphabet = ["a", "b", "ố", "Đ", " ", " ", "  ", "\n", "\t", ",", ".", "1", "_", "\u0301", "Hà Nội"]
+    for _ in range(30000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        b = rnd.randint(0, len(text))
+        a = rnd.randint(0, b)
+        got = _words_before(text, a, b)
+        m3 = _WORDS_BEFORE3.search(text, a, b)
+        m2 = _WORDS_BEFORE.search(text, a, b)
+        assert (got is None) == (m3 is None) == (m2 is None), repr(text[a:b])
+        if got is not None and m3 is not None and m2 is not None:
+            assert got == m3.groups(), repr(text[a:b])
+            assert got[1:] == m2.groups(), repr(text[a:b])

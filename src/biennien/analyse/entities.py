@@ -309,16 +309,17 @@ class _Reader:
             c = tx[j][0]
             if c.isupper():  # upper-case implies a word character
                 nx = known_next.get(lw[j], _NO_WORDS)  # known_at's first test, inline (no call)
-                k = self.known_at(j)[1] if nx is None or (j + 1 < n and lw[j + 1] in nx) else None
-                if (
-                    k is not None
-                    and not k.ambiguous
-                    and not self._middle_name(i, j, titled)
-                    and not self._foreign_country_name(i, j, k)
-                    and not (titled and self.country_given_name(i, j, k))
-                ):
-                    # a table place or organisation is not part of a name
-                    break
+                if nx is None or (j + 1 < n and lw[j + 1] in nx):
+                    k = self.known_at(j)[1]
+                    if (
+                        k is not None
+                        and not k.ambiguous
+                        and not self._middle_name(i, j, titled)
+                        and not self._foreign_country_name(i, j, k)
+                        and not (titled and self.country_given_name(i, j, k))
+                    ):
+                        # a table place or organisation is not part of a name
+                        break
                 j += 1
             elif j > i and tx[j] == "." and len(tx[j - 1]) == 1 and tx[j - 1][0].isupper():
                 j += 1  # an initial: "Michael G. DeSombre"
@@ -1803,35 +1804,38 @@ def _drop_terms(found: list[Found], text: str, g: Gazetteer) -> list[Found]:
     ``Eyecam, một chiếc webcam``).  A spelling read as such once is no person anywhere in the
     article (``Eyecam`` opening a later sentence)."""
     cues = _term_tables()[2]
-    terms: set[str] = set()  # this article's terms, besides the table's names
-    for f in found:
-        if (
-            f.type == "PER"
-            and f.title is None
-            and f.role is None
-            and _term_shaped(f.name)  # most names: not shaped as a term, no context read
-            and _term_by_cue(f, text, g, cues)
-        ):
-            terms.add(f.name)
-    out = []
-    for f in found:
-        if f.bare:
-            out.append(f)
-            continue
-        tn = _term_name(f.name)
-        if tn is _NO_TERM:  # most names: no role, genre or style (the cached answer itself)
-            if not (f.type == "PER" and f.name in terms):
-                out.append(f)
-            continue
-        role, named, style = tn
-        if role and f.end - f.start > 1:
-            continue  # "nhiều MC", "con đường MC": the role, no name
-        if named or (f.name in terms and f.type == "PER"):
-            continue
-        if style and f.type == "PER":
-            continue  # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
-        out.append(f)
-    return out
+    # this article's terms, besides the table's names
+    terms = {
+        f.name
+        for f in found
+        if f.type == "PER"
+        and f.title is None
+        and f.role is None
+        and _term_shaped(f.name)  # most names: not shaped as a term, no context read
+        and _term_by_cue(f, text, g, cues)
+    }
+    # most names: no role, genre or style (``_term_name``'s cached answer is ``_NO_TERM`` itself)
+    # and no term of the article; the others are decided by ``_term_kept``
+    return [
+        f
+        for f in found
+        if f.bare or (_term_name(f.name) is _NO_TERM and f.name not in terms) or _term_kept(f, terms)
+    ]
+
+
+def _term_kept(f: Found, terms: set[str]) -> bool:
+    """``_drop_terms``'s answer for a mention that is no bare title: kept unless it is a role
+    abbreviation, a genre, style or technique, or a term of the article read as a person."""
+    tn = _term_name(f.name)
+    if tn is _NO_TERM:
+        return not (f.type == "PER" and f.name in terms)
+    role, named, style = tn
+    if role and f.end - f.start > 1:
+        return False  # "nhiều MC", "con đường MC": the role, no name
+    if named or (f.name in terms and f.type == "PER"):
+        return False
+    # "Thái Cực Quyền", "Hồng Gia Quyền" (not "Nguyễn Văn Quyền")
+    return not (style and f.type == "PER")
 
 
 _NO_TERM = (False, False, False)
@@ -2021,6 +2025,23 @@ def _unglued(span: str, typ: str) -> tuple[int, str, str] | None:
 _SPORT_MIN = 3  # cue occurrences that make an article a team-sports report
 # the two words right before a mention (joined by spaces only: "quê ở", "thành phố")
 _WORDS_BEFORE = re.compile(r"(?:(\w+) +)?(\w+) *$")
+# the same words read backwards: the window reversed, matched from its start.  A search for a
+# pattern anchored at the end (``_WORDS_BEFORE``, ``_WORDS_BEFORE3``) tries every start in the
+# window (about 7 us for 32 characters); this one match finds the same words (the leftmost
+# match of those is the longest chain of up to three words and spaces ending the window, ``$``
+# also before a final newline) in about 1 us
+_WORDS_BEFORE_REV = re.compile(r"\n? *(\w+)(?: +(\w+)(?: +(\w+))?)?")
+
+
+def _words_before(text: str, a: int, b: int) -> tuple[str | None, str | None, str] | None:
+    """The groups of ``_WORDS_BEFORE3.search(text, a, b)``: the last three words before ``b``
+    (first to last; None where the window holds fewer), or None when no word ends it.  The
+    last two are those of ``_WORDS_BEFORE``."""
+    m = _WORDS_BEFORE_REV.match(text[a:b][::-1])
+    if m is None:
+        return None
+    r1, r2, r3 = m.groups()
+    return (r3[::-1] if r3 else None, r2[::-1] if r2 else None, r1[::-1])
 
 
 def _team_sports(text: str, g: Gazetteer) -> bool:
@@ -2107,9 +2128,9 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
             continue
         if f.type != "GPE" or f.unsure or (f.canonical or f.name) in g.countries:
             continue
-        m = _WORDS_BEFORE.search(text, max(0, f.start - 24), f.start)
-        if m is not None:
-            w1, w2 = (m.group(1) or "").lower(), m.group(2).lower()
+        wb = _words_before(text, max(0, f.start - 24), f.start)
+        if wb is not None:
+            w1, w2 = (wb[1] or "").lower(), wb[2].lower()
             if _place_word((w2,), g) or _place_word((w1, w2), g):
                 continue
         f.type = "ORG"
@@ -2202,9 +2223,9 @@ def _match_team(f: Found, text: str, g: Gazetteer) -> bool:
         for ln in (3, 2, 1):
             if len(after) >= ln and tuple(after[:ln]) in g.match_after:
                 return True
-    m = _WORDS_BEFORE3.search(text, max(0, f.start - 32), f.start)
-    if m is not None:
-        before = [w.lower() for w in m.groups() if w]
+    wb = _words_before(text, max(0, f.start - 32), f.start)
+    if wb is not None:
+        before = [w.lower() for w in wb if w]
         for ln in (3, 2, 1):
             if len(before) >= ln and tuple(before[-ln:]) in g.match_before:
                 return True
