@@ -1150,7 +1150,10 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
         return i
     tok = tx[i]
     tok_cap = tok[0].isupper()
-    cands: list[tuple[int, int, Found | None]] = []  # (end, priority, found)
+    # the candidate kept: the longest, and of equal ends the higher priority (a table entity 3,
+    # a head 2, a bare name 1); they are made in the order head, table entity, name
+    best: Found | None = None
+    end = prio = 0
     low = r.lw[i]
     # organisation / place by head word (no call when no head starts with this word)
     hj = r.head_at(i) if low in g.head_len else i
@@ -1189,11 +1192,11 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                     # "Hồ Đức Phớc cho biết": a lake or a person; the resolver decides by the
                     # people the article names in full
                     f.alt_start = r.ms[i].start()
-                cands.append((bj, 2, f))
+                best, end, prio = f, bj, 2
             elif capital and "alone" in head.flags:
                 f = _found(r, i, hj, head.type)
                 f.tok_start = i
-                cands.append((hj, 2, f))
+                best, end, prio = f, hj, 2
     # a table entity
     nx = _NEXT[2].get(low, _NO_WORDS)  # known_at's first test, inline (no call)
     kj, known = r.known_at(i) if nx is None or (i + 1 < r.n and r.lw[i + 1] in nx) else (i, None)
@@ -1223,29 +1226,31 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
             ):  # not "Vietnam Mountain Marathon"
                 f, kj = _found(r, i, ej, "LOC"), ej
         f.tok_start = i
-        cands.append((kj, 3, f))
+        if best is None or kj >= end:
+            best, end, prio = f, kj, 3
     # a person's name without a title (a table name at i stops a name run at once)
     rejected = i
     if tok_cap and not in_title and tok not in g.not_names and (known is None or known.ambiguous):
         nj = r.name_run(i)
-        if nj > i:
+        # a name no longer than the head or table entity found loses to it: not read (its
+        # reading has no effect but its Found; ``rejected`` counts only when nothing was found)
+        if nj > i and (best is None or nj > end):
             f2 = _bare_name(r, i, nj)
             if f2 is not None:
                 f2.tok_start = i
-                cands.append((nj, 1, f2))
+                best, end, prio = f2, nj, 1
+            elif best is not None:
+                pass
             elif _work_title_rest(r, i, nj):
                 rejected = nj  # "bộ phim Tây Du Ký": the whole title is skipped, not read from "Du"
             elif nj == i + 2 and not is_vi_syllable(tx[i + 1]):
                 rejected = nj  # "CH Play": not read again from its second word
-    if not cands:
+    if best is None:
         return rejected
-    # (end, priority) pairs are distinct (one candidate per priority): max never compares Founds
-    end, prio, best = cands[0] if len(cands) == 1 else max(cands)
-    if best is not None:
-        if prio == 1 and r.lone_light and end == i + 1 and _lone_light(r, best, end):
-            r.light.append((best.start, best.end, best.name, best.initial))
-            return end
-        out.append(best)
+    if prio == 1 and r.lone_light and end == i + 1 and _lone_light(r, best, end):
+        r.light.append((best.start, best.end, best.name, best.initial))
+        return end
+    out.append(best)
     return end
 
 
