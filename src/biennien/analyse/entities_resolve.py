@@ -143,6 +143,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     out: list[Mention] = []
     by_key = {p.key: p for p in persons}
     people = _People(persons)
+    by_last, by_first = people.by_last, people.by_first
     taken: set[int] = set()  # starts of acronyms already given as mentions
     for f in sorted(found, key=_START):
         if f.start in taken:
@@ -173,7 +174,13 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
             elif f.unsure and words in named and not f.initial:
                 typ, key = named[words]
             elif f.single or f.unsure:
-                p = people.match(words, f.start)
+                # People.match's answer for words no full name ends with (nor, for one word,
+                # starts with) is None: no call then (most short names)
+                p = (
+                    people.match(words, f.start)
+                    if words and (words[-1] in by_last or (len(words) == 1 and words[0] in by_first))
+                    else None
+                )
                 first = org_first.get(words[0]) if len(words) == 1 and f.foreign and not f.title else None
                 if p is not None:
                     key = p.key
