@@ -49,9 +49,8 @@ def _initial(word: str, before: str) -> bool:
     it makes it a word of its own (``độ C``, ``châu Á``, ``khối B``: ``sentence_letter_heads.txt``)."""
     if len(word) != 1 or not word.isupper():
         return False
-    if unicodedata.decomposition(
-        word
-    ):  # Á, Ý, Ồ carry a tone or vowel mark: a syllable ("Tam Á"), not an initial
+    # Á, Ý, Ồ carry a tone or vowel mark: a syllable ("Tam Á"), not an initial
+    if unicodedata.decomposition(word):
         return False
     prev = _WORD_BEFORE.search(before.rstrip())
     return prev is None or prev.group(1).lower() not in _letter_heads()
