@@ -31,8 +31,7 @@ from biennien.link.duplicates import (
     PackedParagraphs,
     Paragraph,
     compared_text,
-    paragraph_signatures,
-    paragraphs,
+    signed_paragraphs,
     update_duplicates,
 )
 from biennien.link.entities import entity_fields, group_rows, joined, link_targets
@@ -98,10 +97,10 @@ def prepare_link(doc: Document, analysis: DocAnalysis) -> LinkInput:
     way ``link_store`` reads them back from the store.
     """
     compared = compared_text(analysis_text(doc.text, doc.skip_spans))
-    paras = paragraphs(doc, compared)
+    paras, signatures = signed_paragraphs(compared)
     keys = sorted({m.key or m.name for m in analysis.mentions})
     events = [ev for ev in analysis.events if ev.evidence and ev.evidence[0].doc == doc.id]
-    return LinkInput(paras, paragraph_signatures(paras), hashed_features(doc, keys, events, compared))
+    return LinkInput(paras, signatures, hashed_features(doc, keys, events, compared))
 
 
 @dataclass(slots=True)
