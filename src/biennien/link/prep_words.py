@@ -228,7 +228,10 @@ class _BytesHashes(dict[bytes, int]):
     own value), looked up without a call.  Folded words repeat more than their unfolded forms."""
 
     def __missing__(self, word: bytes) -> int:
-        value = _MARK_HASH if word == b"\x00" else WORD_HASHES[_strip_zeros(word.decode("utf-8"))]
+        # ``WORD_HASHES`` of the word, computed here (a new folded word is rarely in it: one miss, not two)
+        value = (
+            _MARK_HASH if word == b"\x00" else zlib.crc32(_strip_zeros(word.decode("utf-8")).encode("utf-8"))
+        )
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = value
