@@ -90,9 +90,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 if span:
                     append(Sentence(span[0], span[1], para))
             seg_start = m.end(3)
-        span = _trimmed(text, line_start + seg_start, line_start + len(line))
-        if span:
-            append(Sentence(span[0], span[1], para))
+        start, end = line_start + seg_start, line_start + len(line)
+        if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
+            append(Sentence(start, end, para))
+        else:
+            span = _trimmed(text, start, end)
+            if span:
+                append(Sentence(span[0], span[1], para))
         para += 1
     return out
 
