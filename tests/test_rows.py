@@ -62,6 +62,25 @@ def test_random_strings_over_the_alphabet() -> None:
         assert folded_sentences(text, sentences) == [fold(text[s.start : s.end]) for s in sentences]
 
 
+def test_odd_characters_outside_the_sentences() -> None:
+    # the whole text is not all ALPHABET, its sentences are: they are folded joined, or one by one
+    for odd in ("Peña", "ΟΔΟΣ", "\x00"):
+        text = f"Ông đến Hà Nội. Bà ấy ở lại.\n{odd}\nHọ về."
+        sentences = [s for s in _sentences(text) if odd not in text[s.start : s.end]]
+        assert len(sentences) == 3
+        assert folded_sentences(text, sentences) == [fold(text[s.start : s.end]) for s in sentences]
+
+
+def test_random_strings_with_the_separator() -> None:
+    # the whole-text pass folds the separator to itself too
+    rng = random.Random(9)
+    for _ in range(1000):
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 40)))
+        cuts = sorted(rng.randrange(0, len(text) + 1) for _ in range(rng.randrange(0, 6)))
+        sentences = [Sentence(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+        assert folded_sentences(text, sentences) == [fold(text[s.start : s.end]) for s in sentences]
+
+
 def test_no_sentences() -> None:
     assert folded_sentences("", []) == []
 

@@ -80,13 +80,34 @@ def _blocker_after() -> re.Pattern[str]:
 
 
 _DIGIT_AFTER_BLOCKER = re.compile(r"^\s*[\d%]")
+# the handlers' fixed patterns, compiled once (``re.match(str, ...)`` looks its pattern up in re's cache on
+# every call)
+_YEAR_OR_REL_AFTER = re.compile(r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", re.IGNORECASE)
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\n)")
+_DIGIT_END = re.compile(r"\d\s*$")
+_YEARS_OF = re.compile(r"(.+\S)\s+năm", re.IGNORECASE)
+_NETWORK = re.compile(r"\dG")
+_PART_GOES_ON = re.compile(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])")
+_DAY_AFTER = re.compile(r"\s*[/\-]?\s*\d")
+_THIS_OR_LAST_YEAR = re.compile(r"\s*(?:nay|ngoái)(?!\w)")
+_DAY_WORD_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _vague_whole() -> re.Pattern[str]:
+    return re.compile(frag()["vague"], re.IGNORECASE)
+
+
+@cache
+def _daypart_after() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:" + frag()["dp"] + r")(?!\w)", re.IGNORECASE)
 
 
 def _blocked_after(text: str, end: int) -> bool:
     tail = text[end : end + 20]
     if _blocker_after().match(tail) and not cue_pattern("not_blocker_after", "after").match(tail):
         # "ngày 2/9 năm 2025" is fine: a blocker word followed by a year or a relative word is not counting
-        return not re.match(r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", tail, re.IGNORECASE)
+        return not _YEAR_OR_REL_AFTER.match(tail)
     return False
 
 
@@ -371,7 +392,7 @@ def _month_only(m: re.Match[str], text: str) -> Cand | None:
         return None
     if cue_pattern("name_before", "before").search(_before(text, m.start())):
         return None  # "đường Cách mạng Tháng 8": a name
-    if re.search(r"\d\s*$", _before(text, m.start(), 4)):
+    if _DIGIT_END.search(_before(text, m.start(), 4)):
         return None  # "3 tháng 2 ngày": a duration, not February
     if not m["ry"] and _blocked_after(text, m.end()):
         return None
@@ -556,7 +577,7 @@ def _n_ago(m: re.Match[str], text: str) -> Cand | None:
     unit = lexicon().units[_key(m["u"])]
     if unit in ("H", "MIN", "S", "DE", "CE"):
         return None
-    if not re.match(r"\s*(?:[,.;:!?)\"”]|$|\n)", text[m.end() : m.end() + 3]) and not _has_cue(
+    if not _ENDS_CLAUSE.match(text[m.end() : m.end() + 3]) and not _has_cue(
         "ago", text, m.start(), m.end() if _key(m["dir"]) == "trước" else None
     ):
         return None  # "1 tuần trước trận chung kết": a duration before an event, not "a week ago"
@@ -611,11 +632,11 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     if _THU_BEFORE.search(_before(text, m.start(), 6)):
         return None  # "thứ hai tuần tới" is a weekday
     n: float | None
-    if re.fullmatch(frag()["vague"], raw, re.IGNORECASE):
+    if _vague_whole().fullmatch(raw):
         n = None
     else:
         n = _number(raw)
-        if n is None and re.fullmatch(r"(.+\S)\s+năm", raw, re.IGNORECASE):
+        if n is None and _YEARS_OF.fullmatch(raw):
             return _years_before_unit(m, text)
         if n is None or n == 0:
             return None
@@ -642,7 +663,7 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
 
 
 def _clock(m: _ClockMatch, text: str) -> Cand | None:
-    if re.search(r"\dG", m[0]):
+    if _NETWORK.search(m[0]):
         return None  # "5G", "4G 10 GB": networks, not 5 o'clock
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
@@ -749,7 +770,7 @@ _PART_UNIT = {"năm": "Y", "tháng": "M", "tuần": "W", "quý": "Q", "ngày": "
 
 def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
     after = text[m.end() : m.end() + 16]
-    if re.match(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])", after):
+    if _PART_GOES_ON.match(after):
         return None  # "cuối năm 2024", "cuối năm nay", "đầu năm học": other rules or not a date
     mod = lexicon().parts[_key(m["p"])]
     unit = _PART_UNIT[m["u"].lower()]
@@ -912,15 +933,13 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
         return None
     unit = lexicon().units[_key(m["u"])]
     after = text[m.end() : m.end() + 8]
-    if unit in ("M", "Y") and re.match(r"\s*[/\-]?\s*\d", after):
+    if unit in ("M", "Y") and _DAY_AFTER.match(after):
         return None  # "10-12 tháng 3", "1-2 năm 2025": days of a month, not a count of months
-    if unit == "Y" and re.match(r"\s*(?:nay|ngoái)(?!\w)", after):
+    if unit == "Y" and _THIS_OR_LAST_YEAR.match(after):
         return None  # "từ 30-4 đến 3-5 năm nay": a day-month of this year
-    if unit == "H" and re.match(
-        r"\s*(?:" + frag()["dp"] + r")(?!\w)", text[m.end() : m.end() + 12], re.IGNORECASE
-    ):
+    if unit == "H" and _daypart_after().match(text[m.end() : m.end() + 12]):
         return None  # "từ 4 - 5 giờ chiều": clock times, not hours
-    if re.search(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", _before(text, m.start(), 12), re.IGNORECASE):
+    if _DAY_WORD_BEFORE.search(_before(text, m.start(), 12)):
         return None
     mod = lexicon().modifiers.get(_key(m["mod"])) if m["mod"] else None
     first = Spec("dur", value=_duration_value(n1, unit), mod=mod)

@@ -240,6 +240,15 @@ def _shingle_sets(
     """
     if not len(firsts):
         return []
+    values, bounds = _shingle_runs(hashes, firsts, sizes, k)
+    return [values[bounds[i] : bounds[i + 1]] for i in range(len(firsts))]
+
+
+def _shingle_runs(
+    hashes: np.ndarray, firsts: np.ndarray, sizes: np.ndarray, k: int = SHINGLE
+) -> tuple[np.ndarray, list[int]]:
+    """``_shingle_sets`` as one array, range after range, and where each range's set starts (then the
+    end): the sets side by side, as ``minhash_signatures`` would concatenate them.  At least one range."""
     n = len(hashes) - k + 1
     acc = hashes[:n].copy()  # the first step of the fold below: ((0 * MIX) ^ h) & MASK is h (a CRC-32)
     for j in range(1, k):
@@ -254,8 +263,7 @@ def _shingle_sets(
     keys.sort()
     keys = keys[run_firsts(keys)]
     bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(firsts) + 1, dtype=np.uint64)).tolist()
-    values = keys & _MASK32
-    return [values[bounds[i] : bounds[i + 1]] for i in range(len(firsts))]
+    return keys & _MASK32, bounds
 
 
 def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Paragraph]:
@@ -266,13 +274,41 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
     """
     if compared is None:
         compared = compared_text(analysis_text(doc.text, doc.skip_spans))
+    return _paragraphs(compared)[0]
+
+
+def signed_paragraphs(compared: ComparedText) -> tuple[list[Paragraph], np.ndarray]:
+    """``paragraphs`` of a document and their ``paragraph_signatures``, the signatures hashed from the
+    paragraphs' shingles as they come, side by side in one array (no list of sets to concatenate again)."""
+    paras, runs = _paragraphs(compared)
+    if runs is None:
+        return paras, paragraph_signatures(paras)
+    values, bounds = runs
+    if len(values) > _SIGNED_AT_ONCE:
+        return paras, paragraph_signatures(paras)
+    a, b = _permutations()
+    hv = _fmix32(values.astype(np.uint32))
+    with np.errstate(over="ignore"):
+        phv = np.multiply.outer(a, hv)
+        phv += b[:, None]
+    # (NUM_PERM, paragraphs) minima; cast to 16 bits (the low half of each, as ``& 0xFFFF``), one row each
+    return paras, np.minimum.reduceat(phv, bounds[:-1], axis=1).astype(np.uint16).T.copy()
+
+
+_SIGNED_AT_ONCE = 200_000  # shingles hashed at once by signed_paragraphs (minhash_signatures' chunk)
+
+
+def _paragraphs(compared: ComparedText) -> tuple[list[Paragraph], tuple[np.ndarray, list[int]] | None]:
+    """``paragraphs`` of a compared text, and their shingle sets side by side (``_shingle_runs``; None
+    when there is no paragraph)."""
     text = compared.text
     counts = compared.counts
     kept = [i for i, count in enumerate(counts) if count >= MIN_WORDS]
     if not kept:
-        return []
+        return [], None
     at = np.array(kept, dtype=np.int64)
-    sets = _shingle_sets(compared.hashes, compared.starts[at], np.diff(compared.starts)[at])
+    values, bounds = _shingle_runs(compared.hashes, compared.starts[at], np.diff(compared.starts)[at])
+    sets = [values[bounds[i] : bounds[i + 1]] for i in range(len(kept))]
     lines = compared.lines
     starts = []
     ends = []
@@ -286,7 +322,7 @@ def paragraphs(doc: Document, compared: ComparedText | None = None) -> list[Para
         else:
             starts.append(line_start)
             ends.append(line_end)
-    return list(map(Paragraph, starts, ends, [counts[i] for i in kept], sets))
+    return list(map(Paragraph, starts, ends, [counts[i] for i in kept], sets)), (values, bounds)
 
 
 # -- results ---------------------------------------------------------------------

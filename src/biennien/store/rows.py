@@ -58,12 +58,20 @@ def folded_sentences(text: str, sentences: Sequence[Sentence]) -> list[str]:
     """``[fold(text[s.start : s.end]) for s in sentences]``, in one table pass when the text allows it.
 
     ``fold`` of a string of ``ALPHABET`` characters is the string of their
-    folds, and the separator stops nothing (it is no letter, mark or cased
-    character), so folding the sentences joined by it and splitting gives each
-    sentence's fold.
+    folds, so when the whole text is made of them each sentence's fold is a
+    slice of the text's.  Otherwise, when the sentences alone are, they are
+    folded joined by the separator, which stops nothing (it is no letter,
+    mark or cased character), and split again.
     """
+    if not sentences:
+        return []
+    # the whole text in one pass when it allows it, each sentence then a slice of the result (no joined copy
+    # of the sentences to make and split again)
+    whole = translate_chars(text, _fold_table())
+    if whole is not None:
+        return [whole[s.start : s.end] for s in sentences]
     parts = [text[s.start : s.end] for s in sentences]
-    if parts and _SEP not in text:
+    if _SEP not in text:
         folded = translate_chars(_SEP.join(parts), _fold_table())
         if folded is not None:
             return folded.split(_SEP)

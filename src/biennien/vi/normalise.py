@@ -49,6 +49,12 @@ _GLIDE = re.compile(
     r"([oOuU])(?<![qQ].)([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
 )
 
+# The same places found from the toned vowel (the match's second character): toned a/e/y are much rarer
+# than o and u, so the engine stops far less often; most articles have no such syllable at all
+# (42 of 1,592 in unc-dev), and ``tone_normalise`` then returns the text without running the replacement.
+# A match of this pattern ends where a ``_GLIDE`` match ends, one for one.
+_GLIDE_END = re.compile(r"[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![\w])")
+
 _PAIRS = {"o": "ae", "u": "y"}
 
 
@@ -62,6 +68,8 @@ def _move_tone(m: re.Match[str]) -> str:
 
 def tone_normalise(text: str) -> str:
     """Move tone marks to the "hòa" placement; the result has the same length."""
+    if _GLIDE_END.search(text) is None:
+        return text  # no old-style syllable (``_GLIDE`` would match nothing)
     out = _GLIDE.sub(_move_tone, text)
     assert len(out) == len(text)
     return out

@@ -49,7 +49,8 @@ def _initial(word: str, before: str) -> bool:
     it makes it a word of its own (``độ C``, ``châu Á``, ``khối B``: ``sentence_letter_heads.txt``)."""
     if len(word) != 1 or not word.isupper():
         return False
-    if unicodedata.decomposition(word):  # Á, Ý, Ồ carry a tone or vowel mark: a syllable ("Tam Á"), not an initial
+    # Á, Ý, Ồ carry a tone or vowel mark: a syllable ("Tam Á"), not an initial
+    if unicodedata.decomposition(word):
         return False
     prev = _WORD_BEFORE.search(before.rstrip())
     return prev is None or prev.group(1).lower() not in _letter_heads()
@@ -59,33 +60,43 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each knows its paragraph (line) number."""
     abbrev = _abbreviations()
     out: list[Sentence] = []
+    append = out.append
     para = 0
     pos = 0
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
-        if not line.strip():
+        if not line or line.isspace():
             continue
         seg_start = 0
         for m in _END.finditer(line):
-            before = line[seg_start : m.start(1)]
-            if m.group(1) == "." and before and not before[-1].isspace():
-                # the word before the dot (``_WORD_BEFORE``, without a regex search from every position)
+            dot = m.start(1)
+            # the word before a single dot (``_WORD_BEFORE``, without a regex search from every position)
+            if dot > seg_start and not line[dot - 1].isspace() and m.group(1) == ".":
+                before = line[seg_start:dot]
                 word = before.rsplit(None, 1)[-1]
                 if word.lstrip('("“') in abbrev:
                     continue
                 # a single initial letter ("Michael G. DeSombre", "cháu M.") does not end a sentence; a
                 # letter that is a word of its own does ("35 độ C. Cây", "châu Á. Các")
-                if _initial(word, before[: len(before) - len(word)]):
+                if len(word) == 1 and _initial(word, before[: len(before) - 1]):
                     continue
-            cut = m.start(3)
-            span = _trimmed(text, line_start + seg_start, line_start + cut)
-            if span:
-                out.append(Sentence(span[0], span[1], para))
+            start, end = line_start + seg_start, line_start + m.start(3)
+            # a sentence rarely has white space at either end (test the two characters first)
+            if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
+                append(Sentence(start, end, para))
+            else:
+                span = _trimmed(text, start, end)
+                if span:
+                    append(Sentence(span[0], span[1], para))
             seg_start = m.end(3)
-        span = _trimmed(text, line_start + seg_start, line_start + len(line))
-        if span:
-            out.append(Sentence(span[0], span[1], para))
+        start, end = line_start + seg_start, line_start + len(line)
+        if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
+            append(Sentence(start, end, para))
+        else:
+            span = _trimmed(text, start, end)
+            if span:
+                append(Sentence(span[0], span[1], para))
         para += 1
     return out
 
