@@ -6,9 +6,11 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from biennien.analyse import analyse as _real_analyse
 from biennien.build import Analysed, analyse_for_store, build
 from biennien.export.contract import chronicle_dict
 from biennien.model import Document, Failure
@@ -195,3 +197,33 @@ def test_a_first_build_stops_analysing_where_it_reads_when_the_texts_are_known(
     assert len(report.added) == 24 and len(report.skipped) == 24
     assert report.cpu["analyse"] == len(made)
     assert len(made) < 36  # 48 when every second copy was analysed too
+
+
+def _analyse_or_fail(doc: Document) -> Any:
+    """``analyse`` that raises on the texts holding "15,8" (as an analyser bug set off by odd text would)."""
+    if "15,8" in doc.text:
+        raise IndexError("list index out of range")
+    return _real_analyse(doc)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_whose_analysis_raises_is_reported_and_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    import biennien.build as build_module
+
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(build_module, "analyse", _analyse_or_fail)  # forked workers inherit it
+    store = Store(tmp_path / f"w{workers}.db")
+    report = build([str(folder)], store, workers=workers, batch_size=3)
+    failed = [f for f in report.failed if "analysis failed" in f.reason]
+    # the four .txt files of TEXTS[1] and the JSON Lines item holding it
+    assert len(failed) == 5
+    assert {Path(f.source.split(":")[0]).name for f in failed} >= {"a01.txt", "a06.txt", "a11.txt", "a16.txt"}
+    assert all("IndexError: list index out of range (at test_engines.py:" in f.reason for f in failed)
+    stored = [store.document(d) for d in report.added]
+    assert report.added and all(d is not None and "15,8" not in d.text for d in stored)
+    assert report.link is not None and report.exit_code() == 0
+    # the others are linked as usual: their events are in the store
+    assert store.count("events") > 0
+    store.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pickle
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -84,23 +85,47 @@ def analyse_for_link(doc: Document) -> tuple[DocAnalysis, LinkInput]:
 Analysed = tuple[DocRows, bytes, tuple[float, float]]
 
 
-def analyse_for_store(doc: Document) -> Analysed:
-    """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times."""
+@dataclass(frozen=True, slots=True)
+class Unanalysed:
+    """A document whose analysis raised: why (the exception and where it was raised), and the CPU seconds
+    spent on it.  The build reports it as a failed input and goes on with the others."""
+
+    reason: str
+    cpu: float
+
+
+# what a worker sends back for one document
+Result = Analysed | Unanalysed
+
+
+def analyse_for_store(doc: Document) -> Result:
+    """What a build's worker sends back: the store's rows of the analysis, the link input, the CPU times;
+    or, when an analyser raises on this text, why (one odd article must not stop a build of thousands)."""
     t0 = time.process_time()
-    analysis, link_input = analyse_for_link(doc)
-    packed = pickle.dumps(packed_input(link_input), protocol=pickle.HIGHEST_PROTOCOL)
-    t1 = time.process_time()
-    rows = doc_rows(doc, analysis)
+    try:
+        analysis, link_input = analyse_for_link(doc)
+        packed = pickle.dumps(packed_input(link_input), protocol=pickle.HIGHEST_PROTOCOL)
+        t1 = time.process_time()
+        rows = doc_rows(doc, analysis)
+    except Exception as exc:  # any analyser bug an input sets off is reported, not raised
+        return Unanalysed(_failure_reason(exc), time.process_time() - t0)
     return rows, packed, (t1 - t0, time.process_time() - t1)
 
 
-def _submit(chunk: list[tuple[Document, Analysed | None]], pool: Executor | None) -> Iterator[Analysed]:
+def _failure_reason(exc: BaseException) -> str:
+    """``analysis failed: ValueError: ... (at entities.py:123)``: enough for the user and for a bug report."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno})" if frames else ""
+    return f"analysis failed: {type(exc).__name__}: {exc}{where}"
+
+
+def _submit(chunk: list[tuple[Document, Result | None]], pool: Executor | None) -> Iterator[Result]:
     """Start analysing the documents of a batch not analysed yet; all results come back in order."""
     todo = [doc for doc, done in chunk if done is None]
     if not todo:
         return iter([done for _, done in chunk if done is not None])
     if pool is None or len(todo) < 2:
-        results: Iterator[Analysed] = iter([analyse_for_store(d) for d in todo])
+        results: Iterator[Result] = iter([analyse_for_store(d) for d in todo])
     elif isinstance(pool, ProcessPoolExecutor):  # fewer round trips; Dask's executor has no chunksize
         results = pool.map(analyse_for_store, todo, chunksize=max(1, len(todo) // 8))
     else:
@@ -111,21 +136,33 @@ def _submit(chunk: list[tuple[Document, Analysed | None]], pool: Executor | None
 
 
 def _store_batch(
-    chunk: list[tuple[Document, Analysed | None]],
-    results: Iterator[Analysed],
+    chunk: list[tuple[Document, Result | None]],
+    results: Iterator[Result],
     store: Store,
     report: BuildReport,
     progress: Progress | None,
     prepared: SpilledInputs,
 ) -> None:
-    """Wait for a batch's analyses and store its documents in one transaction, in input order."""
+    """Wait for a batch's analyses and store its documents in one transaction, in input order (a document
+    whose analysis failed is reported and not stored)."""
     t0 = time.perf_counter()
-    done = list(results)
+    answers = list(results)
     report.seconds["analyse"] += time.perf_counter() - t0  # time spent waiting for the pool
+    docs: list[Document] = []
+    done: list[Analysed] = []
+    for (doc, _), result in zip(chunk, answers, strict=True):
+        if isinstance(result, Unanalysed):
+            report.cpu["analyse"] += result.cpu
+            failure = Failure(doc.source, result.reason)
+            report.failed.append(failure)
+            if progress:
+                progress("failed", failure)
+        else:
+            docs.append(doc)
+            done.append(result)
     report.cpu["analyse"] += sum(cpu[0] for _, _, cpu in done)
     report.cpu["store"] += sum(cpu[1] for _, _, cpu in done)
     t1, c1 = time.perf_counter(), time.process_time()
-    docs = [doc for doc, _ in chunk]
     added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(docs, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
     report.cpu["store"] += time.process_time() - c1
@@ -210,7 +247,7 @@ def _build(
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
         depth = 1 if pool is None else 3
-        pending: deque[tuple[list[tuple[Document, Analysed | None]], Iterator[Analysed]]] = deque()
+        pending: deque[tuple[list[tuple[Document, Result | None]], Iterator[Result]]] = deque()
         prepared = stack.enter_context(SpilledInputs())
         for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
@@ -240,7 +277,7 @@ INGEST_AHEAD = 8
 
 # what the input stream hands on: an article read (or a failure), with its analysis when the worker
 # that read it analysed it too
-Unit = tuple[Document | Failure, Analysed | None]
+Unit = tuple[Document | Failure, Result | None]
 
 # of the last READ_WINDOW documents read, at most READ_WASTE may be known ones (skipped) while the reading
 # workers analyse what they read
@@ -352,7 +389,7 @@ def _fresh(
     report: BuildReport,
     progress: Progress | None,
     mode: ReadMode,
-) -> Iterator[tuple[Document, Analysed | None]]:
+) -> Iterator[tuple[Document, Result | None]]:
     """Documents not yet in the store (with their analysis if made); failures and known texts are
     reported as they pass (the CPU time of an analysis made for a known one counts all the same)."""
     for item, analysed in stream:
@@ -371,7 +408,9 @@ def _fresh(
         if known is None:
             yield item, analysed
             continue
-        if analysed is not None:  # analysed where it was read, for nothing
+        if isinstance(analysed, Unanalysed):  # analysed where it was read, for nothing
+            report.cpu["analyse"] += analysed.cpu
+        elif analysed is not None:
             report.cpu["analyse"] += analysed[2][0]
             report.cpu["store"] += analysed[2][1]
         store.add_source(known, item.source)
