@@ -208,19 +208,7 @@ class _Reader:
         nx = _NEXT[0].get(lw[i], _NO_WORDS)
         if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
             return i, None  # no title can start here: the walk is not made
-        # _longest's walk, inline (the test above leaves only words that start an entry)
-        node = _TRIES[0][lw[i]]
-        key = node.get("", ())
-        j = i + 1 if key else i
-        e = i + 1
-        while e < n:
-            node = node.get(lw[e])
-            if node is None:
-                break
-            e += 1
-            last = node.get("")
-            if last is not None:
-                j, key = e, last
+        j, key = self._longest(i, _TRIES[0])
         if j == i:
             return i, None
         return j, self.g.titles[key]
@@ -234,19 +222,7 @@ class _Reader:
         if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
             return i, None  # no table name can start here: the walk is not made
         g = self.g
-        # _longest's walk, inline (the test above leaves only words that start an entry)
-        node = _TRIES[2][lw[i]]
-        key = node.get("", ())
-        j = i + 1 if key else i
-        e = i + 1
-        while e < n:
-            node = node.get(lw[e])
-            if node is None:
-                break
-            e += 1
-            last = node.get("")
-            if last is not None:
-                j, key = e, last
+        j, key = self._longest(i, _TRIES[2])
         if j == i:
             return i, None
         tx = self.tx
@@ -277,18 +253,7 @@ class _Reader:
         nx = _NEXT[1].get(lw[i], _NO_WORDS)
         if nx is not None and (i + 1 == n or lw[i + 1] not in nx):
             return i  # no head can start here: the walk is not made
-        # _longest's walk, inline, for its end only
-        node = _TRIES[1][lw[i]]
-        j = i + 1 if "" in node else i
-        k = i + 1
-        while k < n:
-            node = node.get(lw[k])
-            if node is None:
-                break
-            k += 1
-            if "" in node:
-                j = k
-        return j
+        return self._longest(i, _TRIES[1])[0]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence or a quotation (its capital says nothing)."""

@@ -56,6 +56,15 @@ def _initial(word: str, before: str) -> bool:
     return prev is None or prev.group(1).lower() not in _letter_heads()
 
 
+def _sentence(text: str, start: int, end: int, para: int) -> Sentence | None:
+    """The sentence ``text[start:end]`` without white space at either end, or None when nothing is left."""
+    # a sentence rarely has white space at either end (test the two characters first)
+    if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
+        return Sentence(start, end, para)
+    span = _trimmed(text, start, end)
+    return Sentence(span[0], span[1], para) if span else None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each knows its paragraph (line) number."""
     abbrev = _abbreviations()
@@ -81,22 +90,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 # letter that is a word of its own does ("35 độ C. Cây", "châu Á. Các")
                 if len(word) == 1 and _initial(word, before[: len(before) - 1]):
                     continue
-            start, end = line_start + seg_start, line_start + m.start(3)
-            # a sentence rarely has white space at either end (test the two characters first)
-            if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
-                append(Sentence(start, end, para))
-            else:
-                span = _trimmed(text, start, end)
-                if span:
-                    append(Sentence(span[0], span[1], para))
+            sentence = _sentence(text, line_start + seg_start, line_start + m.start(3), para)
+            if sentence is not None:
+                append(sentence)
             seg_start = m.end(3)
-        start, end = line_start + seg_start, line_start + len(line)
-        if end - start >= 2 and not text[start].isspace() and not text[end - 1].isspace():
-            append(Sentence(start, end, para))
-        else:
-            span = _trimmed(text, start, end)
-            if span:
-                append(Sentence(span[0], span[1], para))
+        sentence = _sentence(text, line_start + seg_start, line_start + len(line), para)
+        if sentence is not None:
+            append(sentence)
         para += 1
     return out
 
