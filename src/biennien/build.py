@@ -14,6 +14,7 @@ holds every process's CPU time per stage.
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 import traceback
@@ -115,7 +116,7 @@ def analyse_for_store(doc: Document) -> Result:
 def _failure_reason(exc: BaseException) -> str:
     """``analysis failed: ValueError: ... (at entities.py:123)``: enough for the user and for a bug report."""
     frames = traceback.extract_tb(exc.__traceback__)
-    where = f" (at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno})" if frames else ""
+    where = f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
     return f"analysis failed: {type(exc).__name__}: {exc}{where}"
 
 
