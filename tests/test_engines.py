@@ -227,3 +227,29 @@ def test_an_article_whose_analysis_raises_is_reported_and_the_build_goes_on(
     # the others are linked as usual: their events are in the store
     assert store.count("events") > 0
     store.close()
+
+
+def test_strict_says_what_was_written_when_an_analysis_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--strict`` stops before writing only for inputs that cannot be read; an article whose analysis
+    raises is found while the others are stored, so the command must not claim nothing was written."""
+    from typer.testing import CliRunner
+
+    import biennien.build as build_module
+    from biennien.cli import app
+
+    src = tmp_path / "clean"
+    src.mkdir()
+    for i, text in enumerate(TEXTS):
+        (src / f"a{i}.txt").write_text(f"# date = 202602{10 + i:02d}\nBài {i}\n{text}\n", encoding="utf-8")
+    monkeypatch.setattr(build_module, "analyse", _analyse_or_fail)
+    db = tmp_path / "strict.db"
+    result = CliRunner().invoke(app, ["build", str(src), "--db", str(db), "--strict", "-q", "--workers", "1"])
+    store = Store(db)
+    written = store.count("documents")
+    store.close()
+    assert written == len(TEXTS) - 1  # the four others were stored
+    assert result.exit_code == 1  # strict: a failed input is an error
+    assert "nothing was written" not in result.output
+    assert "analysis failed" in result.output and "written" in result.output

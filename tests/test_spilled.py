@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -69,7 +70,11 @@ def test_the_link_views_copy_their_part_out_and_the_last_one_lets_the_file_go() 
     assert (
         len(p.spans) > 0 and np.array_equal(p.spans, want.spans) and np.array_equal(p.shingles, want.shingles)
     )
-    assert p.signatures is not None and np.array_equal(p.signatures, want.signatures)
+    assert (
+        p.signatures is not None
+        and want.signatures is not None
+        and np.array_equal(p.signatures, want.signatures)
+    )
     assert p.shingles.base is None  # its own buffer, not a view of the pickled input
     f = features["d1"]
     assert all(np.array_equal(a, b) and a.base is None for a, b in zip(f, inputs["d1"].features, strict=True))
@@ -81,3 +86,44 @@ def test_the_link_views_copy_their_part_out_and_the_last_one_lets_the_file_go() 
     assert not paragraphs and len(spilled) == 3 and features.get("d2") is not None
     features.clear()  # the stories are done: the inputs and their file go
     assert not features and len(spilled) == 0
+
+
+def test_close_forgets_the_inputs_with_their_file() -> None:
+    inputs = _inputs()
+    spilled = SpilledInputs()
+    spilled.add_pickled("d0", pickle.dumps(inputs["d0"]))
+    spilled.close()
+    # no offsets left pointing into a closed file: empty, and a lookup is a plain KeyError
+    assert len(spilled) == 0 and "d0" not in spilled
+    with pytest.raises(KeyError):
+        spilled["d0"]
+
+
+def test_a_build_that_raises_closes_its_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import biennien.build as build_module
+    from biennien.store.sqlite import Store
+
+    made: list[SpilledInputs] = []
+
+    class Recorded(SpilledInputs):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    def broken_link(*args: object, **kwargs: object) -> None:
+        assert made and made[0]._file is not None and len(made[0]) == 2  # the inputs were spilled
+        raise RuntimeError("link failed")
+
+    monkeypatch.setattr(build_module, "SpilledInputs", Recorded)
+    monkeypatch.setattr(build_module, "link_store", broken_link)
+    docs = [
+        Document(f"d{i}", f"s{i}.txt", text, f"Bài {i}", published="2026-02-14")
+        for i, text in enumerate(TEXTS[:2])
+    ]
+    store = Store(tmp_path / "c.db")
+    with pytest.raises(RuntimeError, match="link failed"):
+        build_module.build([], store, items=docs)
+    store.close()
+    assert len(made) == 1 and made[0]._file is None and len(made[0]) == 0

@@ -197,8 +197,10 @@ def build(
 ) -> BuildReport:
     """Build (or extend) the chronicle in ``store`` from ``paths``.
 
-    With ``strict``, every input is read first and any failure stops the
-    build before anything is written.  One build at a time per store: the
+    With ``strict``, every input is read first and any failure to read one
+    stops the build before anything is written (an article whose analysis
+    fails is only found while the others are stored: it is reported in
+    ``failed`` and the others stay stored).  One build at a time per store: the
     store's lock file (``biennien.lock``) is held throughout; another build
     holding it makes this one wait up to ``lock_wait`` seconds, then raise
     ``StoreLockedError`` naming the store and the holder.

@@ -68,7 +68,10 @@ def build_cmd(
         None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a local Dask cluster."
     ),
     strict: bool = typer.Option(
-        False, "--strict", help="Any failed input stops the build before anything is written."
+        False,
+        "--strict",
+        help="An input that cannot be read stops the build before anything is written; "
+        "any failed input (one whose analysis fails included) makes the exit status 1.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; only the summary."),
     wait_lock: float = typer.Option(
@@ -176,7 +179,14 @@ def build_cmd(
     for f in report.failed:
         console.print(f"[red]failed[/red] {f}")
     if strict and report.failed:
-        console.print("[red]--strict: nothing was written[/red]")
+        # inputs that cannot be read stop a strict build before anything is written; an article whose
+        # analysis fails is found while the others are being stored, and they stay stored
+        if report.added:
+            console.print(
+                f"[red]--strict: {len(report.failed)} failed; the other articles were written[/red]"
+            )
+        else:
+            console.print("[red]--strict: nothing was written[/red]")
         raise typer.Exit(1)
     if report.seen == 0:
         console.print(

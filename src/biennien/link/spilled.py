@@ -54,11 +54,12 @@ class SpilledInputs(MutableMapping[str, "PackedLinkInput"]):
         self._end += len(blob)
 
     def __setitem__(self, doc: str, value: PackedLinkInput) -> None:
+        # (a document set again is appended again: its old bytes stay in the file until it is closed)
         self.add_pickled(doc, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def __getitem__(self, doc: str) -> PackedLinkInput:
         start, size = self._where[doc]
-        assert self._file is not None
+        assert self._file is not None  # an offset is kept only while its file is open
         self._file.seek(start)
         blob = self._file.read(size)
         if len(blob) != size:
@@ -89,10 +90,12 @@ class SpilledInputs(MutableMapping[str, "PackedLinkInput"]):
 
     def clear(self) -> None:
         """Forget every input and give the file's space back."""
-        self._where.clear()
         self.close()
 
     def close(self) -> None:
+        """Close the file (the system deletes it); the inputs it held are forgotten with it, so no
+        offset is left pointing into a closed file.  It may be used again after."""
+        self._where.clear()
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -104,7 +107,6 @@ class SpilledInputs(MutableMapping[str, "PackedLinkInput"]):
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._where.clear()
         self.close()
 
 
