@@ -829,6 +829,10 @@ def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = Fa
     )
 
 
+# "và" as the text writes it ("Và", "VÀ" in capitals): searched without lower-casing, which may change lengths
+_AND = re.compile("và", re.IGNORECASE)
+
+
 def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, int, int]]:
     """``gặp Indonesia ngày 7/6, Thái Lan ngày 11/6 và UAE ngày 15/6``: the further dates of a list
     after the trigger, each with the words it dates (between the previous date and it)."""
@@ -843,7 +847,8 @@ def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, i
         around = words + _words(text[t.end : t.end + 12])[:2]
         if any(around[k : k + len(seq)] == seq for seq in stops for k in range(len(around))):
             break
-        lead = len(gap) - len(gap.lstrip(" ,")) if words[0] == "," else gap.index("và") + 2
+        found = _AND.search(gap) if words[0] == "và" else None
+        lead = found.end() if found else len(gap) - len(gap.lstrip(" ,"))
         out.append((t, prev.end + lead, t.start))
     return out
 
