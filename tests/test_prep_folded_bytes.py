@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from biennien.link.prep_words import _folded_table, _lowered_words, compare_lines_reference, line_hashes
-from biennien.vi.chartable import ALPHABET, translate_chars
+from biennien.link.prep_words import _lowered_words, compare_lines_reference, line_hashes
+from biennien.vi.chartable import ALPHABET, fold_table, translate_chars
 from biennien.vi.normalise import fold
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unc-dev"
@@ -29,7 +29,7 @@ def _reference(text: str) -> tuple[list[int], list[int]]:
 
 
 def test_the_fold_table_keeps_white_space_and_the_line_mark() -> None:
-    table = _folded_table()
+    table = fold_table()
     for c in ALPHABET:
         out = translate_chars(c, table)
         assert out == fold(c)

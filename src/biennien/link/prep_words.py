@@ -37,7 +37,7 @@ from itertools import chain
 
 import numpy as np
 
-from biennien.vi.chartable import char_table, translate_chars
+from biennien.vi.chartable import CharTable, char_table, fold_table, translate_chars
 from biennien.vi.normalise import fold
 from biennien.vi.resources import table
 
@@ -241,13 +241,6 @@ class _BytesHashes(dict[bytes, int]):
 _BYTES_HASHES = _BytesHashes()
 
 
-@cache
-def _folded_table() -> np.ndarray:
-    """``fold`` of every character of ``ALPHABET`` (one character each, never white space but for white
-    space itself; the line mark stays itself): folding a string of them folds each character."""
-    return char_table(fold)
-
-
 def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """(where each line's words start, then the number of words; ``WORD_HASHES`` of all the words).
 
@@ -277,7 +270,7 @@ def line_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
             prepared = _map_aliases(_joined(text.lower().replace("\n", " \x00 ").split())).replace(
                 "\n", _LINE_MARK
             )
-        folded = translate_chars(prepared, _folded_table()) if spaced is not None else None
+        folded = translate_chars(prepared, fold_table()) if spaced is not None else None
         if folded is not None:
             # every character folded in one table pass (one for one, no white space made or lost), the
             # words split as UTF-8 bytes (cheaper to make than str) and looked up by their folded form
@@ -314,7 +307,7 @@ def _lowered_word_char(c: str) -> str:
 
 
 @cache
-def _lowered_table() -> np.ndarray:
+def _lowered_table() -> CharTable:
     return char_table(_lowered_word_char)
 
 

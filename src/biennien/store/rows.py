@@ -22,13 +22,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import numpy as np
-
 from biennien.model import DocAnalysis, Document, Sentence, plain
-from biennien.vi.chartable import ALPHABET, char_table, translate_chars
+from biennien.vi.chartable import fold_table, translate_chars
 from biennien.vi.normalise import fold
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -47,13 +44,6 @@ def dumps(obj: Any) -> str:
 _SEP = "\x00"  # joins the sentences of a document for one pass (fold keeps it and it is not in news text)
 
 
-@cache
-def _fold_table() -> np.ndarray:
-    """``fold`` of every character of ``ALPHABET`` (one character each; only the separator folds to it)."""
-    assert [fold(c) for c in ALPHABET].count(_SEP) == 1
-    return char_table(fold)
-
-
 def folded_sentences(text: str, sentences: Sequence[Sentence]) -> list[str]:
     """``[fold(text[s.start : s.end]) for s in sentences]``, in one table pass when the text allows it.
 
@@ -67,12 +57,12 @@ def folded_sentences(text: str, sentences: Sequence[Sentence]) -> list[str]:
         return []
     # the whole text in one pass when it allows it, each sentence then a slice of the result (no joined copy
     # of the sentences to make and split again)
-    whole = translate_chars(text, _fold_table())
+    whole = translate_chars(text, fold_table())
     if whole is not None:
         return [whole[s.start : s.end] for s in sentences]
     parts = [text[s.start : s.end] for s in sentences]
     if _SEP not in text:
-        folded = translate_chars(_SEP.join(parts), _fold_table())
+        folded = translate_chars(_SEP.join(parts), fold_table())
         if folded is not None:
             return folded.split(_SEP)
     return [fold(p) for p in parts]
