@@ -120,6 +120,15 @@ def _failure_reason(exc: BaseException) -> str:
     return f"analysis failed: {type(exc).__name__}: {exc}{where}"
 
 
+def _charge(report: BuildReport, result: Result) -> None:
+    """Count a worker's CPU seconds for one document in the report's analyse and store stages."""
+    if isinstance(result, Unanalysed):
+        report.cpu["analyse"] += result.cpu
+    else:
+        report.cpu["analyse"] += result[2][0]
+        report.cpu["store"] += result[2][1]
+
+
 def _submit(chunk: list[tuple[Document, Result | None]], pool: Executor | None) -> Iterator[Result]:
     """Start analysing the documents of a batch not analysed yet; all results come back in order."""
     todo = [doc for doc, done in chunk if done is None]
@@ -152,8 +161,8 @@ def _store_batch(
     docs: list[Document] = []
     done: list[Analysed] = []
     for (doc, _), result in zip(chunk, answers, strict=True):
+        _charge(report, result)
         if isinstance(result, Unanalysed):
-            report.cpu["analyse"] += result.cpu
             failure = Failure(doc.source, result.reason)
             report.failed.append(failure)
             if progress:
@@ -161,8 +170,6 @@ def _store_batch(
         else:
             docs.append(doc)
             done.append(result)
-    report.cpu["analyse"] += sum(cpu[0] for _, _, cpu in done)
-    report.cpu["store"] += sum(cpu[1] for _, _, cpu in done)
     t1, c1 = time.perf_counter(), time.process_time()
     added = store.add_documents([(doc, rows) for doc, (rows, _, _) in zip(docs, done, strict=True)])
     report.seconds["store"] += time.perf_counter() - t1
@@ -411,11 +418,8 @@ def _fresh(
         if known is None:
             yield item, analysed
             continue
-        if isinstance(analysed, Unanalysed):  # analysed where it was read, for nothing
-            report.cpu["analyse"] += analysed.cpu
-        elif analysed is not None:
-            report.cpu["analyse"] += analysed[2][0]
-            report.cpu["store"] += analysed[2][1]
+        if analysed is not None:  # analysed where it was read, for nothing
+            _charge(report, analysed)
         store.add_source(known, item.source)
         report.skipped.append(known)
         if progress:
