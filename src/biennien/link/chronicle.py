@@ -153,24 +153,8 @@ def packed_input(link_input: LinkInput) -> PackedLinkInput:
     """``link_input`` packed; a value that would not survive the narrower type keeps its own."""
     feats, sums, actors = link_input.features
     return PackedLinkInput(
-        _packed_paragraphs(link_input.paragraphs, link_input.signatures),
+        PackedParagraphs.of(link_input.paragraphs, link_input.signatures),
         (_narrow_int(feats), _narrow_counts(sums), _narrow_int(actors)),
-    )
-
-
-def _packed_paragraphs(paras: list[Paragraph], signatures: np.ndarray) -> PackedParagraphs:
-    """``PackedParagraphs.of(paras, signatures)`` with fewer steps: the spans from one flat list, the
-    shingles cast to 32 bits as they are concatenated (no 64-bit copy first)."""
-    count = len(paras)
-    if not count:
-        return PackedParagraphs.of(paras, signatures)
-    shingles = [p.shingles for p in paras]
-    return PackedParagraphs(
-        np.array([v for p in paras for v in (p.start, p.end)], dtype=np.int32).reshape(count, 2),
-        np.array([p.words for p in paras], dtype=np.int32),
-        np.fromiter(map(len, shingles), dtype=np.int32, count=count),
-        np.concatenate(shingles, dtype=np.uint32, casting="unsafe"),
-        signatures,
     )
 
 

@@ -642,12 +642,15 @@ class PackedParagraphs:
 
     @staticmethod
     def of(paras: Sequence[Paragraph], signatures: np.ndarray | None) -> PackedParagraphs:
+        """The paragraphs packed: the spans from one flat list, the shingles cast to 32 bits as they are
+        concatenated (no 64-bit copy first; every worker packs each article it analyses)."""
         count = len(paras)
+        shingles = [p.shingles for p in paras]
         return PackedParagraphs(
-            np.array([(p.start, p.end) for p in paras], dtype=np.int32).reshape(count, 2),
+            np.array([v for p in paras for v in (p.start, p.end)], dtype=np.int32).reshape(count, 2),
             np.array([p.words for p in paras], dtype=np.int32),
-            np.array([len(p.shingles) for p in paras], dtype=np.int32),
-            np.concatenate([p.shingles for p in paras]).astype(np.uint32)
+            np.fromiter(map(len, shingles), dtype=np.int32, count=count),
+            np.concatenate(shingles, dtype=np.uint32, casting="unsafe")
             if count
             else np.zeros(0, dtype=np.uint32),
             signatures,
