@@ -177,11 +177,9 @@ class _NameBuckets(dict[str, int]):
     def __missing__(self, run: str) -> int:
         value = -1
         if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
-            # ``_feature_bucket(_name_feature(run))`` without three caches' misses: an ``n:`` feature has a
-            # colon, so its bucket is its CRC (``bucket``); a short run's words come cheaper from the
-            # per-character definition than from the per-token caches, which are cold for a new name
-            feature = "n:" + " ".join(compare_words_reference(run))
-            value = zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+            # ``_feature_bucket(_name_feature(run))`` without three caches' misses: a short run's words come
+            # cheaper from the per-character definition than from the per-token caches, cold for a new name
+            value = bucket("n:" + " ".join(compare_words_reference(run)))
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[run] = value
@@ -192,8 +190,8 @@ class _KeyBuckets(dict[str, tuple[int, bool]]):
     """An entity key -> (the bucket of its ``e:`` feature, whether it is an actor)."""
 
     def __missing__(self, key: str) -> tuple[int, bool]:
-        feature = "e:" + fold(key).lower()  # ``entity_feature``; its bucket is its CRC (it has a colon)
-        value = (zlib.crc32(feature.encode("utf-8")) & (DIM - 1), is_actor(feature))
+        feature = entity_feature(key)
+        value = (bucket(feature), is_actor(feature))
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[key] = value
