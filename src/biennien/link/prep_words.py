@@ -37,6 +37,7 @@ from itertools import chain
 
 import numpy as np
 
+from biennien.link.memo import BoundedMemo
 from biennien.vi.chartable import CharTable, char_table, fold_table, translate_chars
 from biennien.vi.normalise import fold
 from biennien.vi.resources import table
@@ -45,7 +46,6 @@ _NONWORD = re.compile(r"[\W_]+")
 _NONWORD_KEEP_LINES = re.compile(r"[^\w\n]+|_+")
 _LINE_MARK = "\x00"  # stands for a newline among the tokens of compare_lines
 _MARK_HASH = 1 << 32  # the hash of a line mark in line_hashes (a CRC-32 is below it)
-_CACHE_LIMIT = 1 << 17  # entries per cache before it is emptied (unc-dev has 35,000 tokens; bounds memory)
 
 
 def prepare(text: str) -> str:
@@ -133,18 +133,14 @@ def compare_words_reference(text: str) -> list[str]:
 # -- the same from per-token caches -------------------------------------------------
 
 
-class _TokenWords(dict[str, str]):
+class _TokenWords(BoundedMemo[str, str]):
     """Lower-cased token -> its words (punctuation and ``_`` as separators) joined by single spaces."""
 
-    def __missing__(self, token: str) -> str:
-        value = "\n" if token == _LINE_MARK else " ".join(_NONWORD.sub(" ", token).split())
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[token] = value
-        return value
+    def make(self, token: str) -> str:
+        return "\n" if token == _LINE_MARK else " ".join(_NONWORD.sub(" ", token).split())
 
 
-class _FoldedWords(dict[str, str]):
+class _FoldedWords(BoundedMemo[str, str]):
     """Word (lower case, with diacritics) -> folded, leading zeros dropped.
 
     ``odd`` turns true once a word folded to anything but one word (none in
@@ -153,26 +149,19 @@ class _FoldedWords(dict[str, str]):
 
     odd = False
 
-    def __missing__(self, word: str) -> str:
+    def make(self, word: str) -> str:
         pieces = [_strip_zeros(p) for p in fold(word).split()]
         value = " ".join(pieces)
         if len(pieces) != 1 or value != pieces[0]:
             type(self).odd = True
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[word] = value
         return value
 
 
-class _WordHashes(dict[str, int]):
+class _WordHashes(BoundedMemo[str, int]):
     """Comparison word -> CRC-32 of its UTF-8 (``duplicates.word_hash``), looked up without a call."""
 
-    def __missing__(self, word: str) -> int:
-        value = zlib.crc32(word.encode("utf-8"))
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[word] = value
-        return value
+    def make(self, word: str) -> int:
+        return zlib.crc32(word.encode("utf-8"))
 
 
 _TOKENS = _TokenWords()
@@ -209,33 +198,25 @@ def compare_words(text: str) -> list[str]:
     return words
 
 
-class _FoldedHashes(dict[str, int]):
+class _FoldedHashes(BoundedMemo[str, int]):
     """Word (lower case, with diacritics) -> ``WORD_HASHES`` of its folded form (one lookup for two)."""
 
-    def __missing__(self, word: str) -> int:
-        value = _MARK_HASH if word == _LINE_MARK else WORD_HASHES[_FOLDED[word]]
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[word] = value
-        return value
+    def make(self, word: str) -> int:
+        return _MARK_HASH if word == _LINE_MARK else WORD_HASHES[_FOLDED[word]]
 
 
 _FOLDED_HASHES = _FoldedHashes()
 
 
-class _BytesHashes(dict[bytes, int]):
+class _BytesHashes(BoundedMemo[bytes, int]):
     """A folded word as UTF-8 bytes -> ``WORD_HASHES`` of it without leading zeros (the line mark: its
     own value), looked up without a call.  Folded words repeat more than their unfolded forms."""
 
-    def __missing__(self, word: bytes) -> int:
+    def make(self, word: bytes) -> int:
         # ``WORD_HASHES`` of the word, computed here (a new folded word is rarely in it: one miss, not two)
-        value = (
-            _MARK_HASH if word == b"\x00" else zlib.crc32(_strip_zeros(word.decode("utf-8")).encode("utf-8"))
-        )
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[word] = value
-        return value
+        if word == b"\x00":
+            return _MARK_HASH
+        return zlib.crc32(_strip_zeros(word.decode("utf-8")).encode("utf-8"))
 
 
 _BYTES_HASHES = _BytesHashes()

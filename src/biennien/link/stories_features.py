@@ -34,6 +34,7 @@ from itertools import chain
 import numpy as np
 
 from biennien.link.duplicates import ComparedText, compare_lines, compare_words, compared_text, word_hash
+from biennien.link.memo import BoundedMemo
 from biennien.link.prep_words import compare_words_reference
 from biennien.link.sorted_runs import run_firsts
 from biennien.model import Document, Event
@@ -170,35 +171,33 @@ def _add_named(
             counts[key] = counts.get(key, 0.0) + EVENT_WEIGHT
 
 
-class _NameBuckets(dict[str, int]):
+_CACHE_LIMIT = 1 << 16  # runs and keys per bucket cache
+
+
+class _NameBuckets(BoundedMemo[str, int]):
     """A run of ``_NAME_RUN`` -> the bucket of its ``n:`` feature, or -1 when it is no name (one capitalised
     word that is not an acronym); looked up without a call, runs repeat across articles."""
 
-    def __missing__(self, run: str) -> int:
-        value = -1
+    limit = _CACHE_LIMIT
+
+    def make(self, run: str) -> int:
         if " " in run or "-" in run or (len(run) >= 2 and run.isupper()):
             # ``_feature_bucket(_name_feature(run))`` without three caches' misses: a short run's words come
             # cheaper from the per-character definition than from the per-token caches, cold for a new name
-            value = bucket("n:" + " ".join(compare_words_reference(run)))
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[run] = value
-        return value
+            return bucket("n:" + " ".join(compare_words_reference(run)))
+        return -1
 
 
-class _KeyBuckets(dict[str, tuple[int, bool]]):
+class _KeyBuckets(BoundedMemo[str, tuple[int, bool]]):
     """An entity key -> (the bucket of its ``e:`` feature, whether it is an actor)."""
 
-    def __missing__(self, key: str) -> tuple[int, bool]:
+    limit = _CACHE_LIMIT
+
+    def make(self, key: str) -> tuple[int, bool]:
         feature = entity_feature(key)
-        value = (bucket(feature), is_actor(feature))
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[key] = value
-        return value
+        return bucket(feature), is_actor(feature)
 
 
-_CACHE_LIMIT = 1 << 16
 _NAME_BUCKETS = _NameBuckets()
 _KEY_BUCKETS = _KeyBuckets()
 
