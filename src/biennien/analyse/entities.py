@@ -964,7 +964,7 @@ def _found(
         foreign = typ == "PER" and name[0].isalnum() and not is_vi_syllable(name)
         s, e = m.start(), m.end()
     else:
-        s, e = r.ms[i].start(), r.ms[j - 1].end()  # _span, inline
+        s, e = _span(r, i, j)
         name = _text(r, i, j)
         foreign = typ == "PER" and not all(is_vi_syllable(x) for x in r.tx[i:j] if x[0].isalnum())
     # fields in Found's order: start, end, type, name, role, canonical, single, unsure, bare,
