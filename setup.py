@@ -35,18 +35,19 @@ def compiled_sources() -> list[str]:
 
 
 def remove_extensions() -> None:
-    """A plain install removes the extensions an earlier compiled one left in ``src/`` (an editable
-    install builds them there), which would otherwise shadow the sources."""
-    for line in compiled_sources():
-        for built in (HERE / line).parent.glob(Path(line).stem + ".*.so"):
+    """Remove the extensions an earlier install left in ``src/`` (an editable install builds them there):
+    an extension of a module that is no longer compiled, or of a plain install, would shadow its source."""
+    src = HERE / "src"
+    for built in (src / "biennien").rglob("*.so"):
+        if built.with_name(built.name.split(".")[0] + ".py").exists():
             built.unlink()
-    for shared in (HERE / "src").glob("*__mypyc.*.so"):
+    for shared in src.glob("*__mypyc.*.so"):
         shared.unlink()
 
 
 def extensions() -> list:
+    remove_extensions()
     if os.environ.get("BIENNIEN_PURE", "") not in ("", "0"):
-        remove_extensions()
         return []
     try:
         from mypyc.build import mypycify

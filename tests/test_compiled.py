@@ -2,7 +2,8 @@
 
 An install compiles the modules of ``src/biennien/compiled.txt`` when it can;
 ``BIENNIEN_PURE=1`` runs the ``.py`` sources instead (``biennien/purepython.py``).
-The two forms must analyse every text alike: compiled code may differ where a
+The two forms must analyse every text alike, and prepare the same link input:
+compiled code may differ where a
 primitive of the compiler does not copy CPython exactly.  One such difference
 was found and is held here: mypyc's ``str.lower`` has no final sigma, so entity
 keys of Greek names differed (``vi/casing.py``).  Each form runs in its own
@@ -39,17 +40,25 @@ ODD_TEXTS = [
     "",
 ]
 
+# each document's analysis, and a digest of its link input (the paragraphs' words and signatures, the
+# story features), which the compiled link preparation makes
 _SCRIPT = """
-import json, sys
+import hashlib, json, pickle, sys
 from biennien.analyse import analyse, entities
 from biennien.ingest.sources import iter_documents
+from biennien.link.chronicle import packed_input, prepare_link
 from biennien.model import Document
 from biennien.purepython import is_compiled
 spec = json.load(open(sys.argv[1], encoding="utf-8"))
 docs = [Document(id=f"t{i}", source=f"text {i}", text=t, reference_date="2024-03-05")
         for i, t in enumerate(spec["texts"])]
 docs += [d for d in iter_documents(spec["paths"]) if isinstance(d, Document)]
-print(json.dumps({"compiled": is_compiled(entities), "analyses": [repr(analyse(d)) for d in docs]}))
+out = []
+for d in docs:
+    a = analyse(d)
+    link = pickle.dumps(packed_input(prepare_link(d, a)).__getstate__())
+    out.append([repr(a), hashlib.sha256(link).hexdigest()])
+print(json.dumps({"compiled": is_compiled(entities), "analyses": out}))
 """
 
 
