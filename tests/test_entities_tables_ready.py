@@ -7,10 +7,14 @@ from typing import Any
 
 import pytest
 
-import biennien.analyse.entities as entities
+import biennien.analyse.entities as compiled_or_plain
 from biennien.vi.gazetteer import gazetteer
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.sentences import split_sentences
+from plain import plain
+
+# the test replaces the module's tables: its plain form (see tests/plain.py)
+entities = plain(compiled_or_plain)
 
 _TEXT = tone_normalise(
     "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Nhật Bản Ito Naoki tại Hà Nội. "

@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from biennien.analyse import quantity
+from biennien.analyse import quantity as compiled_or_plain
 from biennien.analyse.entities import _NEXT, _TRIES, _Reader, _tables_ready
 from biennien.analyse.entities_resolve import (
     Found,
@@ -30,6 +30,10 @@ from biennien.analyse.quantity import _SENTENCE_END, _WORD, _core, _has_phrase
 from biennien.analyse.quantity_tables import Tables
 from biennien.model import Quantity
 from biennien.vi.gazetteer import TOKEN, gazetteer
+from plain import plain
+
+# one test replaces ``quantity._sentence_context``: the module's plain form (see tests/plain.py)
+quantity = plain(compiled_or_plain)
 
 
 def _vocab(rnd: random.Random) -> list[str]:

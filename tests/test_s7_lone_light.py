@@ -13,14 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from biennien.analyse import entities
-from biennien.analyse.entities import _extract, _lone_light, _Reader, extract
+from biennien.analyse import entities as compiled_or_plain
+from biennien.analyse.entities import _extract, _Reader, extract
 from biennien.analyse.entities_resolve import Found
 from biennien.ingest.sources import iter_documents
 from biennien.model import Document, Mention
 from biennien.vi.gazetteer import gazetteer
 from biennien.vi.normalise import analysis_text
 from biennien.vi.sentences import split_sentences
+from plain import plain
+
+# one test replaces ``entities._lone_light`` to watch it: the module's plain form (see tests/plain.py)
+entities = plain(compiled_or_plain)
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -57,14 +61,15 @@ def test_lone_light_keeps_the_role_of_an_apposition() -> None:
 def test_lone_light_is_taken_on_real_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shortcut is not dead code: lone words are routed on ordinary news text."""
     calls: list[bool] = []
+    lone_light = entities._lone_light
 
     def spy(r: _Reader, f: Found, j: int) -> bool:
-        calls.append(_lone_light(r, f, j))
+        calls.append(lone_light(r, f, j))
         return calls[-1]
 
     monkeypatch.setattr(entities, "_lone_light", spy)
     text = "Các chuyên gia nói. Hoa nở sớm. Hà Nội mưa. Việt hôm nay đi học."
-    extract(text, split_sentences(text))
+    entities.extract(text, split_sentences(text))
     assert True in calls
 
 

@@ -6,3 +6,8 @@ keeps the chronicle in SQLite, and ``export`` writes it out.
 """
 
 __version__ = "0.1.0"
+
+from biennien import purepython as _purepython
+
+if _purepython.wanted():  # BIENNIEN_PURE=1: the .py modules, not the compiled ones (see purepython.py)
+    _purepython.install()

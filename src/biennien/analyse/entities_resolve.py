@@ -249,8 +249,10 @@ def _org_first_word(
     its key): a later lone word equal to one of them is that organisation, when no person's
     name resolves it.  A word opening two different organisations (``Manchester United``,
     ``Manchester City``) goes to ``shared`` and refers to neither (the caller removes it)."""
+    if len(words) < 2:
+        return  # one word (or none: a blank name, as an older extractor in bench/entities.py gives)
     first = f.name.split()[0]
-    if len(words) < 2 or len(first) < 3 or not first.isalpha() or first.isupper() or _vi_word(words[0]):
+    if len(first) < 3 or not first.isalpha() or first.isupper() or _vi_word(words[0]):
         return  # not an acronym or a head ("CLB", "FC") nor a Vietnamese word
     if words[0] in _ARTICLES:
         return  # "The New York Times" does not name "The"

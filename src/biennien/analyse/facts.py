@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from biennien.analyse.fact_keys import normalise_measure, normalise_subject
 from biennien.model import Evidence, Fact, Mention, Quantity, Sentence, Timex
 from biennien.vi.resources import table, word_list
@@ -800,6 +802,7 @@ _CACHE_SIZE = 8192
 _measure_cached = lru_cache(maxsize=_CACHE_SIZE)(_measure)
 
 
+@mypyc_attr(native_class=False)
 class _Measures(dict[str, str]):
     """``_measure`` of each chunk of one document, made once: the same chunk comes back for a figure
     (its words after a timex are often all its words) and for figures of one list."""
@@ -1033,6 +1036,7 @@ def _fallback_measure(text: str, sent: Sentence, q: Quantity, prev: Fact | None)
     return " ".join(words[:_MAX_MEASURE_WORDS]) if words else (prev.measure if prev else "")
 
 
+@mypyc_attr(native_class=False)
 class _Named(list[Mention]):
     """``_named``'s list, with the negated starts of its mentions (ascending, as the list is by
     descending start) for the bisections of ``_subject`` and ``_bracket_owner``: no key call per step."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from biennien.vi.casing import lower
+
 
 @lru_cache(maxsize=4)
 def lowered(text: str) -> str:
     """``text.lower()``, remembered for the last few texts (bounded: never more than four documents)."""
-    return text.lower()
+    return lower(text)  # CPython's str.lower, compiled or not (vi/casing.py)

@@ -18,6 +18,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
+from biennien.vi.casing import lower
+
 # tone combining marks: grave, acute, hook above, tilde, dot below
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 
@@ -82,6 +86,7 @@ def strip_diacritics(text: str) -> str:
     return d.replace("đ", "d").replace("Đ", "D")
 
 
+@mypyc_attr(native_class=False)
 class _FoldTable(dict[int, str]):
     """Per-character accent stripping, filled lazily (one entry per distinct character seen)."""
 
@@ -102,7 +107,7 @@ def fold(text: str) -> str:
     cached table (many times faster than decomposing every call); lower-casing
     stays a whole-string call because it depends on context (final sigma).
     """
-    return nfc(text).translate(_FOLD).lower()
+    return lower(nfc(text).translate(_FOLD))
 
 
 def collapse_ws(text: str) -> str:

@@ -99,7 +99,7 @@ def parse_words(text: str) -> float | None:
             current = None
             prev_kind = "scale"
             if value == 100:
-                last_scale = 100
+                last_scale = 100.0
             continue
         elif kind == "half":
             scale = last_scale if prev_kind == "scale" and last_scale else 1.0
