@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from biennien.model import EntityType, Mention
 from biennien.vi.gazetteer import gazetteer
@@ -24,7 +25,7 @@ from biennien.vi.resources import table, word_list
 # names repeat within and across articles: fold each spelling once
 fold = lru_cache(maxsize=1 << 16)(_fold)
 
-_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
+_ACRONYM: Final = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
 
 
 @dataclass(slots=True)
@@ -50,7 +51,7 @@ class Found:
     alt_start: int = -1  # a place named by a family-name head ("Hồ ..."): where the person reading starts
 
 
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 # a lone capitalised Vietnamese word: start, end, text, whether it opens a sentence
 Light = tuple[int, int, str, bool]
@@ -238,7 +239,7 @@ def resolve(found: Sequence[Found], text: str, light: Sequence[Light] = ()) -> l
     return out
 
 
-_NAMED_TYPES = frozenset(("LOC", "GPE", "ORG"))
+_NAMED_TYPES: Final = frozenset(("LOC", "GPE", "ORG"))
 
 
 def _org_first_word(
@@ -264,8 +265,8 @@ def _org_first_word(
         out[words[0]] = (f.start, key)
 
 
-_ARTICLES = frozenset(("the", "les", "los", "las", "der", "die", "das", "del"))
-_VI_MARKS = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_ARTICLES: Final = frozenset(("the", "les", "los", "las", "der", "die", "das", "del"))
+_VI_MARKS: Final = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 
 def _vi_word(word: str) -> bool:
@@ -309,7 +310,13 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 # mention types as they are; any other found type is OTHER (a dict lookup per mention, no call)
-_ETYPE: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "EVENT": "EVENT"}
+_ETYPE: Final[dict[str, EntityType]] = {
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "GPE",
+    "EVENT": "EVENT",
+}
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter
+from typing import Final
 
 from biennien.analyse import events_fallback, events_status
 from biennien.analyse.events_pronouns import GenderMemo, Referents
@@ -46,14 +47,14 @@ from biennien.analyse.timex_lower import lowered
 from biennien.model import Event, EventType, Evidence, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
-_WORD = re.compile(r"\w+|[^\w\s]")
-_WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
-_WORD_BACK = re.compile(r"(\w+|[^\w\s])\s*$")  # the last token before a position
-_PART_OF_DAY = re.compile(r"T(MO|MD|AF|EV|NI)$")
-_DATEISH = re.compile(r"^(\d{4}|XXXX)")
-_MAX_OBJECT_WORDS = 14
-_FOLLOW_CHARS = 1200  # how far past a paragraph end a schedule may be called off
-_MAX_SUBJECT_WORDS = 16
+_WORD: Final = re.compile(r"\w+|[^\w\s]")
+_WORD_SPLIT: Final = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
+_WORD_BACK: Final = re.compile(r"(\w+|[^\w\s])\s*$")  # the last token before a position
+_PART_OF_DAY: Final = re.compile(r"T(MO|MD|AF|EV|NI)$")
+_DATEISH: Final = re.compile(r"^(\d{4}|XXXX)")
+_MAX_OBJECT_WORDS: Final = 14
+_FOLLOW_CHARS: Final = 1200  # how far past a paragraph end a schedule may be called off
+_MAX_SUBJECT_WORDS: Final = 16
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -135,8 +136,8 @@ def _wordset(cell: str) -> frozenset[str] | None:
     return frozenset(w.strip() if w.strip() in ("CAP", "NUM") else w.strip().lower() for w in cell.split(","))
 
 
-_SEP = "\x00sep"  # trie keys of the word gap and of a phrase's end (no character of a word)
-_END = "\x00end"
+_SEP: Final = "\x00sep"  # trie keys of the word gap and of a phrase's end (no character of a word)
+_END: Final = "\x00end"
 _Trie = dict[str, "_Trie"]
 
 
@@ -641,10 +642,10 @@ def _past(scanned: str, end: int, at: int, plain: bool) -> int:
     return end if not (c.isalnum() or c == "_" or c.isspace()) else at
 
 
-_WINDOW_WORDS = 10  # words read from a match on (a longer trigger runs past them and is let through)
-_WINDOW_CHARS = 240  # characters read for them (read again to the sentence end when too few)
+_WINDOW_WORDS: Final = 10  # words read from a match on (a longer trigger runs past them and is let through)
+_WINDOW_CHARS: Final = 240  # characters read for them (read again to the sentence end when too few)
 # characters read first: ten words fit in most; with eleven read, the first ten are whole words
-_WINDOW_FIRST = 80
+_WINDOW_FIRST: Final = 80
 
 
 def _window(text: str, s: Sentence, pos: int) -> tuple[list[str], list[str]]:
@@ -830,7 +831,7 @@ def _word_before(lex: _Lexicon, text: str, t: Timex, kind: str, punct: bool = Fa
 
 
 # "và" as the text writes it ("Và", "VÀ" in capitals): searched without lower-casing, which may change lengths
-_AND = re.compile("và", re.IGNORECASE)
+_AND: Final = re.compile("và", re.IGNORECASE)
 
 
 def _listed(lex: _Lexicon, text: str, after: list[Timex]) -> list[tuple[Timex, int, int]]:
@@ -1004,7 +1005,7 @@ def _tok_index(toks: list[_Tok], offset: int) -> int:
     return bisect_left(toks, offset, key=_TOK_START)
 
 
-_TOK_START = attrgetter("start")
+_TOK_START: Final = attrgetter("start")
 
 
 def _phrase_end(
@@ -1694,7 +1695,7 @@ def _following(text: str, end: int) -> tuple[int, int]:
     return (end, min(second if second >= 0 else len(text), first + _FOLLOW_CHARS))
 
 
-_START = attrgetter("start")  # a sort key read in C (the same order as ``lambda x: x.start``)
+_START: Final = attrgetter("start")  # a sort key read in C (the same order as ``lambda x: x.start``)
 
 
 def extract(

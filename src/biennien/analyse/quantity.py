@@ -25,6 +25,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from biennien.analyse.quantity_tables import LETTER, Tables, tables
 from biennien.analyse.timex_lower import lowered
@@ -38,38 +39,38 @@ from biennien.vi.numbers import parse_numeral, parse_words
 # (``\d{0,2}`` for ``\d{1,3}``, ``\d*`` for ``\d+``).  A digit right after a letter matches the
 # ``glued`` branch (empty group) alone; every other match is a free-standing numeral, the same spans
 # as the former two scans (``(?=\d)(?<![\w.,])...`` and ``\d(?<=[^\W\d_]\d)``).
-_NUM = re.compile(
+_NUM: Final = re.compile(
     r"\d(?:(?<=[^\W\d_]\d)(?P<glued>)"
     r"|(?<![\w.,]\d)(?<!\d/\d)(?<!\s/\d)(?<!^/\d)(?<!\d:\d)(?!\d*:\d)"
     r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?)(?![\d]))"
 )
-_NUM_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
-_DATE_AT = re.compile(
+_NUM_AT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?(?!\d)")
+_DATE_AT: Final = re.compile(
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)|\d{1,2}[/-]\d{4}(?!\d)"
     r"|\d{1,2}[/-]\d{1,2}(?![\d/])|\d{1,2}\s?[:hg]\s?\d{2}(?!\d)|\d{1,2}h(?![^\W\d_])"
 )
-_PHONE = re.compile(
+_PHONE: Final = re.compile(
     r"(?<![\w.])(?:\+84|0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?![\w.])|(?<!\w)1[89]00[\s.]?\d{3,4}(?!\w)"
     r"|\(\d{2,3}\)\s?\d{3,4}[\s.]?\d{3,4}"
 )
-_SLASH_LIST = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
-_NAME_DASH = re.compile(r"[A-ZĐ][\w]*\s[-–]\s$")
-_RANK_OF = re.compile(r"/\s?(\d+)(?!\d)")
-_RANGE = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
+_SLASH_LIST: Final = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)+(?![\d/.,])")
+_NAME_DASH: Final = re.compile(r"[A-ZĐ][\w]*\s[-–]\s$")
+_RANK_OF: Final = re.compile(r"/\s?(\d+)(?!\d)")
+_RANGE: Final = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?=\d)")
 # not "2,5" nor "1.000"; every branch opens with a character (``[,.](?<!\d.)`` is ``(?<!\d)[,.]``) so
 # the engine skips to candidates instead of trying the look-behind at every position
-_CLAUSE_END = re.compile(r"[,.](?<!\d.)|[,.](?!\d)|[;:()\[\]\n!?\"“”]")
-_WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
+_CLAUSE_END: Final = re.compile(r"[,.](?<!\d.)|[,.](?!\d)|[;:()\[\]\n!?\"“”]")
+_WORD: Final = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
 # matched at a position of the whole text (a slice per call would copy the rest of the article)
-_LIST_NUMBER = re.compile(r"\d+(?:,\d+)?")
-_COMPOUND_TAIL = re.compile(r"\s+(\d{1,3})(?!\d|[.,]\d)")  # "2 tỷ| 300 triệu"
-_AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])")
-_NEXT_WORD = re.compile(rf"( )({LETTER}+)(?![^\W_])")
-_RANK_NUMBER = re.compile(r"\d+(?![\d.,]\d)")
-_LAST_WORD = re.compile(rf"({LETTER}+)\s+$")
-_VAGUE_END = re.compile(r"\s*(?:đến|tới)\s+(\w+)")
-_RATIO_WORDS = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
-_RANK_WORDS = re.compile(r"thứ\s+(hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
+_LIST_NUMBER: Final = re.compile(r"\d+(?:,\d+)?")
+_COMPOUND_TAIL: Final = re.compile(r"\s+(\d{1,3})(?!\d|[.,]\d)")  # "2 tỷ| 300 triệu"
+_AND_A_HALF: Final = re.compile(r"\s+rưỡi(?![^\W\d_])")
+_NEXT_WORD: Final = re.compile(rf"( )({LETTER}+)(?![^\W_])")
+_RANK_NUMBER: Final = re.compile(r"\d+(?![\d.,]\d)")
+_LAST_WORD: Final = re.compile(rf"({LETTER}+)\s+$")
+_VAGUE_END: Final = re.compile(r"\s*(?:đến|tới)\s+(\w+)")
+_RATIO_WORDS: Final = re.compile(r"gấp\s+(đôi|rưỡi|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
+_RANK_WORDS: Final = re.compile(r"thứ\s+(hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)(?![^\W\d_])")
 
 
 @dataclass(slots=True)
@@ -155,7 +156,7 @@ def _numbers(low: str, t: Tables) -> list[re.Match[str]]:
     return found
 
 
-_GLUE_WINDOW = 24  # longer than any ``glued_before`` phrase
+_GLUE_WINDOW: Final = 24  # longer than any ``glued_before`` phrase
 
 
 def _per_period(text: str, low: str, q: Quantity, t: Tables) -> None:
@@ -205,8 +206,8 @@ def _per_period(text: str, low: str, q: Quantity, t: Tables) -> None:
         pos = m.start(1) + len(gap)
 
 
-_PER_SLASH = re.compile(r"\s?/\s?(\w+)(?!\w)")
-_PER_WORDS = re.compile(r"\s+(\w+)\s+(\w+)(?!\w)")
+_PER_SLASH: Final = re.compile(r"\s?/\s?(\w+)(?!\w)")
+_PER_WORDS: Final = re.compile(r"\s+(\w+)\s+(\w+)(?!\w)")
 
 
 def _age_gap(low: str, q: Quantity, t: Tables) -> None:
@@ -222,7 +223,7 @@ def _age_gap(low: str, q: Quantity, t: Tables) -> None:
         q.kind = "difference"
 
 
-_BARE_BASE = re.compile(r"\s+so với\s+(\d+(?:,\d+)?)(?=\s*[)\].,;]|$)")
+_BARE_BASE: Final = re.compile(r"\s+so với\s+(\d+(?:,\d+)?)(?=\s*[)\].,;]|$)")
 
 
 def _bare_bases(
@@ -242,7 +243,7 @@ def _bare_bases(
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?\n](?!\d)")
+_SENTENCE_END: Final = re.compile(r"[.!?\n](?!\d)")
 
 
 def _sentence_context(text: str, low: str, qs: list[Quantity], t: Tables) -> None:
@@ -530,8 +531,8 @@ def _read(text: str, low: str, pos: int, t: Tables) -> Quantity | None:
     return _finish(text, low, pos, before, q, t)
 
 
-_MINUS = "-−–"
-_RANGE_SIGN = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?:[-−]|âm\s+)(?=\d)")
+_MINUS: Final = "-−–"
+_RANGE_SIGN: Final = re.compile(r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?:[-−]|âm\s+)(?=\d)")
 
 
 def _negative_start(text: str, low: str, pos: int, before: list[str], t: Tables) -> int | None:
@@ -563,7 +564,7 @@ def _signed(text: str, q: Quantity, sign: int | None, t: Tables) -> Quantity:
     return q
 
 
-_ODDS = re.compile(rf"\s+({LETTER}+)\s+(\d+)(?![\d.,]\d)")
+_ODDS: Final = re.compile(rf"\s+({LETTER}+)\s+(\d+)(?![\d.,]\d)")
 
 
 def _negated(before: list[str], ctx: dict[str, frozenset[str]]) -> bool:
@@ -695,7 +696,7 @@ def _number_one(text: str, low: str, pos: int, end: int, before: list[str], t: T
     return nxt[0][0].isupper() or _has_phrase([w.lower() for w in nxt][:2], ctx["number_one_after"])
 
 
-_RANK_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+(?:danh sách|tổng số|số)\s+(\d+)(?![\d.,]\d)")
+_RANK_OF_WORDS: Final = re.compile(r"\s+(?:trong|trên)\s+(?:danh sách|tổng số|số)\s+(\d+)(?![\d.,]\d)")
 
 
 def _top(

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Final
 
 from lunar_vn import convert_lunar_to_solar, convert_solar_to_lunar
 
@@ -23,7 +24,7 @@ from biennien.analyse.timex_lexicon import alternation, lexicon
 from biennien.analyse.timex_spec import Spec
 from biennien.model import TimexType
 
-FUTURE_WEIGHT = 2.0
+FUTURE_WEIGHT: Final = 2.0
 
 
 @dataclass(slots=True)

@@ -10,9 +10,10 @@ steps apart lets rules stay small and lets anchoring (``cùng ngày``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 # kinds that are only glue: they become part of a neighbour or are dropped
-HELPER_KINDS = frozenset({"daypart", "part", "bareday"})
+HELPER_KINDS: Final = frozenset({"daypart", "part", "bareday"})
 
 
 @dataclass(slots=True)
