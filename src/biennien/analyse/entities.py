@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
@@ -37,20 +37,20 @@ from biennien.vi.resources import table, word_list
 
 # a syllable that can be Vietnamese: onset, vowel nucleus, optional coda (used to tell a
 # foreign name, "DeSombre", from a Vietnamese one, "Tô Lâm")
-_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-_VI_SYLLABLE = re.compile(
+_VOWELS: Final = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_VI_SYLLABLE: Final = re.compile(
     rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
     r"(?:ng|nh|ch|[cmnpt])?$"
 )
 
 
-_GROUP0 = itemgetter(0)
-_OPENERS = frozenset('“"‘:–—-…([')
-_INITIALS = re.compile(r"^(?:\w\.)+\w?$")
-_DIGIT = re.compile(r"\d")
+_GROUP0: Final = itemgetter(0)
+_OPENERS: Final = frozenset('“"‘:–—-…([')
+_INITIALS: Final = re.compile(r"^(?:\w\.)+\w?$")
+_DIGIT: Final = re.compile(r"\d")
 # what may follow an item of a list ("A, B và C", "A, B hoặc C")
-_LIST_NEXT = frozenset(("và", "hoặc", "hay", "cùng"))
-_QUOTES = frozenset('“"‘«')
+_LIST_NEXT: Final = frozenset(("và", "hoặc", "hay", "cùng"))
+_QUOTES: Final = frozenset('“"‘«')
 
 
 @lru_cache(maxsize=65536)
@@ -74,22 +74,22 @@ def _trie(keys: Iterable[tuple[str, ...]]) -> _Trie:
 
 
 # the title, head and table tries of the shared gazetteer, made with it (see _tables_ready)
-_TRIES: list[_Trie] = []
+_TRIES: Final[list[_Trie]] = []
 # first words of the table's place names that are also companies (``amazon``)
-_TABLE_FIRST: list[frozenset[str]] = []
+_TABLE_FIRST: Final[list[frozenset[str]]] = []
 # a lower-case word that opens a title, head or table entry -> the words that can follow it in
 # one of them, or None when the word alone is an entry (the sentence loop reads a lower-case word
 # only where an entry can start)
-_LOW_NEXT: dict[str, frozenset[str] | None] = {}
+_LOW_NEXT: Final[dict[str, frozenset[str] | None]] = {}
 # the same per table (titles, heads, table names): a first word -> the words that can follow it
 # in an entry, or None when the word alone is one; a word that starts no entry is not a key
-_NEXT: list[dict[str, frozenset[str] | None]] = []
-_NO_WORDS: frozenset[str] = frozenset()
+_NEXT: Final[list[dict[str, frozenset[str] | None]]] = []
+_NO_WORDS: Final[frozenset[str]] = frozenset()
 # the lower-case starters that are lower-case head or table words (openers after a title)
-_OPEN_STARTERS: list[frozenset[str]] = []
+_OPEN_STARTERS: Final[list[frozenset[str]]] = []
 
 
-_TABLES_LOCK = threading.Lock()
+_TABLES_LOCK: Final = threading.Lock()
 
 
 def _tables_ready(g: Gazetteer) -> None:
@@ -705,8 +705,8 @@ def _doc_mentions(
 
 # what a capitalised token's spelling says, for the sentence loop (bits of _token_class)
 _T_SPECIES, _T_WORK, _T_FIRST, _T_TITLE, _T_SKIP, _T_LONE_VI = 1, 2, 4, 8, 16, 32
-_TOKEN_CLASS: dict[str, int] = {}
-_TOKEN_CLASS_MAX = 1 << 16  # spellings kept
+_TOKEN_CLASS: Final[dict[str, int]] = {}
+_TOKEN_CLASS_MAX: Final = 1 << 16  # spellings kept
 
 
 def _token_class(x: str, g: Gazetteer) -> int:
@@ -731,8 +731,8 @@ def _token_class(x: str, g: Gazetteer) -> int:
     return fl
 
 
-_SPECIES_MAX = 3  # tokens in the longest species head
-_SPECIES_CUE_MAX = 4  # tokens in the longest scientific-name cue
+_SPECIES_MAX: Final = 3  # tokens in the longest species head
+_SPECIES_CUE_MAX: Final = 4  # tokens in the longest scientific-name cue
 
 
 def _cap_run(r: _Reader, i: int) -> int:
@@ -864,7 +864,7 @@ def fold_initial(word: str) -> str:
     return _INITIAL_FOLD.get(c, c)
 
 
-_INITIAL_FOLD = (
+_INITIAL_FOLD: Final = (
     {c: "A" for c in "ÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬ"}
     | {c: "E" for c in "ÉÈẺẼẸÊẾỀỂỄỆ"}
     | {c: "I" for c in "ÍÌỈĨỊ"}
@@ -918,7 +918,7 @@ def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
     return r.ms[i].start(), r.ms[j - 1].end()
 
 
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]|_")  # what _text's test finds: two spaces, another space, "_"
+_ODD_SPACE: Final = re.compile(r"\s\s|[^\S ]|_")  # what _text's test finds: two spaces, another space, "_"
 
 
 def _text(r: _Reader, i: int, j: int) -> str:
@@ -1471,8 +1471,8 @@ class _Plan(NamedTuple):
     given_first: bool  # two words or more, the first a common foreign given name
 
 
-_PLANS: dict[tuple[str, ...], _Plan] = {}
-_PLANS_MAX = 1 << 16  # spellings kept (names recur within and across articles)
+_PLANS: Final[dict[tuple[str, ...], _Plan]] = {}
+_PLANS_MAX: Final = 1 << 16  # spellings kept (names recur within and across articles)
 
 
 def _run_plan(tokens: tuple[str, ...]) -> _Plan:
@@ -1586,7 +1586,7 @@ def _in_org_list(r: _Reader, i: int, j: int) -> bool:
     )
 
 
-_CAMEL = re.compile(r"^([A-Z][a-z]+)[A-Z]")
+_CAMEL: Final = re.compile(r"^([A-Z][a-z]+)[A-Z]")
 
 
 def _camel_product(word: str, name_prefixes: frozenset[str]) -> bool:
@@ -1612,9 +1612,9 @@ def _person_cue(r: _Reader, i: int, j: int) -> bool:
     return False
 
 
-_LIST_WORDS = frozenset((",", "và", "hoặc", "&"))
-_CLAUSE_END = frozenset((".", ";", ":", "!", "?", "(", ")"))
-_WORK_LIST_BACK = 8  # words allowed between a work noun and the "như" of its list
+_LIST_WORDS: Final = frozenset((",", "và", "hoặc", "&"))
+_CLAUSE_END: Final = frozenset((".", ";", ":", "!", "?", "(", ")"))
+_WORK_LIST_BACK: Final = 8  # words allowed between a work noun and the "như" of its list
 
 
 def _in_work_list(r: _Reader, i: int) -> bool:
@@ -1652,7 +1652,7 @@ def _vi_full_name(r: _Reader, i: int) -> bool:
     return 2 <= j - i <= 4 and tx[i] in r.g.surnames
 
 
-_AT_PLACE = frozenset(("ở", "tại"))
+_AT_PLACE: Final = frozenset(("ở", "tại"))
 
 
 def _at_place(r: _Reader, i: int) -> bool:
@@ -1660,7 +1660,7 @@ def _at_place(r: _Reader, i: int) -> bool:
     return i > 0 and r.tx[i - 1] in _AT_PLACE
 
 
-_HOUSE_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*$")
+_HOUSE_NUMBER: Final = re.compile(r"^\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*$")
 
 
 def _address_at(r: _Reader, i: int, j: int) -> bool:
@@ -1708,7 +1708,7 @@ def _hyphen_tail(r: _Reader, i: int) -> bool:
     return i >= 2 and r.tx[i - 1] == "-" and r.adjacent_hyphen(i - 1) and r.word(i - 2)
 
 
-_LOOKBACK = 4  # lower-case words allowed between a generic noun and the name it introduces
+_LOOKBACK: Final = 4  # lower-case words allowed between a generic noun and the name it introduces
 
 
 def _noun_before(r: _Reader, i: int) -> str | None:
@@ -1778,11 +1778,11 @@ def _term_tables() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str,
     return frozenset(names), frozenset(tails), frozenset(cues)
 
 
-_WORDS = re.compile(r"\w+")
-_CUE_GAP = frozenset(("(", "“", '"', "‘", "-", "–", ":"))
-_THING_AFTER = re.compile(r"\s*,?\s*(?:là\s+)?(?:một\s+)?chiếc\s")  # "Eyecam, một chiếc webcam"
-_CUE_MAX = 3  # words in the longest term cue
-_MODALS = frozenset(("không", "có", "chưa"))  # "không thể loại X" (cannot eliminate X)
+_WORDS: Final = re.compile(r"\w+")
+_CUE_GAP: Final = frozenset(("(", "“", '"', "‘", "-", "–", ":"))
+_THING_AFTER: Final = re.compile(r"\s*,?\s*(?:là\s+)?(?:một\s+)?chiếc\s")  # "Eyecam, một chiếc webcam"
+_CUE_MAX: Final = 3  # words in the longest term cue
+_MODALS: Final = frozenset(("không", "có", "chưa"))  # "không thể loại X" (cannot eliminate X)
 
 
 def _cue_void(toks: list[str], a: int, g: Gazetteer) -> bool:
@@ -1845,7 +1845,7 @@ def _term_kept(f: Found, terms: set[str]) -> bool:
     return not (style and f.type == "PER")
 
 
-_NO_TERM = (False, False, False)
+_NO_TERM: Final = (False, False, False)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1902,7 +1902,7 @@ def _term_by_cue(f: Found, text: str, g: Gazetteer, cues: frozenset[tuple[str, .
     return False
 
 
-_NEXT_WORD = re.compile(r" (\w+)")
+_NEXT_WORD: Final = re.compile(r" (\w+)")
 
 
 def _country_given_names(
@@ -1958,9 +1958,9 @@ def _country_given_names(
     return out, [x for x in light if not inside(x[0])]
 
 
-_UNGLUE_TYPES = frozenset(("PER", "ORG", "LOC", "GPE"))
-_GLUED_CAP = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")
-_WORD = re.compile(r"\S+")
+_UNGLUE_TYPES: Final = frozenset(("PER", "ORG", "LOC", "GPE"))
+_GLUED_CAP: Final = re.compile(r"(?<=[^\W\d_])(\.?)(?=([^\W\d_][^\W\d_]+))")
+_WORD: Final = re.compile(r"\S+")
 
 
 def _unglue(f: Found, text: str, g: Gazetteer) -> None:
@@ -2029,15 +2029,15 @@ def _unglued(span: str, typ: str) -> tuple[int, str, str] | None:
     return len(kept), " ".join(kept.split()), typ
 
 
-_SPORT_MIN = 3  # cue occurrences that make an article a team-sports report
+_SPORT_MIN: Final = 3  # cue occurrences that make an article a team-sports report
 # the two words right before a mention (joined by spaces only: "quê ở", "thành phố")
-_WORDS_BEFORE = re.compile(r"(?:(\w+) +)?(\w+) *$")
+_WORDS_BEFORE: Final = re.compile(r"(?:(\w+) +)?(\w+) *$")
 # the same words read backwards: the window reversed, matched from its start.  A search for a
 # pattern anchored at the end (``_WORDS_BEFORE``, ``_WORDS_BEFORE3``) tries every start in the
 # window (about 7 us for 32 characters); this one match finds the same words (the leftmost
 # match of those is the longest chain of up to three words and spaces ending the window, ``$``
 # also before a final newline) in about 1 us
-_WORDS_BEFORE_REV = re.compile(r"\n? *(\w+)(?: +(\w+)(?: +(\w+))?)?")
+_WORDS_BEFORE_REV: Final = re.compile(r"\n? *(\w+)(?: +(\w+)(?: +(\w+))?)?")
 
 
 def _words_before(text: str, a: int, b: int) -> tuple[str | None, str | None, str] | None:
@@ -2144,9 +2144,9 @@ def _clubs(found: list[Found], text: str, g: Gazetteer) -> None:
 
 
 # the words right after a mention, and a score right after it ("Leeds 2-1")
-_WORDS_AFTER = re.compile(r" *(\w+)(?: +(\w+))?(?: +(\w+))?")
-_SCORE_AFTER = re.compile(r" *(?:\d{1,2} *[-–] *\d{1,2}\b|\(\d-\d-\d(?:-\d)?\))")
-_WORDS_BEFORE3 = re.compile(r"(?:(?:(\w+) +)?(\w+) +)?(\w+) *$")
+_WORDS_AFTER: Final = re.compile(r" *(\w+)(?: +(\w+))?(?: +(\w+))?")
+_SCORE_AFTER: Final = re.compile(r" *(?:\d{1,2} *[-–] *\d{1,2}\b|\(\d-\d-\d(?:-\d)?\))")
+_WORDS_BEFORE3: Final = re.compile(r"(?:(?:(\w+) +)?(\w+) +)?(\w+) *$")
 
 
 def _club_after_title(f: Found, g: Gazetteer) -> bool:
@@ -2179,11 +2179,11 @@ def _player_shaped(f: Found, g: Gazetteer) -> bool:
     )
 
 
-_LIST_GAP = re.compile(r" *(?:,|và|\(|\)) *")
+_LIST_GAP: Final = re.compile(r" *(?:,|và|\(|\)) *")
 
 
 # adverbs allowed between a name and its verb ("Kepa đã phạm lỗi", "X cũng đã ghi bàn")
-_ADVERBS = r"(?:(?:đã|cũng|lại|từng|vừa|mới|phải|liên tục|không|chưa) +)*"
+_ADVERBS: Final = r"(?:(?:đã|cũng|lại|từng|vừa|mới|phải|liên tục|không|chưa) +)*"
 
 
 @lru_cache(maxsize=1)

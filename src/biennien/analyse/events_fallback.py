@@ -23,24 +23,32 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress, count, islice
-from typing import cast, get_args
+from typing import Final, cast, get_args
 
 from biennien.analyse.events_pronouns import Referents
 from biennien.model import EventType, Mention, Sentence, Timex
 from biennien.vi.resources import table
 
-_WORD = re.compile(r"\w+|[^\w\s]")
-_ALNUM = re.compile(r"\w+")
-_KHI = re.compile(r"(?<!\w)khi(?!\w)", re.IGNORECASE)
-_MAX_SUMMARY_WORDS = 12
-_MAX_LEAD_WORDS = 4  # words allowed before a fronted date ("Song, đến năm 2013,")
-_MAX_SEGMENTS = 3  # comma segments searched after a date standing on its own for a named subject
-_MAX_NP_WORDS = 7  # words of an unnamed subject phrase before its verb ("Một số cổ động viên quá khích")
-_MAX_VERB_OFFSET = 2  # predicate words (auxiliaries, adverbs) searched before a listed verb
-_MAX_FIXTURE_WORDS = 10  # words of a verbless fixture line ("Real Madrid vs Chelsea")
-_MAX_SUBJECT_GAP = 3  # words allowed between the clause start and its subject ("sau đó", "nhà thám hiểm")
-_MAX_TITLE_WORDS = 10  # words of a quoted title or theme ("Sắc màu đất Phương Nam"); longer quotes are speech
-_SPEECH_BEFORE = frozenset(".!?:;\n")  # a quote opening after these (or the text start) is reported speech
+_WORD: Final = re.compile(r"\w+|[^\w\s]")
+_ALNUM: Final = re.compile(r"\w+")
+_KHI: Final = re.compile(r"(?<!\w)khi(?!\w)", re.IGNORECASE)
+_MAX_SUMMARY_WORDS: Final = 12
+_MAX_LEAD_WORDS: Final = 4  # words allowed before a fronted date ("Song, đến năm 2013,")
+_MAX_SEGMENTS: Final = 3  # comma segments searched after a date standing on its own for a named subject
+_MAX_NP_WORDS: Final = (
+    7  # words of an unnamed subject phrase before its verb ("Một số cổ động viên quá khích")
+)
+_MAX_VERB_OFFSET: Final = 2  # predicate words (auxiliaries, adverbs) searched before a listed verb
+_MAX_FIXTURE_WORDS: Final = 10  # words of a verbless fixture line ("Real Madrid vs Chelsea")
+_MAX_SUBJECT_GAP: Final = (
+    3  # words allowed between the clause start and its subject ("sau đó", "nhà thám hiểm")
+)
+_MAX_TITLE_WORDS: Final = (
+    10  # words of a quoted title or theme ("Sắc màu đất Phương Nam"); longer quotes are speech
+)
+_SPEECH_BEFORE: Final = frozenset(
+    ".!?:;\n"
+)  # a quote opening after these (or the text start) is reported speech
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from biennien.model import Mention
 from biennien.vi.resources import table
 
-_WORD = re.compile(r"\w+")
-_WINDOW = 3  # words before a mention searched for a gender title ("Hoa hậu Mỹ Leona Gage")
-_RECENT = 300  # characters before the last person named within which a titled person is "just named"
-_TITLE_WEIGHT = 2  # a title right before the name counts more than a pronoun later in the sentence
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORD: Final = re.compile(r"\w+")
+_WINDOW: Final = 3  # words before a mention searched for a gender title ("Hoa hậu Mỹ Leona Gage")
+_RECENT: Final = 300  # characters before the last person named within which a titled person is "just named"
+_TITLE_WEIGHT: Final = 2  # a title right before the name counts more than a pronoun later in the sentence
+_SENTENCE_END: Final = re.compile(r"[.!?\n]")
 
 
 @cache

@@ -20,21 +20,26 @@ from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 from operator import itemgetter
+from typing import Final
 
 from biennien.model import Event, Mention, Participant, Sentence, Timex
 from biennien.vi.resources import table
 
-_WORD = re.compile(r"\w+|[^\w\s]")
-_WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
-_YEAR = re.compile(r"\d{4}")
-_QUOTES = {'"': '"', "“": "”", "«": "»"}
-_PLANNED_REACH = 6  # words between a "planned" word and the date it makes a schedule
-_SHORT_QUOTE = 6  # a quoted run of at most this many words is a name or a title, not speech
-_FRONT_WORDS = 10
-_FRONT_STOP = frozenset({"do", "của", "được", "đã", "sẽ", "vừa", "với", "tại", "ở"})  # end that subject
-_DATE_PREPS = frozenset({"vào", "trong", "hồi", "từ", "đến", "tới", "sau", "trước", "đầu", "cuối", "giữa"})
-_PAST_REACH = 5  # words between "sau" and a cancel word it makes past
-_OBJECT_REACH = 6  # words after a cancel word where the event called off is named  # words taken after the comma as the subject of a fronted "Diễn ra ..."
+_WORD: Final = re.compile(r"\w+|[^\w\s]")
+_WORD_SPLIT: Final = re.compile(r"(\w+|[^\w\s])")  # what lies between tokens is only white space
+_YEAR: Final = re.compile(r"\d{4}")
+_QUOTES: Final = {'"': '"', "“": "”", "«": "»"}
+_PLANNED_REACH: Final = 6  # words between a "planned" word and the date it makes a schedule
+_SHORT_QUOTE: Final = 6  # a quoted run of at most this many words is a name or a title, not speech
+_FRONT_WORDS: Final = 10
+_FRONT_STOP: Final = frozenset(
+    {"do", "của", "được", "đã", "sẽ", "vừa", "với", "tại", "ở"}
+)  # end that subject
+_DATE_PREPS: Final = frozenset(
+    {"vào", "trong", "hồi", "từ", "đến", "tới", "sau", "trước", "đầu", "cuối", "giữa"}
+)
+_PAST_REACH: Final = 5  # words between "sau" and a cancel word it makes past
+_OBJECT_REACH: Final = 6  # words after a cancel word where the event called off is named  # words taken after the comma as the subject of a fronted "Diễn ra ..."
 
 
 @cache
@@ -150,7 +155,7 @@ def _index(words: Sequence[tuple[int, int, str]], pos: int) -> int:
     return bisect_right(words, pos, key=_END)
 
 
-_END = itemgetter(1)
+_END: Final = itemgetter(1)
 
 
 def _scheduled(words: Sequence[tuple[int, int, str]], planned: Sequence[tuple[int, int]], k: int) -> bool:

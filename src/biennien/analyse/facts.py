@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -33,10 +34,12 @@ from biennien.vi.resources import table, word_list
 
 # every branch opens with a character (look-behinds after it: ``x(?<!A.)`` is ``(?<!A)x``) so the
 # engine skips to candidate characters
-_CLAUSE = re.compile(r",(?<!\d,)|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|t(?<!\w.)rong đó\b|t(?<!\w.)rong số đó\b")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
-_SUBJECT_TYPES = ("GPE", "ORG", "PER", "LOC")
-_COMPARE = re.compile(r"\b(?:so với|so|hơn)\b")
+_CLAUSE: Final = re.compile(
+    r",(?<!\d,)|,(?!\d)|[;:()\[\]“”\"]|\s[-–]\s|t(?<!\w.)rong đó\b|t(?<!\w.)rong số đó\b"
+)
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*%?")
+_SUBJECT_TYPES: Final = ("GPE", "ORG", "PER", "LOC")
+_COMPARE: Final = re.compile(r"\b(?:so với|so|hơn)\b")
 
 
 def _compared(text: str, clauses: _ClauseStarts, sent_start: int, pos: int) -> bool:
@@ -45,12 +48,12 @@ def _compared(text: str, clauses: _ClauseStarts, sent_start: int, pos: int) -> b
     return _COMPARE.search(clause[-30:]) is not None
 
 
-_MAX_MEASURE_WORDS = 8
-_FOCUS = frozenset(
+_MAX_MEASURE_WORDS: Final = 8
+_FOCUS: Final = frozenset(
     {"chỉ", "mới", "đã", "cũng", "ngay", "liền"}
 )  # "kim ngạch ... chỉ ở mức khiêm tốn 500 triệu USD"
-_HEAD_ENDS = frozenset({"cho", "của", "tại", "ở", "trong", "với", "đối với", "thuộc"})
-_PREPOSITIONS = frozenset(
+_HEAD_ENDS: Final = frozenset({"cho", "của", "tại", "ở", "trong", "với", "đối với", "thuộc"})
+_PREPOSITIONS: Final = frozenset(
     {"vào", "của", "tại", "ở", "với", "cho", "từ", "sang", "đến", "tới", "thăm", "như", "cách"}
 )
 
@@ -60,7 +63,7 @@ def _vocab(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
-_LONGEST: dict[frozenset[str], int] = {}
+_LONGEST: Final[dict[frozenset[str], int]] = {}
 
 
 def _longest(vocab: frozenset[str]) -> int:
@@ -317,13 +320,13 @@ def _join(head: Fact, other: Fact) -> Fact:
     return head
 
 
-_THAT = re.compile(r"\brằng\s*$")
-_BASE = re.compile(r"\bso với(?: mức| con số| mức giá)?\s*$")
+_THAT: Final = re.compile(r"\brằng\s*$")
+_BASE: Final = re.compile(r"\bso với(?: mức| con số| mức giá)?\s*$")
 # "hệ thống chiếm hơn 30% thị phần", "đều có 60% câu hỏi": a share followed by its whole names the whole
-_SHARE_OF = re.compile(
+_SHARE_OF: Final = re.compile(
     r"\b(?:chiếm|có)\s+(?:\S+\s+)?$"
 )  # "phát hiện ra rằng 79% số lượng chó ...": a new clause starts
-_COMPARED_TO = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
+_COMPARED_TO: Final = re.compile(r"\b(?:so với|so|hay|hoặc)\s*$")
 
 
 def _opens_bracket(text: str, sent: Sentence, clause_start: int, masked: str) -> bool:
@@ -383,7 +386,7 @@ def _counted_phrase(text: str, counted: str, end: int) -> str:
     return " ".join([counted, *words])
 
 
-_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
 
 
 def _peek(text: str, pos: int) -> str:
@@ -421,7 +424,7 @@ def _whole_words(text: str, counted: str, end: int) -> str:
     return counted
 
 
-_DIMENSION_UNITS = frozenset({"m", "km", "cm", "mm", "dm", "kg", "g", "tấn", "lb", "ft", "inch"})
+_DIMENSION_UNITS: Final = frozenset({"m", "km", "cm", "mm", "dm", "kg", "g", "tấn", "lb", "ft", "inch"})
 
 
 def _dimension(masked: str, measure: str) -> str:
@@ -461,7 +464,9 @@ def _right_measure(text: str, sent: Sentence, q: Quantity, spans: _Spans) -> str
     return " ".join(words[: min(cut, _MAX_MEASURE_WORDS)])
 
 
-_CONVERSION = re.compile(r"\s*\(\s*(?:(?:khoảng|tương đương|tức|hay|hơn|gần|trên|chừng|xấp xỉ|~|=)\s*)*")
+_CONVERSION: Final = re.compile(
+    r"\s*\(\s*(?:(?:khoảng|tương đương|tức|hay|hơn|gần|trên|chừng|xấp xỉ|~|=)\s*)*"
+)
 
 
 def _fact(
@@ -630,16 +635,16 @@ class _ClauseStarts:
 
 
 # the characters a ``_CLAUSE`` match can end with, white space aside (``\s[-–]\s``: after a dash)
-_CLAUSE_LAST = frozenset(',;:()[]“”"') | {"trong đó"[-1]}
-_DASHES = ("-", "–")
+_CLAUSE_LAST: Final = frozenset(',;:()[]“”"') | {"trong đó"[-1]}
+_DASHES: Final = ("-", "–")
 # how far past its start ``_CLAUSE`` reads to decide a match (``trong số đó\b``: 11 characters and the
 # one after), with room to spare; and how much text a read of the breaks takes at least
-_CLAUSE_REACH = 16
-_CLAUSE_WINDOW = 64
+_CLAUSE_REACH: Final = 16
+_CLAUSE_WINDOW: Final = 64
 
 
-_QUOTES = frozenset('"“”')
-_SHORT_QUOTE = re.compile(r'["“][^\W\d_]+(?: [^\W\d_]+)?["”]')
+_QUOTES: Final = frozenset('"“”')
+_SHORT_QUOTE: Final = re.compile(r'["“][^\W\d_]+(?: [^\W\d_]+)?["”]')
 
 
 def _short_quote(text: str, pos: int) -> bool:
@@ -737,8 +742,8 @@ def _strip(words: list[str], vocab: frozenset[str], *, leading: bool) -> list[st
     return words
 
 
-_FIRST_WORDS: dict[frozenset[str], frozenset[str]] = {}
-_LAST_WORDS: dict[frozenset[str], frozenset[str]] = {}
+_FIRST_WORDS: Final[dict[frozenset[str], frozenset[str]]] = {}
+_LAST_WORDS: Final[dict[frozenset[str], frozenset[str]]] = {}
 
 
 def _edge_words(vocab: frozenset[str], leading: bool) -> frozenset[str]:
@@ -798,7 +803,7 @@ def _measure(chunk: str) -> str:
 # their strings come back across articles (unc-dev: 8,483 chunks measured, 6,842 distinct; 8,390
 # measures, 3,989 distinct; 6,878 clauses read for names, 4,986 distinct): bounded caches of the
 # process keep the recent ones (the cached values are immutable; analysis stays a pure function)
-_CACHE_SIZE = 8192
+_CACHE_SIZE: Final = 8192
 _measure_cached = lru_cache(maxsize=_CACHE_SIZE)(_measure)
 
 
@@ -965,7 +970,7 @@ def _mid_apposition(
     return None
 
 
-_APPOSITION_WORDS = frozenset({"khoảng", "gần", "hơn", "ngoài", "chừng", "tròn", "năm nay"})
+_APPOSITION_WORDS: Final = frozenset({"khoảng", "gần", "hơn", "ngoài", "chừng", "tròn", "năm nay"})
 
 
 @cache
@@ -1195,7 +1200,7 @@ def _subject(
     return None
 
 
-_RANK_HOLDER = re.compile(r"\s+(?:là\s+)?")
+_RANK_HOLDER: Final = re.compile(r"\s+(?:là\s+)?")
 
 
 def _rank_holder(text: str, q: Quantity, mentions: Sequence[Mention]) -> str | None:
@@ -1219,8 +1224,14 @@ def _word_before(text: str, start: int, pos: int) -> list[str]:
     return words[-1:]
 
 
-_REPORTING = ("cho thấy", "cho biết", "chỉ ra", "công bố", "khẳng định")  # "kết quả ... của WHO cho thấy"
-_CONTINUING = frozenset(
+_REPORTING: Final = (
+    "cho thấy",
+    "cho biết",
+    "chỉ ra",
+    "công bố",
+    "khẳng định",
+)  # "kết quả ... của WHO cho thấy"
+_CONTINUING: Final = frozenset(
     {
         "với",
         "trong",
@@ -1241,7 +1252,7 @@ _CONTINUING = frozenset(
 )
 
 
-_MAX_MARKER_GAP = 4  # lower-case words between an object marker and the name ("kém người đứng đầu X")
+_MAX_MARKER_GAP: Final = 4  # lower-case words between an object marker and the name ("kém người đứng đầu X")
 
 
 def _after_marker(text: str, clause_start: int, pos: int) -> bool:
@@ -1281,7 +1292,7 @@ def _marker_back(words: list[str], whole: bool) -> bool | None:
     return False if whole else None
 
 
-_BACK_SPAN = 160  # characters read back from a position at first (``_after_marker``, ``_last_words``)
+_BACK_SPAN: Final = 160  # characters read back from a position at first (``_after_marker``, ``_last_words``)
 
 
 def _last_words(text: str, start: int, pos: int, n: int) -> list[str]:
@@ -1296,7 +1307,7 @@ def _last_words(text: str, start: int, pos: int, n: int) -> list[str]:
         span *= 4
 
 
-_MODEL = re.compile(r" ((?:[A-Z0-9Đ]|i[A-Z])[\w-]*)")
+_MODEL: Final = re.compile(r" ((?:[A-Z0-9Đ]|i[A-Z])[\w-]*)")
 
 
 def _full_name(
@@ -1462,7 +1473,7 @@ def _role_holder(
     return max(prior, key=lambda mt: mt.start).name if prior else None
 
 
-_OWNER_GAP = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
+_OWNER_GAP: Final = 3  # lower-case words between a share and its owner ("90% dân số xã Mỹ Lý")
 
 
 def _owner_after(
@@ -1547,7 +1558,7 @@ def _compound_after(text: str, end: int, limit: int) -> bool:
     )
 
 
-_TOKEN = re.compile(r"[\w.]+|[-–]")
+_TOKEN: Final = re.compile(r"[\w.]+|[-–]")
 
 
 def _capital_runs(chunk: str) -> list[tuple[int, str]]:
@@ -1827,7 +1838,7 @@ class _SentenceDates:
 
 
 # a sentence with more dates than this has them indexed for ``_period`` (fewer: the plain loop is as quick)
-_INDEXED_DATES = 12
+_INDEXED_DATES: Final = 12
 
 
 def _event_date(text: str, sent_start: int, pos: int) -> bool:
@@ -1837,8 +1848,8 @@ def _event_date(text: str, sent_start: int, pos: int) -> bool:
     return any(" ".join(words[-k:]) in vocab for k in (1, 2) if len(words) >= k)
 
 
-_STATED_FOR = re.compile(r"\s*(?:là|ở mức|đạt|:)\s*(?:(?:khoảng|hơn|gần|trên|dưới|chỉ|chừng)\s+)?")
-_MAX_AFTER_IN_CLAUSE = 90  # characters between a figure and a later timex of its clause
-_MAX_AFTER_ASIDE = 60  # ... and a timex just past a bracketed aside
+_STATED_FOR: Final = re.compile(r"\s*(?:là|ở mức|đạt|:)\s*(?:(?:khoảng|hơn|gần|trên|dưới|chỉ|chừng)\s+)?")
+_MAX_AFTER_IN_CLAUSE: Final = 90  # characters between a figure and a later timex of its clause
+_MAX_AFTER_ASIDE: Final = 60  # ... and a timex just past a bracketed aside
 # every branch opens with a character (``,(?<!\d,)`` is ``(?<!\d),``) so the engine skips to candidates
-_SEPARATOR = re.compile(r",(?<!\d,)|,(?!\d)|[;:“”\"]|\s[-–]\s")
+_SEPARATOR: Final = re.compile(r",(?<!\d,)|,(?!\d)|[;:“”\"]|\s[-–]\s")

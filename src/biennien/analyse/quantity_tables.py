@@ -10,11 +10,12 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 
 from biennien.vi.numbers import number_words
 from biennien.vi.resources import table, word_list
 
-LETTER = r"[^\W\d_]"
+LETTER: Final = r"[^\W\d_]"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -84,7 +85,7 @@ def _word_starts(words: list[str]) -> str:
     return emit(tree, 0)
 
 
-_BUILD_LOCK = threading.Lock()
+_BUILD_LOCK: Final = threading.Lock()
 
 
 @cache

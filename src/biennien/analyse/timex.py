@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
+from typing import Final
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_lower import lowered
@@ -52,8 +53,8 @@ from biennien.analyse.timex_rules import (
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-_DAYPART_HOURS = {"TAF": 12, "TEV": 12, "TNI": 12}
+_SENTENCE_BREAK: Final = re.compile(r"[.!?]\s|\n")
+_DAYPART_HOURS: Final = {"TAF": 12, "TEV": 12, "TNI": 12}
 
 
 def tag(text: str, reference_date: str | date | None = None) -> list[Timex]:
@@ -336,7 +337,7 @@ def _attach(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-_RANGE_KINDS = {
+_RANGE_KINDS: Final = {
     ("bareday", "date"),
     ("date", "date"),
     ("month", "month"),
@@ -388,7 +389,7 @@ def _day_list_pair(a: Spec, b: Spec) -> bool:
     return (b.month - a.month) % 12 == 1 and b.day + 31 - a.day <= 7
 
 
-_LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|,?\s*âm\s+lịch|\(\s*ÂL\s*\))", re.IGNORECASE)
+_LUNAR: Final = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|,?\s*âm\s+lịch|\(\s*ÂL\s*\))", re.IGNORECASE)
 
 
 def _lunar_suffix(text: str, c: Cand) -> None:

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Final
 
 from biennien.analyse.timex_lexicon import lexicon
 from biennien.analyse.timex_rules import DIGIT, Rule, trigger_index
 
-OTHER = ""
+OTHER: Final = ""
 Keys = frozenset[str] | None  # None: the rule may go on after any token
 
 
@@ -36,8 +37,8 @@ def _plain_letters() -> str:
     return "".join(sorted(c for c in out if len(c) == 1))
 
 
-PLAIN = "[" + re.escape(_plain_letters()) + "]"
-_NEXT = re.compile(r"\s*+(?:(\d)|(" + PLAIN + r"+)(?![^\W\d_])|(?=[^\W\d_]))")
+PLAIN: Final = "[" + re.escape(_plain_letters()) + "]"
+_NEXT: Final = re.compile(r"\s*+(?:(\d)|(" + PLAIN + r"+)(?![^\W\d_])|(?=[^\W\d_]))")
 
 
 def _words(phrases: object) -> set[str]:

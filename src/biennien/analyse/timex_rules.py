@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_spec import Cand, Spec
@@ -21,12 +22,12 @@ from biennien.vi.resources import table
 
 Handler = Callable[[re.Match[str], str], Cand | None]
 
-DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-MONTH = r"(?:0?[1-9]|1[0-2])"
-YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
-LB = r"(?<![\w/.,:\-–])"  # a number not glued to another number or a code
-RB = r"(?![\w/]|[.,:\-–]\d)"
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+DAY: Final = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH: Final = r"(?:0?[1-9]|1[0-2])"
+YEAR: Final = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+LB: Final = r"(?<![\w/.,:\-–])"  # a number not glued to another number or a code
+RB: Final = r"(?![\w/]|[.,:\-–]\d)"
+ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 ROMAN.update({"x" + k: 10 + v for k, v in ROMAN.items() if v < 10})
 ROMAN.update({"xx": 20, "xxi": 21, "xxii": 22})
 
@@ -59,7 +60,7 @@ def _has_cue(kind: str, text: str, start: int, end: int | None = None) -> bool:
     return False
 
 
-_QUY = re.compile(r"(?<!\w)quý(?!\w)", re.IGNORECASE)
+_QUY: Final = re.compile(r"(?<!\w)quý(?!\w)", re.IGNORECASE)
 
 
 def quy_compound(text: str, start: int, end: int) -> bool:
@@ -79,18 +80,20 @@ def _blocker_after() -> re.Pattern[str]:
     return _c(r"^\s*" + alternation(list(lexicon().blockers)) + r"(?!\w)")
 
 
-_DIGIT_AFTER_BLOCKER = re.compile(r"^\s*[\d%]")
+_DIGIT_AFTER_BLOCKER: Final = re.compile(r"^\s*[\d%]")
 # the handlers' fixed patterns, compiled once (``re.match(str, ...)`` looks its pattern up in re's cache on
 # every call)
-_YEAR_OR_REL_AFTER = re.compile(r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", re.IGNORECASE)
-_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\n)")
-_DIGIT_END = re.compile(r"\d\s*$")
-_YEARS_OF = re.compile(r"(.+\S)\s+năm", re.IGNORECASE)
-_NETWORK = re.compile(r"\dG")
-_PART_GOES_ON = re.compile(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])")
-_DAY_AFTER = re.compile(r"\s*[/\-]?\s*\d")
-_THIS_OR_LAST_YEAR = re.compile(r"\s*(?:nay|ngoái)(?!\w)")
-_DAY_WORD_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", re.IGNORECASE)
+_YEAR_OR_REL_AFTER: Final = re.compile(
+    r"^\s*(?:năm|tháng)\s+(?:\d{4}|nay|ngoái|trước|tới|sau)", re.IGNORECASE
+)
+_ENDS_CLAUSE: Final = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\n)")
+_DIGIT_END: Final = re.compile(r"\d\s*$")
+_YEARS_OF: Final = re.compile(r"(.+\S)\s+năm", re.IGNORECASE)
+_NETWORK: Final = re.compile(r"\dG")
+_PART_GOES_ON: Final = re.compile(r"\s*(?:\d|học|tài|nay|ngoái|trước|tới|sau|này|qua|đó|kia|[A-ZĐ])")
+_DAY_AFTER: Final = re.compile(r"\s*[/\-]?\s*\d")
+_THIS_OR_LAST_YEAR: Final = re.compile(r"\s*(?:nay|ngoái)(?!\w)")
+_DAY_WORD_BEFORE: Final = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?:từ\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -176,7 +179,7 @@ def frag() -> dict[str, str]:
     }
 
 
-_REL_YEAR = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+_REL_YEAR: Final = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
 
 
 def _ry(word: str | None) -> int | None:
@@ -244,9 +247,9 @@ def _name_before(text: str, start: int) -> bool:
 
 
 # "Một ngày 3-4 lần", "mỗi ngày 2/3 số suất": "ngày" after a count is a unit of a rate, not a date cue
-_PER_COUNT = re.compile(r"(?<!\w)(?:một|mỗi|hàng|hằng|\d+)\s+ngày\s*$", re.IGNORECASE)
-_SCORE_BEFORE = re.compile(r"\d\s*[-–]\s*\d{1,2}\s*\(\s*$")
-_SCORE_AFTER = re.compile(r"\s*,\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")
+_PER_COUNT: Final = re.compile(r"(?<!\w)(?:một|mỗi|hàng|hằng|\d+)\s+ngày\s*$", re.IGNORECASE)
+_SCORE_BEFORE: Final = re.compile(r"\d\s*[-–]\s*\d{1,2}\s*\(\s*$")
+_SCORE_AFTER: Final = re.compile(r"\s*,\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")
 
 
 def _in_score_brackets(text: str, start: int, end: int) -> bool:
@@ -331,13 +334,13 @@ def _lunar_month(word: str, text: str, start: int, end: int) -> bool:
     return bool(_lunar_context().search(text, lo + 1, hi))
 
 
-_OPEN_BRACKET = re.compile(r"\(\s*$")
-_CLOSE_BRACKET = re.compile(r"\s*\)")
+_OPEN_BRACKET: Final = re.compile(r"\(\s*$")
+_CLOSE_BRACKET: Final = re.compile(r"\s*\)")
 
 
 # "(12/2025 - 2/2026)": the two ends of a bracketed month range
-_BRACKET_RANGE_BEFORE = re.compile(rf"\(\s*{MONTH}[/\-–.]{YEAR}\s*[-–]\s*$")
-_BRACKET_RANGE_AFTER = re.compile(rf"\s*[-–]\s*{MONTH}[/\-–.]{YEAR}\s*\)")
+_BRACKET_RANGE_BEFORE: Final = re.compile(rf"\(\s*{MONTH}[/\-–.]{YEAR}\s*[-–]\s*$")
+_BRACKET_RANGE_AFTER: Final = re.compile(rf"\s*[-–]\s*{MONTH}[/\-–.]{YEAR}\s*\)")
 
 
 def _month_year_digits(m: re.Match[str], text: str) -> Cand | None:
@@ -443,7 +446,7 @@ def _measure_after() -> re.Pattern[str]:
 
 # "mỗi"/"hàng" before "năm": a rate per year, the number after it a count ("mỗi năm 2000 người";
 # not "một năm 2020 rất khó khăn", a year)
-_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi|hàng|hằng)\s+$", re.IGNORECASE)
+_PER_YEAR: Final = re.compile(r"(?<!\w)(?:mỗi|hàng|hằng)\s+$", re.IGNORECASE)
 
 
 def _per_year_count(text: str, m: re.Match[str]) -> bool:
@@ -458,7 +461,9 @@ def _per_year_count(text: str, m: re.Match[str]) -> bool:
 
 
 # "năm 1994 và 2010", "các năm 2017, 2018 và 2019": the later years of a list need no cue of their own
-_YEAR_LIST = re.compile(rf"(?<!\w)năm\s+{YEAR}(?:\s*,\s*{YEAR})*\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE)
+_YEAR_LIST: Final = re.compile(
+    rf"(?<!\w)năm\s+{YEAR}(?:\s*,\s*{YEAR})*\s*(?:,|và|hoặc|hay)\s*$", re.IGNORECASE
+)
 
 
 def _decade_number(digits: str) -> int | None:
@@ -534,8 +539,8 @@ def _relative(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=offset, anchor=anchor), priority=4)
 
 
-_HERE = re.compile(r"\s+đây(?!\w)", re.IGNORECASE)
-_QUOTED_NAME = re.compile(r"[\"“]\s*[A-ZĐÂĂÊÔƠƯ]\w*\s+$")
+_HERE: Final = re.compile(r"\s+đây(?!\w)", re.IGNORECASE)
+_QUOTED_NAME: Final = re.compile(r"[\"“]\s*[A-ZĐÂĂÊÔƠƯ]\w*\s+$")
 
 
 @cache
@@ -618,9 +623,9 @@ def _dm_range(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), first, priority=6, end_spec=last)
 
 
-_THU_BEFORE = re.compile(r"(?<!\w)thứ\s*$", re.IGNORECASE)
-_DIGIT_BEFORE = re.compile(r"\d\s+$")
-_MONTH_BEFORE = re.compile(r"(\d\s+)?(?<!\w)tháng\s+$", re.IGNORECASE)
+_THU_BEFORE: Final = re.compile(r"(?<!\w)thứ\s*$", re.IGNORECASE)
+_DIGIT_BEFORE: Final = re.compile(r"\d\s+$")
+_MONTH_BEFORE: Final = re.compile(r"(\d\s+)?(?<!\w)tháng\s+$", re.IGNORECASE)
 
 
 def _duration(m: re.Match[str], text: str) -> Cand | None:
@@ -736,8 +741,8 @@ def _hours_are_clock(text: str, start: int, end: int) -> bool | None:
     return None
 
 
-_MINUTES = re.compile(r"\s*([0-5]?\d)\s*phút(?!\w)", re.IGNORECASE)
-_SECONDS = re.compile(r"\s*([0-5]?\d)\s*giây(?!\w)", re.IGNORECASE)
+_MINUTES: Final = re.compile(r"\s*([0-5]?\d)\s*phút(?!\w)", re.IGNORECASE)
+_SECONDS: Final = re.compile(r"\s*([0-5]?\d)\s*giây(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -751,8 +756,8 @@ def _clock_context_after() -> re.Pattern[str]:
     return _c(r"\s*,?\s*(?:" + frag()["dp"] + r"|ngày|hôm|cùng\s+ngày|\d)")
 
 
-_CN_DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d", re.IGNORECASE)
-_DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", re.IGNORECASE)
+_CN_DATE_AFTER: Final = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d", re.IGNORECASE)
+_DATE_AFTER: Final = re.compile(r"\s*,?\s*\(?\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d", re.IGNORECASE)
 
 
 def _daypart(m: re.Match[str], text: str) -> Cand | None:
@@ -765,7 +770,7 @@ def _part(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("part", mod=mod), priority=1)
 
 
-_PART_UNIT = {"năm": "Y", "tháng": "M", "tuần": "W", "quý": "Q", "ngày": "D"}
+_PART_UNIT: Final = {"năm": "Y", "tháng": "M", "tuần": "W", "quý": "Q", "ngày": "D"}
 
 
 def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
@@ -780,7 +785,7 @@ def _part_standalone(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("rel", unit=unit, offset=0, anchor=anchor, mod=mod), priority=3)
 
 
-_LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ỹđ]")
+_LOWER_WORD_AFTER: Final = re.compile(r"\s+[a-zà-ỹđ]")
 
 
 def _count_range(text: str, start: int, end: int, low: int, high: int) -> bool:
@@ -793,11 +798,11 @@ def _count_range(text: str, start: int, end: int, low: int, high: int) -> bool:
     return not cue_pattern("count_range_not_after", "after").match(text[end : end + 20])
 
 
-_WEEKDAY_ITEM = r"(?:thứ\s+\w+|chủ\s+nhật|cn)"
-_WEEKDAY_LIST_BEFORE = re.compile(r"(?:" + _WEEKDAY_ITEM + r"\s*(?:,|và|hoặc|-)\s*)*$", re.IGNORECASE)
-_LIST_ITEM_BEFORE = re.compile(_WEEKDAY_ITEM + r"\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
-_CLAUSE_CUT = re.compile(r"[.;:!?\n]")
-_VAO_END = re.compile(r"\s*(?<!\w)(?:vào|trong)\s*$", re.IGNORECASE)
+_WEEKDAY_ITEM: Final = r"(?:thứ\s+\w+|chủ\s+nhật|cn)"
+_WEEKDAY_LIST_BEFORE: Final = re.compile(r"(?:" + _WEEKDAY_ITEM + r"\s*(?:,|và|hoặc|-)\s*)*$", re.IGNORECASE)
+_LIST_ITEM_BEFORE: Final = re.compile(_WEEKDAY_ITEM + r"\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
+_CLAUSE_CUT: Final = re.compile(r"[.;:!?\n]")
+_VAO_END: Final = re.compile(r"\s*(?<!\w)(?:vào|trong)\s*$", re.IGNORECASE)
 
 
 @cache
@@ -880,7 +885,7 @@ def _set(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), Spec("set", value=value), priority=4)
 
 
-_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
+_PREVIOUS_WORD: Final = re.compile(r"(\w+)\s+$")
 
 
 def _festival(m: re.Match[str], text: str) -> Cand | None:
@@ -947,7 +952,7 @@ def _dur_range(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), first, priority=4, end_spec=last)
 
 
-_HALF_OF = {"Y": "P6M", "M": "P15D", "D": "PT12H", "H": "PT30M", "DE": "P5Y", "CE": "P50Y"}
+_HALF_OF: Final = {"Y": "P6M", "M": "P15D", "D": "PT12H", "H": "PT30M", "DE": "P5Y", "CE": "P50Y"}
 
 
 def _half_unit(m: re.Match[str], text: str) -> Cand | None:
@@ -1216,7 +1221,7 @@ def _half_y3(m: re.Match[str], text: str) -> Cand | None:
 
 # --------------------------------------------------------------------------- triggers
 
-DIGIT = "#digit"
+DIGIT: Final = "#digit"
 
 
 def _firsts(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -1225,7 +1230,7 @@ def _firsts(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 # Number words that never open a count ("không" zero, "mốt" in "hai mốt", "lăm" in "mười lăm"):
 # trying the count rules at them only costs time.
-_NOT_FIRST = frozenset({"không", "mốt", "lăm", "nhăm"})
+_NOT_FIRST: Final = frozenset({"không", "mốt", "lăm", "nhăm"})
 
 
 def _count_starts() -> tuple[str, ...]:
@@ -1241,7 +1246,7 @@ def _count_starts() -> tuple[str, ...]:
 #   after a space: a dash ("2016 -2020", "4 - 5 giờ"), a slash ("18 / 2 / 2026"), a calendar
 #   word ("10 ngày", "8 giờ", "18 tháng 2", "1 Tết"), or anything else (only a year: "2021 người");
 #   a letter right after ("21h15", "8h"): a clock; other punctuation ("2020)"): a year.
-_DIGIT_BUCKETS: dict[str, frozenset[str]] = {
+_DIGIT_BUCKETS: Final[dict[str, frozenset[str]]] = {
     "/": frozenset({"full_date", "daymonth", "dm_range", "month_year_digits", "year"}),
     "-": frozenset({"full_date", "daymonth", "day_range", "dur_range", "month_year_digits", "year"}),
     ".": frozenset({"full_date", "daymonth", "duration", "n_ago", "month_year_digits", "year"}),
@@ -1254,8 +1259,8 @@ _DIGIT_BUCKETS: dict[str, frozenset[str]] = {
     "letter": frozenset({"clock"}),
     "other": frozenset({"year"}),
 }
-_SEPARATOR_KEY = {"/": "/", "-": "-", "–": "-", ".": ".", ":": ":", ",": ","}
-_AFTER_SPACE = re.compile(r"\s+(?:([-–])|(/)|([^\W\d_]+))")
+_SEPARATOR_KEY: Final = {"/": "/", "-": "-", "–": "-", ".": ".", ":": ":", ",": ","}
+_AFTER_SPACE: Final = re.compile(r"\s+(?:([-–])|(/)|([^\W\d_]+))")
 
 
 @cache
@@ -1274,7 +1279,7 @@ def _unit_words() -> frozenset[str]:
 # digit rule opens on a number that must end where the run ends: ``RB``, ``\s``, a separator):
 # a day, month, hour or ``\d{1,2}`` has at most 2, ``\d{1,4}`` at most 4, a year (``YEAR``) exactly 4
 # opening with 1 or 2; counts (``num``) any number.
-_SHORT = frozenset(
+_SHORT: Final = frozenset(
     {"full_date", "full_date_spaced", "date_words_year", "daymonth", "day_range", "dm_range"}
     | {"month_year_digits", "tet_day", "clock", "half"}
 )

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
 from biennien.vi.casing import lower
 
 # tone combining marks: grave, acute, hook above, tilde, dot below
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_TONES: Final = "\u0300\u0301\u0309\u0303\u0323"
 
 
 def nfc(text: str) -> str:
@@ -49,7 +50,7 @@ def _with_tone(base: str, tone: str) -> str:
 # (The "not after q" test is a look-behind placed after the first letter: a pattern that opens with a
 # character class lets the regex engine skip to candidate letters, one opening with a look-behind
 # does not; same matches, about 1.7x faster.)
-_GLIDE = re.compile(
+_GLIDE: Final = re.compile(
     r"([oOuU])(?<![qQ].)([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
 )
 
@@ -57,9 +58,9 @@ _GLIDE = re.compile(
 # than o and u, so the engine stops far less often; most articles have no such syllable at all
 # (42 of 1,592 in unc-dev), and ``tone_normalise`` then returns the text without running the replacement.
 # A match of this pattern ends where a ``_GLIDE`` match ends, one for one.
-_GLIDE_END = re.compile(r"[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![\w])")
+_GLIDE_END: Final = re.compile(r"[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..)(?![\w])")
 
-_PAIRS = {"o": "ae", "u": "y"}
+_PAIRS: Final = {"o": "ae", "u": "y"}
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -96,7 +97,7 @@ class _FoldTable(dict[int, str]):
         return value
 
 
-_FOLD = _FoldTable()
+_FOLD: Final = _FoldTable()
 
 
 def fold(text: str) -> str:

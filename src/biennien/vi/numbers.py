@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from biennien.vi.resources import table
 
-NUMERAL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
+NUMERAL: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)")
 
 
-_DECIMAL_POINT_ZERO = re.compile(r"0\.\d+")
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_PLAIN = re.compile(r"\d+(?:,\d+)?")
-_DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
+_DECIMAL_POINT_ZERO: Final = re.compile(r"0\.\d+")
+_GROUPED: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_PLAIN: Final = re.compile(r"\d+(?:,\d+)?")
+_DECIMAL_POINT: Final = re.compile(r"\d+\.\d{1,2}")
 
 
 @cache

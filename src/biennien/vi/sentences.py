@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from biennien.model import Sentence
 from biennien.vi.resources import word_list
 
-_END = re.compile(r"([.!?…]+)([\"”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ0-9])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_END: Final = re.compile(r"([.!?…]+)([\"”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ0-9])")
+_WORD_BEFORE: Final = re.compile(r"(\S+)$")
 
 
 @lru_cache(maxsize=1)
