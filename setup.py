@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 # the modules ``analyse`` runs for every document, and the Vietnamese tables they call into; listed in
 # ``src/biennien/compiled.txt`` (one path per line, relative to ``src``), which ``./dev`` reads too
@@ -59,4 +60,23 @@ def extensions() -> list:
     return modules
 
 
-setup(ext_modules=extensions())
+class BuildExt(build_ext):
+    """Builds mypyc's shared library of the group first, and a module's own small extension only when
+    that library was built: the small one does nothing but load the library, so alone it would break
+    the import of its module (say a newer compiler turns a warning into an error under mypyc's
+    ``-Werror``) where leaving it out keeps the ``.py`` module."""
+
+    def build_extensions(self) -> None:
+        self.extensions.sort(key=lambda ext: not ext.name.endswith("__mypyc"))
+        super().build_extensions()
+
+    def build_extension(self, ext) -> None:  # type: ignore[no-untyped-def]
+        if not ext.name.endswith("__mypyc"):
+            shared = [e for e in self.extensions if e.name.endswith("__mypyc")]
+            if not all(os.path.exists(self.get_ext_fullpath(e.name)) for e in shared):
+                print(f"not building {ext.name}: the compiled library it loads failed to build")
+                return
+        super().build_extension(ext)
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": BuildExt})
