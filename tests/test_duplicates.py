@@ -11,6 +11,7 @@ from datasketch import MinHash
 from biennien.link.duplicates import (
     NUM_PERM,
     DuplicateState,
+    _permutations,
     compare_lines,
     compare_words,
     minhash_signatures,
@@ -75,6 +76,15 @@ def test_compare_words_maps_aliases_and_number_formats() -> None:
 def test_compare_lines_equals_compare_words_line_by_line() -> None:
     text = "\n".join([*REWRITE, "Ngày 07-02, tại TP.HCM:  giá tăng 5,5%_ (Hoa Kỳ)", "", "Mỹ"])
     assert compare_lines(text) == [compare_words(line) for line in text.split("\n")]
+
+
+def test_permutations_are_datasketchs() -> None:
+    """The parameters drawn in ``_permutations`` (without importing datasketch) are its affine32 ones."""
+    a, b = _permutations()
+    ref_a, ref_b = MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
+    assert a.dtype == b.dtype == np.uint32
+    assert np.array_equal(a, ref_a) and np.array_equal(b, ref_b)
+    assert np.all(a % 2 == 1)  # odd multipliers: each permutation is a bijection of 32-bit values
 
 
 def test_vectorised_minhash_equals_datasketch() -> None:

@@ -120,23 +120,27 @@ def shingle_hashes(words: Sequence[str], k: int = SHINGLE) -> np.ndarray:
     return np.unique(acc)
 
 
+MINHASH_SEED = 1  # datasketch's default seed
+
+
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutation parameters (a, b) for NUM_PERM permutations (its default seed).
+    """datasketch's affine32 permutation parameters (a, b) for NUM_PERM permutations and its default seed.
 
-    datasketch is imported here, when a signature is first computed: importing the package loads its LSH
-    classes and with them much of scipy (about 0.3-0.7 s), which the readers of a store (timeline, export,
-    web) that load this module for the reprint state never need.  A build computes the permutations before
-    its pool forks (``build``), so the workers have them."""
-    from datasketch import MinHash
-
-    a, b = MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
-    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+    datasketch draws them from ``numpy.random.RandomState(seed)``: NUM_PERM odd multipliers below 2^32,
+    then NUM_PERM offsets below 2^32 (``MinHash._init_permutations``, scheme ``affine32``).  They are drawn
+    here the same way rather than read from a ``MinHash``: importing datasketch loads its LSH classes and
+    with them much of scipy (0.23-0.36 s), which every build paid before its pool could fork.
+    ``tests/test_duplicates.py`` holds these parameters, and the signatures made with them, to
+    datasketch's own ``MinHash``."""
+    gen = np.random.RandomState(MINHASH_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def ready_minhash() -> None:
-    """Load datasketch and its permutations now (a build calls it before its process pool forks, so each
-    worker does not import datasketch again when it hashes its first document)."""
+    """Draw the permutations now (a build calls it before its process pool forks, so the workers have them)."""
     _permutations()
 
 
