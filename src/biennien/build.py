@@ -14,6 +14,7 @@ holds every process's CPU time per stage.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import time
@@ -21,7 +22,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from biennien.analyse import analyse
@@ -232,9 +233,10 @@ def _build(
     limits: Limits | None,
 ) -> BuildReport:
     report = BuildReport()
-    if engine == "local" and workers > 1:
-        ready_minhash()  # forked workers inherit it
     with ExitStack() as stack:
+        if engine == "local" and workers > 1:
+            ready_minhash()  # forked workers inherit it
+            stack.enter_context(_frozen_before_fork())
         pool = stack.enter_context(executor(engine, workers, scheduler))
         # files are read and parsed in a local process pool; a Dask cluster's workers may not see them
         local_pool = pool if isinstance(pool, ProcessPoolExecutor) else None
@@ -278,6 +280,27 @@ def _build(
             report.seconds["link"] += time.perf_counter() - t3
             report.cpu["link"] += time.process_time() - c3 + report.link.pool_cpu
     return report
+
+
+@contextmanager
+def _frozen_before_fork() -> Iterator[None]:
+    """The objects of this process kept out of the cycle collector's generations while its pool works.
+
+    The workers fork from this process and inherit every object it holds (modules, tables, patterns).
+    Frozen (``gc.freeze``), those are never traversed by the workers' full collections, and the
+    collector does not write to their pages, which would copy them into each worker (``gc.freeze``'s
+    documented use before a fork).  Objects made later are collected as usual; the frozen ones are
+    handed back when the build ends.  Collection never changes a result.  (A process that froze objects
+    itself, like the web server, keeps its own arrangement.)
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # files per task of the pool's ingest, and how many such tasks may wait ahead of the one being
