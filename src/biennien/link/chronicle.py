@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import math
 import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -131,7 +132,7 @@ class PackedLinkInput:
         at = 0
         for dtype, shape in header:
             kind = np.dtype(dtype)
-            count = int(np.prod(shape, dtype=np.int64))
+            count = math.prod(shape)  # np.prod of a tuple costs microseconds: 8 arrays per input
             views.append(np.frombuffer(blob, dtype=kind, count=count, offset=at).reshape(shape))
             at += count * kind.itemsize
             at += -at % _ALIGN
