@@ -146,6 +146,11 @@ def _submit(chunk: list[tuple[Document, Result | None]], pool: Executor | None) 
     return (done if done is not None else next(results) for _, done in chunk)
 
 
+def _all_analysed(chunk: list[tuple[Document, Result | None]]) -> bool:
+    """Whether every document of a batch came with its analysis (nothing of it is left in the pool)."""
+    return all(done is not None for _, done in chunk)
+
+
 def _store_batch(
     chunk: list[tuple[Document, Result | None]],
     results: Iterator[Result],
@@ -258,12 +263,16 @@ def _build(
         # next batch and stores the oldest finished one: ingest, analysis and
         # storing overlap instead of taking turns.  Memory stays bounded by
         # depth x batch_size documents; documents are stored in input order.
+        # A batch whose documents came analysed already (read and analysed by the
+        # same worker) is stored at once: nothing is gained by holding it, and
+        # the batches left to store after the last analysis would be on the
+        # critical path.
         depth = 1 if pool is None else 3
         pending: deque[tuple[list[tuple[Document, Result | None]], Iterator[Result]]] = deque()
         prepared = stack.enter_context(SpilledInputs())
         for chunk in iter_chunks(_fresh(stream, store, report, progress, mode), batch_size):
             pending.append((chunk, _submit(chunk, pool)))
-            while len(pending) >= depth:
+            while pending and (len(pending) >= depth or _all_analysed(pending[0][0])):
                 _store_batch(*pending.popleft(), store, report, progress, prepared)
         while pending:
             _store_batch(*pending.popleft(), store, report, progress, prepared)
