@@ -2045,9 +2045,10 @@ def extract(
             if fb is not None:
                 made = [(s.start, fb)]
         made.sort(key=lambda x: x[0])
-        made = events_status.settle(
-            text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words(), present
-        )
+        if made:  # (``settle`` keeps an empty list as it is: the words are not needed)
+            made = events_status.settle(
+                text, s, made, s_timex, _following(text, s.end), s_ments, split.status_words(), present
+            )
         made = _fold_coarser(made)
         for n, (_pos, ev) in enumerate(made):
             said = next((e for _, e in made[n + 1 :] if e.type != "statement"), None)
