@@ -258,3 +258,28 @@ def test_sentence_words_of_any_span_are_the_span_read_on_its_own() -> None:
                 cut += inside and any(x.start < a < x.end or x.start < b < x.end for x in split.toks())
                 whole += inside and bool(plain)
     assert cut > 50 and whole > 50
+
+
+def test_blocker_indexes_shared_by_phrases_are_each_phrases_own() -> None:
+    """``_lexicon`` shares one index of the "*" blocking sequences among the phrases with none of their
+    own: each phrase's indexes must still be those of its sequences and the "*" ones."""
+    from biennien.vi.resources import table
+
+    lex = _lexicon()
+    own: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for row in table("event_blockers.tsv"):
+        if row[1] != "anaphor":
+            key = " ".join(events._words(row[0])) if row[0] != "*" else "*"
+            own.setdefault(row[1], {}).setdefault(key, []).append(events._words(row[2]))
+    for key, block in lex.blockers.items():
+        for where, last in (
+            ("negprev", True),
+            ("clause", False),
+            ("prev", True),
+            ("after", False),
+            ("before", True),
+        ):
+            seqs = (*own.get(where, {}).get(key, ()), *own.get(where, {}).get("*", ()))
+            plain = events._by_last(seqs) if last else events._by_first(seqs)
+            assert getattr(block, where) == plain, (key, where)
+    assert any(block.prev for block in lex.blockers.values())

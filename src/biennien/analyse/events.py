@@ -227,16 +227,27 @@ def _lexicon() -> _Lexicon:
             cues.setdefault("orghead_name", []).append(_words(row[0]))
     finder = re.compile(_trie_pattern({t.words for v in by_first.values() for t in v}))
 
-    def merged(table: dict[str, list[tuple[str, ...]]], key: str) -> tuple[tuple[str, ...], ...]:
-        return (*table.get(key, ()), *table.get("*", ()))
+    # a phrase with no sequences of its own in a table shares the index of the "*" sequences (made once
+    # per table, not once per phrase: most phrases have none; the indexes are only read)
+    shared: dict[int, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+    def indexed(
+        table: dict[str, list[tuple[str, ...]]], key: str, last: bool
+    ) -> dict[str, tuple[tuple[str, ...], ...]]:
+        seqs = (*table.get(key, ()), *table.get("*", ()))
+        if key in table:
+            return _by_last(seqs) if last else _by_first(seqs)
+        if id(table) not in shared:
+            shared[id(table)] = _by_last(seqs) if last else _by_first(seqs)
+        return shared[id(table)]
 
     blockers = {
         key: _Blockers(
-            negprev=_by_last(merged(negprev, key)),
-            clause=_by_first(merged(clause, key)),
-            prev=_by_last(merged(prev, key)),
-            after=_by_first(merged(after, key)),
-            before=_by_last(merged(before, key)),
+            negprev=indexed(negprev, key, True),
+            clause=indexed(clause, key, False),
+            prev=indexed(prev, key, True),
+            after=indexed(after, key, False),
+            before=indexed(before, key, True),
         )
         for key in {" ".join(t.words) for v in by_first.values() for t in v}
     }
