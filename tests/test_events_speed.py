@@ -108,6 +108,42 @@ def test_tokens_from_one_split_are_the_regex_tokens() -> None:
             assert words == [(k.start, k.end, k.low) for k in _plain_tokens(t, s)]
 
 
+# what the chunked split of ``_Split`` must tell apart from the common case: white space other than one
+# space (tabs, no-break and ideographic spaces, the separators ``str.split`` and ``\s`` both count), marks
+# glued to words, ``_`` (a word character but not alphanumeric), a lower case that changes the length
+# (``İ``) or depends on the letters around it (``Σ``), digits of other scripts, combining marks
+_ODD_TOKEN_TEXTS: tuple[str, ...] = (
+    "ΟΔΥΣΣΕΥΣ gặp ΣΑΣ.Β tại Hà Nội",
+    "ΌΣ, ΣΑ. Σ",
+    "İstanbul tiếp İZMİR ông X",
+    "a\tb\u00a0c\u3000d\u2028e\x1cf  g",
+    'Tổng_Bí_thư đã tiếp (ông X), "đồng chí" Y... và Z!?',
+    "Ⅻ chương ١٢٣ số ²³ và ½ phần",
+    "cafe\u0301 gặp nai\u0308ve «ông» X—Y – Z",
+    "ǅemal ǈ ǋ ﬁ ß ẞ gặp",
+    "...",
+    "ông_ X_, ab_ _ ,, a,, (b) c.) 1.409 13-2 ở\u00a0đây",
+    "a  b",
+    "a",
+    " a",
+    "a ",
+)
+
+
+def test_chunked_split_is_the_regex_split_on_odd_texts() -> None:
+    rng = random.Random(7)
+    pieces = [w for t in _ODD_TOKEN_TEXTS for w in t.split(" ")]
+    texts = list(_ODD_TOKEN_TEXTS)
+    for _ in range(300):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))))
+    for t in texts:
+        for s in [Sentence(0, len(t)), Sentence(min(1, len(t)), len(t))]:
+            split = events._Split(t, s)
+            plain = _plain_tokens(t, s)
+            assert split.toks() == plain, t
+            assert split.low == [w.lower() for w in split.raw]
+
+
 def test_candidate_sentences_match_the_plain_windows() -> None:
     text = tone_normalise(
         "Chiều 13-2, Tổng Bí thư Tô Lâm đã tiếp ông Michael DeSombre. Giá vàng hôm nay tăng mạnh. "
@@ -222,3 +258,28 @@ def test_sentence_words_of_any_span_are_the_span_read_on_its_own() -> None:
                 cut += inside and any(x.start < a < x.end or x.start < b < x.end for x in split.toks())
                 whole += inside and bool(plain)
     assert cut > 50 and whole > 50
+
+
+def test_blocker_indexes_shared_by_phrases_are_each_phrases_own() -> None:
+    """``_lexicon`` shares one index of the "*" blocking sequences among the phrases with none of their
+    own: each phrase's indexes must still be those of its sequences and the "*" ones."""
+    from biennien.vi.resources import table
+
+    lex = _lexicon()
+    own: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for row in table("event_blockers.tsv"):
+        if row[1] != "anaphor":
+            key = " ".join(events._words(row[0])) if row[0] != "*" else "*"
+            own.setdefault(row[1], {}).setdefault(key, []).append(events._words(row[2]))
+    for key, block in lex.blockers.items():
+        for where, last in (
+            ("negprev", True),
+            ("clause", False),
+            ("prev", True),
+            ("after", False),
+            ("before", True),
+        ):
+            seqs = (*own.get(where, {}).get(key, ()), *own.get(where, {}).get("*", ()))
+            plain = events._by_last(seqs) if last else events._by_first(seqs)
+            assert getattr(block, where) == plain, (key, where)
+    assert any(block.prev for block in lex.blockers.values())
