@@ -16,21 +16,29 @@ import sys
 import pytest
 
 from biennien.analyse.entities import _Reader
-from biennien.vi.gazetteer import TOKEN, gazetteer
+from biennien.vi.gazetteer import TOKEN, Gazetteer, gazetteer
+
+_Read = tuple[list[str], list[str], list[int], list[int], list[int]]
+# a lower-case starter of the tables, and odd ones (a digit, punctuation, not a table word): the
+# lower-case starters ``load`` lists are every token in the set with no capital first
+_STARTERS = gazetteer().lower_starters | {"1", "&", "σ", "ς", "ǆ", "ⅰ"}
 
 
-def _plain(text: str, sa: int, sb: int) -> tuple[list[str], list[str], list[int]]:
+def _plain(text: str, sa: int, sb: int) -> _Read:
     ms = list(TOKEN.finditer(text, sa, sb))
-    return [m.group() for m in ms], [m.group().lower() for m in ms], [m.start() for m in ms]
+    tx = [m.group() for m in ms]
+    caps = [k for k, x in enumerate(tx) if x[0].isupper()]
+    lowc = [k for k, x in enumerate(tx) if x in _STARTERS and not x[0].isupper()]
+    return tx, [x.lower() for x in tx], [m.start() for m in ms], caps, lowc
 
 
-def _loaded(text: str, sa: int, sb: int, check: bool = True) -> tuple[list[str], list[str], list[int]]:
-    r = _Reader([], gazetteer(), [])
+def _loaded(text: str, sa: int, sb: int, check: bool = True) -> _Read:
+    r = _Reader([], Gazetteer(lower_starters=frozenset(_STARTERS)), [])
     r.load(text, sa, sb)
     assert r.n == len(r.tx) and r.text is text
     for i in range(r.n if check else 0):
         assert text[r.st[i] : r.end(i)] == r.tx[i]
-    return r.tx, r.lw, r.st
+    return r.tx, r.lw, r.st, r.caps, r.lowc
 
 
 ODD = [
@@ -38,7 +46,7 @@ ODD = [
     "TP.HCM, GD&ĐT, O'Neil và D’Angelo (PSG) -- Hang-seo",
     "a_b __c d_ _e  f\tg\u00a0h\u2003i\u3000j\u200bk\u180el\u2028m\x1cn",
     "ΟΔΥΣΣΕΥΣ ΑΣ.’Β ΑΣ-Β Σ ΣΑ ΑΣ. ΑΣ'Σ",
-    "İSTANBUL İ ß ẞ ǅ ǈ Ⅰ ϒ ﬁ ＡＢＣ ①② ٣٤ ²",
+    "İSTANBUL İ ß ẞ ǅ ǈ Ⅰ ϒ ﬁ ＡＢＣ ①② ٣٤ ² ǆ ⅰ σ ς 1 & của ông ÔNG Ông",
     "x..y x.y. .x x.&y x&&y 1.000.000 3,5 a'b' 'a ’",
     "",
     "   ",

@@ -131,7 +131,21 @@ class _Reader:
     only looked at once.  No regex match object is kept per token either (``load``).
     """
 
-    __slots__ = ("text", "st", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu", "lone_light")
+    __slots__ = (
+        "text",
+        "st",
+        "tx",
+        "lw",
+        "caps",
+        "lowc",
+        "g",
+        "n",
+        "last_type",
+        "last_end",
+        "light",
+        "nhu",
+        "lone_light",
+    )
 
     def __init__(
         self,
@@ -149,6 +163,10 @@ class _Reader:
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
         # costs less than lowering the same tokens again in every lookup
         self.lw = list(map(str.lower, tx))
+        # the capitalised tokens, and the lower-case ones that may open a title, head or table
+        # entry (``load`` makes these in its loop over the tokens)
+        self.caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        self.lowc = list(compress(count(), map(g.lower_starters.__contains__, tx)))
         self.g = g
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
@@ -183,20 +201,36 @@ class _Reader:
         chunks = sent.split()
         lows = _lower(sent).split() if "Σ" not in sent else []
         lowered = len(lows) == len(chunks)
-        self.tx = tx = []
-        self.lw = lw = []
-        self.st = st = []
+        tx: list[str] = []
+        lw: list[str] = []
+        st: list[int] = []
+        self.tx, self.lw, self.st = tx, lw, st
+        # which tokens start with a capital (a word all lower-case, ``islower``, has no upper-case
+        # letter: the first letter is not looked at), and which are lower-case starters (a
+        # capitalised token is none: ``lower_starters`` holds no word with a capital first)
+        caps: list[int] = []
+        lowc: list[int] = []
+        self.caps, self.lowc = caps, lowc
+        starters = self.g.lower_starters
         p = sa
         k = 0
         for w in chunks:
             p = text.find(w, p)
             if w.isalnum():
+                if not w.islower() and w[0].isupper():
+                    caps.append(len(tx))
+                elif w in starters:
+                    lowc.append(len(tx))
                 tx.append(w)
                 lw.append(lows[k] if lowered else _lower(w))
                 st.append(p)
             else:
                 for m in TOKEN.finditer(text, p, p + len(w)):
                     x = m.group()
+                    if x[0].isupper():
+                        caps.append(len(tx))
+                    elif x in starters:
+                        lowc.append(len(tx))
                     tx.append(x)
                     lw.append(_lower(x))
                     st.append(m.start())
@@ -584,7 +618,7 @@ def _doc_mentions(
     if not _TRIES:
         _tables_ready(g)
     found: list[Found] = []
-    starters, lower_open = g.lower_starters, g.lower_open
+    lower_open = g.lower_open
     title_len, office_first = g.title_len, g.office_first
     always, follow = g.lower_always, g.lower_follow
     low_next = _LOW_NEXT
@@ -606,9 +640,9 @@ def _doc_mentions(
         r.nhu = text.find("như", sa, sb) >= 0 and "như" in tx
         out: list[Found] = []
         # only a capitalised token or a lower-case title, head or table word can open a mention;
-        # every other token is skipped without a lookup.  The capitalised tokens are found with
-        # C-level iterators (no Python loop over every token of every sentence).
-        caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        # every other token is skipped without a lookup.  The capitalised tokens and the
+        # lower-case starters were listed by ``load``.
+        caps = r.caps
         # a lower-case title or head word is followed by the rest of its title or head, or by
         # what it introduces (a capital, a lower-case head); office titles stand alone (``always``,
         # ``follow``); and some title, head or table entry can start there: the word alone is one,
@@ -616,7 +650,7 @@ def _doc_mentions(
         # are not read)
         lows = [
             k
-            for k in compress(count(), map(starters.__contains__, tx))
+            for k in r.lowc
             if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
             and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
         ]
@@ -710,9 +744,12 @@ def _doc_mentions(
                             # the capitals (``caps`` ends with ``n``, and so does ``opens``)
                             opens = caps + [
                                 k
-                                for k in compress(count(), map(open_starters.__contains__, tx))
-                                if tx[k] in always
-                                or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                                for k in r.lowc
+                                if tx[k] in open_starters
+                                and (
+                                    tx[k] in always
+                                    or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                                )
                             ]
                             opens.sort()
                         p = bisect_right(opens, i, p)
