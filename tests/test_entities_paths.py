@@ -140,7 +140,7 @@ def _plain_text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` with one space wherever the text had any gap (the plain definition)."""
     parts = [r.tx[i]]
     for k in range(i + 1, j):
-        if r.ms[k].start() > r.ms[k - 1].end():
+        if r.st[k] > r.end(k - 1):
             parts.append(" ")
         parts.append(r.tx[k])
     return "".join(parts)

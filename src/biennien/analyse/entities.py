@@ -31,6 +31,7 @@ from typing import Any, Final, NamedTuple
 
 from biennien.analyse.entities_resolve import Found, Light, resolve
 from biennien.model import Mention, Sentence
+from biennien.vi.casing import lower as _lower
 from biennien.vi.gazetteer import TOKEN, Gazetteer, Known, Title, gazetteer, low_key
 from biennien.vi.normalise import tone_normalise
 from biennien.vi.resources import table, word_list
@@ -124,12 +125,27 @@ def _tables_ready(g: Gazetteer) -> None:
 class _Reader:
     """Reads one sentence's tokens; each ``*_at`` method returns the end index of a match.
 
-    Tokens are kept as parallel lists (text, lower-cased text, regex match for offsets)
-    rather than one object per token: building objects for every word of every sentence
-    was the largest single cost, and most tokens are only looked at once.
+    Tokens are kept as parallel lists (text, lower-cased text, start offset in ``text``; a
+    token ends at its start plus its length) rather than one object per token: building
+    objects for every word of every sentence was the largest single cost, and most tokens are
+    only looked at once.  No regex match object is kept per token either (``load``).
     """
 
-    __slots__ = ("ms", "tx", "lw", "g", "n", "last_type", "last_end", "light", "nhu", "lone_light")
+    __slots__ = (
+        "text",
+        "st",
+        "tx",
+        "lw",
+        "caps",
+        "lowc",
+        "g",
+        "n",
+        "last_type",
+        "last_end",
+        "light",
+        "nhu",
+        "lone_light",
+    )
 
     def __init__(
         self,
@@ -139,11 +155,18 @@ class _Reader:
         maybe_nhu: bool = True,
         lone_light: bool = False,
     ) -> None:
-        self.ms = ms
+        # ``ms``: the tokens as ``TOKEN`` matches over one text (the tests' way in; the sentence
+        # loop gives each sentence with ``load``)
+        self.text = ms[0].string if ms else ""
+        self.st = [m.start() for m in ms]
         self.tx = tx = list(map(_GROUP0, ms))
         # lower-cased tokens, made once per sentence: most lookups need them, and one map call
         # costs less than lowering the same tokens again in every lookup
         self.lw = list(map(str.lower, tx))
+        # the capitalised tokens, and the lower-case ones that may open a title, head or table
+        # entry (``load`` makes these in its loop over the tokens)
+        self.caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        self.lowc = list(compress(count(), map(g.lower_starters.__contains__, tx)))
         self.g = g
         self.n = len(tx)
         self.last_type = ""  # type of the last mention found, for "xã A, B" lists
@@ -157,9 +180,71 @@ class _Reader:
         # report, whose clubs are read from the mentions (``_clubs``)
         self.lone_light = lone_light
 
+    def load(self, text: str, sa: int, sb: int) -> None:
+        r"""Read the tokens of ``text[sa:sb]``: exactly ``TOKEN.finditer(text, sa, sb)``'s, with
+        their lower-cased texts, without a regex scan of most of them.
+
+        ``TOKEN`` matches a run of letters and digits (with inner ``. & ' ’`` joining parts) or
+        one character that is neither a word character nor white space; what it skips is white
+        space and ``_``.  So no token spans white space, and a white-space-separated chunk that
+        is all letters and digits (``str.isalnum``: the same test as the regex's ``[^\W_]``;
+        ``str.split``'s white space is the regex's ``\s``) is one token (nine chunks in ten);
+        only the others are scanned by ``TOKEN``.  A chunk starts at the first character after
+        the previous one that is not white space, which is where ``find`` finds it (no earlier
+        occurrence can start on white space).  The lower-cased chunks come from one ``lower``
+        of the whole sentence, split the same way (lowering maps white space to itself and
+        nothing else to white space; each character is lowered alone except a capital sigma,
+        whose form depends on its neighbours: a sentence holding one lowers each token alone).
+        """
+        self.text = text
+        sent = text[sa:sb]
+        chunks = sent.split()
+        lows = _lower(sent).split() if "Σ" not in sent else []
+        lowered = len(lows) == len(chunks)
+        tx: list[str] = []
+        lw: list[str] = []
+        st: list[int] = []
+        self.tx, self.lw, self.st = tx, lw, st
+        # which tokens start with a capital (a word all lower-case, ``islower``, has no upper-case
+        # letter: the first letter is not looked at), and which are lower-case starters (a
+        # capitalised token is none: ``lower_starters`` holds no word with a capital first)
+        caps: list[int] = []
+        lowc: list[int] = []
+        self.caps, self.lowc = caps, lowc
+        starters = self.g.lower_starters
+        p = sa
+        k = 0
+        for w in chunks:
+            p = text.find(w, p)
+            if w.isalnum():
+                if not w.islower() and w[0].isupper():
+                    caps.append(len(tx))
+                elif w in starters:
+                    lowc.append(len(tx))
+                tx.append(w)
+                lw.append(lows[k] if lowered else _lower(w))
+                st.append(p)
+            else:
+                for m in TOKEN.finditer(text, p, p + len(w)):
+                    x = m.group()
+                    if x[0].isupper():
+                        caps.append(len(tx))
+                    elif x in starters:
+                        lowc.append(len(tx))
+                    tx.append(x)
+                    lw.append(_lower(x))
+                    st.append(m.start())
+            p += len(w)
+            k += 1
+        self.n = len(tx)
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends in ``text``."""
+        return self.st[i] + len(self.tx[i])
+
     def text_of(self, i: int, j: int) -> str:
         """The text from token ``i`` to token ``j`` (exclusive), as written."""
-        return self.ms[i].string[self.ms[i].start() : self.ms[j - 1].end()]
+        return self.text[self.st[i] : self.st[j - 1] + len(self.tx[j - 1])]
 
     def cap(self, i: int) -> bool:
         """Token ``i`` starts with an upper-case letter."""
@@ -291,8 +376,10 @@ class _Reader:
         """``-`` glued to the words on both sides (Hang-seo, Al-Swaisat, GD-ĐT)."""
         if self.tx[j] != "-" or not 0 < j < self.n - 1:
             return False
-        ms = self.ms
-        return ms[j - 1].end() == ms[j].start() and ms[j].end() == ms[j + 1].start() and self.word(j + 1)
+        st = self.st
+        # the hyphen is one character: glued when the word before ends at its start and the
+        # word after starts right after it
+        return st[j - 1] + len(self.tx[j - 1]) == st[j] and st[j] + 1 == st[j + 1] and self.word(j + 1)
 
     def name_run(self, i: int, titled: bool = False) -> int:
         """Capitalised words from ``i`` that can be a person's name (initials allowed).
@@ -531,7 +618,7 @@ def _doc_mentions(
     if not _TRIES:
         _tables_ready(g)
     found: list[Found] = []
-    starters, lower_open = g.lower_starters, g.lower_open
+    lower_open = g.lower_open
     title_len, office_first = g.title_len, g.office_first
     always, follow = g.lower_always, g.lower_follow
     low_next = _LOW_NEXT
@@ -545,19 +632,17 @@ def _doc_mentions(
     r = _Reader([], g, light, lone_light=lone_light)
     for sent in sentences:
         sa, sb = sent.start, sent.end
-        r.ms = ms = list(TOKEN.finditer(text, sa, sb))
-        r.tx = tx = list(map(_GROUP0, ms))
-        r.lw = lw = list(map(str.lower, tx))
-        r.n = n = len(tx)
+        r.load(text, sa, sb)
+        tx, lw, n = r.tx, r.lw, r.n
         r.last_type = ""
         r.last_end = -1
         # most sentences hold neither "như" nor "nhưng": the token list is not scanned
         r.nhu = text.find("như", sa, sb) >= 0 and "như" in tx
         out: list[Found] = []
         # only a capitalised token or a lower-case title, head or table word can open a mention;
-        # every other token is skipped without a lookup.  The capitalised tokens are found with
-        # C-level iterators (no Python loop over every token of every sentence).
-        caps = list(compress(count(), map(str.isupper, map(_GROUP0, tx))))
+        # every other token is skipped without a lookup.  The capitalised tokens and the
+        # lower-case starters were listed by ``load``.
+        caps = r.caps
         # a lower-case title or head word is followed by the rest of its title or head, or by
         # what it introduces (a capital, a lower-case head); office titles stand alone (``always``,
         # ``follow``); and some title, head or table entry can start there: the word alone is one,
@@ -565,7 +650,7 @@ def _doc_mentions(
         # are not read)
         lows = [
             k
-            for k in compress(count(), map(starters.__contains__, tx))
+            for k in r.lowc
             if ((nx := low_next.get(tx[k])) is None or (k + 1 < n and lw[k + 1] in nx))
             and (tx[k] in always or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow)))
         ]
@@ -601,7 +686,7 @@ def _doc_mentions(
                     if e > i:
                         i = e  # "Hổ Java", "hổ Sumatra", "Cá ếch": a species, no name
                         continue
-                if paren and (not out or out[-1].end <= r.ms[i].start()):
+                if paren and (not out or out[-1].end <= r.st[i]):
                     a = _acronym_org_end(r, i)
                     if a > i:
                         f = _found(r, i, a, "ORG")
@@ -629,8 +714,8 @@ def _doc_mentions(
                     ):
                         # _name_at's commonest answer, taken here: a capitalised Vietnamese word
                         # alone (a sentence's first word, mostly) is kept aside as a light record
-                        m = r.ms[i]
-                        light_out.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+                        s0 = r.st[i]
+                        light_out.append((s0, s0 + len(x), x, i == 0 or tx[i - 1] in _OPENERS))
                         r.last_type = "PER"
                         i += 1
                         r.last_end = i
@@ -659,9 +744,12 @@ def _doc_mentions(
                             # the capitals (``caps`` ends with ``n``, and so does ``opens``)
                             opens = caps + [
                                 k
-                                for k in compress(count(), map(open_starters.__contains__, tx))
-                                if tx[k] in always
-                                or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                                for k in r.lowc
+                                if tx[k] in open_starters
+                                and (
+                                    tx[k] in always
+                                    or (k + 1 < n and (tx[k + 1][0].isupper() or tx[k + 1] in follow))
+                                )
                             ]
                             opens.sort()
                         p = bisect_right(opens, i, p)
@@ -795,8 +883,8 @@ def _name_at(r: _Reader, i: int, out: list[Found]) -> int:
     if nj == i + 1 and len(x) > 1 and is_vi_syllable(x):
         # a capitalised Vietnamese word alone (often a sentence's first word): it is a name
         # only if the article resolves it, so it is kept aside as a light record
-        m = r.ms[i]
-        r.light.append((m.start(), m.end(), x, i == 0 or tx[i - 1] in _OPENERS))
+        s0 = r.st[i]
+        r.light.append((s0, s0 + len(x), x, i == 0 or tx[i - 1] in _OPENERS))
         r.last_type = "PER"
         r.last_end = nj
         return nj
@@ -826,13 +914,7 @@ def _acronym_org_end(r: _Reader, i: int) -> int:
         j += 2 if tx[j] == "-" else 1
         if j - i > 8:
             return i
-    if (
-        j - i < 2
-        or j + 2 >= n
-        or tx[j] != "("
-        or tx[j + 2] != ")"
-        or r.ms[j + 1].end() != r.ms[j + 2].start()
-    ):
+    if j - i < 2 or j + 2 >= n or tx[j] != "(" or tx[j + 2] != ")" or r.end(j + 1) != r.st[j + 2]:
         return i
     if r.known_at(i)[0] == j:
         return i  # a table name keeps its type ("Thành phố Hồ Chí Minh (TPHCM)")
@@ -905,17 +987,17 @@ def _function_surname(r: _Reader, i: int, out: list[Found]) -> int:
     before = len(out)
     light_before = len(r.light)
     end = _name_at(r, s, out)
-    if len(out) > before and out[-1].start == r.ms[s].start():
-        out[-1].alt_start = r.ms[i].start()
+    if len(out) > before and out[-1].start == r.st[s]:
+        out[-1].alt_start = r.st[i]
     elif len(r.light) > light_before:
         # a lone given name went to the light records: make it a mention with the alternative
         st, en, name, _ = r.light.pop()
-        out.append(Found(st, en, "PER", name, single=True, unsure=True, alt_start=r.ms[i].start()))
+        out.append(Found(st, en, "PER", name, single=True, unsure=True, alt_start=r.st[i]))
     return end if end > s else s
 
 
 def _span(r: _Reader, i: int, j: int) -> tuple[int, int]:
-    return r.ms[i].start(), r.ms[j - 1].end()
+    return r.st[i], r.end(j - 1)
 
 
 _ODD_SPACE: Final = re.compile(r"\s\s|[^\S ]|_")  # what _text's test finds: two spaces, another space, "_"
@@ -925,22 +1007,21 @@ def _text(r: _Reader, i: int, j: int) -> str:
     """The tokens ``i:j`` as written, with one space wherever the text had space."""
     if j == i + 1:
         return r.tx[i]
-    ms = r.ms
-    written = ms[i].string[ms[i].start() : ms[j - 1].end()]  # text_of, inline
+    st, tx = r.st, r.tx
+    written = r.text[st[i] : st[j - 1] + len(tx[j - 1])]  # text_of, inline
     # single spaces already (nearly always): what lies between tokens is white space or "_"
     # (nothing else escapes TOKEN), so the gaps are single spaces exactly when the spaces and
     # the tokens' letters make up the whole text and no two spaces touch (_ODD_SPACE finds
     # none; these C-level tests cost less than its search)
-    if "  " not in written and written.count(" ") + sum(map(len, r.tx[i:j])) == len(written):
+    if "  " not in written and written.count(" ") + sum(map(len, tx[i:j])) == len(written):
         return written
-    parts = [r.tx[i]]
-    prev = ms[i].end()
+    parts = [tx[i]]
+    prev = st[i] + len(tx[i])
     for k in range(i + 1, j):
-        m = ms[k]
-        if m.start() > prev:
+        if st[k] > prev:
             parts.append(" ")
-        parts.append(m[0])
-        prev = m.end()
+        parts.append(tx[k])
+        prev = st[k] + len(tx[k])
     return "".join(parts)
 
 
@@ -959,10 +1040,10 @@ def _found(
     """The mention of tokens ``i:j``.  Its fields are named here and passed to ``Found`` by
     position (a ``**kw`` pass-through built two dicts per call; 40 calls per article)."""
     if j == i + 1:
-        m = r.ms[i]
-        name = r.tx[i]  # the token's text, already taken from its match
+        name = r.tx[i]
         foreign = typ == "PER" and name[0].isalnum() and not is_vi_syllable(name)
-        s, e = m.start(), m.end()
+        s = r.st[i]
+        e = s + len(name)
     else:
         s, e = _span(r, i, j)
         name = _text(r, i, j)
@@ -1128,7 +1209,7 @@ def _apposed_person(r: _Reader, i: int, out: list[Found]) -> Found | None:
     if i < 2 or r.tx[i - 1] != "," or not out:
         return None
     prev = out[-1]
-    return prev if prev.type == "PER" and not prev.bare and prev.end == r.ms[i - 1].start() else None
+    return prev if prev.type == "PER" and not prev.bare and prev.end == r.st[i - 1] else None
 
 
 def _apposed_body(r: _Reader, k: int, nj: int) -> bool:
@@ -1193,7 +1274,7 @@ def _named_at(r: _Reader, i: int, out: list[Found], sentence_start: bool, in_tit
                 if head.type == "LOC" and tok_cap and tok in g.surnames and bj - hj <= 3:
                     # "Hồ Đức Phớc cho biết": a lake or a person; the resolver decides by the
                     # people the article names in full
-                    f.alt_start = r.ms[i].start()
+                    f.alt_start = r.st[i]
                 best, end, prio = f, bj, 2
             elif capital and "alone" in head.flags:
                 f = _found(r, i, hj, head.type)
@@ -1438,8 +1519,8 @@ def _run_found(
     name = r.tx[i] if j == i + 1 else _text(r, i, j)
     # fields in Found's order (see _found), then foreign, initial, weak
     return Found(
-        r.ms[i].start(),
-        r.ms[j - 1].end(),
+        r.st[i],
+        r.end(j - 1),
         typ,
         name,
         None,
