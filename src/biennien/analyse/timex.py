@@ -25,7 +25,7 @@ from typing import Final
 
 from biennien.analyse.timex_lexicon import alternation, cue_pattern, lexicon
 from biennien.analyse.timex_lower import lowered
-from biennien.analyse.timex_next import lookahead, word_rules
+from biennien.analyse.timex_next import word_rules
 from biennien.analyse.timex_resolve import (
     Context,
     Resolved,
@@ -42,14 +42,8 @@ from biennien.analyse.timex_resolve import (
     year_for_day,
     year_for_month,
 )
-from biennien.analyse.timex_rules import (
-    DIGIT,
-    Rule,
-    digit_rules_at,
-    quy_compound,
-    rule_follows,
-    trigger_index,
-)
+from biennien.analyse.timex_rules import Rule, digit_rules_at, quy_compound
+from biennien.analyse.timex_scan import goes_on, trigger_scan, trigger_slow
 from biennien.analyse.timex_spec import HELPER_KINDS, Cand, Spec
 from biennien.model import Timex
 
@@ -92,75 +86,12 @@ def _as_date(value: str | date | None) -> date | None:
 # --------------------------------------------------------------------------- 1. candidates
 
 
-def _trie(leaves: dict[str, str]) -> list[str]:
-    """Words as alternatives nested by common prefix, one per first letter; each word ends with its
-    own ``leaves[word]`` (its right edge and what must follow it).
-
-    Each top alternative begins with a literal letter, so the regex engine can skip every
-    position whose character starts no word (a top-level branch of literals gives it a
-    first-character set) and tries few branches where one does.
-    """
-    tree: dict[str, dict] = {}
-    for w, tail in leaves.items():
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {tail: {}}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append(next(iter(node[""])))
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return [re.escape(ch) + emit(child) for ch, child in sorted(tree.items()) if ch]
-
-
-@cache
-def _trigger_leaves() -> dict[str, str]:
-    """Each trigger word (lower case) and what must follow it: its right edge, and a look-ahead at what
-    one of its rules needs next (``các`` only before ``ngày`` or a number: ``rule_follows``)."""
-    index, follows = trigger_index(), rule_follows()
-    edge = r"(?![^\W\d_])"
-    leaves: dict[str, str] = {}
-    for form, rules in index.items():
-        w = form.lower()
-        if form == DIGIT or w in leaves:
-            continue
-        needs = [follows.get(r.name) for r in rules]
-        leaves[w] = edge
-        if all(needs):
-            leaves[w] += "(?=" + "|".join(sorted({f"(?:{n})" for n in needs if n})) + ")"
-        nxt = lookahead(w)
-        if nxt is not None:
-            leaves[w] += nxt
-    return leaves
-
-
-@cache
-def _trigger_fast() -> re.Pattern[str]:
-    """Where a rule may start in the lower-cased text: a run of digits, or a whole trigger word followed
-    by what one of its rules needs next.
-
-    One C-level scan replaces a Python loop over every token.  It runs on the lower-cased text and
-    ``_candidates`` checks a word's left edge (a look-behind at the start of the pattern would stop
-    the engine from skipping ahead to the words' first letters).
-    """
-    return re.compile("|".join([f"{d}\\d*" for d in "0123456789"] + _trie(_trigger_leaves())))
-
-
-@cache
-def _trigger_slow() -> re.Pattern[str]:
-    """``_trigger_fast`` for the rare text whose lower case changes its length: case-insensitive on
-    the text itself, left edge by look-behind (compiled only when such a text comes)."""
-    words = _trie(_trigger_leaves())
-    return re.compile(r"\d+|(?<![^\W\d_])(?:" + "|".join(words) + ")", re.IGNORECASE)
-
-
 def _candidates(text: str) -> list[Cand]:
     """Try each rule only where a word it can start with stands (``trigger_index``)."""
     lower = lowered(text)
-    scan = _trigger_fast().finditer(lower) if len(lower) == len(text) else _trigger_slow().finditer(text)
+    fast = len(lower) == len(text)
+    pattern, afters = trigger_scan()
+    scan = pattern.finditer(lower) if fast else trigger_slow().finditer(text)
     found: list[Cand] = []
     for tok in scan:
         pos, end = tok.span()
@@ -170,6 +101,8 @@ def _candidates(text: str) -> list[Cand]:
         else:
             if pos and text[pos - 1].isalpha():
                 continue  # the end of a longer word
+            if fast and (after := afters[lower[pos:end]]) is not None and not goes_on(after, tok):
+                continue  # no rule of the word can go on after it
             todo = word_rules(text, text[pos:end], end)
             if todo is None:
                 continue

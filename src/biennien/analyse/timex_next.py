@@ -78,6 +78,7 @@ def _digits_as_key(words: set[str]) -> set[str]:
     return {DIGIT if w[0].isdigit() else w for w in words}
 
 
+@cache
 def seconds(rule: str, w: str) -> Keys:
     """The tokens that may follow the first word ``w`` in a match of ``rule`` (None: any).
 
@@ -192,15 +193,24 @@ def word_rules(text: str, form: str, end: int) -> tuple[Rule, ...] | None:
     return trigger_index()[form]  # a word with an unusual letter: every rule
 
 
-def lookahead(w: str) -> str | None:
-    """A look-ahead that holds after the trigger word ``w`` (lower case) wherever one of its rules may
-    go on, for the trigger scan; None when some rule of ``w`` may go on after anything."""
+def next_keys(w: str) -> Keys:
+    """Every token after which some rule of the trigger word ``w`` (lower case) may go on; None when
+    some rule may go on after anything."""
     keys: set[str] = set()
     for r in trigger_index().get(w, ()):
         k = seconds(r.name, w)
         if k is None:
             return None
         keys |= k
+    return frozenset(keys)
+
+
+def lookahead(w: str) -> str | None:
+    """A look-ahead that holds after the trigger word ``w`` (lower case) wherever one of its rules may
+    go on (``next_keys`` as a pattern); None when some rule of ``w`` may go on after anything."""
+    keys = next_keys(w)
+    if keys is None:
+        return None
     branches = [PLAIN + r"*+(?!" + PLAIN + r")[^\W\d_]"]  # an unusual letter: every rule, as in word_rules
     if DIGIT in keys:
         branches.append(r"\d")

@@ -1390,8 +1390,30 @@ def rule_starts() -> dict[str, tuple[str, ...]]:
     }
 
 
+class Follow:
+    """What must come right after a rule's first word: white space (at least one character of it when
+    ``spaced``), then a digit or one of ``words`` (letters only): the whole next word when ``whole``,
+    else its beginning.
+
+    Kept as data, not as a pattern, so the trigger scan can decide it by set lookups
+    (``timex_scan``); ``pattern`` is the same condition as a regular expression.
+    """
+
+    __slots__ = ("spaced", "words", "whole")
+
+    def __init__(self, spaced: bool, words: frozenset[str], whole: bool) -> None:
+        self.spaced = spaced
+        self.words = words
+        self.whole = whole
+
+    def pattern(self) -> str:
+        """The condition as a pattern to match right after the word."""
+        edge = r"(?![^\W\d_])" if self.whole else ""
+        return (r"\s+" if self.spaced else r"\s*") + r"(?:\d|" + alternation(sorted(self.words)) + edge + ")"
+
+
 @cache
-def rule_follows() -> dict[str, str]:
+def rule_follows() -> dict[str, Follow]:
     """What must come right after a rule's first word when the rule starts at a word, not a number.
 
     The trigger scan only stops at such a word when one of its rules can go on there
@@ -1401,17 +1423,18 @@ def rule_follows() -> dict[str, str]:
     """
     lx = lexicon()
     words = {w for phrase in (*lx.number_words, *lx.vague, *lx.units, *lx.modifiers) for w in phrase.split()}
-    count = r"\s+(?:\d|" + alternation(sorted(words | {"nửa", "từ", "đầu", "cuối"})) + r"(?![^\W\d_]))"
+    count = Follow(True, frozenset(words | {"nửa", "từ", "đầu", "cuối"}), True)
+    days = Follow(False, frozenset({"ngày"}), False)
     return {
         "duration": count,
         "n_ago": count,
         "half": count,
         "half_unit": count,
         "dur_range": count,
-        "day_range": r"\s*(?:\d|ngày|mùng|mồng|các)",
-        "day_list": r"\s*(?:\d|ngày)",
-        "dm_range": r"\s*(?:\d|ngày)",
-        "decade": r"\s+(?:năm|niên|kỷ|kỉ)",
+        "day_range": Follow(False, frozenset({"ngày", "mùng", "mồng", "các"}), False),
+        "day_list": days,
+        "dm_range": days,
+        "decade": Follow(True, frozenset({"năm", "niên", "kỷ", "kỉ"}), False),
     }
 
 
