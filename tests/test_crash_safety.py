@@ -124,7 +124,15 @@ def test_killed_after_a_delay(corpus: tuple[Path, dict[str, object]], tmp_path: 
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    if db.exists():
+    if db.exists() and _tables(db):  # killed before the schema was committed: a file with no table at all
         _check_sound(db)
     assert _build(folder, db).wait(timeout=300) == 0
     assert _export(db) == reference
+
+
+def _tables(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
+    finally:
+        con.close()

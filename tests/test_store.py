@@ -401,3 +401,26 @@ def test_same_text_under_an_older_id_is_not_stored_twice(tmp_path: Path) -> None
     assert again.added == [] and again.skipped == ["dold00000000000000"]
     assert store.document_ids() == ["dold00000000000000"]
     store.close()
+
+
+def test_schema_is_created_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store whose schema creation stops half way (a build killed there) holds no table, so the next
+    open creates the schema; before, the tables made so far stayed and the file was refused."""
+    from biennien.store import base
+    from biennien.store.sqlite import SQLiteStore
+
+    real = base.schema_sql("schema.sql")
+    cut = real.index("CREATE TABLE IF NOT EXISTS sentences")
+    broken = real[:cut] + "CREATE TABLE broken (;\n" + real[cut:]
+    monkeypatch.setattr(base, "schema_sql", lambda name: broken)
+    path = tmp_path / "half.db"
+    with pytest.raises(StoreError, match="syntax error"):
+        SQLiteStore(path)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    con.close()
+    monkeypatch.setattr(base, "schema_sql", lambda name: real)
+    store = SQLiteStore(path)
+    assert store.schema_version() == base.SCHEMA_VERSION
+    assert store.count("documents") == 0
+    store.close()

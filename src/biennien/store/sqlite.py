@@ -191,8 +191,18 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: an SQLite file that is not a biennien store")
             if self.readonly:
                 raise StoreError(f"{self.path}: empty store")
-            self.conn.executescript(base.schema_sql("schema.sql"))
-            self.conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(current),))
+            # one transaction: ``executescript`` alone commits statement by statement, and a build killed
+            # there left some tables and no version, a file the next open refused as "not a biennien store"
+            try:
+                self.conn.executescript(
+                    "BEGIN IMMEDIATE;\n"
+                    + base.schema_sql("schema.sql")
+                    + f"\nINSERT INTO meta(key, value) VALUES ('schema_version', '{int(current)}');\nCOMMIT;"
+                )
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                raise
             return
         self._check_version(version)
 
