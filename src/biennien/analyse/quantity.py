@@ -127,7 +127,9 @@ def extract(text: str, timexes: Sequence[Timex] = ()) -> list[Quantity]:
             continue
         _per_period(text, low, q, t)
         _age_gap(low, q, t)
-        if _overlaps(blocked, starts, q.start, q.end):
+        # a reading that reaches back into the previous quantity (``30 thứ 2/9``: "thứ 2/9" is a rank,
+        # but "30 thứ" took "thứ") would overlap it: quantities never share a character
+        if q.start < consumed or _overlaps(blocked, starts, q.start, q.end):
             continue
         out.append(q)
         consumed = q.end
