@@ -411,7 +411,7 @@ def test_schema_is_created_whole_or_not_at_all(tmp_path: Path, monkeypatch: pyte
 
     real = base.schema_sql("schema.sql")
     cut = real.index("CREATE TABLE IF NOT EXISTS sentences")
-    broken = real[:cut] + "CREATE TABLE broken (;\n" + real[cut:]
+    broken = real[:cut] + "CREATE TABLE broken (,);\n" + real[cut:]
     monkeypatch.setattr(base, "schema_sql", lambda name: broken)
     path = tmp_path / "half.db"
     with pytest.raises(StoreError, match="syntax error"):

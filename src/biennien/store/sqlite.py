@@ -191,20 +191,22 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: an SQLite file that is not a biennien store")
             if self.readonly:
                 raise StoreError(f"{self.path}: empty store")
-            # one transaction: ``executescript`` alone commits statement by statement, and a build killed
-            # there left some tables and no version, a file the next open refused as "not a biennien store"
-            try:
-                self.conn.executescript(
-                    "BEGIN IMMEDIATE;\n"
-                    + base.schema_sql("schema.sql")
-                    + f"\nINSERT INTO meta(key, value) VALUES ('schema_version', '{int(current)}');\nCOMMIT;"
+            # one transaction (``executescript`` commits statement by statement: a build killed there left
+            # some tables and no version, a file the next open refused as "not a biennien store")
+            with self._write():
+                self._run_script(base.schema_sql("schema.sql"))
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(current),)
                 )
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.rollback()
-                raise
             return
         self._check_version(version)
+
+    def _run_script(self, sql: str) -> None:
+        """The statements of a schema or migration script (each ending with ``;`` and a newline), run in
+        the caller's transaction."""
+        for statement in sql.split(";\n"):
+            if statement.strip():
+                self.conn.execute(statement)
 
     def _migrate(self, version: int) -> None:
         """Copy the file to ``<store>.schema<N>.bak``, then apply each step in its own transaction."""
@@ -216,8 +218,6 @@ class SQLiteStore(Store):
             if sql is None:
                 raise StoreError(f"{self.path}: no migration from schema {version}; backup kept at {backup}")
             with self._write():
-                for statement in sql.split(";\n"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                self._run_script(sql)
                 version += 1
                 self.conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
