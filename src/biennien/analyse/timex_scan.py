@@ -122,8 +122,14 @@ _DIGIT: Final = 4
 
 
 @cache
-def _scan() -> tuple[re.Pattern[str], dict[str, After | None]]:
-    """The trigger pattern of the lower-cased text and, per trigger word, what ``goes_on`` checks."""
+def trigger_scan() -> tuple[re.Pattern[str], dict[str, After | None]]:
+    """Where a rule may start in the lower-cased text: a run of digits or a whole trigger word, and
+    what must follow each trigger word (None: anything; else ``goes_on`` of the word's match).
+
+    One C-level scan replaces a Python loop over every token.  It runs on the lower-cased text and
+    ``_candidates`` checks a word's left edge (a look-behind at the start of the pattern would stop
+    the engine from skipping ahead to the words' first letters).
+    """
     after: dict[str, After | None] = {}
     vocab: set[str] = set()
     for w, names in _trigger_rules().items():
@@ -137,17 +143,6 @@ def _scan() -> tuple[re.Pattern[str], dict[str, After | None]]:
         return re.compile(full_pattern()), dict.fromkeys(after)  # a word with another character
     words = _trie(dict.fromkeys(after, ""))
     return re.compile("(?:" + "|".join(_DIGITS + [w + _EDGE for w in words]) + ")" + _NEXT_TOKEN), after
-
-
-def trigger_scan() -> tuple[re.Pattern[str], dict[str, After | None]]:
-    """Where a rule may start in the lower-cased text: a run of digits or a whole trigger word, and
-    what must follow each trigger word (None: anything; else ``goes_on`` of the word's match).
-
-    One C-level scan replaces a Python loop over every token.  It runs on the lower-cased text and
-    ``_candidates`` checks a word's left edge (a look-behind at the start of the pattern would stop
-    the engine from skipping ahead to the words' first letters).
-    """
-    return _scan()
 
 
 def goes_on(after: After, m: re.Match[str]) -> bool:
